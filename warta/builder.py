@@ -1,0 +1,92 @@
+"""Turning a processed spaCy Doc into a validated ``Record``."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Optional
+from urllib.parse import urlparse
+
+from spacy.tokens import Doc
+
+from .record import Dateline, Entity, Event, Quantity, Quote, Record, Sentence, TextSpan, TimeExpr
+
+
+def record_id(text: str, url: Optional[str] = None) -> str:
+    """Stable id: a hash of the URL when known, else of the text."""
+    key = (url or "").strip() or text
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def outlet_from_url(url: Optional[str]) -> Optional[str]:
+    if not url:
+        return None
+    host = urlparse(url).hostname or ""
+    return host[4:] if host.startswith("www.") else (host or None)
+
+
+def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of the doc's sentences, whitespace trimmed, blank ones dropped.
+
+    ``Record.sentences`` and ``Event.sentence`` indexes both use this list.
+    """
+    if not doc.text:
+        return []
+    if not doc.has_annotation("SENT_START"):
+        return [(0, len(doc.text.rstrip()))]
+    out = []
+    for sent in doc.sents:
+        raw = doc.text[sent.start_char:sent.end_char]
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        start = sent.start_char + (len(raw) - len(raw.lstrip()))
+        out.append((start, start + len(stripped)))
+    return out
+
+
+def sentence_index(doc: Doc, char: int) -> int:
+    """Index in :func:`sentence_spans` of the sentence holding character ``char``."""
+    spans = doc.user_data.get("warta_sentence_spans")
+    if spans is None:
+        spans = doc.user_data["warta_sentence_spans"] = sentence_spans(doc)
+    import bisect
+
+    i = bisect.bisect_right([s for s, _ in spans], char) - 1
+    return max(0, i)
+
+
+def _entities(doc: Doc) -> list[Entity]:
+    out = []
+    for ent in doc.ents:
+        out.append(Entity(
+            start=ent.start_char, end=ent.end_char, text=ent.text, label=ent.label_,
+            canonical=ent._.canonical or ent.text, country=ent._.country, geo=ent._.geo,
+            role=ent._.role, long_form=ent._.long_form,
+        ))
+    return out
+
+
+def doc_to_record(doc: Doc, *, title=None, published=None, url=None, outlet=None,
+                  id: Optional[str] = None, warnings=None) -> Record:
+    """Collect everything the pipeline wrote on ``doc`` into a Record."""
+    sentences = [Sentence(start=s, end=e) for s, e in sentence_spans(doc)]
+    dl = doc._.dateline
+    dateline = Dateline(**dl) if dl else None
+    return Record(
+        id=id or record_id(doc.text, url),
+        url=url,
+        outlet=outlet or outlet_from_url(url) or (dateline.outlet if dateline else None),
+        title=title,
+        published=published,
+        language="id",
+        text=doc.text,
+        sentences=sentences,
+        entities=_entities(doc),
+        quotes=[Quote(**q) for q in (doc._.quotes or [])],
+        times=[TimeExpr(**t) for t in (doc._.times or [])],
+        quantities=[Quantity(**q) for q in (doc._.quantities or [])],
+        events=[Event(**e) for e in (doc._.events or [])],
+        dateline=dateline,
+        credits=[TextSpan(**c) for c in (doc._.credits or [])],
+        warnings=list(warnings or []),
+    )

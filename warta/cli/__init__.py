@@ -1,0 +1,29 @@
+"""The ``warta`` command line: thin shells over the library.
+
+Every command maps :class:`warta.errors.InputError` to one line on stderr
+and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import click
+
+from .. import __version__
+from .demo import demo_cmd
+from .extract import extract_cmd, schema_cmd
+from .eval import eval_group
+from .train import train_group
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="warta")
+def main():
+    """warta: structured facts from Indonesian news (entities, quotes, times,
+    quantities, PLOVER events)."""
+
+
+main.add_command(extract_cmd)
+main.add_command(demo_cmd)
+main.add_command(schema_cmd)
+main.add_command(eval_group)
+main.add_command(train_group)

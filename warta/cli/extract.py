@@ -1,0 +1,49 @@
+"""``warta extract`` and ``warta schema``."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ._common import handle_errors
+
+
+@click.command("extract")
+@click.argument("path", required=False, default="-")
+@click.option("--published", help="Publication date YYYY-MM-DD (overrides the file's own).")
+@click.option("--title", help="Headline (overrides the file's own).")
+@click.option("--url", help="Source URL (overrides the file's own).")
+@click.option("--pretty", is_flag=True, help="Indent the JSON.")
+@click.option("--force", is_flag=True, help="Process text even if it does not look Indonesian.")
+@click.option("--max-bytes", type=int, default=None, help="Input size limit in bytes (default 5 MB).")
+@handle_errors
+def extract_cmd(path, published, title, url, pretty, force, max_bytes):
+    """Extract one article (.txt, .html/.htm, .json, or stdin) and print its Record as JSON."""
+    from .._input import normalize_published, read_article
+    from ..api import extract
+    art = read_article(path, max_bytes=max_bytes)
+    rec = extract(
+        art.text,
+        published=normalize_published(published) if published else art.published,
+        title=title or art.title,
+        url=url or art.url,
+        force=force,
+        max_bytes=max_bytes,
+    )
+    if art.outlet and not rec.outlet:
+        rec.outlet = art.outlet
+    if art.id and not url:
+        rec.id = art.id
+    rec.warnings.extend(art.notes)
+    for note in art.notes:
+        click.echo(f"warta: note: {note}", err=True)
+    sys.stdout.write(rec.to_json(pretty=pretty) + "\n")
+
+
+@click.command("schema")
+def schema_cmd():
+    """Print the JSON Schema of the Record."""
+    from ..record import json_schema_text
+
+    click.echo(json_schema_text())

@@ -1,0 +1,45 @@
+"""Doc and Span extension attributes that warta's components write.
+
+Components store their results as plain dicts shaped like the matching
+``Record`` sub-model (offsets are character offsets into ``doc.text``), so
+:func:`warta.builder.doc_to_record` only validates and collects them.
+
+Doc._.published  str | None   publication date YYYY-MM-DD (set before the pipeline)
+Doc._.dateline   dict | None  {start, end, text, place, outlet}
+Doc._.credits    list[dict]   credit lines [{start, end, text}]
+Doc._.quotes     list[dict]   Record.quotes items
+Doc._.times      list[dict]   Record.times items
+Doc._.quantities list[dict]   Record.quantities items
+Doc._.events     list[dict]   Record.events items
+Span._.canonical str | None   fullest form of an entity's name in the doc
+Span._.country   str | None   ISO 3166 alpha-3
+Span._.geo       dict | None  {lat, lon, geonameid}
+Span._.role      str | None   title/role of a person
+Span._.long_form str | None   the other side of an acronym/long-form pair
+"""
+
+from spacy.tokens import Doc, Span
+
+_DOC = {"published": None, "dateline": None}
+_DOC_LISTS = ("credits", "quotes", "times", "quantities", "events")
+_SPAN = ("canonical", "country", "geo", "role", "long_form")
+
+for _name, _default in _DOC.items():
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+for _name in _DOC_LISTS:
+    if not Doc.has_extension(_name):
+        # a getter-less mutable default would be shared between docs
+        Doc.set_extension(_name, default=None)
+for _name in _SPAN:
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=None)
+
+
+def doc_list(doc: Doc, name: str) -> list:
+    """The list stored in ``doc._.<name>``, created on first use."""
+    value = getattr(doc._, name)
+    if value is None:
+        value = []
+        setattr(doc._, name, value)
+    return value

@@ -1,0 +1,67 @@
+"""Builds warta's spaCy pipeline; the one place that knows its composition.
+
+Order: segmenter -> ner (trained, shipped in ``warta/models/ner``) ->
+entity_resolver -> geo -> timex -> quantities -> quotes -> events.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Optional
+
+import spacy
+from spacy.language import Language
+
+from . import components  # noqa: F401  (registers factories and extensions)
+from .components.tokenizer import create_tokenizer
+
+STAGES = ("segmenter", "ner", "entity_resolver", "geo", "timex", "quantities", "quotes", "events")
+_LOCK = threading.Lock()
+
+
+def ner_model_path() -> Optional[Path]:
+    """Folder of the shipped NER model, or None when it has not been trained yet."""
+    path = Path(str(resources.files("warta").joinpath("models", "ner")))
+    return path if (path / "meta.json").is_file() else None
+
+
+def build(stages: Iterable[str] = STAGES, ner_path: Optional[Path] = None) -> Language:
+    """A new pipeline with the named ``stages`` (all by default).
+
+    Args:
+        stages: component names in :data:`STAGES`; order is always STAGES order.
+        ner_path: a trained spaCy NER pipeline to source ``ner`` from
+            (default: the model shipped in the package).
+    """
+    wanted = set(stages)
+    unknown = wanted - set(STAGES)
+    if unknown:
+        raise ValueError(f"unknown stages {sorted(unknown)}; choose from {', '.join(STAGES)}")
+    nlp = spacy.blank("id")
+    nlp.tokenizer = create_tokenizer(nlp)
+    for name in STAGES:
+        if name not in wanted:
+            continue
+        if name == "ner":
+            path = ner_path or ner_model_path()
+            if path is None:
+                continue
+            source = spacy.load(path)
+            nlp.add_pipe("ner", source=source)
+        else:
+            nlp.add_pipe(name)
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def _cached(stages: tuple[str, ...]) -> Language:
+    return build(stages)
+
+
+def load(stages: Iterable[str] = STAGES) -> Language:
+    """The process-wide pipeline for ``stages``, built once and reused."""
+    with _LOCK:
+        return _cached(tuple(s for s in STAGES if s in set(stages)))
