@@ -10,13 +10,15 @@ Rules: tokens joined by one space, except no space before ``, . ) ] } : ;
 ? ! %`` and after ``( [ {``; straight double and single quotes alternate
 opening/closing within a paragraph (no space after an opening mark, none
 before a closing one); sentences of a paragraph joined by one space;
-paragraphs by a blank line.
+paragraphs by a blank line; a slash between two digit tokens is glued
+("18 / 8 / 2016" -> "18/8/2016").
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 from importlib import resources
 from pathlib import Path
 from typing import Iterator, Optional
@@ -24,6 +26,7 @@ from typing import Iterator, Optional
 _NO_SPACE_BEFORE = frozenset(",.):;?!%]}")
 _NO_SPACE_AFTER = frozenset("([{")
 _QUOTES = frozenset({'"', "'"})
+_DIGIT_SLASH = re.compile(r"(?<=\d) / (?=\d)")
 
 
 def detokenize_paragraph(sentences: list[list[str]]) -> str:
@@ -49,7 +52,7 @@ def detokenize_paragraph(sentences: list[list[str]]) -> str:
                 out.append(" ")
             out.append(tok)
             glue_next = tok in _NO_SPACE_AFTER
-    return "".join(out)
+    return _DIGIT_SLASH.sub("/", "".join(out))
 
 
 def detokenize_paragraphs(paragraphs: list[list[list[str]]]) -> str:
