@@ -13,6 +13,8 @@ from .demo import demo_cmd
 from .extract import extract_cmd, schema_cmd
 from .eval import eval_group
 from .train import train_group
+from .batch import batch_cmd
+from .bench import bench_cmd
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -27,3 +29,5 @@ main.add_command(demo_cmd)
 main.add_command(schema_cmd)
 main.add_command(eval_group)
 main.add_command(train_group)
+main.add_command(batch_cmd)
+main.add_command(bench_cmd)

@@ -1,0 +1,302 @@
+"""``warta bench``: throughput and memory, each against the tokenizer floor of the same run.
+
+What is measured, on the same articles, in one run:
+
+1. **tokenizer**: warta's spaCy tokenizer alone (``nlp.make_doc``), the
+   physical floor of any pipeline over these tokens;
+2. **each stage alone**: the pipeline's components timed one at a time over
+   the whole corpus, in pipeline order, each reading what the stages before it
+   wrote (component timing over docs: ``proc.pipe(docs)`` for components with
+   batch ``pipe``, ``proc(doc)`` otherwise), plus the Doc -> Record step;
+   a stage's figure is corpus tokens / that stage's own seconds;
+3. **pipeline, 1 process**: the whole path ``warta batch`` runs per article
+   (checks, ``nlp.pipe``, Record building) in this process;
+4. **dask, 1 worker / N workers**: the same work as Dask tasks of
+   ``task_size`` articles on a ``LocalCluster`` (one process per worker, one
+   thread each, pipeline loaded by a worker plugin before timing starts).
+
+Every throughput is also given as a ratio to the tokenizer's tokens/s, and
+scaling efficiency = N-worker throughput / (N x 1-worker throughput).
+Peak RSS is ``getrusage(RUSAGE_SELF).ru_maxrss`` (a high-water mark): for
+in-process rows that of the bench process when the row finished, for Dask
+rows that of each worker process. Timing depends on what else the machine
+is doing; ``loadavg`` is recorded with the results for that reason.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import platform
+import resource
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Callable, Optional
+
+from ._input import Article, article_from_mapping
+from .pipeline import STAGES
+
+TARGET_TOKENS_PER_S = 20_000
+TARGET_RSS_MB = 600
+TARGET_SCALING = 0.85
+
+
+@dataclass
+class Row:
+    """One measured line of the bench table."""
+
+    name: str
+    kind: str  # floor | stage | pipeline | dask
+    articles: int
+    tokens: int
+    seconds: float
+    articles_per_s: float = 0.0
+    tokens_per_s: float = 0.0
+    ratio_to_tokenizer: Optional[float] = None
+    peak_rss_mb: Optional[float] = None
+    workers: Optional[int] = None
+    peak_rss_mb_per_worker: list[float] = field(default_factory=list)
+
+    def finish(self, floor_tps: Optional[float]) -> "Row":
+        self.articles_per_s = round(self.articles / self.seconds, 2) if self.seconds > 0 else 0.0
+        self.tokens_per_s = round(self.tokens / self.seconds, 1) if self.seconds > 0 else 0.0
+        if floor_tps:
+            self.ratio_to_tokenizer = round(self.tokens_per_s / floor_tps, 4)
+        self.seconds = round(self.seconds, 4)
+        return self
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident set size so far, in MB."""
+    kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return round(kb / 1024 if sys.platform != "darwin" else kb / 2**20, 1)
+
+
+def load_corpus(path: Optional[str] = None, n: int = 200) -> tuple[list[Article], str]:
+    """``n`` articles to measure on, and a description of where they came from.
+
+    ``path`` may be any input ``warta batch`` reads; by default IndoSum
+    (``warta.corpus.default_indosum_path()``), else the bundled demo corpus,
+    repeated up to ``n`` when it is smaller.
+    """
+    from .corpus import default_indosum_path, demo_articles
+    from .scale import read_articles
+
+    source = path or default_indosum_path()
+    if source is not None:
+        arts = list(itertools.islice(read_articles(str(source)), n))
+        label = str(source)
+    else:
+        arts, label = [], "demo corpus"
+    if not arts:
+        demo = [article_from_mapping(a) for a in demo_articles()]
+        arts = [demo[i % len(demo)] for i in range(n)]
+        label = f"demo corpus ({len(demo)} article(s), repeated to {n})"
+    return arts, label
+
+
+def _items(articles: list[Article]):
+    from .scale._inputs import RawItem
+
+    return [RawItem(i, article=a, origin=str(i)) for i, a in enumerate(articles)]
+
+
+def bench_task(articles: list[Article], stages: tuple[str, ...] = STAGES) -> tuple[int, int, float]:
+    """Run the whole per-article path over ``articles``; return (records, tokens, seconds).
+
+    The task body of the Dask rows; module level so workers import it by name.
+    """
+    from .scale import BatchOptions, process_items
+
+    t0 = time.perf_counter()
+    n = toks = 0
+    for out in process_items(_items(articles), BatchOptions(stages=stages)):
+        if out.record is not None:
+            n += 1
+            toks += out.n_tokens
+    return n, toks, time.perf_counter() - t0
+
+
+def _time_tokenizer(nlp, texts: list[str]) -> tuple[float, int]:
+    for t in texts[:5]:  # warm caches, as every later row is warm too
+        nlp.make_doc(t)
+    t0 = time.perf_counter()
+    n_tokens = sum(len(nlp.make_doc(t)) for t in texts)
+    return time.perf_counter() - t0, n_tokens
+
+
+def _time_stages(nlp, articles: list[Article], batch_size: int) -> list[tuple[str, float]]:
+    from .api import _make_doc, _record
+
+    docs = [_make_doc(nlp, a) for a in articles]
+    out = []
+    for name, proc in nlp.pipeline:
+        t0 = time.perf_counter()
+        if hasattr(proc, "pipe"):
+            docs = list(proc.pipe(docs, batch_size=batch_size))
+        else:
+            docs = [proc(d) for d in docs]
+        out.append((name, time.perf_counter() - t0))
+    t0 = time.perf_counter()
+    for doc, art in zip(docs, articles):
+        _record(doc, art)
+    out.append(("doc_to_record", time.perf_counter() - t0))
+    return out
+
+
+def _dask_row(articles, n_tokens, workers: int, task_size: int, stages, floor_tps) -> Row:
+    from distributed import Client, LocalCluster, wait
+
+    from .scale import worker_plugin
+
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        client.register_plugin(worker_plugin(stages))  # model loaded before the clock starts
+        client.wait_for_workers(workers)
+        chunks = [articles[i:i + task_size] for i in range(0, len(articles), task_size)]
+        # one small warm-up task per worker: first-call costs (imports, lazy tables) stay out of timing
+        wait([client.submit(bench_task, articles[:1], stages, pure=False, workers=[w])
+              for w in client.scheduler_info()["workers"]])
+        t0 = time.perf_counter()
+        futures = client.map(bench_task, chunks, stages=stages, pure=False)
+        results = client.gather(futures)
+        seconds = time.perf_counter() - t0
+        rss = client.run(peak_rss_mb)
+    n = sum(r[0] for r in results)
+    toks = sum(r[1] for r in results)
+    row = Row(f"dask, {workers} worker{'s' if workers > 1 else ''}", "dask", n, toks, seconds, workers=workers,
+              peak_rss_mb=max(rss.values()), peak_rss_mb_per_worker=sorted(rss.values()))
+    return row.finish(floor_tps)
+
+
+def run_bench(corpus: Optional[str] = None, n: int = 200, workers: int = 2, *, dask: bool = True,
+              stages: tuple[str, ...] = STAGES, task_size: int = 8,
+              progress: Optional[Callable[[str], None]] = None) -> dict:
+    """Measure the tokenizer floor, each stage, the whole pipeline and Dask scaling.
+
+    Args:
+        corpus: input path/URL (default IndoSum when present, else the demo corpus).
+        n: number of articles.
+        workers: Dask LocalCluster size for the scaling rows (a 1-worker run
+            is always made too, as the baseline of scaling efficiency).
+        dask: include the Dask rows.
+        stages: pipeline stages.
+        task_size: articles per Dask task.
+        progress: called with a short message as each phase starts.
+
+    Returns:
+        A JSON-ready dict: environment, corpus, rows, scaling efficiency and
+        the targets each figure is held against.
+    """
+    from .config import settings
+    from .pipeline import build, load
+
+    say = progress or (lambda msg: None)
+    say("reading corpus")
+    articles, label = load_corpus(corpus, n)
+    say("loading pipeline")
+    t0 = time.perf_counter()
+    build(stages)  # a cold build, timed; load() below is the cached one the rows use
+    load_seconds = time.perf_counter() - t0
+    nlp = load(stages)
+    texts = [a.text for a in articles]
+
+    say("tokenizer alone")
+    tok_seconds, n_tokens = _time_tokenizer(nlp, texts)
+    floor = Row("tokenizer", "floor", len(texts), n_tokens, tok_seconds, peak_rss_mb=peak_rss_mb()).finish(None)
+    floor.ratio_to_tokenizer = 1.0
+    rows = [floor]
+
+    say("each stage alone")
+    for name, seconds in _time_stages(nlp, articles, settings.batch_size):
+        rows.append(Row(name, "stage", len(texts), n_tokens, seconds,
+                        peak_rss_mb=peak_rss_mb()).finish(floor.tokens_per_s))
+
+    say("whole pipeline, 1 process")
+    done, toks, seconds = bench_task(articles, stages)
+    whole = Row("pipeline, 1 process", "pipeline", done, toks, seconds, peak_rss_mb=peak_rss_mb())
+    rows.append(whole.finish(floor.tokens_per_s))
+
+    scaling = None
+    if dask:
+        say("dask, 1 worker")
+        one = _dask_row(articles, n_tokens, 1, task_size, stages, floor.tokens_per_s)
+        rows.append(one)
+        if workers > 1:
+            say(f"dask, {workers} workers")
+            many = _dask_row(articles, n_tokens, workers, task_size, stages, floor.tokens_per_s)
+            rows.append(many)
+            if one.articles_per_s:
+                scaling = round(many.articles_per_s / (workers * one.articles_per_s), 3)
+
+    rss_rows = [r.peak_rss_mb for r in rows if r.kind == "dask"] or [whole.peak_rss_mb]
+    return {
+        "corpus": label,
+        "articles": len(articles),
+        "tokens": n_tokens,
+        "stages": list(stages),
+        "pipeline": [name for name, _ in nlp.pipeline],
+        "load_seconds": round(load_seconds, 3),
+        "workers": workers,
+        "task_size": task_size,
+        "rows": [asdict(r) for r in rows],
+        "scaling_efficiency": scaling,
+        "targets": {
+            "tokens_per_s_1_process": {"target": TARGET_TOKENS_PER_S, "measured": whole.tokens_per_s,
+                                       "met": whole.tokens_per_s >= TARGET_TOKENS_PER_S},
+            "peak_rss_mb_per_worker": {"target": TARGET_RSS_MB, "measured": max(rss_rows),
+                                       "met": max(rss_rows) <= TARGET_RSS_MB},
+            "scaling_efficiency": {"target": TARGET_SCALING, "measured": scaling,
+                                   "met": None if scaling is None else scaling >= TARGET_SCALING},
+        },
+        "environment": {
+            "python": platform.python_version(), "platform": platform.platform(),
+            "cpu_count": os.cpu_count(), "loadavg_at_end": [round(x, 2) for x in os.getloadavg()],
+            "spacy": _version("spacy"), "dask": _version("distributed"),
+        },
+    }
+
+
+def _version(dist: str) -> Optional[str]:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(dist)
+    except PackageNotFoundError:
+        return None
+
+
+def format_table(result: dict) -> str:
+    """The bench result as an aligned Markdown table plus a summary line."""
+    head = "| run | articles/s | tokens/s | x tokenizer | peak RSS MB |"
+    lines = [f"corpus: {result['corpus']}; {result['articles']} articles, {result['tokens']:,} tokens; "
+             f"pipeline load {result['load_seconds']} s", "", head, "|---|---:|---:|---:|---:|"]
+    for r in result["rows"]:
+        rss = r["peak_rss_mb"]
+        if r["peak_rss_mb_per_worker"] and len(r["peak_rss_mb_per_worker"]) > 1:
+            rss = " / ".join(f"{x:g}" for x in r["peak_rss_mb_per_worker"])
+        name = f"stage: {r['name']}" if r["kind"] == "stage" else r["name"]
+        ratio = "" if r["ratio_to_tokenizer"] is None else f"{r['ratio_to_tokenizer']:.3f}"
+        lines.append(f"| {name} | {r['articles_per_s']:,.1f} | {r['tokens_per_s']:,.0f} | {ratio} | {rss} |")
+    eff = result["scaling_efficiency"]
+    lines.append("")
+    if eff is not None:
+        lines.append(f"scaling efficiency at {result['workers']} workers: {eff:.3f} "
+                     f"(target >= {TARGET_SCALING})")
+    t = result["targets"]
+    lines.append(f"targets: 1-process tokens/s >= {TARGET_TOKENS_PER_S:,}: "
+                 f"{'met' if t['tokens_per_s_1_process']['met'] else 'NOT met'}; "
+                 f"peak RSS per worker <= {TARGET_RSS_MB} MB: "
+                 f"{'met' if t['peak_rss_mb_per_worker']['met'] else 'NOT met'}")
+    env = result["environment"]
+    lines.append(f"machine: {env['cpu_count']} CPUs, load average at end {env['loadavg_at_end']}")
+    return "\n".join(lines)
+
+
+def corpus_path_or_none(path: Optional[str]) -> Optional[str]:
+    """``path`` when it exists (local) or is a URL; used by the CLI to fail early."""
+    if path is None or "://" in path or Path(path).exists():
+        return path
+    return None

@@ -1,0 +1,54 @@
+"""``warta bench``: throughput and memory against the tokenizer floor."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from ._common import fail, handle_errors
+
+
+@click.command("bench")
+@click.option("--corpus", default=None,
+              help="Articles to measure on (JSONL/Parquet/folder; default ../shared/data/corpus/indosum.jsonl, "
+                   "else the demo corpus).")
+@click.option("--n", "n", type=int, default=200, show_default=True, help="Number of articles.")
+@click.option("--workers", type=int, default=2, show_default=True, help="Dask LocalCluster workers for scaling.")
+@click.option("--task-size", type=int, default=8, show_default=True, help="Articles per Dask task.")
+@click.option("--no-dask", is_flag=True, help="Skip the Dask rows.")
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON (for tracking).")
+@handle_errors
+def bench_cmd(corpus, n, workers, task_size, no_dask, as_json):
+    """Measure articles/s, tokens/s and peak RSS for the tokenizer alone (the
+    floor), each pipeline stage, the whole pipeline in one process and on a
+    Dask LocalCluster of N workers; each as a ratio to the tokenizer, plus
+    scaling efficiency. Progress goes to stderr."""
+    from tqdm import tqdm
+
+    from ..bench import corpus_path_or_none, format_table, run_bench
+
+    if n < 1 or workers < 1 or task_size < 1:
+        fail("--n, --workers and --task-size must be at least 1")
+    if corpus is not None and corpus_path_or_none(corpus) is None:
+        fail(f"no such corpus: {corpus}")
+    phases = 5 + (0 if no_dask else (1 if workers == 1 else 2))
+    bar = tqdm(total=phases, desc="warta bench", unit="phase", file=sys.stderr, disable=None)
+    started = []
+
+    def progress(msg):
+        if started:
+            bar.update(1)
+        started.append(msg)
+        bar.set_postfix_str(msg)
+
+    try:
+        result = run_bench(corpus, n, workers, dask=not no_dask, task_size=task_size, progress=progress)
+        bar.update(1)
+    finally:
+        bar.close()
+    if as_json:
+        sys.stdout.write(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+    else:
+        click.echo(format_table(result))
