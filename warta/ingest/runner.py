@@ -1,0 +1,238 @@
+"""``ingest``: read documents, skip what the archive has, extract, store.
+
+Resumable by construction: every batch is committed in its own short
+transaction, and a document is skipped when its URL, content hash or id is
+already stored. Kill the run at any point and start it again: committed
+articles are skipped, the interrupted batch is redone, nothing doubles
+(the unique constraints would refuse it anyway).
+
+Extraction runs in this process or in ``workers`` local processes, each
+loading the pipeline once; this process is the ONE writer to the database.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Optional, Union
+
+from .. import errors
+from .._input import Article
+from ..builder import record_id
+from ..record import Record
+from ..store.db import Store, content_hash, normalize_url
+from .readers import Item, iter_items
+
+
+@dataclass
+class IngestOptions:
+    """How to ingest.
+
+    Attributes:
+        workers: extraction processes (1: extract in this process).
+        batch_size: articles per extraction batch and per write transaction.
+        force: process text that does not look Indonesian.
+        progress: show a tqdm bar on stderr.
+    """
+
+    workers: int = 1
+    batch_size: int = 16
+    force: bool = False
+    progress: bool = True
+
+
+@dataclass
+class IngestSummary:
+    read: int = 0
+    added: int = 0
+    duplicates: int = 0
+    errors: int = 0
+    seconds: float = 0.0
+    error_samples: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        rate = self.added / self.seconds if self.seconds else 0.0
+        return (f"{self.read} documents read: {self.added} added, {self.duplicates} duplicates skipped, "
+                f"{self.errors} errors, in {self.seconds:.1f} s ({rate:.1f} articles/s)")
+
+
+@dataclass
+class _Pending:
+    item: Item
+    article: Article
+
+
+def _error_fields(exc: BaseException) -> tuple[str, str]:
+    if isinstance(exc, errors.WartaError):
+        return exc.code, exc.message
+    return "W199", f"{type(exc).__name__}: {exc}"
+
+
+def extract_batch(articles: list[Article], force: bool = False) -> list[Union[Record, tuple[str, str]]]:
+    """Records for ``articles`` (ids preset), or ``(code, reason)`` for each that failed.
+
+    The batch goes through ``extract_many`` (one ``nlp.pipe``); an article it
+    rejects, or a batch a component crashes on, is redone one by one so each
+    failure gets its own reason and the others still come through.
+    """
+    from ..api import extract, extract_many
+
+    try:
+        done = {r.id: r for r in extract_many(articles, force=force, on_error="skip")}
+    except Exception:  # a component crashed on some document: isolate it below
+        done = {}
+    out: list[Union[Record, tuple[str, str]]] = []
+    for art in articles:
+        rec = done.get(art.id)
+        if rec is None:
+            try:
+                rec = extract(art.text, published=art.published, title=art.title, url=art.url, force=force)
+                rec.id = art.id
+                rec.outlet = art.outlet or rec.outlet
+                rec.warnings.extend(art.notes)
+            except Exception as exc:  # noqa: BLE001 (one bad document must not stop the batch)
+                out.append(_error_fields(exc))
+                continue
+        out.append(rec)
+    return out
+
+
+def _warm(force: bool) -> None:
+    # Load the pipeline once per worker process, before the first batch.
+    from ..pipeline import load
+
+    load()
+
+
+def ingest(paths: Iterable[Union[str, Path]], db: Union[str, Path], options: Optional[IngestOptions] = None,
+           on_progress: Optional[Callable[[IngestSummary], None]] = None) -> IngestSummary:
+    """Ingest files and folders into the archive at ``db``.
+
+    Args:
+        paths: files and folders (.txt, .html, .json, .jsonl, .parquet,
+            RSS/Atom, WARC).
+        db: the SQLite archive (created when missing).
+        options: workers, batch size, force, progress bar.
+        on_progress: called with the running summary after every batch.
+
+    Returns:
+        Counts of documents read, added, skipped as duplicates and failed.
+        Failed documents are in the archive's ``errors`` table.
+
+    Raises:
+        InputError: a path that does not exist.
+    """
+    opts = options or IngestOptions()
+    summary = IngestSummary()
+    started = time.perf_counter()
+    bar = None
+    if opts.progress:
+        from tqdm import tqdm
+
+        bar = tqdm(unit=" art", desc="ingest", mininterval=0.5, dynamic_ncols=True)
+    with Store(db) as store:
+        writer = _Writer(store, summary, bar)
+        pool = None
+        if opts.workers > 1:
+            pool = ProcessPoolExecutor(max_workers=opts.workers, mp_context=multiprocessing.get_context("spawn"),
+                                       initializer=_warm, initargs=(opts.force,))
+        try:
+            in_flight: dict = {}
+            batch: list[_Pending] = []
+            pending_keys: set[str] = set()
+
+            def flush():
+                nonlocal batch
+                if not batch:
+                    return
+                arts = [p.article for p in batch]
+                if pool is None:
+                    writer.write(batch, extract_batch(arts, opts.force))
+                else:
+                    while len(in_flight) >= 2 * opts.workers:
+                        _drain(in_flight, writer, block=True)
+                    in_flight[pool.submit(extract_batch, arts, opts.force)] = batch
+                batch = []
+                if on_progress:
+                    on_progress(summary)
+
+            for item in iter_items(paths):
+                summary.read += 1
+                if item.error is not None:
+                    writer.error(item, *_error_fields(item.error))
+                    continue
+                art = item.article
+                art.id = art.id or record_id(art.text, art.url)
+                chash, url = content_hash(art.text), normalize_url(art.url)
+                keys = {f"h:{chash}", f"i:{art.id}"} | ({f"u:{url}"} if url else set())
+                if keys & pending_keys or store.seen(url=url, chash=chash, id=art.id):
+                    summary.duplicates += 1
+                    writer.tick(dup=True)
+                    continue
+                pending_keys |= keys
+                batch.append(_Pending(item, art))
+                if len(batch) >= opts.batch_size:
+                    flush()
+                if pool is not None:
+                    _drain(in_flight, writer, block=False)
+            flush()
+            while in_flight:
+                _drain(in_flight, writer, block=True)
+        finally:
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
+            if bar is not None:
+                bar.close()
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _drain(in_flight: dict, writer: "_Writer", block: bool) -> None:
+    if not in_flight:
+        return
+    done, _ = wait(list(in_flight), timeout=None if block else 0, return_when=FIRST_COMPLETED)
+    for fut in done:
+        batch = in_flight.pop(fut)
+        try:
+            results = fut.result()
+        except Exception as exc:  # the worker died (out of memory, killed): every item in it failed
+            results = [_error_fields(exc)] * len(batch)
+        writer.write(batch, results)
+
+
+class _Writer:
+    """The single writer: stores results batch by batch, counts, updates the bar."""
+
+    def __init__(self, store: Store, summary: IngestSummary, bar):
+        self.store, self.summary, self.bar = store, summary, bar
+
+    def tick(self, n: int = 1, dup: bool = False) -> None:
+        if self.bar is not None:
+            self.bar.update(n)
+            self.bar.set_postfix(added=self.summary.added, dup=self.summary.duplicates, errors=self.summary.errors,
+                                 refresh=False)
+
+    def error(self, item: Item, code: str, reason: str) -> None:
+        self.store.add_error(item.source, item.position, reason, code)
+        self.summary.errors += 1
+        if len(self.summary.error_samples) < 5:
+            self.summary.error_samples.append(f"{item.source} ({item.position}): [{code}] {reason}")
+        self.tick()
+
+    def write(self, batch: list[_Pending], results: list) -> None:
+        good = []
+        for pending, res in zip(batch, results):
+            if isinstance(res, Record):
+                good.append((res, pending.item.source, pending.item.position))
+            else:
+                self.error(pending.item, *res)
+        if good:
+            added = self.store.add_records(good)
+            self.summary.added += added
+            self.summary.duplicates += len(good) - added
+            for _, src, pos in good:
+                self.store.clear_error(src, pos)
+            self.tick(len(good))
