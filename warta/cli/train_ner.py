@@ -1,0 +1,47 @@
+"""``warta train ner``: train the Indonesian NER shipped in ``warta/models/ner``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from ._common import fail, handle_errors
+
+
+@click.command("ner")
+@click.option("--output", default="training/ner/model", show_default=True, type=click.Path(),
+              help="Model folder to write (replaced). Copy it to warta/models/ner to ship it.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Random seed (data order, init, vectors).")
+@click.option("--max-minutes", type=float, default=20.0, show_default=True,
+              help="Stop training after this many minutes (the best dev checkpoint is kept).")
+@click.option("--max-steps", type=int, default=20000, show_default=True, help="Stop after this many updates.")
+@click.option("--data", "data_dir", type=click.Path(), default=None,
+              help="Shared data folder holding ner/ and corpus/ (default ../shared/data).")
+@click.option("--work", type=click.Path(), default=None,
+              help="Scratch folder for corpora, vectors and checkpoints (default OUTPUT.work).")
+@click.option("--no-vectors", is_flag=True, help="Skip the floret vectors that initialise the NORM table.")
+@click.option("--no-augment", is_flag=True, help="Skip the lowercased and recased copies.")
+@handle_errors
+def train_ner_cmd(output, seed, max_minutes, max_steps, data_dir, work, no_vectors, no_augment):
+    """Train the NER from nergrit, idner2k and nerp (train splits; dev picks the
+    checkpoint) and print the dev scores as JSON. Progress goes to stderr."""
+    from ..train.ner import TrainOptions, default_data_dir, train
+
+    data = Path(data_dir) if data_dir else default_data_dir()
+    if not (data / "ner").is_dir():
+        fail(f"no NER data under {data} (expected {data / 'ner'}/nergrit etc.)")
+    if max_minutes <= 0 or max_steps < 1:
+        fail("--max-minutes and --max-steps must be positive")
+    opts = TrainOptions(seed=seed, max_minutes=max_minutes, max_steps=max_steps)
+    if no_vectors:
+        opts.vectors = False
+    if no_augment:
+        opts.lowercase_copies = opts.recase_nerp = False
+    result = train(Path(output), opts, data_dir=data, work=Path(work) if work else None)
+    click.echo(json.dumps({"model": str(result.model_path), "dev_f1": result.scores["dev_f1"],
+                           "words_per_second": result.scores["words_per_second"],
+                           "size_mb": result.scores["size_mb"]}, indent=2))
+    sys.stdout.flush()

@@ -1,0 +1,1 @@
+"""Scorers for each stage against gold data."""

@@ -1,0 +1,1 @@
+"""Reproducible training of the models warta ships."""
