@@ -1,19 +1,405 @@
-"""The ``events`` component (placeholder: produces nothing yet; see the issue tracker)."""
+"""The ``events`` component: PLOVER events (with CAMEO codes) from Indonesian sentences.
+
+For every trigger found by a spaCy Matcher built once from
+``lang/event_triggers.txt`` (roots expanded by the affix generator in
+:mod:`warta.events_ontology`), one event dict shaped like
+:class:`warta.record.Event` is written to ``doc._.events``:
+
+- actor / recipient from the mentions of the clause: named entities (with
+  ``_.country`` and ``_.role`` from entity_resolver/geo), IGOs
+  (``lang/igo.txt``), country names and sector nouns (``lang/actor_sectors.txt``;
+  "pasukan Rusia" is one actor, RUS MIL). Voice decides the roles: in the
+  active (me-, ber-) the subject on the left is the actor, in the passive
+  (di-, ter-) it is the recipient and the actor follows ("oleh X", or
+  directly: "ditangkap polisi"); "antara A dan B" gives both sides;
+- location: "di/ke/dari + place" after the trigger, else the dateline city;
+- date: the nearest time expression of the sentence, else publication date;
+- size: killed/injured/arrested/troops from quantities in the sentence;
+- negation (tidak, belum, bukan, ...) and modality (akan -> future,
+  jika -> hypothetical). As the PLOVER manual says, a future CONSULT,
+  SUPPORT, COOPERATE or AID is coded AGREE, a future RETREAT CONCEDE.
+
+Unmarked actors ("polisi", "pemerintah") take the country of Indonesian-only
+institutions, else the event location's country, else the article's most
+mentioned country, else IDN (warta reads Indonesian news).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterator, Optional
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .. import events_ontology as onto
+from ..builder import sentence_index
+from ..lang import load_lines, load_wordset
+from .extensions import doc_list
+
+_GAP = 3  # tokens "..." may stand for
+_LIGHT = 6  # how far left/right of a trigger an actor may sit, in mentions' own tokens
+
+
+@dataclass
+class Mention:
+    """A candidate actor/recipient/location in the doc (token offsets)."""
+
+    start: int
+    end: int
+    text: str
+    canonical: Optional[str] = None
+    country: Optional[str] = None
+    sector: Optional[str] = None
+    kind: str = "sector"  # sector | country | igo | entity
+    geo: Optional[dict] = None
+    parts: list = field(default_factory=list)
+
+    def as_actor(self, doc: Doc) -> dict:
+        return {"text": self.text, "canonical": self.canonical or self.text, "country": self.country,
+                "sector": self.sector, "start": doc[self.start].idx,
+                "end": doc[self.end - 1].idx + len(doc[self.end - 1].text)}
+
+
+def _geo_fn(name: str):
+    from . import geo
+
+    return getattr(geo, name, None)
 
 
 class Events:
-    """Placeholder component; it assigns nothing."""
+    """Finds PLOVER events; see the module docstring for the rules."""
 
     def __init__(self, nlp: Language, name: str = "events"):
         self.name = name
+        self.triggers = onto.triggers()
+        self.voice: dict[tuple[int, str], str] = {}
+        self.matcher = Matcher(nlp.vocab)
+        for i, trig in enumerate(self.triggers):
+            forms = onto.head_forms(trig)
+            for form, voice in forms.items():
+                self.voice[(i, form)] = voice
+            pattern: list[dict] = [{"LOWER": {"IN": sorted(forms)}}]
+            gaps = [pattern]
+            for tok in trig.phrase[1:]:
+                if tok == "...":
+                    gaps = [p + [{"IS_PUNCT": False}] * k for p in gaps for k in range(_GAP + 1)]
+                    continue
+                alts = tok.split("/")
+                gaps = [p + [{"LOWER": {"IN": alts}}] for p in gaps]
+            self.matcher.add(str(i), gaps)
+        self.sector_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.sectors = onto.actor_sectors()
+        self.sector_matcher.add("SECTOR", [nlp.make_doc(p) for p in self.sectors])
+        self.name_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.igos = onto.igos()
+        self.countries = onto.country_names()
+        self.name_matcher.add("IGO", [nlp.make_doc(p) for p in self.igos])
+        self.name_matcher.add("COUNTRY", [nlp.make_doc(p) for p in self.countries])
+        words = load_wordset
+        self.negators = words("event_negators")
+        self.future = words("event_future")
+        self.conditional = words("event_conditional")
+        self.boundaries = words("event_clause_boundaries")
+        self.pronouns = words("event_pronouns")
+        self.light_verbs = words("event_light_verbs")
+        self.size_words = _size_words()
 
+    # ------------------------------------------------------------------ matching
+    def match(self, doc: Doc) -> list[tuple[Span, int, str]]:
+        """Trigger spans with their lexicon index and voice, overlaps resolved (longest wins)."""
+        spans = []
+        for key, start, end in self.matcher(doc):
+            spans.append(Span(doc, start, end, label=key))
+        out = []
+        for span in filter_spans(spans):
+            i = int(span.label_)
+            if self.triggers[i].type == "NONE":
+                continue
+            out.append((span, i, self.voice.get((i, span[0].lower_), "noun")))
+        return out
+
+    def mentions(self, doc: Doc) -> list[Mention]:
+        """Actor/recipient candidates: entities, IGOs, countries, sector nouns; adjacent ones merged."""
+        country_code = _geo_fn("country_code")
+        raw: list[Mention] = []
+        taken: set[int] = set()
+        for ent in doc.ents:
+            country = ent._.country
+            sector = None
+            role = (ent._.role or "").lower()
+            if role:
+                for key in (role, role.split()[0]):
+                    if key in self.sectors:
+                        sector, home = self.sectors[key]
+                        country = country or home
+                        break
+            kind = "entity"
+            if ent.text in self.igos:
+                country, kind, sector = self.igos[ent.text][0], "igo", "IGO"
+            elif ent.label_ in ("LOC", "GPE"):
+                code = (country_code(ent.text) if country_code else None) or self.countries.get(ent.text)
+                if code:
+                    country, kind = code, "country"
+                else:
+                    kind = "place"
+            raw.append(Mention(ent.start, ent.end, ent.text, ent._.canonical, country, sector, kind, ent._.geo))
+            taken.update(range(ent.start, ent.end))
+        for key, start, end in self.name_matcher(doc):
+            if taken.intersection(range(start, end)):
+                continue
+            text = doc[start:end].text
+            if doc.vocab.strings[key] == "IGO":
+                raw.append(Mention(start, end, text, None, self.igos[text][0], "IGO", "igo"))
+            else:
+                code = (country_code(text) if country_code else None) or self.countries[text]
+                raw.append(Mention(start, end, text, None, code, None, "country"))
+        for _key, start, end in self.sector_matcher(doc):
+            if taken.intersection(range(start, end)):
+                continue
+            sector, home = self.sectors[doc[start:end].text.lower()]
+            raw.append(Mention(start, end, doc[start:end].text, None, home, sector, "sector"))
+        # longest first at each start, then drop what overlaps an earlier mention
+        raw.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        kept: list[Mention] = []
+        for m in raw:
+            if kept and m.start < kept[-1].end:
+                continue
+            kept.append(m)
+        return self._merge(doc, kept)
+
+    def _merge(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """"pasukan keamanan Kazakhstan", "Presiden Rusia Vladimir Putin" -> one mention."""
+        out: list[Mention] = []
+        for m in mentions:
+            prev = out[-1] if out else None
+            if prev is not None and prev.kind in ("sector", "merged") and m.start - prev.end <= 2 and m.kind != "place":
+                gap = doc[prev.end:m.start]
+                if all(t.is_alpha and t.lower_ not in self.boundaries and not t.is_punct for t in gap):
+                    prev.end = m.end
+                    prev.text = doc[prev.start:m.end].text
+                    if m.country and (m.kind in ("country", "entity", "igo") or not prev.country):
+                        prev.country = m.country
+                    prev.sector = prev.sector or m.sector
+                    if m.kind == "entity":
+                        prev.canonical = m.canonical
+                    prev.kind = "merged"
+                    continue
+            out.append(m)
+        return out
+
+    # ------------------------------------------------------------------ roles
+    def _clause(self, doc: Doc, span: Span) -> tuple[int, int]:
+        sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
+        lo = sent.start
+        for i in range(span.start - 1, sent.start - 1, -1):
+            if doc[i].lower_ in self.boundaries or doc[i].text == ";":
+                lo = i + 1
+                break
+        hi = sent.end
+        for i in range(span.end, sent.end):
+            if doc[i].lower_ in self.boundaries or doc[i].text == ";":
+                hi = i
+                break
+        return lo, hi
+
+    def roles(self, doc: Doc, span: Span, voice: str, type_: str, mentions: list[Mention],
+              lo: int, hi: int) -> tuple[list[Mention], list[Mention]]:
+        """(actors, recipients) of the trigger ``span`` from the mentions in [lo, hi)."""
+        left = [m for m in mentions if lo <= m.start and m.end <= span.start and m.kind != "place"
+                and not self._after_prep(doc, m)]
+        right = [m for m in mentions if span.end <= m.start and m.end <= hi and m.kind != "place"]
+        subject = left[-1] if left else None
+        if subject is not None and any(doc[i].lower_ in self.pronouns for i in range(subject.end, span.start)):
+            subject = None  # "X mengatakan, mereka menyerang": the pronoun, not X, is the subject
+        between = self._between(doc, span, right)
+        if between:
+            return [between[0]], [between[1]]
+        after_oleh = [m for m in right if m.start > 0 and doc[m.start - 1].lower_ == "oleh"]
+        first_right = right[0] if right and right[0].start - span.end <= 2 else None
+        if first_right is not None and self._after_prep(doc, first_right, visit_ok=type_ == "CONSULT"):
+            first_right = None if not (type_ == "CONSULT" and doc[first_right.start - 1].lower_ == "ke") else first_right
+        with_ = [m for m in right if m.start > 0 and doc[m.start - 1].lower_ in ("dengan", "bersama")]
+        if voice == "passive":
+            actor = after_oleh[0] if after_oleh else (first_right if first_right and first_right.start == span.end else None)
+            return ([actor] if actor else []), ([subject] if subject else [])
+        if voice == "noun":
+            if after_oleh:
+                rec = [first_right] if first_right and first_right is not after_oleh[0] else []
+                return [after_oleh[0]], rec
+            patient_first = type_ in ("COERCE", "SANCTION") or (type_ == "ACCUSE")
+            if first_right is not None and first_right.start == span.end:
+                if patient_first:
+                    return ([subject] if subject else []), [first_right]
+                rest = [m for m in right if m is not first_right and m.start > 0
+                        and doc[m.start - 1].lower_ in ("terhadap", "atas", "kepada", "ke", "dengan", "di")]
+                return [first_right], rest[:1]
+            light = span.start > 0 and doc[span.start - 1].lower_ in self.light_verbs
+            return ([subject] if subject and light else []), (with_[:1] or ([first_right] if first_right else []))
+        recipients = with_[:1] or ([first_right] if first_right else [])
+        if not recipients and right and type_ not in ("PROTEST", "MOBILIZE"):
+            cand = right[0]
+            if not self._after_prep(doc, cand) and cand.start - span.end <= _LIGHT:
+                recipients = [cand]
+        return ([subject] if subject else []), recipients
+
+    def _after_prep(self, doc: Doc, m: Mention, visit_ok: bool = False) -> bool:
+        return m.start > 0 and doc[m.start - 1].lower_ in ("di", "ke", "dari", "menuju", "pada")
+
+    @staticmethod
+    def _between(doc: Doc, span: Span, right: list[Mention]):
+        for i in range(span.end, min(span.end + 3, len(doc))):
+            if doc[i].lower_ == "antara":
+                after = [m for m in right if m.start > i]
+                if len(after) >= 2 and after[0].start == i + 1 and doc[after[0].end].lower_ in ("dan", "dengan"):
+                    return after[0], after[1]
+        return None
+
+    # ------------------------------------------------------------------ place, date, size, modality
+    def location(self, doc: Doc, span: Span, mentions: list[Mention], lo: int, hi: int) -> Optional[dict]:
+        lookup_place = _geo_fn("lookup_place")
+        for m in mentions:
+            if span.start - 8 <= m.start < hi and m.start >= lo and m.start > 0 \
+                    and doc[m.start - 1].lower_ in ("di", "ke", "dari") and m.kind in ("place", "country", "entity"):
+                if m.kind == "entity" and not m.geo:
+                    continue
+                return self._place(doc, m.text, m.start, m.end, m.country, m.geo, m.canonical, lookup_place)
+        for i in range(span.end, hi - 1):
+            if doc[i].lower_ in ("di", "ke", "dari") and doc[i + 1].is_title and lookup_place:
+                j = i + 1
+                while j < hi and doc[j].is_title:
+                    j += 1
+                found = lookup_place(doc[i + 1:j].text)
+                if found:
+                    return self._place(doc, doc[i + 1:j].text, i + 1, j, None, None, None, lookup_place, found)
+        dl = doc._.dateline
+        if dl and dl.get("place"):
+            place = dl["place"]
+            found = lookup_place(place) if lookup_place else None
+            country = (found or {}).get("country") or self.countries.get(place.title())
+            loc = {"text": place, "canonical": (found or {}).get("canonical") or place.title(), "country": country,
+                   "lat": (found or {}).get("lat"), "lon": (found or {}).get("lon"),
+                   "start": dl.get("start"), "end": dl.get("start", 0) + len(place) if dl.get("start") is not None else None}
+            return loc
+        return None
+
+    def _place(self, doc, text, start, end, country, geo, canonical, lookup_place, found=None) -> dict:
+        found = found or (lookup_place(text) if lookup_place else None) or {}
+        geo = geo or found
+        return {"text": text, "canonical": canonical or found.get("canonical") or text,
+                "country": country or found.get("country") or self.countries.get(text),
+                "lat": (geo or {}).get("lat"), "lon": (geo or {}).get("lon"),
+                "start": doc[start].idx, "end": doc[end - 1].idx + len(doc[end - 1].text)}
+
+    @staticmethod
+    def date(doc: Doc, span: Span, lo_char: int, hi_char: int) -> tuple[Optional[str], Optional[str]]:
+        best = None
+        for t in doc._.times or []:
+            if t.get("type") not in ("DATE", "TIME") or not (lo_char <= t["start"] < hi_char):
+                continue
+            dist = abs(t["start"] - span.start_char)
+            if best is None or dist < best[0]:
+                best = (dist, t["value"])
+        if best:
+            return best[1], "text"
+        if doc._.published:
+            return str(doc._.published)[:10], "published"
+        return None, None
+
+    def size(self, doc: Doc, lo_char: int, hi_char: int) -> Optional[dict]:
+        out = {}
+        text = doc.text
+        for q in doc._.quantities or []:
+            if not (lo_char <= q["start"] < hi_char) or q.get("value") is None or q.get("unit"):
+                continue
+            window = (text[q["end"]:q["end"] + 40] + " " + (q.get("counted") or "")).lower()
+            for key, words in self.size_words.items():
+                if key not in out and any(re.search(rf"\b{w}", window) for w in words):
+                    out[key] = q["value"]
+                    break
+        return out or None
+
+    def modality(self, doc: Doc, span: Span, lo: int) -> tuple[bool, str]:
+        before = [t.lower_ for t in doc[max(lo, span.start - 3):span.start]]
+        negated = any(w in self.negators for w in before)
+        near = [t.lower_ for t in doc[max(lo, span.start - 4):span.start]]
+        modality = "asserted"
+        if any(w in self.future for w in near):
+            modality = "future"
+        sent_start = span.sent.start if doc.has_annotation("SENT_START") else 0
+        if any(t.lower_ in self.conditional for t in doc[sent_start:span.start]):
+            modality = "hypothetical"
+        return negated, modality
+
+    # ------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:
+        events = doc_list(doc, "events")
+        events.extend(self.extract(doc))
         return doc
 
+    def extract(self, doc: Doc) -> Iterator[dict]:
+        """Event dicts (``Record.events`` items) for ``doc``."""
+        found = self.match(doc)
+        if not found:
+            return
+        mentions = self.mentions(doc)
+        home = self._home_country(mentions)
+        for span, i, voice in found:
+            trig = self.triggers[i]
+            lo, hi = self._clause(doc, span)
+            lo_char = doc[lo].idx if lo < len(doc) else span.start_char
+            hi_char = doc[hi - 1].idx + len(doc[hi - 1].text) if hi > 0 else span.end_char
+            actors, recipients = self.roles(doc, span, voice, trig.type, mentions, lo, hi)
+            location = self.location(doc, span, mentions, lo, hi)
+            default = (location or {}).get("country") or home
+            negated, modality = self.modality(doc, span, lo)
+            type_, mode = trig.type, trig.mode
+            if modality == "future" and type_ in ("CONSULT", "SUPPORT", "COOPERATE", "AID"):
+                type_, mode = "AGREE", None
+            elif modality == "future" and type_ == "RETREAT":
+                type_, mode = "CONCEDE", None
+            cameo = onto.cameo_code(type_, mode, trig.cameo if type_ == trig.type else None)
+            date, date_source = self.date(doc, span, lo_char, hi_char)
+            yield {
+                "type": type_, "mode": mode, "cameo": cameo, "quad": onto.quad_class(type_),
+                "sentence": sentence_index(doc, span.start_char),
+                "trigger": {"text": span.text, "start": span.start_char, "end": span.end_char},
+                "actor": [self._actor(doc, m, default) for m in actors if m is not None],
+                "recipient": [self._actor(doc, m, default) for m in recipients if m is not None],
+                "location": location, "date": date, "date_source": date_source,
+                "size": self.size(doc, lo_char, hi_char), "negated": negated, "modality": modality,
+            }
 
-@Language.factory("events")
+    @staticmethod
+    def _actor(doc: Doc, m: Mention, default: Optional[str]) -> dict:
+        out = m.as_actor(doc)
+        if out["country"] is None and m.kind in ("sector", "merged"):
+            out["country"] = default
+        return out
+
+    @staticmethod
+    def _home_country(mentions: list[Mention]) -> str:
+        counts = Counter(m.country for m in mentions if m.country and m.kind in ("country", "merged", "entity")
+                         and len(m.country) == 3 and m.sector != "IGO")
+        if counts:
+            code, n = counts.most_common(1)[0]
+            if n >= 2:
+                return code
+        return "IDN"
+
+
+def _size_words() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for line in load_lines("event_size_words"):
+        key, _, words = line.partition("\t")
+        out[key.strip()] = [w.strip() for w in words.split(",") if w.strip()]
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@Language.factory("events", requires=["doc.sents"], assigns=["doc._.events"])
 def make_events(nlp: Language, name: str) -> Events:
     return Events(nlp, name)
