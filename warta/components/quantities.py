@@ -1,19 +1,353 @@
-"""The ``quantities`` component (placeholder: produces nothing yet; see the issue tracker)."""
+"""The ``quantities`` component: numbers with what they count, in Indonesian.
+
+Fills ``doc._.quantities`` with ``Record.quantities`` dicts::
+
+    {start, end, text, value, min, max, modifier, unit, counted}
+
+Indonesian writes "2.000" for two thousand and "1,8" for one point eight;
+amounts take scale words ("1,5 triliun"), currencies before or after
+("Rp 5 juta", "2 miliar dolar AS"), percentages ("57,8 persen", "3%"),
+approximate counts ("puluhan", "ratusan ribu": ranges with modifier
+``approx``) and modifiers ("lebih dari", "sekitar", "hampir",
+"setidaknya", "antara ... dan ..."). The counted noun ("2.000 tentara",
+"tiga rumah") goes in ``counted``.
+
+Numbers that are not quantities are skipped: anything inside a time
+expression found by ``timex`` (dates, clock times, durations, years), phone
+numbers, match scores ("menang 2-1"), bare years, ordinals ("ke-3") and
+identifiers ("Pasal 28", "nomor 5", "F-16").
+
+The pass is one compiled regex over ``doc.text``; the word lists live in
+``warta/lang/number_words.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..lang import load_json
+from .extensions import doc_list
+
+_NW = load_json("number_words")
+
+
+def _alt(words) -> str:
+    """Regex alternation of ``words``, longest first, spaces matching any whitespace."""
+    items = sorted({w for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+
+
+# --- number parsing (also used by timex) ----------------------------------
+
+_UNITS: dict = _NW["units"]
+_SE: dict = _NW["se_words"]
+_FRACTIONS: dict = _NW["fractions"]
+_SCALES: dict = _NW["scales"]
+_SMALL_WORDS = list(_UNITS) + list(_SE) + list(_FRACTIONS)
+_ALL_NUMBER_WORDS = _SMALL_WORDS + list(_NW["multipliers"]) + list(_SCALES)
+
+#: A run of Indonesian number words ("dua puluh lima", "seratus ribu", "satu setengah").
+NUMBER_WORDS_RE = (
+    r"(?:" + _alt(_SMALL_WORDS) + r")(?:\s+(?:" + _alt(_ALL_NUMBER_WORDS) + r"))*(?![\w-])"
+)
+#: A written numeral: "2.000", "1,8", "1.000.000,5", "250".
+NUMERAL_RE = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d.])|\d+,\d+|\d+"
+
+
+def parse_numeral(text: str) -> Optional[float]:
+    """Value of an Indonesian written numeral ("2.000" -> 2000, "1,8" -> 1.8).
+
+    A dot followed by exactly three digits groups thousands; a comma is the
+    decimal mark. A dot followed by one or two digits is read as an English
+    decimal point ("1.5"), which some outlets use.
+    """
+    text = text.strip()
+    if not text:
+        return None
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", text):
+        return float(text.replace(".", "").replace(",", "."))
+    if re.fullmatch(r"\d+,\d+", text):
+        return float(text.replace(",", "."))
+    if re.fullmatch(r"\d+\.\d{1,2}", text):
+        return float(text)
+    if re.fullmatch(r"\d+", text):
+        return float(text)
+    return None
+
+
+def parse_number_words(text: str) -> Optional[float]:
+    """Value of a run of number words ("dua puluh lima" -> 25, "satu setengah juta" -> 1.5e6)."""
+    total = 0.0
+    cur = 0.0
+    last = 0.0  # the last single word value, which "puluh"/"ratus"/"belas" multiply
+    seen = False
+    for word in text.lower().split():
+        if word in _UNITS:
+            last = _UNITS[word]
+            cur += last
+        elif word in _SE:
+            value = _SE[word]
+            if value >= 1000:
+                total += (cur or 1) * value if cur else value
+                cur = last = 0
+            else:
+                last = value
+                cur += value
+        elif word in _FRACTIONS:
+            last = 0
+            cur += _FRACTIONS[word]
+        elif word == "belas":
+            cur += 10
+            last = 0
+        elif word == "puluh":
+            cur += last * 9
+            last = 0
+        elif word == "ratus":
+            cur += last * 99
+            last = 0
+        elif word in _SCALES:
+            total += (cur or 1) * _SCALES[word]
+            cur = last = 0
+        else:
+            return None
+        seen = True
+    return total + cur if seen else None
+
+
+def parse_number(text: str) -> Optional[float]:
+    """Value of a numeral or a run of number words, else None."""
+    text = text.strip()
+    if text[:1].isdigit():
+        return parse_numeral(text)
+    return parse_number_words(text)
+
+
+# --- quantity patterns ----------------------------------------------------
+
+_CUR_BEFORE: dict = _NW["currencies_before"]
+_CUR_AFTER: dict = _NW["currencies_after"]
+_MEASURES: dict = _NW["measure_units"]
+_PERCENT = set(_NW["percent_words"])
+_APPROX: dict = _NW["approx_counts"]
+_MOD_BEFORE: dict = _NW["modifiers_before"]
+_CLASSIFIERS = set(_NW["classifiers"])
+_HINTS = set(_NW["counted_hints"])
+_NOT_COUNTED = set(_NW["not_counted"])
+_EXCLUDE_BEFORE = set(_NW["number_context_excludes"])
+
+_CUR_PRE_RE = r"(?:" + _alt(_CUR_BEFORE) + r")"
+_NUM_RE = r"(?:" + NUMERAL_RE + r"|" + NUMBER_WORDS_RE + r"|(?:" + _alt(_APPROX) + r")(?![\w-]))"
+_SCALE_RE = r"(?:" + _alt(_SCALES) + r")(?![\w-])"
+_UNIT_AFTER = list(_CUR_AFTER) + [p for p in _PERCENT if p != "%"] + list(_MEASURES)
+_UNIT_RE = r"(?:%|(?:" + _alt(_UNIT_AFTER) + r")(?![\w-]))"
+_AMOUNT_RE = (
+    r"(?:" + _CUR_PRE_RE + r"\s*)?" + _NUM_RE + r"(?:\s*" + _SCALE_RE + r")*(?:\s*" + _UNIT_RE + r")?"
+)
+_JOIN_RE = r"(?:\s*[-–]\s*|\s+(?:hingga|sampai(?:\s+dengan)?|s\.?d\.?|s/d|ke)\s+)"
+_QTY = re.compile(
+    r"(?<![\w.,/:+$€£¥-])"
+    r"(?:(?P<mod>" + _alt(_MOD_BEFORE) + r")\s+)?"
+    r"(?P<between>antara\s+)?"
+    r"(?P<a>" + _AMOUNT_RE + r")"
+    r"(?:(?P<join>" + _JOIN_RE + r"|\s+dan\s+)(?P<b>" + _AMOUNT_RE + r"))?"
+    r"(?P<post>\s+lebih(?![\w-])|-an(?![\w-]))?"
+    r"(?![\w/]|[.,:]\d)",
+    re.I,
+)
+_AMOUNT_PARTS = re.compile(
+    r"(?P<cur>" + _CUR_PRE_RE + r")?\s*(?P<num>" + _NUM_RE + r")(?P<scales>(?:\s*" + _SCALE_RE + r")*)"
+    r"(?:\s*(?P<unit>" + _UNIT_RE + r"))?",
+    re.I,
+)
+_SCORE_BEFORE = {"skor", "menang", "kalah", "imbang", "unggul", "takluk", "tumbang", "agregat", "hasil", "dengan", "membalas"}
+_WORD_BEFORE = re.compile(r"([\w.-]+)\W*$")
+_NEXT_WORDS = re.compile(r"\s*([a-z][\w-]*)(?:\s+([a-z][\w-]*))?")
+
+
+def _unit_of(unit: Optional[str]) -> Optional[str]:
+    if not unit:
+        return None
+    key = re.sub(r"\s+", " ", unit.lower())
+    if key in _PERCENT:
+        return "percent"
+    if key in _CUR_AFTER:
+        return _CUR_AFTER[key]
+    if key in _CUR_BEFORE:
+        return _CUR_BEFORE[key]
+    return _MEASURES.get(key)
+
+
+def _amount(text: str) -> Optional[dict]:
+    """Parse one amount: currency, number (or approximate word), scales, unit."""
+    m = _AMOUNT_PARTS.search(text)
+    if not m:
+        return None
+    num = re.sub(r"\s+", " ", m.group("num")).lower()
+    scale = 1.0
+    for word in m.group("scales").split():
+        scale *= _SCALES[word.lower()]
+    unit = _unit_of(m.group("unit")) or (_CUR_BEFORE.get(m.group("cur").lower()) if m.group("cur") else None)
+    if num in _APPROX:
+        lo, hi = _APPROX[num]
+        return {"lo": lo * scale, "hi": hi * scale, "value": None, "unit": unit, "approx": True,
+                "word": True, "scaled": scale != 1 or bool(m.group("unit") or m.group("cur")), "raw": num}
+    value = parse_number(num)
+    if value is None:
+        return None
+    scaled = scale != 1 or bool(m.group("unit") or m.group("cur"))
+    if "." in num and not re.search(r"\.\d{3}", num) and not scaled:
+        return None  # "14.30" without a unit is a clock time, not a decimal
+    return {"value": value * scale, "lo": None, "hi": None, "unit": unit, "approx": False,
+            "word": not num[:1].isdigit(), "scaled": scaled, "raw": num}
+
+
+def _counted(text: str, end: int) -> Optional[str]:
+    """The noun counted by a number ending at ``end``: a hinted noun, else the next plain word."""
+    m = _NEXT_WORDS.match(text, end)
+    if not m:
+        return None
+    w1, w2 = m.group(1), m.group(2)
+    if w2 and f"{w1} {w2}" in _HINTS:
+        return f"{w1} {w2}"
+    if w1 in _CLASSIFIERS and w2 and w2 in _HINTS and w2 not in _CLASSIFIERS:
+        return w2
+    if w1 in _HINTS or w1 in _CLASSIFIERS:
+        return w1
+    if w1 in _NOT_COUNTED or len(w1) < 3 or w1 in _MEASURES or w1 in _SCALES:
+        return None
+    if re.match(r"(?:meng?|mem|meny|ber|di|ter)[a-z]{3,}$", w1) and w1 not in _HINTS:
+        return None  # a verb ("5 orang ditangkap" is handled by the hint list)
+    return w1
+
+
+def _overlaps(start: int, end: int, spans: list) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def find_quantities(text: str, time_spans=()) -> Iterator[dict]:
+    """Quantities in ``text`` as ``Record.quantities`` dicts, skipping ``time_spans``.
+
+    Args:
+        text: running text.
+        time_spans: ``(start, end)`` character spans of time expressions;
+            a number overlapping one is never read as a quantity.
+
+    Yields:
+        Dicts with start, end, text, value, min, max, modifier, unit, counted.
+    """
+    spans = list(time_spans)
+    for m in _QTY.finditer(text):
+        q = _from_match(text, m, spans)
+        if q is not None:
+            yield q
+
+
+def _from_match(text: str, m: re.Match, spans: list) -> Optional[dict]:
+    a = _amount(m.group("a"))
+    if a is None:
+        return None
+    b = _amount(m.group("b")) if m.group("b") else None
+    start, end = m.start(), m.end()
+    if m.group("b") and b is None:
+        end = m.start("join")
+    join = (m.group("join") or "").strip().lower()
+    if join == "dan" and not m.group("between"):
+        b, end = None, m.end("a")
+    if m.group("post") and b is None and not m.group("b"):
+        pass
+    elif m.group("post"):
+        end = max(end, m.end("post"))
+    mod_word = (m.group("mod") or "").lower()
+    mod_word = re.sub(r"\s+", " ", mod_word)
+    if m.group("between") and b is None:
+        start = m.start("between") if not mod_word else start
+        if not mod_word:
+            start = m.start("a")
+    if _overlaps(m.start("a"), m.end("b") if b else m.end("a"), spans):
+        # a number inside a date, time or duration: maybe only a trailing piece is free
+        return None
+    # context before the number: identifiers, ordinals, phone numbers, scores
+    before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    prev = before.group(1).lower() if before else ""
+    raw_a = a["raw"]
+    has_unit = a["scaled"] or (b is not None and b["scaled"])
+    if not mod_word and prev in _EXCLUDE_BEFORE and not has_unit:
+        return None
+    if raw_a[:1] == "0" and len(re.sub(r"\D", "", raw_a)) >= 4:
+        return None  # phone numbers and codes
+    if re.match(r"\+|\(0\d", text[max(0, m.start() - 2):m.start() + 1]):
+        return None
+    counted = None if (a["unit"] or (b and b["unit"])) else _counted(text, end)
+    if b is not None and join in {"-", "–"} and not has_unit and not a["approx"]:
+        if prev in _SCORE_BEFORE or (counted is None and a["value"] < 100 and b["value"] is not None and b["value"] < 100):
+            return None  # "menang 2-1": a score
+    if (not has_unit and b is None and not a["word"] and re.fullmatch(r"(?:19|20)\d\d", raw_a)
+            and counted not in _HINTS and not mod_word):
+        return None  # a bare year
+    if a["word"] and not has_unit and b is None and not a["approx"]:
+        if raw_a in {"satu", "se"} and counted not in _HINTS:
+            return None  # "satu" as an article ("satu hal")
+        if raw_a in _FRACTIONS and counted is None:
+            return None
+    if prev == "salah" and raw_a == "satu":
+        return None
+    if b is not None:
+        unit = a["unit"] or b["unit"]
+        lo_scale = b["value"] / _unscaled(b) if b.get("value") and _unscaled(b) else 1
+        lo = a["value"] if a["value"] is not None else a["lo"]
+        if lo is not None and not a["scaled"] and b["scaled"] and lo_scale > 1:
+            lo *= lo_scale  # "7-8 juta": the scale of the second number applies to both
+        hi = b["value"] if b["value"] is not None else b["hi"]
+        value, vmin, vmax, modifier = None, lo, hi, "range"
+    elif a["approx"]:
+        unit = a["unit"]
+        value, vmin, vmax, modifier = None, a["lo"], a["hi"], "approx"
+    else:
+        unit = a["unit"]
+        value, vmin, vmax = a["value"], None, None
+        modifier = _MOD_BEFORE.get(mod_word, "exact")
+        post = (m.group("post") or "").strip().lower()
+        if post == "lebih":
+            modifier = "more_than"
+        elif post == "-an":
+            modifier = "approx"
+    if mod_word and _MOD_BEFORE.get(mod_word) == "exact":
+        start = m.start("a") if not m.group("between") else m.start("between")
+    if m.group("between") and b is None:
+        return None
+    return {
+        "start": start, "end": end, "text": text[start:end],
+        "value": value, "min": vmin, "max": vmax, "modifier": modifier,
+        "unit": unit, "counted": counted,
+    }
+
+
+def _unscaled(amount: dict) -> Optional[float]:
+    raw = amount["raw"]
+    return parse_number(raw) if raw not in _APPROX else None
+
 
 class Quantities:
-    """Placeholder component; it assigns nothing."""
+    """Finds quantities in ``doc.text`` and stores them in ``doc._.quantities``.
+
+    Reads ``doc._.times`` (written by ``timex``, which runs first) so that no
+    date, time or duration is read as a quantity.
+    """
 
     def __init__(self, nlp: Language, name: str = "quantities"):
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        times = doc._.times or []
+        out = doc_list(doc, "quantities")
+        out.extend(find_quantities(doc.text, [(t["start"], t["end"]) for t in times]))
         return doc
 
 
-@Language.factory("quantities")
+@Language.factory("quantities", assigns=["doc._.quantities"], requires=["doc._.times"])
 def make_quantities(nlp: Language, name: str) -> Quantities:
     return Quantities(nlp, name)

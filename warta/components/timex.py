@@ -1,19 +1,557 @@
-"""The ``timex`` component (placeholder: produces nothing yet; see the issue tracker)."""
+"""The ``timex`` component: Indonesian time expressions normalized to TIMEX3.
+
+Fills ``doc._.times`` with ``Record.times`` dicts::
+
+    {start, end, text, type (DATE|TIME|DURATION|SET), value, anchored}
+
+Relative expressions are resolved against ``doc._.published`` (the
+document creation time, ``YYYY-MM-DD``): a bare weekday is the most recent
+such day on or before publication (the same day when the weekdays match),
+"Rabu lalu" the one strictly before, "Kamis depan" the one strictly after;
+"pekan lalu" is the previous ISO week (``2022-W01``); "dua hari lalu" a day,
+"tiga bulan lalu" a month. Clock times ("pukul 14.00 WIB") take the date of
+the nearest day-level date in their sentence, else the last one before
+them, else the publication date. Without a publication date only absolute
+values are resolved; the rest keep ``X`` placeholders ("XXXX-01-06",
+"XXXX-WXX-3") and ``anchored`` is false. Today's date is never used.
+
+Why rules and not dateparser: dateparser misses "pekan lalu", "Rabu lalu",
+"lusa" and "sepekan lalu", moves a weekday equal to the base date's a week
+back, and is far too slow to run over every token. The recogniser is a
+dozen compiled regexes over ``doc.text`` (longest match wins), built once
+from ``warta/lang/time_words.json``.
+
+Notes:
+    Values follow TimeML's TIMEX3 (Pustejovsky et al. 2005): parts of day
+    are MO, AF, EV, NI ("2022-01-12TMO"); time zones WIB/WITA/WIT are
+    +07:00/+08:00/+09:00; "awal/akhir/pertengahan" keep the value of the
+    period they modify (TIMEX3 puts START/END/MID in ``mod``, which the
+    Record does not carry).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Callable, Iterator, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..lang import load_json
+from .extensions import doc_list
+from .quantities import NUMBER_WORDS_RE, parse_number
+
+_TW = load_json("time_words")
+_MONTHS: dict = _TW["months"]
+_WEEKDAYS: dict = _TW["weekdays"]
+_PARTS: dict = _TW["parts_of_day"]
+_ZONES: dict = _TW["time_zones"]
+_UNITS: dict = _TW["duration_units"]
+_SE_DUR: dict = _TW["se_durations"]
+_PLURAL_DUR: dict = _TW["plural_durations"]
+_DAY_OFFSETS: dict = _TW["day_offsets"]
+_DAY_PART_REL: dict = _TW["day_part_relative"]
+_YEAR_TRIGGERS = set(_TW["year_triggers"])
+_ORDINALS: dict = _TW["ordinals"]
+_SET_UNITS: dict = _TW["set_units"]
+
+
+def _alt(words) -> str:
+    items = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", s.strip().lower())
+
+
+_FULL_MONTHS = [m for m in _MONTHS if m not in set(_TW["month_abbreviations_need_day"])]
+_MONTH = r"(?:" + _alt(_FULL_MONTHS) + r"|(?:" + _alt(_TW["month_abbreviations_need_day"]) + r")\.?)"
+_MONTH_FULL = r"(?:" + _alt(_FULL_MONTHS) + r")"
+_MONTH_CAP = r"(?-i:" + "|".join(m.capitalize() for m in sorted(_FULL_MONTHS, key=len, reverse=True)) + r")"
+_WD = r"(?-i:" + "|".join(w.capitalize() for w in sorted(_WEEKDAYS, key=len, reverse=True)) + r")"
+_WD_ANY = r"(?:" + _alt(_WEEKDAYS) + r")"
+_PART = r"(?:" + _alt(_PARTS) + r")"
+_ZONE = r"(?:" + _alt(_ZONES) + r"|waktu\s+setempat)"
+_PAST = r"(?:" + _alt(_TW["past_words"]) + r")"
+_FUT = r"(?:" + _alt(_TW["future_words"]) + r")"
+_REL = r"(?:" + _PAST + r"|" + _FUT + r"|ini)"
+_PMOD = r"(?:" + _alt(_TW["period_modifiers"]) + r")"
+_NUM = r"(?:\d+(?:,\d+)?|" + NUMBER_WORDS_RE + r"|beberapa|belasan|puluhan|ratusan)"
+_UNIT = r"(?:" + _alt(_UNITS) + r")"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_B = r"(?<![\w/.,-])"  # start boundary: not inside a word or a number
+_E = r"(?![\w/-]|[.,]\d)"  # end boundary
+
+_FLAGS = re.I
+_DATE_IN_PARENS = r"\(\s*(?P<pd>\d{1,2})/(?P<pm>\d{1,2})(?:/(?P<py>\d{4}|\d{2}))?\s*\)"
+_DATE_WRITTEN = r"(?:tanggal\s+|tgl\.?\s+)?(?P<wd>\d{1,2})\s+(?P<wm>" + _MONTH + r")(?:\s+(?P<wy>" + _YEAR + r"))?"
+_DATE_SLASHED = r"(?P<sd>\d{1,2})/(?P<sm>\d{1,2})/(?P<sy>\d{4}|\d{2})"
+
+_PATTERNS: list[tuple[str, str]] = [
+    # Rabu (12/1/2022) pagi / Rabu, 12 Januari 2022
+    ("weekday_date", _B + r"(?:hari\s+)?(?P<wk>" + _WD + r")\s*,?\s*(?:" + _DATE_IN_PARENS + r"|" + _DATE_WRITTEN
+     + r"|" + _DATE_SLASHED + r")(?:\s+(?P<part>" + _PART + r"))?" + _E),
+    # 6 Januari 2022 lalu pagi
+    ("date_written", _B + _DATE_WRITTEN + r"(?:\s+(?P<rel>" + _PAST + r"|" + _FUT + r"))?(?:\s+(?P<part>"
+     + _PART + r"))?" + _E),
+    ("date_slashed", _B + r"(?:" + _DATE_SLASHED + r"|" + _DATE_IN_PARENS + r"|(?P<iy>" + _YEAR
+     + r")-(?P<im>\d\d)-(?P<id>\d\d))" + _E),
+    # akhir Januari, Januari 2022, bulan Januari lalu
+    ("month", _B + r"(?:(?P<pmod>" + _PMOD + r")\s+)?(?:(?P<bulan>bulan)\s+)?(?P<mon>" + _MONTH_FULL
+     + r")(?:\s+(?:tahun\s+)?(?P<my>" + _YEAR + r")|\s+(?:tahun\s+)?(?P<mrel>" + _REL + r"))?" + _E),
+    # awal 2022, tahun 2016 lalu, 1990-an
+    ("year", _B + r"(?:(?P<pmod>" + _PMOD + r")\s+)?(?:(?P<tahun>tahun|thn\.?)\s+)?(?P<year>" + _YEAR
+     + r")(?P<decade>-?an)?(?:\s+(?P<yrel>lalu|silam|kemarin))?" + _E),
+    ("quarter", _B + r"(?P<qkind>kuartal|triwulan|semester|caturwulan)\s+(?:ke-?\s*)?(?P<qn>iv|iii|ii|i|[1-4]|pertama"
+     r"|kedua|ketiga|keempat)(?:\s+(?:tahun\s+)?(?:(?P<qy>" + _YEAR + r")|(?P<qrel>" + _REL + r")))?" + _E),
+    # hari ini, kemarin, besok pagi, tadi malam
+    ("day_rel", _B + r"(?:(?P<dr>" + _alt(_DAY_OFFSETS) + r")(?:\s+(?P<part>" + _PART + r"))?|(?P<dpr>"
+     + _alt(_DAY_PART_REL) + r"))" + _E),
+    # Rabu, Rabu lalu, Kamis depan, Senin pekan depan, hari Minggu malam
+    ("weekday", _B + r"(?:(?P<hari>hari)\s+)?(?P<wk>" + _WD + r"|(?<=hari\s)" + _WD_ANY + r")(?:\s+(?P<wkw>pekan|minggu)\s+"
+     r"(?P<wkrel>" + _REL + r"))?(?:\s+(?P<rel>" + _PAST + r"|" + _FUT + r"|ini))?(?:\s+(?P<part>" + _PART + r"))?" + _E),
+    # pekan lalu, akhir tahun ini, bulan depan, akhir pekan
+    ("period_rel", _B + r"(?:(?P<pmod>" + _PMOD + r")\s+)?(?P<unit>pekan|minggu|bulan|tahun|abad)(?:\s+(?P<rel>"
+     + _REL + r"))" + _E),
+    ("period_mod", _B + r"(?P<pmod>" + _PMOD + r")\s+(?P<unit>pekan|bulan|tahun)" + _E),
+    # dua hari lalu, tiga pekan terakhir, sepekan lalu, 24 jam, selama seminggu
+    ("count_rel", _B + r"(?:(?P<num>" + _NUM + r")\s+(?P<unit>" + _UNIT + r")|(?P<se>" + _alt(_SE_DUR) + r"))"
+     r"(?:\s+(?P<rel>yang\s+lalu|lalu|silam|sebelumnya|kemudian|lagi|terakhir|belakangan|ke\s+depan|mendatang"
+     r"|setelahnya|sesudahnya))?" + _E),
+    ("plural_dur", _B + r"(?P<pl>" + _alt(_PLURAL_DUR) + r")" + _E),
+    # pukul 14.00 WIB, 14:30 WITA, jam 8 malam
+    ("clock", _B + r"(?:(?P<pk>pukul|pkl\.?|jam)\s+(?P<h>\d{1,2})(?:[.:](?P<mi>\d\d))?|(?P<h2>\d{1,2})[.:](?P<mi2>\d\d)"
+     r"(?=\s*" + _ZONE + r"))(?:\s*(?P<zone>" + _ZONE + r"))?(?:\s+(?P<part>" + _PART + r"))?" + _E),
+    # setiap Senin, tiap tahun, per bulan, dua kali sepekan
+    ("set", _B + r"(?:(?P<every>setiap|tiap|saban|per)\s+(?:hari\s+)?(?P<sunit>" + _WD_ANY + r"|" + _alt(_SET_UNITS)
+     + r")(?:nya)?|(?:(?P<times>" + _NUM + r")\s+)?kali\s+(?P<freq>" + _alt(_SE_DUR) + r"))" + _E),
+    ("ref", _B + r"(?P<ref>" + _alt(_TW["past_refs"] + _TW["future_refs"]) + r")" + _E),
+]
+_COMPILED = [(name, re.compile(rx, _FLAGS)) for name, rx in _PATTERNS]
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“])|\n")
+
+
+# --- value helpers ----------------------------------------------------------
+
+def _iso_week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _ymd(d: date) -> str:
+    return d.isoformat()
+
+
+def _shift_month(d: date, n: int) -> tuple[int, int]:
+    m = d.month - 1 + n
+    return d.year + m // 12, m % 12 + 1
+
+
+def _year_of(y: str) -> int:
+    return int(y) + (2000 if len(y) == 2 else 0)
+
+
+def _direction(rel: Optional[str]) -> int:
+    rel = _norm(rel or "")
+    if not rel:
+        return 0
+    if rel in {"ini"}:
+        return 0
+    if re.fullmatch(_FUT, rel, re.I):
+        return 1
+    return -1
+
+
+def _infer_year(month: int, day: Optional[int], dct: date, direction: int) -> int:
+    """The year of a day/month written without one, relative to publication."""
+    y = dct.year
+    try:
+        cand = date(y, month, day or 1)
+    except ValueError:
+        cand = date(y, month, 1)
+    if direction < 0 and cand > dct:
+        return y - 1
+    if direction > 0 and cand < dct and (day or month < dct.month):
+        return y + 1
+    if direction == 0 and (cand - dct).days > 92:
+        return y - 1  # "pada 28 Desember" in a January article: last December
+    return y
+
+
+def _valid(y: Optional[int], m: int, d: int) -> bool:
+    try:
+        date(y or 2000, m, d)
+        return True
+    except ValueError:
+        return False
+
+
+def _with_part(value: str, part: Optional[str]) -> tuple[str, str]:
+    if not part:
+        return "DATE", value
+    return "TIME", f"{value}T{_PARTS[_norm(part)]}"
+
+
+Result = Optional[dict]
+
+
+def _day_value(y: Optional[int], m: int, d: int, dct: Optional[date], direction: int = 0) -> Result:
+    if not _valid(y, m, d):
+        return None
+    if y is None:
+        if dct is None:
+            return {"value": f"XXXX-{m:02d}-{d:02d}", "anchored": False, "day": None}
+        y = _infer_year(m, d, dct, direction)
+    return {"value": f"{y:04d}-{m:02d}-{d:02d}", "anchored": True, "day": date(y, m, d)}
+
+
+def _gd(m: re.Match, name: str) -> Optional[str]:
+    try:
+        return m.group(name)
+    except IndexError:
+        return None
+
+
+def _date_groups(m: re.Match, dct: Optional[date], direction: int = 0) -> Result:
+    for d, mo, y in (("pd", "pm", "py"), ("wd", "wm", "wy"), ("sd", "sm", "sy"), ("id", "im", "iy")):
+        if _gd(m, d):
+            month = m.group(mo).rstrip(".")
+            month = int(month) if month.isdigit() else _MONTHS[month.lower()]
+            year = _year_of(m.group(y)) if m.group(y) else None
+            return _day_value(year, month, int(m.group(d)), dct, direction)
+    return None
+
+
+def _h_weekday_date(m, dct):
+    r = _date_groups(m, dct)
+    if r:
+        r["type"], r["value"] = _with_part(r["value"], m.group("part"))
+    return r
+
+
+def _h_date_written(m, dct):
+    r = _date_groups(m, dct, _direction(m.group("rel")))
+    if r:
+        r["type"], r["value"] = _with_part(r["value"], m.group("part"))
+    return r
+
+
+def _h_date_slashed(m, dct):
+    if m.group("pd") and not m.group("py"):
+        pass  # "(13/1)": a date only because of the brackets
+    r = _date_groups(m, dct)
+    if r:
+        r["type"] = "DATE"
+    return r
+
+
+def _h_month(m, dct):
+    mon = _MONTHS[m.group("mon").lower()]
+    if not (m.group("my") or m.group("bulan") or m.group("pmod") or m.group("mrel")) and \
+            not re.fullmatch(_MONTH_CAP, m.group("mon")):
+        return None
+    if m.group("mon").lower() == "mei" and not (m.group("my") or m.group("bulan") or m.group("pmod") or m.group("mrel")):
+        return None  # "Mei" alone is often a name
+    if m.group("my"):
+        return {"type": "DATE", "value": f"{m.group('my')}-{mon:02d}", "anchored": True}
+    if dct is None:
+        return {"type": "DATE", "value": f"XXXX-{mon:02d}", "anchored": False}
+    direction = _direction(m.group("mrel"))
+    y = _infer_year(mon, None, dct, direction)
+    if direction < 0 and mon == dct.month and _norm(m.group("mrel")) != "ini":
+        y = dct.year
+    return {"type": "DATE", "value": f"{y}-{mon:02d}", "anchored": True}
+
+
+def _h_year(m, dct, text, start):
+    y = int(m.group("year"))
+    if m.group("decade"):
+        return {"type": "DATE", "value": str(y)[:3], "anchored": True}
+    if not (m.group("pmod") or m.group("tahun") or m.group("yrel")):
+        prev = re.search(r"([\w.]+)\W*$", text[max(0, start - 30):start])
+        word = prev.group(1).lower() if prev else ""
+        if word not in _YEAR_TRIGGERS and not re.search(r"[(,]\s*$", text[max(0, start - 3):start]):
+            return None
+        if re.match(r"\s*(?:" + _alt(["orang", "unit", "ton", "persen", "juta", "ribu", "miliar", "triliun"]) + r")\b",
+                    text[m.end():m.end() + 12], re.I):
+            return None
+    return {"type": "DATE", "value": f"{y:04d}", "anchored": True}
+
+
+def _h_quarter(m, dct):
+    n = _ORDINALS[m.group("qn").lower()]
+    kind = m.group("qkind").lower()
+    if kind == "semester" and n > 2:
+        return None
+    letter = {"semester": "H", "caturwulan": "T"}.get(kind, "Q")
+    if kind == "caturwulan" and n > 3:
+        return None
+    if m.group("qy"):
+        return {"type": "DATE", "value": f"{m.group('qy')}-{letter}{n}", "anchored": True}
+    if dct is None:
+        return {"type": "DATE", "value": f"XXXX-{letter}{n}", "anchored": False}
+    return {"type": "DATE", "value": f"{dct.year + _direction(m.group('qrel'))}-{letter}{n}", "anchored": True}
+
+
+def _h_day_rel(m, dct):
+    if m.group("dr"):
+        offset, part = _DAY_OFFSETS[_norm(m.group("dr"))], m.group("part")
+        part = _PARTS[_norm(part)] if part else None
+    else:
+        offset, part = _DAY_PART_REL[_norm(m.group("dpr"))]
+    suffix = f"T{part}" if part else ""
+    kind = "TIME" if part else "DATE"
+    if dct is None:
+        return {"type": kind, "value": f"XXXX-XX-XX{suffix}", "anchored": False}
+    d = dct + timedelta(days=offset)
+    return {"type": kind, "value": _ymd(d) + suffix, "anchored": True, "day": d}
+
+
+def _h_weekday(m, dct):
+    wk = _WEEKDAYS[m.group("wk").lower()]
+    rel, wkrel, part = m.group("rel"), m.group("wkrel"), m.group("part")
+    if wk == 7 and m.group("wk").lower() == "minggu" and rel and not m.group("hari") and not part:
+        return None  # "Minggu lalu" is "last week": period_rel reads it
+    if dct is None:
+        kind, value = _with_part(f"XXXX-WXX-{wk}", part)
+        return {"type": kind, "value": value, "anchored": False}
+    direction = _direction(rel)
+    if wkrel:
+        monday = dct - timedelta(days=dct.isoweekday() - 1) + timedelta(weeks=_direction(wkrel))
+        d = monday + timedelta(days=wk - 1)
+    elif rel and _norm(rel) == "ini":
+        d = dct + timedelta(days=wk - dct.isoweekday())
+    elif direction > 0:
+        d = dct + timedelta(days=(wk - dct.isoweekday()) % 7 or 7)
+    elif direction < 0:
+        d = dct - timedelta(days=(dct.isoweekday() - wk) % 7 or 7)
+    else:
+        d = dct - timedelta(days=(dct.isoweekday() - wk) % 7)
+    kind, value = _with_part(_ymd(d), part)
+    return {"type": kind, "value": value, "anchored": True, "day": d}
+
+
+def _h_period_rel(m, dct):
+    unit, rel, pmod = m.group("unit").lower(), _norm(m.group("rel")), m.group("pmod")
+    if unit == "minggu" and m.group("unit")[0] == "M" and m.start() > 0 and rel == "ini":
+        return None
+    n = _direction(rel)
+    weekend = pmod and _norm(pmod) == "akhir" and unit in {"pekan", "minggu"}
+    if dct is None:
+        value = {"pekan": "XXXX-WXX", "minggu": "XXXX-WXX", "bulan": "XXXX-XX", "tahun": "XXXX", "abad": "XX"}[unit]
+        return {"type": "DATE", "value": value + ("-WE" if weekend else ""), "anchored": False}
+    if unit in {"pekan", "minggu"}:
+        value = _iso_week(dct + timedelta(weeks=n)) + ("-WE" if weekend else "")
+    elif unit == "bulan":
+        y, mo = _shift_month(dct, n)
+        value = f"{y}-{mo:02d}"
+    elif unit == "tahun":
+        value = f"{dct.year + n}"
+    else:
+        value = f"{(dct.year - 1) // 100 + 1 + n - 1:02d}"
+    return {"type": "DATE", "value": value, "anchored": True}
+
+
+def _h_period_mod(m, dct):
+    unit, pmod = m.group("unit").lower(), _norm(m.group("pmod"))
+    if unit == "pekan" and pmod == "akhir":
+        if dct is None:
+            return {"type": "DATE", "value": "XXXX-WXX-WE", "anchored": False}
+        # the most recent weekend on or before publication
+        base = dct if dct.isoweekday() >= 6 else dct - timedelta(weeks=1)
+        return {"type": "DATE", "value": _iso_week(base) + "-WE", "anchored": True}
+    if dct is None:
+        return {"type": "DATE", "value": {"pekan": "XXXX-WXX", "bulan": "XXXX-XX", "tahun": "XXXX"}[unit],
+                "anchored": False}
+    value = {"pekan": _iso_week(dct), "bulan": f"{dct.year}-{dct.month:02d}", "tahun": str(dct.year)}[unit]
+    return {"type": "DATE", "value": value, "anchored": True}
+
+
+def _duration(n: Optional[float], unit: str) -> str:
+    """TIMEX3 duration for ``n`` units ("TH", "D", ...); halves go down a unit ("PT30M")."""
+    if n is None:
+        return f"P{'T' if unit.startswith('T') else ''}X{unit.lstrip('T')}"
+    if unit == "8Y":
+        n, unit = n * 8, "Y"
+    if n != int(n):
+        smaller = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "TH"), "TH": (60, "TM"), "TM": (60, "TS")}
+        if unit in smaller and (n * smaller[unit][0]) == int(n * smaller[unit][0]):
+            n, unit = n * smaller[unit][0], smaller[unit][1]
+    num = str(int(n)) if n == int(n) else f"{n:g}"
+    return f"PT{num}{unit[1:]}" if unit.startswith("T") else f"P{num}{unit}"
+
+
+_GRAIN = {"D": "day", "W": "week", "M": "month", "Y": "year", "DE": "year", "CE": "year"}
+
+
+def _h_count_rel(m, dct):
+    if m.group("se"):
+        n, unit = _SE_DUR[m.group("se").lower()]
+    else:
+        raw = _norm(m.group("num"))
+        n = None if raw in {"beberapa", "belasan", "puluhan", "ratusan"} else parse_number(raw)
+        unit = _UNITS[_norm(m.group("unit"))]
+        if raw not in {"beberapa", "belasan", "puluhan", "ratusan"} and n is None:
+            return None
+        if m.group("unit")[:1] == "M" and m.group("unit").lower() == "minggu" and n is not None and n > 1 and \
+                not m.group("rel"):
+            pass
+    rel = _norm(m.group("rel") or "")
+    if rel in {"lalu", "yang lalu", "silam", "lagi"}:
+        sign = 1 if rel == "lagi" else -1
+        if n is None:
+            return {"type": "DATE", "value": "FUTURE_REF" if sign > 0 else "PAST_REF", "anchored": True}
+        return _shifted(dct, sign * n, unit)
+    if rel in {"sebelumnya", "kemudian", "setelahnya", "sesudahnya"}:
+        sign = -1 if rel == "sebelumnya" else 1
+        if n is None or unit not in {"D", "W", "M", "Y"} or n != int(n):
+            return {"type": "DURATION", "value": _duration(n, unit), "anchored": True}
+        return {"type": "DATE", "needs_anchor": lambda anchor: _shifted(anchor, sign * n, unit)}
+    return {"type": "DURATION", "value": _duration(n, unit), "anchored": True}
+
+
+def _shifted(base: Optional[date], n: float, unit: str) -> Result:
+    grain = _GRAIN.get(unit)
+    if grain is None or n != int(n):
+        # "tiga jam lalu": a time of day we cannot know; keep the day
+        if base is None:
+            return {"type": "DATE", "value": "XXXX-XX-XX", "anchored": False}
+        return {"type": "DATE", "value": _ymd(base), "anchored": True, "day": base}
+    n = int(n)
+    if base is None:
+        value = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}[grain]
+        return {"type": "DATE", "value": value, "anchored": False}
+    if grain == "day":
+        d = base + timedelta(days=n)
+        return {"type": "DATE", "value": _ymd(d), "anchored": True, "day": d}
+    if grain == "week":
+        return {"type": "DATE", "value": _iso_week(base + timedelta(weeks=n)), "anchored": True}
+    if grain == "month":
+        y, mo = _shift_month(base, n)
+        return {"type": "DATE", "value": f"{y}-{mo:02d}", "anchored": True}
+    n *= {"DE": 10, "CE": 100}.get(unit, 1)
+    return {"type": "DATE", "value": str(base.year + n), "anchored": True}
+
+
+def _h_plural_dur(m, dct):
+    return {"type": "DURATION", "value": _duration(None, _PLURAL_DUR[m.group("pl").lower()]), "anchored": True}
+
+
+def _h_clock(m, dct):
+    h = int(m.group("h") or m.group("h2"))
+    mi = int(m.group("mi") or m.group("mi2") or 0)
+    if m.group("pk") and m.group("pk").lower() == "jam" and not (m.group("mi") or m.group("zone") or m.group("part")):
+        return None  # "jam 3" could be a count of hours
+    part = _norm(m.group("part") or "")
+    if part in {"sore", "malam", "petang"} and h < 12:
+        h += 12
+    if h > 24 or mi > 59:
+        return None
+    zone = _ZONES.get(_norm(m.group("zone") or ""), "")
+    clock = f"T{h:02d}:{mi:02d}{zone}"
+    return {"type": "TIME", "needs_anchor": lambda anchor: {
+        "value": (_ymd(anchor) if anchor else "XXXX-XX-XX") + clock, "anchored": anchor is not None}}
+
+
+def _h_set(m, dct):
+    if m.group("freq"):
+        n, unit = _SE_DUR[m.group("freq").lower()]
+        return {"type": "SET", "value": _duration(n, unit), "anchored": True}
+    unit = m.group("sunit").lower()
+    if unit in _WEEKDAYS:
+        return {"type": "SET", "value": f"XXXX-WXX-{_WEEKDAYS[unit]}", "anchored": True}
+    return {"type": "SET", "value": _SET_UNITS[unit], "anchored": True}
+
+
+def _h_ref(m, dct):
+    ref = _norm(m.group("ref"))
+    value = "FUTURE_REF" if ref in _TW["future_refs"] else "PAST_REF"
+    return {"type": "DATE", "value": value, "anchored": True}
+
+
+_HANDLERS: dict[str, Callable] = {
+    "weekday_date": _h_weekday_date, "date_written": _h_date_written, "date_slashed": _h_date_slashed,
+    "month": _h_month, "quarter": _h_quarter, "day_rel": _h_day_rel, "weekday": _h_weekday,
+    "period_rel": _h_period_rel, "period_mod": _h_period_mod, "count_rel": _h_count_rel,
+    "plural_dur": _h_plural_dur, "clock": _h_clock, "set": _h_set, "ref": _h_ref,
+}
+
+
+def _candidates(text: str, dct: Optional[date]) -> Iterator[tuple[int, int, int, dict]]:
+    for prio, (name, rx) in enumerate(_COMPILED):
+        for m in rx.finditer(text):
+            if name == "year":
+                r = _h_year(m, dct, text, m.start())
+            else:
+                r = _HANDLERS[name](m, dct)
+            if r is not None:
+                yield m.start(), m.end(), prio, r
+
+
+def _anchor_for(pos: int, days: list[tuple[int, date]], text: str, dct: Optional[date]) -> Optional[date]:
+    """The date a clock time or "sehari sebelumnya" hangs on.
+
+    The nearest day-level date before it in its sentence, else after it in
+    its sentence, else the last one before it in the text, else the DCT.
+    """
+    same = [(s, d) for s, d in days
+            if not _SENTENCE_BREAK.search(text, min(s, pos), min(len(text), max(s, pos) + 1))]
+    before = [(s, d) for s, d in same if s < pos]
+    if before:
+        return before[-1][1]
+    after = [(s, d) for s, d in same if s > pos]
+    if after:
+        return after[0][1]
+    earlier = [d for s, d in days if s < pos]
+    return earlier[-1] if earlier else dct
+
+
+def find_times(text: str, published: Optional[str] = None) -> list[dict]:
+    """Time expressions in ``text`` as ``Record.times`` dicts, in text order.
+
+    Args:
+        text: running text.
+        published: publication date ``YYYY-MM-DD`` (the TIMEX3 document
+            creation time), or None to resolve only absolute expressions.
+
+    Returns:
+        Dicts with start, end, text, type, value and anchored.
+    """
+    dct = date.fromisoformat(published[:10]) if published else None
+    cands = sorted(_candidates(text, dct), key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    taken: list[tuple[int, int, dict]] = []
+    for start, end, _prio, r in cands:
+        if any(s < end and start < e for s, e, _ in taken):
+            continue
+        taken.append((start, end, r))
+    taken.sort(key=lambda t: t[0])
+    days = [(s, r["day"]) for s, _e, r in taken if r.get("day")]
+    out = []
+    for start, end, r in taken:
+        if "needs_anchor" in r:
+            resolved = r["needs_anchor"](_anchor_for(start, days, text, dct))
+            value, anchored = resolved["value"], resolved["anchored"]
+            kind = resolved.get("type", r["type"])
+        else:
+            value, anchored, kind = r["value"], r["anchored"], r["type"]
+        out.append({"start": start, "end": end, "text": text[start:end], "type": kind,
+                    "value": value, "anchored": anchored})
+    return out
+
 
 class Timex:
-    """Placeholder component; it assigns nothing."""
+    """Finds time expressions in ``doc.text`` and stores them in ``doc._.times``."""
 
     def __init__(self, nlp: Language, name: str = "timex"):
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        doc_list(doc, "times").extend(find_times(doc.text, doc._.published))
         return doc
 
 
-@Language.factory("timex")
+@Language.factory("timex", assigns=["doc._.times"], requires=["doc._.published"])
 def make_timex(nlp: Language, name: str) -> Timex:
     return Timex(nlp, name)
