@@ -1,19 +1,420 @@
-"""The ``entity_resolver`` component (placeholder: produces nothing yet; see the issue tracker)."""
+"""The ``entity_resolver`` component: names resolved within one article.
+
+It runs after ``ner`` and writes on ``doc.ents``:
+
+- ``_.canonical`` on people: the fullest form of the name in the article. A
+  mention whose tokens are a contiguous part of a longer PER name points to it
+  ("Tokayev" -> "Kassym-Jomart Tokayev"); when several longer names fit, the
+  nearest earlier one wins, else the nearest later one. A nickname stays its own
+  ("Jokowi") unless the article links it: "Joko Widodo (Jokowi)",
+  "Basuki Tjahaja Purnama atau Ahok", "... alias Ahok", "... akrab disapa Ahok".
+- acronyms and long forms, linked both ways when the article writes
+  "Organisasi Perjanjian Keamanan Kolektif (CSTO)" or "CSTO (Organisasi ...)":
+  **canonical is the long form on both sides** (the contract's "fullest form"),
+  and ``_.long_form`` holds the other side (the acronym on the long form, the
+  long form on the acronym). Later bare mentions of the acronym become entities
+  too. A well-known acronym (``lang/organisations.json``) the article never spells
+  out keeps itself as canonical and gets the table's long form and country.
+- ``_.role`` and ``_.country`` on people, from a title before the name
+  ("Presiden Kazakhstan Kassym-Jomart Tokayev") and an appositive after it
+  ("Andrei Serdyukov, komandan kontingen CSTO,"). **A country or nationality at
+  the end of the title moves to ``country`` and leaves the role**: "Jenderal
+  Rusia Andrei Serdyukov, komandan kontingen CSTO" has role
+  "Jenderal, komandan kontingen CSTO" and country RUS; a country inside the title
+  stays in it ("Duta Besar Indonesia untuk Rusia": country IDN, the first named).
+  Titles of Indonesian offices (Kapolri, Bupati, "... RI", "Panglima TNI") give
+  IDN. All mentions of one person share the role and country found on any.
+
+PER entities that begin with a title ("Presiden Joko Widodo") are trimmed to the
+name, so the title becomes the role. Data: ``lang/titles.json``,
+``lang/organisations.json``; countries through :mod:`warta.components.geo`.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from ..lang import load_json
+from .geo import tables as geo_tables
+
+PER_LABELS = frozenset({"PER", "PERSON"})
+_OPEN, _CLOSE = "(", ")"
+_APPOSITIVE_END = frozenset({",", ".", ";", ":", ")", '"', "”", "“", "?", "!"})
+_ALIAS_CUES = (("atau",), ("alias",), ("akrab", "disapa"), ("yang", "akrab", "disapa"), ("biasa", "disapa"))
+_LONG_FORM_LINKS = frozenset({"dan", "untuk", "dari", "bagi", "atas", "&", "-"})
+_MAX_ROLE_TOKENS = 10
+
+
+def _is_cap(token) -> bool:
+    return token.text[:1].isupper() and any(ch.isalpha() for ch in token.text)
+
+
+def _upper_count(text: str) -> int:
+    return sum(1 for ch in text if ch.isupper())
 
 
 class EntityResolver:
-    """Placeholder component; it assigns nothing."""
+    """Canonical names, acronym/long-form links, and roles of people within one article."""
 
-    def __init__(self, nlp: Language, name: str = "entity_resolver"):
+    def __init__(self, nlp: Language, name: str = "entity_resolver", add_entities: bool = True):
         self.name = name
+        self.add_entities = add_entities
+        data = load_json("titles")
+        self.heads = frozenset(data["heads"])
+        self.inner = frozenset(data["inner"])
+        self.modifiers = frozenset(data["modifiers"])
+        self.title_country = dict(data["country"])
+        self.country_words = dict(data["country_words"])
+        self.app_heads = frozenset(data["appositive_heads"])
+        self.app_stop = frozenset(data["appositive_stop"])
+        self.honorifics = frozenset(data["honorifics"])
+        # first tokens that are also common first names: kept when trimming would leave one token
+        self.name_like = frozenset({"putra", "ratu", "raja", "sultan", "imam", "syekh", "guru", "kiai", "mayor", "sang"})
+        self.orgs: dict[str, dict] = load_json("organisations")["acronyms"]
+        self.org_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        forms = sorted(k for k, v in self.orgs.items() if v.get("tag", True))
+        self.org_matcher.add("ORG", list(nlp.tokenizer.pipe(forms)))
 
+    # -- pipeline ---------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
+        if self.add_entities:
+            self._add_known_acronyms(doc)
+        self._trim_titles(doc)
+        pairs = self._acronym_pairs(doc)
+        aliases = self._person_aliases(doc)
+        self.set_annotations(doc, pairs, aliases)
         return doc
 
+    def set_annotations(self, doc: Doc, pairs: dict[str, str], aliases: dict[str, str]) -> None:
+        """Write canonical, long_form, role and country on ``doc.ents``."""
+        self._resolve_orgs(doc, pairs)
+        self._resolve_people(doc, aliases)
 
-@Language.factory("entity_resolver")
-def make_entity_resolver(nlp: Language, name: str) -> EntityResolver:
-    return EntityResolver(nlp, name)
+    # -- entity edits -----------------------------------------------------
+    @staticmethod
+    def _free(doc: Doc, start: int, end: int) -> bool:
+        return all(doc[i].ent_iob_ not in ("B", "I") for i in range(start, end))
+
+    @staticmethod
+    def _add(doc: Doc, spans: list[Span]) -> None:
+        if spans:
+            doc.ents = sorted(list(doc.ents) + spans, key=lambda s: s.start)
+
+    def _add_known_acronyms(self, doc: Doc) -> None:
+        new, taken = [], set()
+        for _, start, end in self.org_matcher(doc):
+            if self._free(doc, start, end) and not taken.intersection(range(start, end)):
+                new.append(Span(doc, start, end, label="ORG"))
+                taken.update(range(start, end))
+        self._add(doc, new)
+
+    def _trim_titles(self, doc: Doc) -> None:
+        """Re-span PER entities that begin with a title or honorific ("Presiden Joko Widodo")."""
+        changed, ents = False, []
+        t = geo_tables()
+        for ent in doc.ents:
+            start = ent.start
+            if ent.label_ in PER_LABELS:
+                while start < ent.end - 1:
+                    low = doc[start].lower_
+                    if low in self.honorifics or low in self.modifiers:
+                        start += 1
+                    elif low in self.heads and not (low in self.name_like and ent.end - start == 2):
+                        start += 1
+                    elif start > ent.start and t.country(doc[start].text) and ent.end - start > 1:
+                        start += 1  # "Presiden Rusia Vladimir Putin": the nationality goes with the title
+                    else:
+                        break
+            if start != ent.start:
+                changed = True
+                ents.append(Span(doc, start, ent.end, label=ent.label_))
+            else:
+                ents.append(ent)
+        if changed:
+            doc.ents = ents
+
+    # -- acronyms and long forms -------------------------------------------
+    def _is_acronym(self, token, long_first: Optional[str] = None) -> bool:
+        text = token.text
+        if not text[:1].isupper() or len(text) > 12 or geo_tables().country(text):
+            return False
+        if _upper_count(text) >= 2 or text in self.orgs:
+            return True
+        # "Kemenlu" for "Kementerian Luar Negeri": same first three letters
+        return bool(long_first) and len(text) >= 3 and long_first.lower().startswith(text[:3].lower())
+
+    def _long_form_before(self, doc: Doc, end: int) -> Optional[Span]:
+        """The name just before ``end``: an entity ending there, else a run of capitalised words."""
+        if end > 0 and doc[end - 1].ent_iob_ in ("B", "I"):
+            for ent in doc.ents:
+                if ent.end == end and ent.label_ not in PER_LABELS and len(ent) >= 2:
+                    return ent
+            return None
+        start = end
+        sent_start = doc[end - 1].sent.start if end > 0 else 0
+        while start > sent_start:
+            tok = doc[start - 1]
+            if _is_cap(tok) or (tok.lower_ in _LONG_FORM_LINKS and start < end):
+                start -= 1
+            else:
+                break
+        while start < end and not _is_cap(doc[start]):
+            start += 1
+        if end - start < 2 or not self._free(doc, start, end):
+            return None
+        return Span(doc, start, end, label="ORG")
+
+    def _acronym_pairs(self, doc: Doc) -> dict[str, str]:
+        """Map acronym -> long form and long form -> acronym for the pairs the article writes out."""
+        pairs: dict[str, str] = {}
+        new: list[Span] = []
+        for i, tok in enumerate(doc):
+            if tok.text != _OPEN or i + 2 >= len(doc):
+                continue
+            close = next((j for j in range(i + 2, min(i + 12, len(doc))) if doc[j].text == _CLOSE), None)
+            if close is None:
+                continue
+            long_span = self._long_form_before(doc, i)
+            if close == i + 2 and long_span is not None and self._is_acronym(doc[i + 1], long_span[0].text):
+                acr = Span(doc, i + 1, i + 2, label=long_span.label_)
+            elif i > 0 and close - i - 1 >= 2 and self._is_acronym(doc[i - 1]) and _is_cap(doc[i + 1]):
+                acr = Span(doc, i - 1, i, label="ORG")  # "CSTO (Organisasi Perjanjian ...)"
+                long_span = Span(doc, i + 1, close, label="ORG")
+                if doc[i - 1].ent_iob_ in ("B", "I"):
+                    acr = next((e for e in doc.ents if e.start <= i - 1 < e.end), acr)
+                    if acr.end != i:
+                        continue
+                    long_span = Span(doc, i + 1, close, label=acr.label_)
+            else:
+                continue
+            if acr.label_ in PER_LABELS or long_span.label_ in PER_LABELS:
+                continue
+            pairs[acr.text] = long_span.text
+            pairs[long_span.text] = acr.text
+            for span in (acr, long_span):
+                if self._free(doc, span.start, span.end) and not any(s.start < span.end and span.start < s.end for s in new):
+                    new.append(span)
+        if self.add_entities:
+            self._add(doc, new)
+            self._add_acronym_mentions(doc, pairs)
+        return pairs
+
+    def _add_acronym_mentions(self, doc: Doc, pairs: dict[str, str]) -> None:
+        """Tag later bare mentions of an article's own acronyms ("kontingen CSTO")."""
+        labels = {e.text: e.label_ for e in doc.ents if e.text in pairs}
+        acronyms = {k for k in pairs if " " not in k and _upper_count(k) >= 1 and len(k) < len(pairs[k])}
+        new = [Span(doc, t.i, t.i + 1, label=labels.get(t.text, "ORG")) for t in doc
+               if t.text in acronyms and t.ent_iob_ not in ("B", "I")]
+        self._add(doc, new)
+
+    def _resolve_orgs(self, doc: Doc, pairs: dict[str, str]) -> None:
+        for ent in doc.ents:
+            if ent.label_ in PER_LABELS:
+                continue
+            other = pairs.get(ent.text)
+            acronym = ent.text
+            if other is not None:
+                long_form, acronym = (other, ent.text) if len(other) > len(ent.text) else (ent.text, other)
+                ent._.canonical = long_form
+                ent._.long_form = other
+            elif ent.text in self.orgs:
+                ent._.canonical = ent.text
+                ent._.long_form = self.orgs[ent.text]["long"]
+            code = self.orgs.get(acronym, {}).get("country")
+            if code and not ent._.country:
+                ent._.country = code
+
+    # -- people ------------------------------------------------------------
+    def _person_aliases(self, doc: Doc) -> dict[str, str]:
+        """Map a linked nickname to the full name it stands for ("Jokowi" -> "Joko Widodo")."""
+        aliases: dict[str, str] = {}
+        new: list[Span] = []
+        t = geo_tables()
+        for ent in list(doc.ents):
+            if ent.label_ not in PER_LABELS:
+                continue
+            k = ent.end
+            alias: Optional[tuple[int, int]] = None
+            if k < len(doc) and doc[k].text == _OPEN:
+                close = next((j for j in range(k + 2, min(k + 5, len(doc))) if doc[j].text == _CLOSE), None)
+                if close is not None:
+                    alias = (k + 1, close)
+            else:
+                for cue in _ALIAS_CUES:
+                    words = [w.lower_ for w in doc[k:k + len(cue)]]
+                    if tuple(words) == cue:
+                        start = k + len(cue)
+                        end = start
+                        while end < len(doc) and end - start < 3 and _is_cap(doc[end]) and doc[end].is_alpha:
+                            end += 1
+                        if end > start:
+                            alias = (start, end)
+                        break
+            if alias is None:
+                continue
+            span = doc[alias[0]:alias[1]]
+            first = span[0]
+            if not _is_cap(first) or not first.is_alpha or t.country(span.text) or span.text in self.orgs:
+                continue
+            if span.text.isupper():
+                # all caps: a party or organisation unless it spells the initials ("SBY")
+                initials = "".join(w.text[0] for w in ent).upper()
+                if span.text != initials:
+                    continue
+            if any(e.start < alias[1] and alias[0] < e.end and e.label_ not in PER_LABELS for e in doc.ents):
+                continue
+            aliases[span.text] = ent.text
+            if self.add_entities and self._free(doc, *alias):
+                new.append(Span(doc, alias[0], alias[1], label=ent.label_))
+        self._add(doc, new)
+        return aliases
+
+    def _name_key(self, ent: Span) -> tuple[str, ...]:
+        return tuple(w.lower_ for w in ent if w.lower_ not in self.honorifics and (w.is_alpha or "-" in w.text))
+
+    def _resolve_people(self, doc: Doc, aliases: dict[str, str]) -> None:
+        people = [e for e in doc.ents if e.label_ in PER_LABELS]
+        if not people:
+            return
+        keys = {e.start: self._name_key(e) for e in people}
+        canonical: dict[int, str] = {}
+
+        def contains(long: tuple, short: tuple) -> bool:
+            n = len(short)
+            return 0 < n < len(long) and any(long[i:i + n] == short for i in range(len(long) - n + 1))
+
+        def resolve(ent: Span, depth: int = 0) -> str:
+            if ent.start in canonical:
+                return canonical[ent.start]
+            result = ent.text
+            target = aliases.get(ent.text)
+            if target is not None and depth < 3:
+                full = next((p for p in people if p.text == target), None)
+                result = resolve(full, depth + 1) if full is not None else target
+            else:
+                key = keys[ent.start]
+                fits = [p for p in people if contains(keys[p.start], key)
+                        and (len(key) > 1 or (len(key[0]) >= 3 and ent[0].text[:1].isupper()))]
+                if fits:
+                    longest = max(len(keys[p.start]) for p in fits)
+                    fits = [p for p in fits if len(keys[p.start]) == longest]
+                    before = [p for p in fits if p.start < ent.start]
+                    best = before[-1] if before else min(fits, key=lambda p: p.start)
+                    if depth < 3:
+                        result = resolve(best, depth + 1)
+            canonical[ent.start] = result
+            return result
+
+        for ent in sorted(people, key=lambda e: -len(keys[e.start])):
+            resolve(ent)
+        found: dict[str, tuple[Optional[str], Optional[str]]] = {}
+        own = {}
+        for ent in people:
+            role, country = self._role(doc, ent)
+            own[ent.start] = (role, country)
+            name = canonical[ent.start]
+            prev_role, prev_country = found.get(name, (None, None))
+            found[name] = (prev_role or role, prev_country or country)
+        for ent in people:
+            name = canonical[ent.start]
+            role, country = own[ent.start]
+            ent._.canonical = name
+            ent._.role = role or found[name][0]
+            ent._.country = country or found[name][1]
+
+    def _role(self, doc: Doc, ent: Span) -> tuple[Optional[str], Optional[str]]:
+        """The title before ``ent`` and the appositive after it, and the country they name."""
+        left, country = self._title_before(doc, ent)
+        right = self._appositive_after(doc, ent)
+        if right and not country:
+            country = self._country_in(doc[right.start:right.end])[0]
+        role = ", ".join(x for x in (left, right.text if right else None) if x)
+        return role or None, country
+
+    def _title_before(self, doc: Doc, ent: Span) -> tuple[Optional[str], Optional[str]]:
+        sent_start = ent.sent.start if doc.has_annotation("SENT_START") else 0
+        j = ent.start - 1
+        run_start = ent.start
+        while j >= sent_start and ent.start - j <= _MAX_ROLE_TOKENS:
+            tok = doc[j]
+            if tok.ent_iob_ in ("B", "I") and tok.ent_type_ in PER_LABELS:
+                break
+            low = tok.lower_
+            if not (_is_cap(tok) or low in self.heads or low in self.inner or low in self.modifiers):
+                break
+            if not (tok.is_alpha or "-" in tok.text or tok.text.endswith(".") or tok.text.isupper()):
+                break
+            run_start = j
+            j -= 1
+        heads = [i for i in range(run_start, ent.start) if doc[i].lower_ in self.heads]
+        if not heads:
+            return None, None
+        h = heads[0]
+        # "A dan Menteri B X": the title after "dan" belongs to X
+        conj = [i for i in range(h, ent.start) if doc[i].lower_ == "dan"]
+        if conj:
+            later = [i for i in heads if i > conj[-1]]
+            if later:
+                h = later[0]
+        while h > run_start and doc[h - 1].lower_ in self.modifiers:
+            h -= 1
+        role_tokens = doc[h:ent.start]
+        country, strip_from = self._country_in(role_tokens)
+        if country is None:
+            country = next((self.title_country[w.lower_] for w in role_tokens if w.lower_ in self.title_country), None)
+        end = strip_from if strip_from is not None else ent.start
+        role = doc[h:end].text if end > h else None
+        return role, country
+
+    def _country_in(self, span: Span) -> tuple[Optional[str], Optional[int]]:
+        """First country named in ``span``; and where a trailing country starts (to strip it)."""
+        t = geo_tables()
+        n = len(span)
+        for size in (3, 2, 1):
+            if n > size:
+                tail = span[n - size:]
+                if tail[0].text[:1].isupper():
+                    code = t.country(tail.text)
+                    if code:
+                        return code, tail.start
+        for i in range(n):
+            for size in (3, 2, 1):
+                if i + size <= n:
+                    part = span[i:i + size]
+                    code = t.country(part.text) if part[0].text[:1].isupper() else None
+                    code = code or (self.country_words.get(part.text) if size == 1 else None)
+                    if code:
+                        return code, None
+        return None, None
+
+    def _appositive_after(self, doc: Doc, ent: Span) -> Optional[Span]:
+        k = ent.end
+        if k + 1 >= len(doc) or doc[k].text != ",":
+            return None
+        start = k + 1
+        if doc[start].lower_ not in self.app_heads and not doc[start].lower_ in self.modifiers:
+            return None
+        end = start
+        sent_end = ent.sent.end if doc.has_annotation("SENT_START") else len(doc)
+        while end < sent_end and end - start < _MAX_ROLE_TOKENS:
+            tok = doc[end]
+            if tok.text in _APPOSITIVE_END or tok.lower_ in self.app_stop:
+                break
+            if tok.ent_iob_ in ("B", "I") and tok.ent_type_ in PER_LABELS:
+                return None  # "X, ketua Y, ..." names another person: not X's role
+            end += 1
+        else:
+            if end - start >= _MAX_ROLE_TOKENS:
+                return None
+        if end == start:
+            return None
+        return doc[start:end]
+
+
+@Language.factory("entity_resolver", default_config={"add_entities": True})
+def make_entity_resolver(nlp: Language, name: str, add_entities: bool) -> EntityResolver:
+    return EntityResolver(nlp, name, add_entities)
