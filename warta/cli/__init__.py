@@ -17,6 +17,9 @@ from .eval_ner import eval_ner_cmd
 from .train_ner import train_ner_cmd
 from .batch import batch_cmd
 from .bench import bench_cmd
+from .ingest import ingest_cmd
+from .query import entities_cmd, errors_cmd, events_cmd, export_cmd, quotes_cmd, search_cmd
+from .serve import serve_cmd
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -35,3 +38,7 @@ eval_group.add_command(eval_ner_cmd)
 train_group.add_command(train_ner_cmd)
 main.add_command(batch_cmd)
 main.add_command(bench_cmd)
+main.add_command(ingest_cmd)
+for _cmd in (search_cmd, quotes_cmd, events_cmd, entities_cmd, errors_cmd, export_cmd):
+    main.add_command(_cmd)
+main.add_command(serve_cmd)

@@ -8,14 +8,14 @@
 """
 
 from . import queries
-from .db import Store, connect, content_hash, get_record, iter_records, normalize_url
+from .db import ArchiveNotFound, Store, connect, content_hash, get_record, iter_records, normalize_url
 from .export import FORMATS, ExportError, export
 from .fts import FtsQueryError, escape_fts, match_expression
 from .migrations import MIGRATIONS, migrate
 from .queries import EntityFilter, EventFilter, QueryError, QuoteFilter, SearchFilter
 
 __all__ = [
-    "Store", "connect", "content_hash", "get_record", "iter_records", "normalize_url", "queries",
+    "ArchiveNotFound", "Store", "connect", "content_hash", "get_record", "iter_records", "normalize_url", "queries",
     "export", "FORMATS", "ExportError", "FtsQueryError", "escape_fts", "match_expression", "MIGRATIONS",
     "migrate", "SearchFilter", "QuoteFilter", "EventFilter", "EntityFilter", "QueryError",
 ]

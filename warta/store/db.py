@@ -16,11 +16,18 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Optional, Union
 
+from ..errors import WartaError
 from ..record import Record
 from .migrations import migrate
 
 _SPACE = re.compile(r"\s+")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+class ArchiveNotFound(WartaError):
+    """A read-only open of an archive file that does not exist."""
+
+    code = "W320"
 
 
 def content_hash(text: str) -> str:
@@ -48,11 +55,11 @@ def connect(path: Union[str, Path], *, readonly: bool = False) -> sqlite3.Connec
     explicit ``BEGIN IMMEDIATE`` transactions.
 
     Raises:
-        FileNotFoundError: ``readonly`` and the file does not exist.
+        ArchiveNotFound: ``readonly`` and the file does not exist.
     """
     path = Path(path)
     if readonly and not path.exists():
-        raise FileNotFoundError(f"no archive at {path}; create one with 'warta ingest PATH --db {path}'")
+        raise ArchiveNotFound(f"no archive at {path}; create one with 'warta ingest PATH --db {path}'")
     conn = sqlite3.connect(str(path), isolation_level=None, timeout=30, check_same_thread=False)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA foreign_keys = ON")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..errors import WartaError
-from .fts import explain_error, match_expression
+from .fts import FtsQueryError, explain_error, match_expression  # noqa: F401 (re-exported)
 
 MAX_LIMIT = 500
 PLACE_LABELS = ("LOC", "GPE", "FAC")

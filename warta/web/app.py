@@ -1,0 +1,108 @@
+"""The FastAPI application: REST API under ``/api``, pages everywhere else.
+
+``create_app(db)`` is the whole public surface. Every request opens its own
+read-only connection (readers never share the writer's); the only POST,
+``/api/extract``, runs the pipeline and stores nothing.
+
+FastAPI's own ``/docs`` loads Swagger UI from a CDN, so it is switched off;
+``/docs`` here is a page rendered on the server from the same OpenAPI
+document (``/openapi.json``), with no outside assets.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional, Union
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup, escape
+from starlette.templating import Jinja2Templates
+
+from .. import __version__
+from ..config import settings
+from ..errors import WartaError
+from ..store import connect, queries
+from ..store.fts import FtsQueryError
+from ..store.queries import QueryError
+from .charts import color_for
+from .highlight import entity_href
+
+HERE = Path(__file__).parent
+# Content Security Policy: scripts, styles and images only from warta itself.
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+
+
+def safe_url(url: Optional[str]) -> Optional[str]:
+    """``url`` when it is http(s), else None (a ``javascript:`` link in a feed is not followed)."""
+    if url and url.strip().lower().startswith(("http://", "https://")):
+        return url.strip()
+    return None
+
+
+def snippet_html(snippet: Optional[str]) -> Markup:
+    """A search snippet, escaped, with the matched terms in ``<mark>``."""
+    text = str(escape(snippet or ""))
+    return Markup(text.replace(queries.MARK_OPEN, "<mark>").replace(queries.MARK_CLOSE, "</mark>"))
+
+
+def _templates() -> Jinja2Templates:
+    env = Environment(loader=FileSystemLoader(str(HERE / "templates")),
+                      autoescape=select_autoescape(["html", "svg"], default=True),
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(safe_url=safe_url, snippet=snippet_html, color=color_for, entity_href=entity_href)
+    env.globals.update(version=__version__)
+    return Jinja2Templates(env=env)
+
+
+def create_app(db: Union[str, Path], *, max_body_bytes: Optional[int] = None) -> FastAPI:
+    """The warta web app over the archive at ``db``.
+
+    Args:
+        db: SQLite archive; created (empty, migrated) when missing.
+        max_body_bytes: largest accepted request body (default: the article
+            size limit plus 64 KiB for the JSON around it); larger bodies
+            get HTTP 413.
+    """
+    from . import api, pages
+
+    db = Path(db)
+    connect(db).close()  # create and migrate once, as the writer would
+    app = FastAPI(
+        title="warta",
+        version=__version__,
+        description="Structured facts from Indonesian news: search the archive, read Records, extract new text.",
+        docs_url=None, redoc_url=None, openapi_url="/openapi.json",
+    )
+    app.state.db_path = db
+    app.state.max_body_bytes = max_body_bytes or settings.max_bytes + 64 * 1024
+    app.state.templates = _templates()
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.include_router(api.router)
+    app.include_router(pages.router)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        return response
+
+    @app.exception_handler(FtsQueryError)
+    @app.exception_handler(QueryError)
+    async def bad_query(request: Request, exc: WartaError):
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": exc.message, "code": exc.code}, status_code=400)
+        return pages.render_error(request, 400, "Bad query", exc.message)
+
+    @app.get("/docs", include_in_schema=False, response_class=HTMLResponse)
+    def docs(request: Request):
+        return request.app.state.templates.TemplateResponse(
+            request, "docs.html", {"spec": request.app.openapi(), "title": "API"})
+
+    return app
