@@ -49,13 +49,19 @@ _KIND_RANK = {"province": 0, "capital": 1, "exonym": 2, "city_id": 3, "region": 
 # Prefixes that name the kind of a place; "Kota Bogor" is Bogor.
 _PREFIX = re.compile(r"^(?:kota|kabupaten|kab\.|provinsi|prov\.|pulau|kecamatan|kec\.|desa|negara)\s+", re.I)
 _SPACE = re.compile(r"\s+")
-_STRIP = "\"'“”‘’«»()[]{},.;:!?"
+_STRIP = "\"'“”‘’«»[]{},.;:!?"
 MIN_AUTO_CITY_POPULATION = 100_000  # Indonesian cities the matcher adds without NER help
 
 
 def _norm(name: str) -> str:
     name = unicodedata.normalize("NFC", name or "")
-    return _SPACE.sub(" ", name).strip().strip(_STRIP).strip()
+    name = _SPACE.sub(" ", name).strip().strip(_STRIP).strip()
+    # a bracket is punctuation only when unbalanced: "Kepulauan Cocos (Keeling)" keeps its own
+    if name.endswith(")") and name.count(")") > name.count("("):
+        name = name[:-1].strip()
+    if name.startswith("(") and name.count("(") > name.count(")"):
+        name = name[1:].strip()
+    return name
 
 
 def _fold(name: str) -> str:
