@@ -55,7 +55,7 @@ NUMBER_WORDS_RE = (
     r"(?:" + _alt(_SMALL_WORDS) + r")(?:\s+(?:" + _alt(_ALL_NUMBER_WORDS) + r"))*(?![\w-])"
 )
 #: A written numeral: "2.000", "1,8", "1.000.000,5", "250".
-NUMERAL_RE = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d.])|\d+,\d+|\d+"
+NUMERAL_RE = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?(?!\d|\.\d)|\d+,\d+|\d+"
 
 
 def parse_numeral(text: str) -> Optional[float]:
@@ -224,6 +224,23 @@ def _counted(text: str, end: int) -> Optional[str]:
     return w1
 
 
+_LIST_ITEM = re.compile(r"(?:^|\n)[ \t]*$")
+
+
+def _is_label(text: str, start: int, end: int) -> bool:
+    """A list number ("1. ..."), a tie-break "7(3)", or a name such as "Tech 3 Yamaha"."""
+    if _LIST_ITEM.search(text, max(0, start - 5), start) and text[end:end + 1] == ".":
+        return True
+    if text[max(0, start - 2):start].endswith("(") and text[max(0, start - 2):start - 1].isdigit():
+        return True
+    before = re.search(r"(\S+)\s+$", text[max(0, start - 30):start])
+    after = re.match(r"\s+(\S+)", text[end:end + 30])
+    if before and after and before.group(1)[:1].isupper() and after.group(1)[:1].isupper():
+        # between two capitalised words, and not just after a sentence end
+        return not re.search(r"[.!?:\"”]$", text[:start - len(before.group(0))].rstrip()[-1:] or ".")
+    return False
+
+
 def _overlaps(start: int, end: int, spans: list) -> bool:
     return any(s < end and start < e for s, e in spans)
 
@@ -295,6 +312,13 @@ def _from_match(text: str, m: re.Match, spans: list) -> Optional[dict]:
             return None
     if prev == "salah" and raw_a == "satu":
         return None
+    if a["word"] and not has_unit and b is None and counted is None and not a["approx"]:
+        return None  # "Dua, ..." in an enumeration counts nothing
+    if not has_unit and not mod_word and b is None and _is_label(text, m.start(), end):
+        return None
+    if b is not None and not has_unit and a["value"] and b["value"] and \
+            all(re.fullmatch(r"(?:19|20)\d\d", x["raw"]) for x in (a, b)):
+        return None  # "2015 - 2016": a span of years
     if b is not None:
         unit = a["unit"] or b["unit"]
         lo_scale = b["value"] / _unscaled(b) if b.get("value") and _unscaled(b) else 1

@@ -78,7 +78,8 @@ _PAST = r"(?:" + _alt(_TW["past_words"]) + r")"
 _FUT = r"(?:" + _alt(_TW["future_words"]) + r")"
 _REL = r"(?:" + _PAST + r"|" + _FUT + r"|ini)"
 _PMOD = r"(?:" + _alt(_TW["period_modifiers"]) + r")"
-_NUM = r"(?:\d+(?:,\d+)?|" + NUMBER_WORDS_RE + r"|beberapa|belasan|puluhan|ratusan)"
+_VAGUE = ("beberapa", "belasan", "puluhan", "ratusan", "berpuluh", "beratus")
+_NUM = r"(?:\d+(?:,\d+)?|\d+\.\d+(?=\s+detik)|" + NUMBER_WORDS_RE + r"|" + _alt(_VAGUE) + r")"
 _UNIT = r"(?:" + _alt(_UNITS) + r")"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _B = r"(?<![\w/.,-])"  # start boundary: not inside a word or a number
@@ -92,10 +93,12 @@ _DATE_SLASHED = r"(?P<sd>\d{1,2})/(?P<sm>\d{1,2})/(?P<sy>\d{4}|\d{2})"
 _PATTERNS: list[tuple[str, str]] = [
     # Rabu (12/1/2022) pagi / Rabu, 12 Januari 2022
     ("weekday_date", _B + r"(?:hari\s+)?(?P<wk>" + _WD + r")\s*,?\s*(?:" + _DATE_IN_PARENS + r"|" + _DATE_WRITTEN
-     + r"|" + _DATE_SLASHED + r")(?:\s+(?P<part>" + _PART + r"))?" + _E),
+     + r"|" + _DATE_SLASHED + r")(?:\s+(?P<part>" + _PART + r"))?(?:\s+(?:" + _PAST + r"|" + _FUT + r"))?" + _E),
     # 6 Januari 2022 lalu pagi
     ("date_written", _B + _DATE_WRITTEN + r"(?:\s+(?P<rel>" + _PAST + r"|" + _FUT + r"))?(?:\s+(?P<part>"
      + _PART + r"))?" + _E),
+    ("day_range", _B + r"(?P<d1>\d{1,2})(?=\s*(?:-|–|hingga|sampai|s\.d\.?)\s*\d{1,2}\s+(?P<rm>" + _MONTH
+     + r")(?:\s+(?P<ry>" + _YEAR + r"))?" + _E + r")"),
     ("date_slashed", _B + r"(?:" + _DATE_SLASHED + r"|" + _DATE_IN_PARENS + r"|(?P<iy>" + _YEAR
      + r")-(?P<im>\d\d)-(?P<id>\d\d))" + _E),
     # akhir Januari, Januari 2022, bulan Januari lalu
@@ -108,7 +111,7 @@ _PATTERNS: list[tuple[str, str]] = [
      r"|kedua|ketiga|keempat)(?:\s+(?:tahun\s+)?(?:(?P<qy>" + _YEAR + r")|(?P<qrel>" + _REL + r")))?" + _E),
     # hari ini, kemarin, besok pagi, tadi malam
     ("day_rel", _B + r"(?:(?P<dr>" + _alt(_DAY_OFFSETS) + r")(?:\s+(?P<part>" + _PART + r"))?|(?P<dpr>"
-     + _alt(_DAY_PART_REL) + r"))" + _E),
+     + _alt(_DAY_PART_REL) + r"))(?:\s*" + _DATE_IN_PARENS + r")?" + _E),
     # Rabu, Rabu lalu, Kamis depan, Senin pekan depan, hari Minggu malam
     ("weekday", _B + r"(?:(?P<hari>hari)\s+)?(?P<wk>" + _WD + r"|(?<=hari\s)" + _WD_ANY + r")(?:\s+(?P<wkw>pekan|minggu)\s+"
      r"(?P<wkrel>" + _REL + r"))?(?:\s+(?P<rel>" + _PAST + r"|" + _FUT + r"|ini))?(?:\s+(?P<part>" + _PART + r"))?" + _E),
@@ -120,6 +123,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("count_rel", _B + r"(?:(?P<num>" + _NUM + r")\s+(?P<unit>" + _UNIT + r")|(?P<se>" + _alt(_SE_DUR) + r"))"
      r"(?:\s+(?P<rel>yang\s+lalu|lalu|silam|sebelumnya|kemudian|lagi|terakhir|belakangan|ke\s+depan|mendatang"
      r"|setelahnya|sesudahnya))?" + _E),
+    ("compound_dur", _B + r"(?P<parts>" + _NUM + r"\s+" + _UNIT + r"(?:\s+(?:dan\s+)?" + _NUM + r"\s+" + _UNIT
+     + r")+)" + _E),
     ("plural_dur", _B + r"(?P<pl>" + _alt(_PLURAL_DUR) + r")" + _E),
     # pukul 14.00 WIB, 14:30 WITA, jam 8 malam
     ("clock", _B + r"(?:(?P<pk>pukul|pkl\.?|jam)\s+(?P<h>\d{1,2})(?:[.:](?P<mi>\d\d))?|(?P<h2>\d{1,2})[.:](?P<mi2>\d\d)"
@@ -127,9 +132,11 @@ _PATTERNS: list[tuple[str, str]] = [
     # setiap Senin, tiap tahun, per bulan, dua kali sepekan
     ("set", _B + r"(?:(?P<every>setiap|tiap|saban|per)\s+(?:hari\s+)?(?P<sunit>" + _WD_ANY + r"|" + _alt(_SET_UNITS)
      + r")(?:nya)?|(?:(?P<times>" + _NUM + r")\s+)?kali\s+(?P<freq>" + _alt(_SE_DUR) + r"))" + _E),
+    ("set_adj", _B + r"(?P<adj>tahunan|bulanan|mingguan|pekanan|harian)" + _E),
     ("ref", _B + r"(?P<ref>" + _alt(_TW["past_refs"] + _TW["future_refs"]) + r")" + _E),
 ]
 _COMPILED = [(name, re.compile(rx, _FLAGS)) for name, rx in _PATTERNS]
+_RANGE_ZONE = re.compile(r"\s*(?:-|–|hingga|sampai|s\.?d\.?)\s*(?:pukul\s+)?\d{1,2}[.:]\d\d\s*(" + _ZONE + r")", re.I)
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“])|\n")
 
 
@@ -247,6 +254,14 @@ def _h_date_slashed(m, dct):
     return r
 
 
+def _h_day_range(m, dct):
+    month = _MONTHS[m.group("rm").lower().rstrip(".")]
+    r = _day_value(int(m.group("ry")) if m.group("ry") else None, month, int(m.group("d1")), dct)
+    if r:
+        r["type"] = "DATE"
+    return r
+
+
 def _h_month(m, dct):
     mon = _MONTHS[m.group("mon").lower()]
     if not (m.group("my") or m.group("bulan") or m.group("pmod") or m.group("mrel")) and \
@@ -269,6 +284,8 @@ def _h_year(m, dct, text, start):
     y = int(m.group("year"))
     if m.group("decade"):
         return {"type": "DATE", "value": str(y)[:3], "anchored": True}
+    if re.search(r"(?:nomor|no\.?)\s*\d+\s*$", text[max(0, start - 20):start], re.I):
+        return None  # "UU Nomor 5 Tahun 1997" names a law
     if not (m.group("pmod") or m.group("tahun") or m.group("yrel")):
         prev = re.search(r"([\w.]+)\W*$", text[max(0, start - 30):start])
         word = prev.group(1).lower() if prev else ""
@@ -296,6 +313,8 @@ def _h_quarter(m, dct):
 
 
 def _h_day_rel(m, dct):
+    if m.group("pd"):  # "hari ini (10/7)": the written date wins
+        return _h_weekday_date(m, dct)
     if m.group("dr"):
         offset, part = _DAY_OFFSETS[_norm(m.group("dr"))], m.group("part")
         part = _PARTS[_norm(part)] if part else None
@@ -335,6 +354,8 @@ def _h_weekday(m, dct):
 
 def _h_period_rel(m, dct):
     unit, rel, pmod = m.group("unit").lower(), _norm(m.group("rel")), m.group("pmod")
+    if not pmod and re.search(r"(?:\d|\b(?:" + NUMBER_WORDS_RE + r"))\s+$", m.string[max(0, m.start() - 30):m.start()], re.I):
+        return None  # "pria 32 tahun ini": an age, read by count_rel
     if unit == "minggu" and m.group("unit")[0] == "M" and m.start() > 0 and rel == "ini":
         return None
     n = _direction(rel)
@@ -387,17 +408,16 @@ _GRAIN = {"D": "day", "W": "week", "M": "month", "Y": "year", "DE": "year", "CE"
 
 
 def _h_count_rel(m, dct):
+    if re.match(r"\s+" + _YEAR + r"\b", m.string[m.end():m.end() + 6]):
+        return None  # "UU Nomor 5 Tahun 1997": a law's number and year
     if m.group("se"):
         n, unit = _SE_DUR[m.group("se").lower()]
     else:
         raw = _norm(m.group("num"))
-        n = None if raw in {"beberapa", "belasan", "puluhan", "ratusan"} else parse_number(raw)
+        n = None if raw in _VAGUE else (float(raw) if re.fullmatch(r"\d+\.\d+", raw) else parse_number(raw))
         unit = _UNITS[_norm(m.group("unit"))]
-        if raw not in {"beberapa", "belasan", "puluhan", "ratusan"} and n is None:
+        if raw not in _VAGUE and n is None:
             return None
-        if m.group("unit")[:1] == "M" and m.group("unit").lower() == "minggu" and n is not None and n > 1 and \
-                not m.group("rel"):
-            pass
     rel = _norm(m.group("rel") or "")
     if rel in {"lalu", "yang lalu", "silam", "lagi"}:
         sign = 1 if rel == "lagi" else -1
@@ -435,6 +455,26 @@ def _shifted(base: Optional[date], n: float, unit: str) -> Result:
     return {"type": "DATE", "value": str(base.year + n), "anchored": True}
 
 
+_PAIR = re.compile(r"(" + _NUM + r")\s+(" + _UNIT + r")", re.I)
+_ORDER = ["CE", "DE", "Y", "M", "W", "D", "TH", "TM", "TS"]
+
+
+def _h_compound_dur(m, dct):
+    parts = {}
+    for num, unit in _PAIR.findall(m.group("parts")):
+        n = float(num) if re.fullmatch(r"\d+\.\d+", num) else parse_number(num)
+        u = _UNITS[_norm(unit)]
+        if n is None or u in parts or u == "8Y":
+            return None
+        parts[u] = n
+    if [u for u in _ORDER if u in parts] != list(parts):
+        return None  # "3 minggu 2 bulan" is not one duration
+    fmt = {u: (str(int(n)) if n == int(n) else f"{n:g}") for u, n in parts.items()}
+    date_part = "".join(fmt[u] + u for u in _ORDER[:6] if u in parts)
+    time_part = "".join(fmt[u] + u[1] for u in _ORDER[6:] if u in parts)
+    return {"type": "DURATION", "value": "P" + date_part + ("T" + time_part if time_part else ""), "anchored": True}
+
+
 def _h_plural_dur(m, dct):
     return {"type": "DURATION", "value": _duration(None, _PLURAL_DUR[m.group("pl").lower()]), "anchored": True}
 
@@ -449,7 +489,11 @@ def _h_clock(m, dct):
         h += 12
     if h > 24 or mi > 59:
         return None
-    zone = _ZONES.get(_norm(m.group("zone") or ""), "")
+    zone_word = m.group("zone")
+    if not zone_word:
+        after = _RANGE_ZONE.match(m.string, m.end())
+        zone_word = after.group(1) if after else ""
+    zone = _ZONES.get(_norm(zone_word), "")
     clock = f"T{h:02d}:{mi:02d}{zone}"
     return {"type": "TIME", "needs_anchor": lambda anchor: {
         "value": (_ymd(anchor) if anchor else "XXXX-XX-XX") + clock, "anchored": anchor is not None}}
@@ -465,6 +509,11 @@ def _h_set(m, dct):
     return {"type": "SET", "value": _SET_UNITS[unit], "anchored": True}
 
 
+def _h_set_adj(m, dct):
+    value = {"tahunan": "P1Y", "bulanan": "P1M", "mingguan": "P1W", "pekanan": "P1W", "harian": "P1D"}
+    return {"type": "SET", "value": value[m.group("adj").lower()], "anchored": True}
+
+
 def _h_ref(m, dct):
     ref = _norm(m.group("ref"))
     value = "FUTURE_REF" if ref in _TW["future_refs"] else "PAST_REF"
@@ -473,9 +522,9 @@ def _h_ref(m, dct):
 
 _HANDLERS: dict[str, Callable] = {
     "weekday_date": _h_weekday_date, "date_written": _h_date_written, "date_slashed": _h_date_slashed,
-    "month": _h_month, "quarter": _h_quarter, "day_rel": _h_day_rel, "weekday": _h_weekday,
+    "month": _h_month, "day_range": _h_day_range, "quarter": _h_quarter, "day_rel": _h_day_rel, "weekday": _h_weekday,
     "period_rel": _h_period_rel, "period_mod": _h_period_mod, "count_rel": _h_count_rel,
-    "plural_dur": _h_plural_dur, "clock": _h_clock, "set": _h_set, "ref": _h_ref,
+    "plural_dur": _h_plural_dur, "compound_dur": _h_compound_dur, "clock": _h_clock, "set": _h_set, "set_adj": _h_set_adj, "ref": _h_ref,
 }
 
 

@@ -1,0 +1,138 @@
+"""Scoring the ``quantities`` component against warta's JSONL gold.
+
+Gold files are JSONL, one IndoSum article per line: ``{"id", "published",
+"text_sha1", "quantities": [{start, end, value, min, max, modifier, unit,
+counted}]}`` with offsets into the text rebuilt by
+:func:`warta.corpus.iter_indosum` (rules in
+``gold/quantities/ANNOTATION.md``).
+
+Metrics: detection precision/recall/F1, relaxed (any overlap, one-to-one)
+and strict (same span); over relaxed matches, value accuracy (value, min
+and max equal to within 1e-6 relative, and the same unit), and separately
+modifier, unit and counted-noun accuracy.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Callable, Iterable, Optional
+
+from .timex import GoldDoc, align, load_jsonl_gold, prf
+
+
+def default_gold_path() -> Path:
+    """The dev gold bundled with the package."""
+    return Path(str(resources.files("warta.eval").joinpath("gold", "quantities", "dev.jsonl")))
+
+
+def load_gold(path: Optional[Path] = None, corpus_path: Optional[Path] = None) -> list[GoldDoc]:
+    """Gold documents from a JSONL file (default: the bundled dev gold)."""
+    from ..errors import InputError
+
+    path = Path(path) if path else default_gold_path()
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    return load_jsonl_gold(path, "quantities", corpus_path)
+
+
+def _same(a: Optional[float], b: Optional[float]) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
+
+
+def same_value(gold: dict, pred: dict) -> bool:
+    """Value, min and max agree and so does the unit."""
+    return (all(_same(gold.get(k), pred.get(k)) for k in ("value", "min", "max"))
+            and (gold.get("unit") or None) == (pred.get("unit") or None))
+
+
+@dataclass
+class QuantityScore:
+    """Counts and errors of a quantities evaluation; :meth:`summary` gives the metrics."""
+
+    n_gold: int = 0
+    n_pred: int = 0
+    strict_tp: int = 0
+    relaxed_tp: int = 0
+    value_ok: int = 0
+    modifier_ok: int = 0
+    unit_ok: int = 0
+    counted_ok: int = 0
+    docs: int = 0
+    errors: list[dict] = field(default_factory=list)
+
+    def summary(self) -> dict:
+        m = self.relaxed_tp
+
+        def acc(n):
+            return round(n / m, 4) if m else 0.0
+
+        return {
+            "documents": self.docs, "gold": self.n_gold, "predicted": self.n_pred,
+            "detection": prf(self.relaxed_tp, self.n_pred, self.n_gold),
+            "strict": prf(self.strict_tp, self.n_pred, self.n_gold),
+            "value_accuracy": acc(self.value_ok), "modifier_accuracy": acc(self.modifier_ok),
+            "unit_accuracy": acc(self.unit_ok), "counted_accuracy": acc(self.counted_ok),
+        }
+
+
+def predict_quantities(text: str, published: Optional[str]) -> list[dict]:
+    """timex then quantities on ``text``, as in the pipeline (quantities skips times)."""
+    from ..components.quantities import find_quantities
+    from ..components.timex import find_times
+
+    times = find_times(text, published)
+    return list(find_quantities(text, [(t["start"], t["end"]) for t in times]))
+
+
+def _show(q: dict) -> str:
+    if q.get("value") is not None:
+        num = f"{q['value']:g}"
+    else:
+        num = f"{q.get('min') or 0:g}..{q.get('max') or 0:g}"
+    return f"{num} {q.get('modifier')} unit={q.get('unit')} counted={q.get('counted')}"
+
+
+def evaluate(docs: Iterable[GoldDoc], predict: Callable = predict_quantities, progress=None) -> QuantityScore:
+    """Score ``predict(text, published)`` against gold documents.
+
+    Returns:
+        A :class:`QuantityScore`; its ``errors`` list every miss, spurious
+        prediction and wrong value, modifier or unit.
+    """
+    score = QuantityScore()
+    for doc in (progress(docs) if progress else docs):
+        pred = predict(doc.text, doc.published)
+        gold = doc.items
+        score.docs += 1
+        score.n_gold += len(gold)
+        score.n_pred += len(pred)
+        spans = {(g["start"], g["end"]) for g in gold}
+        score.strict_tp += sum(1 for p in pred if (p["start"], p["end"]) in spans)
+        pairs = align(gold, pred)
+        score.relaxed_tp += len(pairs)
+        for g, p in pairs:
+            v_ok = same_value(g, p)
+            m_ok = g.get("modifier") == p.get("modifier")
+            score.value_ok += v_ok
+            score.modifier_ok += m_ok
+            score.unit_ok += (g.get("unit") or None) == (p.get("unit") or None)
+            score.counted_ok += (g.get("counted") or None) == (p.get("counted") or None)
+            if not (v_ok and m_ok):
+                score.errors.append({"id": doc.id, "kind": "wrong", "text": doc.text[g["start"]:g["end"]],
+                                     "gold": _show(g), "pred": f"{_show(p)} [{p.get('text')}]"})
+        matched_g = {id(g) for g, _ in pairs}
+        matched_p = {id(p) for _, p in pairs}
+        for g in gold:
+            if id(g) not in matched_g:
+                score.errors.append({"id": doc.id, "kind": "missed", "text": doc.text[g["start"]:g["end"]],
+                                     "gold": _show(g), "pred": None})
+        for p in pred:
+            if id(p) not in matched_p:
+                score.errors.append({"id": doc.id, "kind": "spurious", "text": p["text"], "gold": None,
+                                     "pred": _show(p)})
+    return score
