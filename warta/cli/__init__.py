@@ -14,6 +14,8 @@ from .extract import extract_cmd, schema_cmd
 from .eval import eval_group
 from .train import train_group
 from .eval_ner import eval_ner_cmd
+from .eval_quotes import eval_quotes_cmd
+from .eval_events import eval_events_cmd
 from .train_ner import train_ner_cmd
 from .batch import batch_cmd
 from .bench import bench_cmd
@@ -35,6 +37,8 @@ main.add_command(schema_cmd)
 main.add_command(eval_group)
 main.add_command(train_group)
 eval_group.add_command(eval_ner_cmd)
+eval_group.add_command(eval_quotes_cmd)
+eval_group.add_command(eval_events_cmd)
 train_group.add_command(train_ner_cmd)
 main.add_command(batch_cmd)
 main.add_command(bench_cmd)
