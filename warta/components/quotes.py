@@ -1,19 +1,685 @@
-"""The ``quotes`` component (placeholder: produces nothing yet; see the issue tracker)."""
+"""The ``quotes`` component: direct, indirect and mixed quotations with speakers.
+
+Fills ``doc._.quotes`` with dicts shaped like :class:`warta.record.Quote`.
+Rules (the cue lexicon is ``lang/quote_cues.json``; title words dropped from
+speaker names are ``lang/quote_titles.txt``):
+
+- **direct**: text between double quote marks (straight or curly, in any
+  pairing, since IndoSum mixes them) that has a cue after it
+  (``"...," kata X`` / ``"...," X menjelaskan``) or before it
+  (``X mengatakan, "..."`` / ``Menurut X, "..."``), or that stands as a
+  sentence of its own and so continues the previous speaker. A quotation
+  whose paragraph has no closing mark continues into the next paragraph
+  when that one opens with a mark (newspaper style), and is one quote.
+- A quotation broken by its cue (``"A," kata X. "B."``) gives **two**
+  quotes, both attributed to X: every quote span is contiguous text.
+- **indirect**: one quote per sentence with a reporting cue outside quote
+  marks: ``X mengatakan(,) (bahwa) ...``, ``Menurut X, ...``,
+  ``..., kata X.``, ``A, lanjutnya, B.``, ``Dikatakan X, ...``,
+  ``..., Xinhua melaporkan.``. Weak verbs (meminta, menyebut, ...) count
+  only before ``bahwa``/``agar``/a comma or with ``sebagai``.
+- **mixed**: an indirect clause containing a quoted fragment; the fragment
+  is not reported separately. Other short quoted stretches with no cue are
+  scare quotes or titles and are dropped.
+- **speakers**: the noun phrase next to the cue (appositions such as
+  ``Pengacara Ahok, Wayan Sudirta`` pick the name). Pronouns, -nya cues and
+  descriptions ending in itu/tersebut/ini resolve to the most recent speaker
+  or sentence subject. ``canonical`` is the entity's ``Span._.canonical``
+  when an entity covers the speaker, else the fullest name in the document
+  containing the speaker's name (titles dropped).
+
+Speed: every pattern is compiled once; a document is scanned by a handful
+of regex passes, and only quote candidates get per-word work.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..lang import load_json, load_wordset
+from .extensions import doc_list
+
+_LEX = load_json("quote_cues")
+TITLES = load_wordset("quote_titles")
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+def _capfirst(words) -> list[str]:
+    return [w for x in words for w in (x, x[:1].upper() + x[1:])]
+
+
+_POST = _alt(_capfirst(_LEX["post_cues"]))
+_VERBS = _alt(_LEX["verbs"])
+_WEAK = frozenset(_LEX["weak_verbs"])
+_PASSIVE = _alt(_capfirst(_LEX["passive"]))
+_PRONOUNS = _LEX["pronouns"]
+_STOPS = frozenset(_LEX["speaker_stops"]) | frozenset(_LEX["days"])
+_ADVERBS = frozenset(_LEX["adverbs"])
+_NEG = frozenset(_LEX["negations"])
+_CONNECTIVES = frozenset(_LEX["connectives"])
+_DAYS = frozenset(_LEX["days"])
+_ANAPHORIC = frozenset(_LEX["anaphoric_ends"])
+_NO_CONTENT = tuple(_LEX["no_content_starts"])
+_NP_STARTERS = frozenset(_LEX["np_starters"])
+_COMPS = _alt(_LEX["complementizers"])
+_ORG_HEADS = frozenset("""kementerian kemenkeu kemenhub kemlu dinas badan partai pemerintah polda polri polres
+kepolisian komisi mahkamah pengadilan kejaksaan kejagung bank pt lembaga organisasi observatorium pusat
+asosiasi federasi persatuan perusahaan majelis dewan universitas kantor biro otoritas tim klub
+presidium direktorat kedutaan kedubes kbri militer angkatan""".split())
+
+_QMARKS = re.compile(r'["“”]')
+_PARA = re.compile(r"\n\s*\n")
+_WORD = re.compile(r"[^\s,.;:!?()\[\]\"“”]+")
+_SENT_END = re.compile(r"[.!?]\s+(?=[A-Z\"“])")
+# a cue right after a closing mark: '," kata X' / '” ujarnya' / '," X menjelaskan'
+POST_CUE = re.compile(r"\s*[,.]?\s*(?P<cue>%s)(?P<nya>nya)?\b" % _POST)
+POST_NP_VERB = re.compile(
+    r"\s*,?\s*(?P<np>(?:[A-Z][\w'.-]*|ia|dia|beliau|mereka)(?:\s+[A-Z][\w'.-]*){0,5})\s+(?:juga\s+|pun\s+)?"
+    r"(?P<cue>%s)\b" % _VERBS
+)
+# before an opening mark: 'X mengatakan, "' / 'Menurut X, "' / 'Kata dia: "'
+PRE_VERB = re.compile(r"(?P<cue>\b(?:%s))\s*(?:bahwa\s*)?[,:]?\s*$" % _VERBS)
+PRE_ACCORDING = re.compile(r"\b(?P<cue>[Mm]enurut)(?P<nya>nya)?\b(?P<np>[^,]*)[,:]\s*$")
+PRE_POST_CUE = re.compile(r"(?:^|[,.]\s*)(?P<cue>%s)(?P<nya>nya)?\b(?P<np>[^,]*)[,:]\s*$" % _POST)
+PRE_PASSIVE = re.compile(r"\b(?P<cue>%s)\s+(?:oleh\s+)?(?P<np>[^,]*)[,:]\s*$" % _PASSIVE)
+# indirect speech inside one sentence
+VERB = re.compile(r"\b(?P<cue>%s)\b" % _VERBS)
+ACCORDING = re.compile(r"\b(?P<cue>[Mm]enurut)(?P<nya>nya)?\b")
+MID_CUE = re.compile(r",\s*(?P<cue>%s)(?P<nya>nya)?\b(?P<np>[^,.]{0,60}?)\s*(?:,|(?P<end>[.!?]?\s*$))" % _POST)
+PASSIVE_START = re.compile(r"(?P<cue>%s)\s+(?:oleh\s+)?(?P<np>[^,]{1,80}?)\s*,\s*" % _PASSIVE)
+TRAIL_REPORT = re.compile(
+    r",\s*(?P<np>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,4})\s+(?P<cue>%s)\s*[.!?]?\s*$" % _alt(_LEX["report_verbs_after"])
+)
+COMP_START = re.compile(r"\s*[,:]?\s*(?:(?P<comp>%s)\b)?\s*" % _COMPS)
+CAPRUN = re.compile(r"\b[A-Z][\w'’-]*(?:\.[\w'’-]+)*(?:[ \t]+(?:[A-Z][\w'’-]*(?:\.[\w'’-]+)*|bin|binti|van|de|al|el)\b)*")
+
+
+def _tokens(s: str, base: int = 0):
+    return [(m.group(), base + m.start(), base + m.end()) for m in _WORD.finditer(s)]
+
+
+def _is_cap(w: str) -> bool:
+    return w[:1].isupper() or w[:1].isdigit()
+
+
+def name_of(words: list[str]) -> str:
+    """The name inside a noun phrase: organisations whole, people without titles."""
+    words = [w for w in words if w]
+    while words and words[-1].lower() in _ANAPHORIC:
+        words = words[:-1]
+    if not words:
+        return ""
+    if words[0].lower() in _ORG_HEADS:
+        return " ".join(words)
+    # a person: the last run of capitalised words after the last title word
+    out: list[str] = []
+    for w in reversed(words):
+        if w.lower() in TITLES or not _is_cap(w):
+            if out:
+                break
+            continue
+        out.append(w)
+    return " ".join(reversed(out))
+
+
+class _Doc:
+    """Per-document state: text, sentences, quote stretches, name index, antecedents."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.text = doc.text
+        self.ents = [e for e in doc.ents if e.label_ in ("PER", "ORG")]
+        self.sents = self._sentences()
+        self.names = self._name_index()
+
+    def _sentences(self) -> list[tuple[int, int]]:
+        doc, text = self.doc, self.text
+        if doc.has_annotation("SENT_START"):
+            return [(s.start_char, s.end_char) for s in doc.sents]
+        out, start = [], 0
+        for para in _PARA.split(text) if text else []:
+            p0 = text.find(para, start)
+            s0 = p0
+            for m in _SENT_END.finditer(para):
+                out.append((s0, p0 + m.end()))
+                s0 = p0 + m.end()
+            out.append((s0, p0 + len(para)))
+            start = p0 + len(para)
+        return out
+
+    def _name_index(self) -> list[tuple[int, tuple[str, ...], str]]:
+        out = []
+        for m in CAPRUN.finditer(self.text):
+            words = m.group().split()
+            if words[0].lower() in _CONNECTIVES:
+                words = words[1:]
+            name = name_of(words)
+            toks = tuple(name.lower().split())
+            if len(toks) >= 2:
+                out.append((m.start(), toks, name))
+        return out
+
+    def fullest(self, name: str) -> str:
+        """The longest name in the document that contains ``name``'s words in order."""
+        toks = tuple(name.lower().split())
+        if not toks:
+            return name
+        best = name
+        best_len = len(toks)
+        n = len(toks)
+        for _, cand, full in self.names:
+            if len(cand) > best_len and any(cand[i:i + n] == toks for i in range(len(cand) - n + 1)):
+                best, best_len = full, len(cand)
+        return best
+
+    def entity_in(self, start: int, end: int):
+        """The last PER (else ORG) entity inside [start, end)."""
+        found = [e for e in self.ents if e.start_char >= start and e.end_char <= end]
+        per = [e for e in found if e.label_ == "PER"]
+        return (per or found or [None])[-1]
+
+    def sentence_of(self, char: int) -> tuple[int, int]:
+        for s, e in self.sents:
+            if s <= char < e:
+                return s, e
+        return 0, len(self.text)
+
+
+def _stretches(text: str) -> list[list[int]]:
+    """Quoted stretches as [open_mark, close_mark_or_-1, content_start, content_end]."""
+    out: list[list[int]] = []
+    pstart = 0
+    paras = []
+    for m in _PARA.finditer(text):
+        paras.append((pstart, m.start()))
+        pstart = m.end()
+    paras.append((pstart, len(text)))
+    pending = None  # an unclosed quote waiting for the next paragraph
+    for p0, p1 in paras:
+        opened = None
+        for m in _QMARKS.finditer(text, p0, p1):
+            ch, pos = m.group(), m.start()
+            if opened is None:
+                if ch == "”" and not (pos + 1 < p1 and text[pos + 1].isalnum() and text[pos - 1:pos].isspace()):
+                    continue  # a stray closing mark
+                if pending is not None and text[p0:pos].strip() == "":
+                    opened = pending  # the quote goes on in this paragraph
+                else:
+                    if pending is not None:
+                        out.append(pending)
+                    opened = [pos, -1, pos + 1, pos + 1]
+                pending = None
+                continue
+            if ch == "“":  # a new opening mark: the previous stretch was never closed
+                opened[3] = pos
+                out.append(opened)
+                opened = [pos, -1, pos + 1, pos + 1]
+                continue
+            opened[1], opened[3] = pos, pos
+            out.append(opened)
+            opened = None
+        if pending is not None:
+            out.append(pending)
+            pending = None
+        if opened is not None:
+            opened[3] = p1
+            pending = opened
+    if pending is not None:
+        out.append(pending)
+    for q in out:
+        s, e = q[2], q[3]
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and (text[e - 1].isspace() or text[e - 1] in ",“\""):
+            e -= 1
+        q[2], q[3] = s, e
+    return [q for q in out if q[3] > q[2]]
+
 
 class Quotes:
-    """Placeholder component; it assigns nothing."""
+    """Finds quotations and their speakers; writes ``doc._.quotes``."""
 
     def __init__(self, nlp: Language, name: str = "quotes"):
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        quotes = doc_list(doc, "quotes")
+        quotes.extend(self.match(doc))
         return doc
 
+    # ---- finding -------------------------------------------------------
+    def match(self, doc: Doc) -> list[dict]:
+        """All quotations of ``doc`` as Record.quotes dicts, in text order."""
+        if not doc.text.strip():
+            return []
+        d = _Doc(doc)
+        text = d.text
+        found = []  # (start, end, kind, cue (s, e) or None, speaker hint)
+        fragments = []
+        for q in _stretches(text):
+            item = self._direct(d, q)
+            if item is None:
+                fragments.append(q)
+            else:
+                found.append(item)
+        blocked = [(q[0], (q[1] if q[1] >= 0 else q[3]) + 1) for q in ((f[5]) for f in found)]
+        for s0, s1 in d.sents:
+            item = self._indirect(d, s0, s1, blocked)
+            if item is None:
+                continue
+            start, end = item[0], item[1]
+            if any(f[0] >= start and f[1] <= end + 1 for f in fragments):
+                item = (start, end, "mixed", *item[3:])
+            found.append(item)
+        found.sort(key=lambda f: f[0])
+        return self._resolve(d, found)
 
-@Language.factory("quotes")
+    def _direct(self, d: _Doc, q):
+        text = d.text
+        open_pos, close_pos, c0, c1 = q
+        s0, s1 = d.sentence_of(open_pos)
+        para0 = text.rfind("\n", 0, open_pos) + 1
+        pre_start = max(s0, para0)
+        pre = text[pre_start:open_pos]
+        if close_pos >= 0:
+            para_end = text.find("\n", close_pos)
+            post = text[close_pos + 1:para_end if para_end >= 0 else len(text)][:200]
+            m = POST_CUE.match(post)
+            if m:
+                return (c0, c1, "direct", self._cue(m, close_pos + 1), self._hint_after(d, m, close_pos + 1), q)
+            m = POST_NP_VERB.match(post)
+            if m:
+                np0 = close_pos + 1 + m.start("np")
+                hint = ("np", np0, close_pos + 1 + m.end("np"))
+                return (c0, c1, "direct", self._cue(m, close_pos + 1), hint, q)
+        words_before = pre.strip()
+        rest_after = text[close_pos + 1:s1].strip() if close_pos >= 0 else ""
+        fills_rest = close_pos < 0 or len(_WORD.findall(rest_after)) <= 1 or rest_after[:1] in ".!?"
+        for rx in (PRE_ACCORDING, PRE_PASSIVE, PRE_POST_CUE, PRE_VERB):
+            m = rx.search(pre)
+            if m and fills_rest:
+                hint = self._hint_before(d, m, pre_start)
+                if hint is None:
+                    continue
+                return (c0, c1, "direct", self._cue(m, pre_start), hint, q)
+        # a quoted sentence of its own: it continues the previous speaker
+        starts_sentence = words_before == "" or words_before[-1:] in ".!?\"”"
+        n_words = len(_WORD.findall(text[c0:c1]))
+        if starts_sentence and fills_rest and (n_words >= 4 or text[c0:c1].rstrip()[-1:] in ".!?"):
+            return (c0, c1, "direct", None, ("continue",), q)
+        return None
+
+    def _indirect(self, d: _Doc, s0: int, s1: int, blocked):
+        text = d.text
+        # the part of the sentence before the first direct quote in it
+        end = s1
+        for b0, b1 in blocked:
+            if b0 < s1 and b1 > s0:
+                if b0 <= s0 + 2:
+                    return None
+                end = min(end, b0)
+        sent = text[s0:end].rstrip()
+        if len(sent) < 12:
+            return None
+        body_end = s0 + len(sent.rstrip(" .!?\"”“"))
+        # "Dikatakan X, ..." at the start
+        lead = self._skip_connective(sent)
+        m = PASSIVE_START.match(sent, lead)
+        if m:
+            return self._clause(d, s0 + m.end(), body_end, m, s0, ("np", s0 + m.start("np"), s0 + m.end("np")))
+        # "Menurut X, ..." anywhere
+        m = ACCORDING.search(sent)
+        if m:
+            return self._according(d, sent, s0, body_end, m, lead)
+        # ", kata X." at the end / ", lanjutnya, ..." in the middle
+        for m in MID_CUE.finditer(sent):
+            hint = self._hint_after(d, m, s0)
+            if hint is None:
+                continue
+            before = sent[:m.start()].strip()
+            if m.group("end") is not None:
+                return (s0 + lead, s0 + m.start(), "indirect", self._cue(m, s0), hint)
+            head_only = len(before) <= lead + 1 or before[lead:].strip() == "" or self._skip_connective(before + ", ") >= len(before)
+            c0 = s0 + m.end() if head_only else s0 + lead
+            return self._clause(d, c0, body_end, m, s0, hint)
+        m = TRAIL_REPORT.search(sent)
+        if m:
+            hint = ("np", s0 + m.start("np"), s0 + m.end("np"))
+            return (s0 + lead, s0 + m.start(), "indirect", self._cue(m, s0), hint)
+        for m in VERB.finditer(sent):
+            item = self._verb_clause(d, sent, s0, body_end, m, lead)
+            if item is not None:
+                return item
+        return None
+
+    def _according(self, d, sent, s0, body_end, m, lead):
+        if m.group("nya"):
+            hint = ("pron", s0 + m.start("nya"), s0 + m.end("nya"))
+            after = m.end()
+        else:
+            comma = sent.find(",", m.end())
+            np_end = comma if comma >= 0 else len(sent)
+            np_text = sent[m.end():np_end]
+            words = np_text.split()
+            if not words:
+                return None
+            if words[0].lower() in _PRONOUNS and (comma < 0 or len(words) > 2):
+                np_end = m.end() + np_text.find(words[0]) + len(words[0])
+                comma = -1
+            hint = ("np", s0 + m.end() + (len(np_text) - len(np_text.lstrip())), s0 + np_end)
+            after = np_end
+            if comma >= 0:
+                after = comma + 1
+                # appositions and dates: "Menurut X, dr Roro, ..." / "Menurut X, Senin (29/8), ..."
+                while True:
+                    nxt = sent.find(",", after)
+                    seg = sent[after:nxt].strip() if nxt >= 0 else ""
+                    sw = seg.split()
+                    if not sw or len(sw) > 4:
+                        break
+                    if sw[0].lower() in _DAYS or (_is_cap(sw[0]) or sw[0].lower() in TITLES) and sw[0].lower() not in _CONNECTIVES:
+                        if not sw[0].lower() in _DAYS:
+                            hint = ("np", s0 + after + (len(sent[after:nxt]) - len(sent[after:nxt].lstrip())), s0 + nxt)
+                        after = nxt + 1
+                        continue
+                    break
+        before = sent[lead:m.start()].strip(" ,")
+        if before and m.start() > lead + 1 and len(before.split()) >= 3:
+            # "CLAUSE, menurut X." / "A, menurut X, B."
+            rest = sent[after:].strip(" .,")
+            c1 = body_end if rest and len(rest.split()) >= 3 else s0 + len(sent[:m.start()].rstrip(" ,"))
+            return (s0 + lead, c1, "indirect", self._cue(m, s0), hint)
+        return self._clause(d, s0 + after, body_end, m, s0, hint)
+
+    def _verb_clause(self, d, sent, s0, body_end, m, lead):
+        verb = m.group("cue")
+        pre = sent[lead:m.start()]
+        pre_words = pre.split()
+        # drop adverbs between the speaker and the verb ("X juga mengatakan")
+        while pre_words and pre_words[-1].lower() in _ADVERBS:
+            pre_words.pop()
+        if not pre_words or pre_words[-1].lower() in _NEG or pre_words[-1].lower() in ("yang", "untuk", "akan", "dan", "bisa", "ingin"):
+            return None
+        after = sent[m.end():]
+        cm = COMP_START.match(after)
+        comp = cm.group("comp")
+        rest = after[cm.end():]
+        if rest.startswith("kepada"):
+            k = re.search(r"\b(?:bahwa|kalau)\b|,", rest[:90])
+            if k:
+                rest_off = k.end()
+                rest = rest[rest_off:].lstrip()
+        punct = after[:cm.end()].strip()
+        if verb in _WEAK and not (comp or punct or " sebagai " in rest):
+            return None
+        if comp == "untuk" and verb not in ("meminta", "mengimbau", "mendesak"):
+            return None
+        if rest.lower().startswith(_NO_CONTENT) or len(_WORD.findall(rest)) < 3:
+            return None
+        hint = self._speaker_segment(sent, s0, lead, lead + len(pre.rstrip()) - self._adverb_tail(pre))
+        if hint is None:
+            return None
+        c0 = s0 + len(sent) - len(rest)
+        return self._clause(d, c0, body_end, m, s0, hint)
+
+    @staticmethod
+    def _adverb_tail(pre: str) -> int:
+        """Characters of trailing adverbs at the end of ``pre``."""
+        s = pre.rstrip()
+        n = 0
+        while True:
+            cut = s.rsplit(None, 1)
+            if len(cut) == 2 and cut[1].lower() in _ADVERBS:
+                n += len(s) - len(cut[0])
+                s = cut[0]
+                continue
+            return n
+
+    def _speaker_segment(self, sent, s0, a, b):
+        """Speaker hint for the text ``sent[a:b]`` before a reporting verb."""
+        segs = []
+        pos = a
+        for part in sent[a:b].split(","):
+            raw = part
+            lstrip = len(raw) - len(raw.lstrip())
+            segs.append((raw.strip(), pos + lstrip))
+            pos += len(raw) + 1
+        segs = [(s, p) for s, p in segs if s]
+        # keep segments up to the first one that is a place, time or aside
+        kept = []
+        for s, p in segs:
+            w0 = s.split()[0].lower()
+            if kept and (w0 in _CONNECTIVES or w0 in _DAYS or w0 in ("sebagaimana", "seperti", "yang")):
+                continue
+            kept.append((s, p))
+        if not kept:
+            return None
+        choice = kept[-1]
+        if len(kept) > 1:
+            named = [(s, p) for s, p in kept if _is_cap(s) and s.split()[0].lower() not in TITLES
+                     and s.split()[0].lower() not in _ORG_HEADS]
+            if named:
+                choice = named[-1]
+        s, p = choice
+        words = s.split()
+        if "yang" in (w.lower() for w in words):
+            return None
+        w0 = words[0].lower()
+        if w0 in _PRONOUNS:
+            return ("pron", s0 + p, s0 + p + len(words[0]))
+        if not _is_cap(words[0]) and w0 not in _NP_STARTERS and len(words) > 3:
+            return None
+        if w0 in ("ada", "terdapat") and len(words) > 1:
+            return None
+        return ("np", s0 + p, s0 + p + len(s))
+
+    @staticmethod
+    def _skip_connective(sent: str) -> int:
+        """Offset after a leading connective phrase ("Namun, ", "Selain itu, ")."""
+        m = re.match(r"\s*([^,]{1,40}),\s+", sent)
+        if m:
+            words = m.group(1).split()
+            if words and (words[0].lower() in _CONNECTIVES or m.group(1).lower() in _CONNECTIVES):
+                return m.end()
+        return 0
+
+    def _clause(self, d, c0, c1, m, base, hint):
+        text = d.text
+        while c0 < c1 and text[c0] in " ,:":
+            c0 += 1
+        if c1 - c0 < 8:
+            return None
+        return (c0, c1, "indirect", self._cue(m, base), hint)
+
+    @staticmethod
+    def _cue(m, base):
+        s, e = m.span("cue")
+        if m.groupdict().get("nya"):
+            e = m.end("nya")
+        return (base + s, base + e)
+
+    def _hint_after(self, d, m, base):
+        """Speaker hint from the words after a post cue (or its -nya)."""
+        if m.groupdict().get("nya"):
+            return ("pron", base + m.start("nya"), base + m.end("nya"))
+        text = d.text
+        start = base + m.end("cue")
+        limit = min(len(text), start + 160)
+        nl = text.find("\n", start, limit)
+        if nl >= 0:
+            limit = nl
+        toks = _tokens(text[start:limit], start)
+        if not toks:
+            return None
+        w, a, b = toks[0]
+        if w.lower() in _PRONOUNS:
+            return ("pron", a, b)
+        picked = []
+        for w, a, b in toks[:12]:
+            gap = text[picked[-1][2]:a] if picked else text[start:a]
+            if picked and (any(c in gap for c in ",.;:!?(") or "\n" in gap):
+                break
+            if not picked and any(c in gap for c in ".;!?("):
+                break
+            low = w.lower()
+            if low in _STOPS and (picked or low not in _NP_STARTERS):
+                break
+            if not picked and low in _ADVERBS:
+                return None
+            picked.append((w, a, b))
+        if not picked:
+            return None
+        words = [w for w, _, _ in picked]
+        # "ujar gitaris God Bless, Ian Antono" -> the name after the comma
+        after = text[picked[-1][2]:limit]
+        am = re.match(r",\s*((?:[A-Z][\w'.-]*\s*){1,4})(?=[,.\n]|\s+(?:%s)\b|$)" % _alt(_STOPS), after)
+        if am and (not _is_cap(words[0]) or words[0].lower() in TITLES or words[0].lower() in _ORG_HEADS or len(words) > 3):
+            a = picked[-1][2] + am.start(1)
+            return ("np", a, a + len(am.group(1).rstrip()))
+        if not _is_cap(words[0]) and words[0].lower() not in _NP_STARTERS and words[0].lower() not in TITLES:
+            if len(words) > 4:
+                return None
+        return ("np", picked[0][1], picked[-1][2])
+
+    def _hint_before(self, d, m, base):
+        gd = m.groupdict()
+        if gd.get("nya"):
+            return ("pron", base + m.start("nya"), base + m.end("nya"))
+        if "np" in gd and gd["np"] is not None:
+            np = gd["np"].strip()
+            if not np:
+                return None
+            a = base + m.start("np") + (len(gd["np"]) - len(gd["np"].lstrip()))
+            if np.split()[0].lower() in _PRONOUNS:
+                return ("pron", a, a + len(np.split()[0]))
+            return ("np", a, a + len(np))
+        # "X mengatakan, "..."": the speaker is before the verb in this sentence
+        text = d.text
+        s0, _ = d.sentence_of(base + m.start())
+        para0 = text.rfind("\n", 0, base + m.start()) + 1
+        s0 = max(s0, para0)
+        sent = text[s0:base + m.start()]
+        lead = self._skip_connective(sent)
+        pre = sent[lead:]
+        words = pre.split()
+        if "yang" in (w.lower() for w in words):  # "ada satu akun yang mengatakan"
+            k = pre.lower().rfind(" yang")
+            pre = pre[:k]
+            words = pre.split()
+            if words and words[0].lower() in ("ada", "terdapat"):
+                lead += pre.find(words[1]) if len(words) > 1 else 0
+                pre = pre[pre.find(words[1]):] if len(words) > 1 else pre
+        end = lead + len(pre.rstrip()) - self._adverb_tail(pre)
+        if end <= lead:
+            return None
+        return self._speaker_segment(text[s0:], s0, lead, end)
+
+    # ---- speakers ------------------------------------------------------
+    def _resolve(self, d: _Doc, found) -> list[dict]:
+        text = d.text
+        out = []
+        last = None  # the last resolved speaker dict
+        subjects = self._subjects(d)
+        for item in found:
+            start, end, kind, cue, hint = item[:5]
+            speaker = None
+            if hint and hint[0] == "np":
+                speaker = self._np_speaker(d, hint[1], hint[2], start, last, subjects)
+            elif hint and hint[0] == "pron":
+                ante = self._antecedent(start, last, subjects)
+                if ante is not None:
+                    speaker = dict(ante, start=hint[1], end=hint[2], text=text[hint[1]:hint[2]])
+            elif hint and hint[0] == "continue" and last is not None:
+                speaker = dict(last)
+            if speaker is not None:
+                last = dict(speaker, _pos=start)
+            out.append({
+                "start": start, "end": end, "text": text[start:end], "kind": kind,
+                "speaker": {k: v for k, v in speaker.items() if not k.startswith("_")} if speaker else None,
+                "cue": {"start": cue[0], "end": cue[1], "text": text[cue[0]:cue[1]]} if cue else None,
+            })
+        return out
+
+    def _np_speaker(self, d, a, b, qstart, last, subjects):
+        text = d.text
+        words = text[a:b].split()
+        while words and words[-1] in ("-", "--"):
+            words.pop()
+        if not words:
+            return None
+        span_text = " ".join(words)
+        b = a + len(text[a:b].rstrip(" -"))
+        low0 = words[0].lower()
+        if words[-1].lower() in _ANAPHORIC and (not _is_cap(words[0]) or low0 in TITLES or len(words) >= 2):
+            ante = self._antecedent(qstart, last, subjects)
+            if ante is not None:
+                return dict(ante, start=a, end=b, text=text[a:b])
+        ent = d.entity_in(a, b)
+        if ent is not None:
+            canonical = ent._.canonical or ent.text
+            return {"start": a, "end": b, "text": text[a:b], "canonical": canonical, "label": ent.label_}
+        name = name_of(words) if _is_cap(words[0]) or low0 in TITLES else ""
+        label = "ORG" if low0 in _ORG_HEADS else None
+        if name:
+            canonical = d.fullest(name)
+            if label is None and name.split()[0].lower() not in _ORG_HEADS:
+                label = "PER"
+        else:
+            if all(w.lower() in TITLES for w in words):
+                canonical = self._title_holder(d, words, a) or span_text
+            else:
+                canonical = span_text
+        return {"start": a, "end": b, "text": text[a:b], "canonical": canonical, "label": label}
+
+    def _title_holder(self, d, words, before):
+        """The name written after an earlier use of a title ("Menhub Budi Karya Sumadi")."""
+        title = re.escape(words[-1])
+        for m in re.finditer(r"\b%s\b[^.\n]{0,40}?(?P<n>[A-Z][a-z][\w'-]*(?:\s+[A-Z][\w'-]*){1,3})" % title, d.text[:before]):
+            name = name_of(m.group("n").split())
+            if len(name.split()) >= 2:
+                return name
+        return None
+
+    def _subjects(self, d: _Doc):
+        """Sentence-initial names, as fallback antecedents for pronouns."""
+        out = []
+        dl = d.doc._.dateline
+        for s0, s1 in d.sents:
+            if dl and s0 < dl["end"]:
+                continue
+            m = CAPRUN.match(d.text, s0)
+            if not m:
+                continue
+            words = m.group().split()
+            if words[0].lower() in _CONNECTIVES:
+                continue
+            name = name_of(words)
+            if not name:
+                continue
+            full = d.fullest(name)
+            if len(full.split()) < 2 and d.entity_in(m.start(), m.end()) is None:
+                continue
+            out.append((m.start(), {"canonical": full, "label": "ORG" if words[0].lower() in _ORG_HEADS else "PER"}))
+        return out
+
+    @staticmethod
+    def _antecedent(pos, last, subjects):
+        best_pos, best = -1, None
+        if last is not None and last["_pos"] < pos:
+            best_pos, best = last["_pos"], {k: v for k, v in last.items() if not k.startswith("_")}
+        for p, s in subjects:
+            if best_pos < p < pos:
+                best_pos, best = p, dict(s)
+        return best
+
+
+@Language.factory("quotes", requires=["token.is_sent_start"], assigns=["doc._.quotes"])
 def make_quotes(nlp: Language, name: str) -> Quotes:
     return Quotes(nlp, name)
