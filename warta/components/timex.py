@@ -323,7 +323,7 @@ def _h_day_rel(m, dct):
     suffix = f"T{part}" if part else ""
     kind = "TIME" if part else "DATE"
     if dct is None:
-        return {"type": kind, "value": f"XXXX-XX-XX{suffix}", "anchored": False}
+        return {"type": kind, "value": f"XXXX-XX-XX{suffix}", "anchored": False, "day": None}
     d = dct + timedelta(days=offset)
     return {"type": kind, "value": _ymd(d) + suffix, "anchored": True, "day": d}
 
@@ -335,7 +335,7 @@ def _h_weekday(m, dct):
         return None  # "Minggu lalu" is "last week": period_rel reads it
     if dct is None:
         kind, value = _with_part(f"XXXX-WXX-{wk}", part)
-        return {"type": kind, "value": value, "anchored": False}
+        return {"type": kind, "value": value, "anchored": False, "day": None}
     direction = _direction(rel)
     if wkrel:
         monday = dct - timedelta(days=dct.isoweekday() - 1) + timedelta(weeks=_direction(wkrel))
@@ -428,7 +428,7 @@ def _h_count_rel(m, dct):
         sign = -1 if rel == "sebelumnya" else 1
         if n is None or unit not in {"D", "W", "M", "Y"} or n != int(n):
             return {"type": "DURATION", "value": _duration(n, unit), "anchored": True}
-        return {"type": "DATE", "needs_anchor": lambda anchor: _shifted(anchor, sign * n, unit)}
+        return {"type": "DATE", "needs_anchor": lambda anchor: _shifted(anchor[0], sign * n, unit)}
     return {"type": "DURATION", "value": _duration(n, unit), "anchored": True}
 
 
@@ -496,7 +496,7 @@ def _h_clock(m, dct):
     zone = _ZONES.get(_norm(zone_word), "")
     clock = f"T{h:02d}:{mi:02d}{zone}"
     return {"type": "TIME", "needs_anchor": lambda anchor: {
-        "value": (_ymd(anchor) if anchor else "XXXX-XX-XX") + clock, "anchored": anchor is not None}}
+        "value": (anchor[1] or "XXXX-XX-XX") + clock, "anchored": anchor[0] is not None}}
 
 
 def _h_set(m, dct):
@@ -539,7 +539,7 @@ def _candidates(text: str, dct: Optional[date]) -> Iterator[tuple[int, int, int,
                 yield m.start(), m.end(), prio, r
 
 
-def _anchor_for(pos: int, days: list[tuple[int, date]], text: str, dct: Optional[date]) -> Optional[date]:
+def _anchor_for(pos: int, days: list, text: str, dct: Optional[date]) -> tuple:
     """The date a clock time or "sehari sebelumnya" hangs on.
 
     The nearest day-level date before it in its sentence, else after it in
@@ -554,7 +554,9 @@ def _anchor_for(pos: int, days: list[tuple[int, date]], text: str, dct: Optional
     if after:
         return after[0][1]
     earlier = [d for s, d in days if s < pos]
-    return earlier[-1] if earlier else dct
+    if earlier:
+        return earlier[-1]
+    return (dct, dct.isoformat() if dct else None)
 
 
 def find_times(text: str, published: Optional[str] = None) -> list[dict]:
@@ -576,7 +578,7 @@ def find_times(text: str, published: Optional[str] = None) -> list[dict]:
             continue
         taken.append((start, end, r))
     taken.sort(key=lambda t: t[0])
-    days = [(s, r["day"]) for s, _e, r in taken if r.get("day")]
+    days = [(s, (r["day"], r["value"][:10])) for s, _e, r in taken if "day" in r]
     out = []
     for start, end, r in taken:
         if "needs_anchor" in r:
