@@ -47,10 +47,15 @@ _APPOSITIVE_END = frozenset({",", ".", ";", ":", ")", '"', "”", "“", "?", "!
 _ALIAS_CUES = (("atau",), ("alias",), ("akrab", "disapa"), ("yang", "akrab", "disapa"), ("biasa", "disapa"))
 _LONG_FORM_LINKS = frozenset({"dan", "untuk", "dari", "bagi", "atas", "&", "-"})
 _MAX_ROLE_TOKENS = 10
+_PREPOSITIONS = frozenset({"untuk", "di", "dari", "ke", "bagi", "pada", "dengan"})
 
 
 def _is_cap(token) -> bool:
     return token.text[:1].isupper() and any(ch.isalpha() for ch in token.text)
+
+
+def _sent_start(doc: Doc, i: int) -> int:
+    return doc[i].sent.start if doc.has_annotation("SENT_START") else 0
 
 
 def _upper_count(text: str) -> int:
@@ -155,7 +160,7 @@ class EntityResolver:
                     return ent
             return None
         start = end
-        sent_start = doc[end - 1].sent.start if end > 0 else 0
+        sent_start = _sent_start(doc, end - 1) if end > 0 else 0
         while start > sent_start:
             tok = doc[start - 1]
             if _is_cap(tok) or (tok.lower_ in _LONG_FORM_LINKS and start < end):
@@ -336,7 +341,7 @@ class EntityResolver:
         return role or None, country
 
     def _title_before(self, doc: Doc, ent: Span) -> tuple[Optional[str], Optional[str]]:
-        sent_start = ent.sent.start if doc.has_annotation("SENT_START") else 0
+        sent_start = _sent_start(doc, ent.start)
         j = ent.start - 1
         run_start = ent.start
         while j >= sent_start and ent.start - j <= _MAX_ROLE_TOKENS:
@@ -377,7 +382,8 @@ class EntityResolver:
         for size in (3, 2, 1):
             if n > size:
                 tail = span[n - size:]
-                if tail[0].text[:1].isupper():
+                # "Duta Besar Indonesia untuk Rusia": a country after a preposition is the posting
+                if tail[0].text[:1].isupper() and span[n - size - 1].lower_ not in _PREPOSITIONS:
                     code = t.country(tail.text)
                     if code:
                         return code, tail.start
@@ -399,7 +405,7 @@ class EntityResolver:
         if doc[start].lower_ not in self.app_heads and not doc[start].lower_ in self.modifiers:
             return None
         end = start
-        sent_end = ent.sent.end if doc.has_annotation("SENT_START") else len(doc)
+        sent_end = doc[ent.start].sent.end if doc.has_annotation("SENT_START") else len(doc)
         while end < sent_end and end - start < _MAX_ROLE_TOKENS:
             tok = doc[end]
             if tok.text in _APPOSITIVE_END or tok.lower_ in self.app_stop:

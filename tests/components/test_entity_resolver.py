@@ -1,0 +1,215 @@
+"""Rule tests for the ``entity_resolver`` component.
+
+Entities are set by hand (``{surface|LABEL}`` marks), as the NER would, so the
+tests need no trained model.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from warta.builder import doc_to_record
+from warta.pipeline import build
+
+_MARK = re.compile(r"\{([^{}|]+)\|([A-Z]+)\}")
+
+
+def _marked(nlp, marked_text):
+    """Run ``nlp`` on text whose entities are written ``{surface|LABEL}``."""
+    spans, parts, pos, last = [], [], 0, 0
+    for m in _MARK.finditer(marked_text):
+        parts.append(marked_text[last:m.start()])
+        pos += m.start() - last
+        spans.append((pos, pos + len(m.group(1)), m.group(2)))
+        parts.append(m.group(1))
+        pos += len(m.group(1))
+        last = m.end()
+    parts.append(marked_text[last:])
+    doc = nlp.make_doc("".join(parts))
+    doc.ents = [doc.char_span(s, e, label=lab) for s, e, lab in spans]
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build(stages=["entity_resolver", "geo"])
+
+
+def _ents(doc, text):
+    found = [e for e in doc.ents if e.text == text]
+    assert found, f"no entity {text!r} in {[(e.text, e.label_) for e in doc.ents]}"
+    return found
+
+
+# -- canonical names of people -------------------------------------------------
+
+@pytest.mark.parametrize("text,mention,canonical", [
+    ("{Kassym-Jomart Tokayev|PER} tiba di Almaty. {Tokayev|PER} lalu berpidato.", "Tokayev", "Kassym-Jomart Tokayev"),
+    ("{Widodo|PER} datang pagi itu. Kemudian {Joko Widodo|PER} berbicara.", "Widodo", "Joko Widodo"),
+    ("{Sri Mulyani Indrawati|PER} hadir. {Sri Mulyani|PER} mengatakan anggaran cukup.", "Sri Mulyani", "Sri Mulyani Indrawati"),
+    ("{Joko Widodo|PER} hadir. Kemudian {Jokowi|PER} pulang.", "Jokowi", "Jokowi"),
+    ("{Joko Widodo|PER} (Jokowi) hadir. Kemudian {Jokowi|PER} pulang.", "Jokowi", "Joko Widodo"),
+    ("{Basuki Tjahaja Purnama|PER} atau {Ahok|PER} hadir. {Ahok|PER} tersenyum.", "Ahok", "Basuki Tjahaja Purnama"),
+    ("{Basuki Tjahaja Purnama|PER} yang akrab disapa Ahok hadir. {Ahok|PER} tersenyum.", "Ahok", "Basuki Tjahaja Purnama"),
+    ("{Susilo Bambang Yudhoyono|PER} (SBY) hadir. {SBY|PER} tersenyum.", "SBY", "Susilo Bambang Yudhoyono"),
+    ("{Andi Wijaya|PER} bertemu {Budi|PER} di kantor.", "Budi", "Budi"),
+    ("{Ahmad Yani|PER} pergi. {Ahmad Dhani|PER} datang. {Ahmad|PER} lalu bernyanyi.", "Ahmad", "Ahmad Dhani"),
+    ("{Ahmad|PER} bernyanyi. {Ahmad Dhani|PER} lalu pergi. {Ahmad Yani|PER} datang.", "Ahmad", "Ahmad Dhani"),
+])
+def test_entity_resolver_person_canonical(nlp, text, mention, canonical):
+    doc = _marked(nlp, text)
+    assert {e._.canonical for e in _ents(doc, mention)} == {canonical}
+
+
+def test_entity_resolver_alias_in_brackets_becomes_entity(nlp):
+    doc = _marked(nlp, "{Joko Widodo|PER} (Jokowi) meresmikan jembatan.")
+    jokowi = _ents(doc, "Jokowi")[0]
+    assert jokowi.label_ == "PER" and jokowi._.canonical == "Joko Widodo"
+
+
+def test_entity_resolver_party_in_brackets_is_not_alias(nlp):
+    doc = _marked(nlp, "{Budi Santoso|PER} (PDIP) menilai rancangan itu.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("Budi Santoso", "PER"), ("PDIP", "ORG")]
+    assert doc.ents[0]._.canonical == "Budi Santoso"
+
+
+# -- acronyms and long forms -----------------------------------------------------
+
+def test_entity_resolver_acronym_after_long_form(nlp):
+    doc = _marked(nlp, "Pasukan {Organisasi Perjanjian Keamanan Kolektif|ORG} (CSTO) tiba. "
+                       "Komandan kontingen CSTO memberi hormat.")
+    long_form = _ents(doc, "Organisasi Perjanjian Keamanan Kolektif")[0]
+    acronyms = _ents(doc, "CSTO")
+    assert len(acronyms) == 2
+    assert long_form._.canonical == "Organisasi Perjanjian Keamanan Kolektif"
+    assert long_form._.long_form == "CSTO"
+    for acr in acronyms:
+        assert acr.label_ == "ORG"
+        assert acr._.canonical == "Organisasi Perjanjian Keamanan Kolektif"
+        assert acr._.long_form == "Organisasi Perjanjian Keamanan Kolektif"
+
+
+def test_entity_resolver_acronym_pair_without_ner(nlp):
+    doc = _marked(nlp, "Juru bicara Kementerian Luar Negeri (Kemenlu) memberi keterangan. Kemenlu memantau situasi.")
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Kementerian Luar Negeri", "ORG"), ("Kemenlu", "ORG"), ("Kemenlu", "ORG")]
+    assert {e._.canonical for e in doc.ents} == {"Kementerian Luar Negeri"}
+    assert doc.ents[0]._.long_form == "Kemenlu" and doc.ents[2]._.long_form == "Kementerian Luar Negeri"
+    assert doc.ents[1]._.country == "IDN"
+
+
+def test_entity_resolver_long_form_after_acronym(nlp):
+    doc = _marked(nlp, "Para menteri CSTO (Organisasi Perjanjian Keamanan Kolektif) bertemu di Moskow.")
+    acr = _ents(doc, "CSTO")[0]
+    assert acr._.canonical == "Organisasi Perjanjian Keamanan Kolektif"
+    assert _ents(doc, "Organisasi Perjanjian Keamanan Kolektif")[0]._.long_form == "CSTO"
+
+
+@pytest.mark.parametrize("text,acronym,long_form,country", [
+    ("Prajurit TNI membantu korban banjir.", "TNI", "Tentara Nasional Indonesia", "IDN"),
+    ("Sekretaris Jenderal PBB menyerukan gencatan senjata.", "PBB", "Perserikatan Bangsa-Bangsa", None),
+    ("Penyidik KPK memeriksa saksi.", "KPK", "Komisi Pemberantasan Korupsi", "IDN"),
+])
+def test_entity_resolver_known_acronyms(nlp, text, acronym, long_form, country):
+    doc = _marked(nlp, text)
+    ent = _ents(doc, acronym)[0]
+    assert ent.label_ == "ORG"
+    assert ent._.canonical == acronym  # the article never spells it out
+    assert ent._.long_form == long_form
+    assert ent._.country == country
+
+
+@pytest.mark.parametrize("text", [
+    "Warga {Kampung Melayu|LOC} (45) mengungsi.",
+    "Hujan turun di {Jakarta|LOC} (13/1) sore.",
+    "Ia tinggal di {Bandung|LOC} (Jawa Barat) sejak kecil.",
+])
+def test_entity_resolver_brackets_that_are_not_acronyms(nlp, text):
+    doc = _marked(nlp, text)
+    assert all(e._.long_form is None for e in doc.ents)
+
+
+# -- roles and countries of people ------------------------------------------------
+
+@pytest.mark.parametrize("text,person,role,country", [
+    ("Presiden Kazakhstan {Kassym-Jomart Tokayev|PER} mengatakan hal itu.", "Kassym-Jomart Tokayev", "Presiden", "KAZ"),
+    ("\"Selesai,\" kata Jenderal Rusia {Andrei Serdyukov|PER}, komandan kontingen CSTO, dalam upacara.",
+     "Andrei Serdyukov", "Jenderal, komandan kontingen CSTO", "RUS"),
+    ("Menteri Keuangan {Sri Mulyani|PER} menyatakan anggaran aman.", "Sri Mulyani", "Menteri Keuangan", None),
+    ("Kapolri {Listyo Sigit Prabowo|PER} tiba di lokasi.", "Listyo Sigit Prabowo", "Kapolri", "IDN"),
+    ("Menteri Luar Negeri AS {Antony Blinken|PER} bertemu mitranya.", "Antony Blinken", "Menteri Luar Negeri", "USA"),
+    ("Ia mengkritik mantan Presiden AS {Donald Trump|PER} kemarin.", "Donald Trump", "mantan Presiden", "USA"),
+    ("Hal itu disampaikan juru bicara Kementerian Luar Negeri Rusia {Maria Zakharova|PER} kemarin.",
+     "Maria Zakharova", "juru bicara Kementerian Luar Negeri", "RUS"),
+    ("Duta Besar Indonesia untuk Rusia {Jose Tavares|PER} hadir.", "Jose Tavares", "Duta Besar Indonesia untuk Rusia", "IDN"),
+    ("Panglima TNI {Andika Perkasa|PER} meninjau pasukan.", "Andika Perkasa", "Panglima TNI", "IDN"),
+    ("Presiden RI {Joko Widodo|PER} membuka acara.", "Joko Widodo", "Presiden", "IDN"),
+    ("Perdana Menteri Jepang {Fumio Kishida|PER} tiba di Jakarta.", "Fumio Kishida", "Perdana Menteri", "JPN"),
+    ("Gubernur Jawa Tengah {Ganjar Pranowo|PER} meninjau banjir.", "Ganjar Pranowo", "Gubernur Jawa Tengah", None),
+    ("\"Kami siaga,\" kata {Budi|PER}, ketua RT setempat, kepada wartawan.", "Budi", "ketua RT setempat", None),
+    ("\"Kami siaga,\" kata {Andi|PER} kepada wartawan.", "Andi", None, None),
+    ("{Vladimir Putin|PER} dan Presiden AS {Joe Biden|PER} berbicara.", "Joe Biden", "Presiden", "USA"),
+    ("{Vladimir Putin|PER} dan Presiden AS {Joe Biden|PER} berbicara.", "Vladimir Putin", None, None),
+])
+def test_entity_resolver_roles(nlp, text, person, role, country):
+    ent = _ents(_marked(nlp, text), person)[0]
+    assert (ent._.role, ent._.country) == (role, country)
+
+
+@pytest.mark.parametrize("text,name,role", [
+    ("{Presiden Joko Widodo|PER} meresmikan jalan tol.", "Joko Widodo", "Presiden"),
+    ("{Presiden Rusia Vladimir Putin|PER} menelepon.", "Vladimir Putin", "Presiden"),
+    ("{Bapak Slamet Riyadi|PER} memimpin rapat.", "Slamet Riyadi", None),
+    ("{Imam Nahrawi|PER} menghadiri sidang.", "Imam Nahrawi", None),
+])
+def test_entity_resolver_trims_titles_from_names(nlp, text, name, role):
+    doc = _marked(nlp, text)
+    ent = _ents(doc, name)[0]
+    assert ent.label_ == "PER" and ent._.role == role
+
+
+def test_entity_resolver_mentions_share_role_and_country(nlp):
+    doc = _marked(nlp, "{Tokayev|PER} berbicara lebih dulu. Presiden Kazakhstan {Kassym-Jomart Tokayev|PER} "
+                       "memuji pasukan. {Tokayev|PER} juga berterima kasih.")
+    people = [e for e in doc.ents if e.label_ == "PER"]
+    assert [(e._.canonical, e._.role, e._.country) for e in people] == [
+        ("Kassym-Jomart Tokayev", "Presiden", "KAZ")] * 3
+
+
+# -- the demo article ---------------------------------------------------------------
+
+def test_entity_resolver_demo_article(demo):
+    nlp = build(stages=["segmenter", "entity_resolver", "geo"])
+    art = next(a for a in demo if a["id"] == "demo-01") if isinstance(demo, list) else demo["demo-01"]
+    text = art["text"]
+    doc = nlp.make_doc(text)
+    ner = [("Kassym-Jomart Tokayev", "PER"), ("Tokayev", "PER"), ("Andrei Serdyukov", "PER"),
+           ("Organisasi Perjanjian Keamanan Kolektif", "ORG"), ("Kementerian Kesehatan Kazakhstan", "ORG")]
+    spans = []
+    for surface, label in ner:
+        for m in re.finditer(re.escape(surface), text):
+            span = doc.char_span(m.start(), m.end(), label=label)
+            if not any(s.start < span.end and span.start < s.end for s in spans):
+                spans.append(span)
+    doc.ents = sorted(spans, key=lambda s: s.start)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    record = doc_to_record(doc, published=art["published"])
+    by_text: dict[str, list] = {}
+    for ent in record.entities:
+        by_text.setdefault(ent.text, []).append(ent)
+    serdyukov = by_text["Andrei Serdyukov"][0]
+    assert (serdyukov.role, serdyukov.country) == ("Jenderal, komandan kontingen CSTO", "RUS")
+    assert {(e.canonical, e.role, e.country) for e in by_text["Tokayev"]} == {("Kassym-Jomart Tokayev", "Presiden", "KAZ")}
+    assert {(e.canonical, e.long_form) for e in by_text["CSTO"]} == {
+        ("Organisasi Perjanjian Keamanan Kolektif", "Organisasi Perjanjian Keamanan Kolektif")}
+    assert len(by_text["CSTO"]) == 2
+    assert {e.country for e in by_text["Rusia"]} == {"RUS"}
+    assert {e.country for e in by_text["Kazakhstan"]} == {"KAZ"}
+    almaty = by_text["Almaty"][0]
+    assert almaty.country == "KAZ" and almaty.geo.lat == pytest.approx(43.25, abs=0.1)
+    assert by_text["Kementerian Kesehatan Kazakhstan"][0].country == "KAZ"
