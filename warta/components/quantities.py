@@ -147,7 +147,7 @@ _UNIT_RE = r"(?:%|(?:" + _alt(_UNIT_AFTER) + r")(?![\w-]))"
 _AMOUNT_RE = (
     r"(?:" + _CUR_PRE_RE + r"\s*)?" + _NUM_RE + r"(?:\s*" + _SCALE_RE + r")*(?:\s*" + _UNIT_RE + r")?"
 )
-_JOIN_RE = r"(?:\s*[-–]\s*|\s+(?:hingga|sampai(?:\s+dengan)?|s\.?d\.?|s/d|ke)\s+)"
+_JOIN_RE = r"(?:\s*[-–]\s*|\s+(?:hingga|sampai(?:\s+dengan)?|s\.?d\.?|s/d|ke|atau)\s+)"
 _QTY = re.compile(
     r"(?<![\w.,/:+$€£¥-])"
     r"(?:(?P<mod>" + _alt(_MOD_BEFORE) + r")\s+)?"
@@ -166,6 +166,7 @@ _AMOUNT_PARTS = re.compile(
 _SCORE_BEFORE = {"skor", "menang", "kalah", "imbang", "unggul", "takluk", "tumbang", "agregat", "hasil", "dengan", "membalas"}
 _WORD_BEFORE = re.compile(r"([\w.-]+)\W*$")
 _NEXT_WORDS = re.compile(r"\s*([a-z][\w-]*)(?:\s+([a-z][\w-]*))?")
+_NEXT_WORDS_TITLE = re.compile(r"\s*([A-Za-z][\w-]*)(?:\s+([a-z][\w-]*))?")
 
 
 def _unit_of(unit: Optional[str]) -> Optional[str]:
@@ -205,12 +206,18 @@ def _amount(text: str) -> Optional[dict]:
             "word": not num[:1].isdigit(), "scaled": scaled, "raw": num}
 
 
-def _counted(text: str, end: int) -> Optional[str]:
-    """The noun counted by a number ending at ``end``: a hinted noun, else the next plain word."""
-    m = _NEXT_WORDS.match(text, end)
+def _counted(text: str, end: int, title_case: bool = False) -> Optional[str]:
+    """The noun counted by a number ending at ``end``: a hinted noun, else the next plain word.
+
+    A capitalised word counts only after a capitalised number word
+    ("Empat Pemain" in a headline); otherwise it is a name.
+    """
+    m = (_NEXT_WORDS_TITLE if title_case else _NEXT_WORDS).match(text, end)
     if not m:
         return None
     w1, w2 = m.group(1), m.group(2)
+    if title_case and w1[:1].isupper():
+        return w1 if w1.lower() not in _NOT_COUNTED else None
     if w2 and f"{w1} {w2}" in _HINTS:
         return f"{w1} {w2}"
     if w1 in _CLASSIFIERS and w2 and w2 in _HINTS and w2 not in _CLASSIFIERS:
@@ -219,7 +226,7 @@ def _counted(text: str, end: int) -> Optional[str]:
         return w1
     if w1 in _NOT_COUNTED or len(w1) < 3 or w1 in _MEASURES or w1 in _SCALES:
         return None
-    if re.match(r"(?:meng?|mem|meny|ber|di|ter)[a-z]{3,}$", w1) and w1 not in _HINTS:
+    if re.match(r"(?:meng?|mem|meny|ber|di)[a-z]{4,}$", w1) and w1 not in _HINTS:
         return None  # a verb ("5 orang ditangkap" is handled by the hint list)
     return w1
 
@@ -231,6 +238,8 @@ def _is_label(text: str, start: int, end: int) -> bool:
     """A list number ("1. ..."), a tie-break "7(3)", or a name such as "Tech 3 Yamaha"."""
     if _LIST_ITEM.search(text, max(0, start - 5), start) and text[end:end + 1] == ".":
         return True
+    if text[start - 1:start] == "(" and text[end:end + 1] == ")":
+        return True  # "Dewi (27)": an age or a reference in brackets
     if text[max(0, start - 2):start].endswith("(") and text[max(0, start - 2):start - 1].isdigit():
         return True
     before = re.search(r"(\S+)\s+$", text[max(0, start - 30):start])
@@ -298,7 +307,8 @@ def _from_match(text: str, m: re.Match, spans: list) -> Optional[dict]:
         return None  # phone numbers and codes
     if re.match(r"\+|\(0\d", text[max(0, m.start() - 2):m.start() + 1]):
         return None
-    counted = None if (a["unit"] or (b and b["unit"])) else _counted(text, end)
+    title = a["word"] and m.group("a")[:1].isupper()
+    counted = None if (a["unit"] or (b and b["unit"])) else _counted(text, end, title)
     if b is not None and join in {"-", "–"} and not has_unit and not a["approx"]:
         if prev in _SCORE_BEFORE or (counted is None and a["value"] < 100 and b["value"] is not None and b["value"] < 100):
             return None  # "menang 2-1": a score
@@ -312,7 +322,7 @@ def _from_match(text: str, m: re.Match, spans: list) -> Optional[dict]:
             return None
     if prev == "salah" and raw_a == "satu":
         return None
-    if a["word"] and not has_unit and b is None and counted is None and not a["approx"]:
+    if a["word"] and not has_unit and b is None and not a["approx"] and re.match(r"\s*(?:[,.;:)]|$)", text[end:end + 2]):
         return None  # "Dua, ..." in an enumeration counts nothing
     if not has_unit and not mod_word and b is None and _is_label(text, m.start(), end):
         return None

@@ -363,6 +363,8 @@ def _h_period_rel(m, dct):
     if dct is None:
         value = {"pekan": "XXXX-WXX", "minggu": "XXXX-WXX", "bulan": "XXXX-XX", "tahun": "XXXX", "abad": "XX"}[unit]
         return {"type": "DATE", "value": value + ("-WE" if weekend else ""), "anchored": False}
+    if weekend and rel in {"nanti", "mendatang", "ini", "yang akan datang"}:
+        n = 0  # "akhir pekan nanti": the coming weekend, still in this ISO week
     if unit in {"pekan", "minggu"}:
         value = _iso_week(dct + timedelta(weeks=n)) + ("-WE" if weekend else "")
     elif unit == "bulan":
