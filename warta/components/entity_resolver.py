@@ -34,6 +34,8 @@ from __future__ import annotations
 
 from typing import Optional
 
+import numpy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -52,6 +54,12 @@ _PREPOSITIONS = frozenset({"untuk", "di", "dari", "ke", "bagi", "pada", "dengan"
 
 def _is_cap(token) -> bool:
     return token.text[:1].isupper() and any(ch.isalpha() for ch in token.text)
+
+
+def _positions(doc: Doc, texts) -> list[int]:
+    """Indexes of tokens whose text is one of ``texts`` (a vectorised scan: no Python loop over tokens)."""
+    ids = [doc.vocab.strings.add(t) for t in texts]
+    return numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), ids)).tolist()
 
 
 def _sent_start(doc: Doc, i: int) -> int:
@@ -177,8 +185,8 @@ class EntityResolver:
         """Map acronym -> long form and long form -> acronym for the pairs the article writes out."""
         pairs: dict[str, str] = {}
         new: list[Span] = []
-        for i, tok in enumerate(doc):
-            if tok.text != _OPEN or i + 2 >= len(doc):
+        for i in _positions(doc, (_OPEN,)):
+            if i + 2 >= len(doc):
                 continue
             close = next((j for j in range(i + 2, min(i + 12, len(doc))) if doc[j].text == _CLOSE), None)
             if close is None:
@@ -212,8 +220,10 @@ class EntityResolver:
         """Tag later bare mentions of an article's own acronyms ("kontingen CSTO")."""
         labels = {e.text: e.label_ for e in doc.ents if e.text in pairs}
         acronyms = {k for k in pairs if " " not in k and _upper_count(k) >= 1 and len(k) < len(pairs[k])}
-        new = [Span(doc, t.i, t.i + 1, label=labels.get(t.text, "ORG")) for t in doc
-               if t.text in acronyms and t.ent_iob_ not in ("B", "I")]
+        if not acronyms:
+            return
+        new = [Span(doc, i, i + 1, label=labels.get(doc[i].text, "ORG")) for i in _positions(doc, acronyms)
+               if doc[i].ent_iob_ not in ("B", "I")]
         self._add(doc, new)
 
     def _resolve_orgs(self, doc: Doc, pairs: dict[str, str]) -> None:
