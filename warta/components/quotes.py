@@ -68,6 +68,13 @@ _DAYS = frozenset(_LEX["days"])
 _ANAPHORIC = frozenset(_LEX["anaphoric_ends"])
 _NO_CONTENT = tuple(_LEX["no_content_starts"])
 _NP_STARTERS = frozenset(_LEX["np_starters"])
+_NOBODY = frozenset(_LEX["unattributed"])
+_ABBR = re.compile(r"\([A-Z][A-Za-z]{1,9}\)")
+
+
+def _mask(s: str) -> str:
+    """``s`` with "(DPW)"-style abbreviations blanked out, offsets kept."""
+    return _ABBR.sub(lambda m: " " * len(m.group()), s)
 _COMPS = _alt(_LEX["complementizers"])
 _ORG_HEADS = frozenset("""kementerian kemenkeu kemenhub kemlu dinas badan partai pemerintah polda polri polres
 kepolisian komisi mahkamah pengadilan kejaksaan kejagung bank pt lembaga organisasi observatorium pusat
@@ -98,11 +105,17 @@ TRAIL_REPORT = re.compile(
     r",\s*(?P<np>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,4})\s+(?P<cue>%s)\s*[.!?]?\s*$" % _alt(_LEX["report_verbs_after"])
 )
 COMP_START = re.compile(r"\s*[,:]?\s*(?:(?P<comp>%s)\b)?\s*" % _COMPS)
+_SPACED = re.compile(r"\S+")
+_APPOS = re.compile(r",\s*((?:[A-Z][\w'.-]*[ \t]*){1,4})(?=[,.\n]|$|[ \t]+(?:%s)\b)" % _alt(_STOPS))
+_PREDICATE = re.compile(
+    r"\s(?:(?:me|ber|di|ter)[a-z]{3,}|tak|tidak|akan|sudah|telah|masih|pun|juga|adalah|merupakan|sedang"
+    r"|tengah|belum|harus|bisa|dapat|mau|ingin|yakin|optimistis)\b"
+)
 CAPRUN = re.compile(r"\b[A-Z][\w'’-]*(?:\.[\w'’-]+)*(?:[ \t]+(?:[A-Z][\w'’-]*(?:\.[\w'’-]+)*|bin|binti|van|de|al|el)\b)*")
 
 
-def _tokens(s: str, base: int = 0):
-    return [(m.group(), base + m.start(), base + m.end()) for m in _WORD.finditer(s)]
+def _tokens(s: str):
+    return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(s)]
 
 
 def _is_cap(w: str) -> bool:
@@ -162,7 +175,7 @@ class _Doc:
                 words = words[1:]
             name = name_of(words)
             toks = tuple(name.lower().split())
-            if len(toks) >= 2:
+            if 2 <= len(toks) <= 5:
                 out.append((m.start(), toks, name))
         return out
 
@@ -171,13 +184,11 @@ class _Doc:
         toks = tuple(name.lower().split())
         if not toks:
             return name
-        best = name
-        best_len = len(toks)
         n = len(toks)
-        for _, cand, full in self.names:
-            if len(cand) > best_len and any(cand[i:i + n] == toks for i in range(len(cand) - n + 1)):
-                best, best_len = full, len(cand)
-        return best
+        for _, cand, full in self.names:  # names come in text order: the first full mention wins
+            if len(cand) > n and any(cand[i:i + n] == toks for i in range(len(cand) - n + 1)):
+                return full
+        return name
 
     def entity_in(self, start: int, end: int):
         """The last PER (else ORG) entity inside [start, end)."""
@@ -275,11 +286,11 @@ class Quotes:
             if item is None:
                 continue
             start, end = item[0], item[1]
-            if any(f[0] >= start and f[1] <= end + 1 for f in fragments):
+            if any(f[2] >= start and f[3] <= end + 1 for f in fragments):
                 item = (start, end, "mixed", *item[3:])
             found.append(item)
         found.sort(key=lambda f: f[0])
-        return self._resolve(d, found)
+        return self._resolve(d, found, [(f[5][0], f[5][3]) for f in found if len(f) > 5])
 
     def _direct(self, d: _Doc, q):
         text = d.text
@@ -297,7 +308,7 @@ class Quotes:
             m = POST_NP_VERB.match(post)
             if m:
                 np0 = close_pos + 1 + m.start("np")
-                hint = ("np", np0, close_pos + 1 + m.end("np"))
+                hint = ("pron" if m.group("np").lower() in _PRONOUNS else "np", np0, close_pos + 1 + m.end("np"))
                 return (c0, c1, "direct", self._cue(m, close_pos + 1), hint, q)
         words_before = pre.strip()
         rest_after = text[close_pos + 1:s1].strip() if close_pos >= 0 else ""
@@ -334,9 +345,13 @@ class Quotes:
         m = PASSIVE_START.match(sent, lead)
         if m:
             return self._clause(d, s0 + m.end(), body_end, m, s0, ("np", s0 + m.start("np"), s0 + m.end("np")))
-        # "Menurut X, ..." anywhere
+        # "Menurut X, ..." anywhere, unless a reporting verb comes first
         m = ACCORDING.search(sent)
         if m:
+            for v in VERB.finditer(sent, 0, m.start()):
+                item = self._verb_clause(d, sent, s0, body_end, v, lead)
+                if item is not None:
+                    return item
             return self._according(d, sent, s0, body_end, m, lead)
         # ", kata X." at the end / ", lanjutnya, ..." in the middle
         for m in MID_CUE.finditer(sent):
@@ -370,10 +385,15 @@ class Quotes:
             words = np_text.split()
             if not words:
                 return None
-            if words[0].lower() in _PRONOUNS and (comma < 0 or len(words) > 2):
-                np_end = m.end() + np_text.find(words[0]) + len(words[0])
-                comma = -1
-            hint = ("np", s0 + m.end() + (len(np_text) - len(np_text.lstrip())), s0 + np_end)
+            np0 = s0 + m.end() + (len(np_text) - len(np_text.lstrip()))
+            hint = ("np", np0, s0 + np_end)
+            if words[0].lower() in _PRONOUNS:
+                hint = ("pron", np0, np0 + len(words[0]))
+                if comma < 0 or len(words) > 2:
+                    np_end = m.end() + np_text.find(words[0]) + len(words[0])
+                    comma = -1
+            elif words[0].lower() in _NOBODY:
+                hint = ("none",)
             after = np_end
             if comma >= 0:
                 after = comma + 1
@@ -402,6 +422,8 @@ class Quotes:
         verb = m.group("cue")
         pre = sent[lead:m.start()]
         pre_words = pre.split()
+        if any(w.lower() in _NEG for w in pre_words[-3:]):
+            return None
         # drop adverbs between the speaker and the verb ("X juga mengatakan")
         while pre_words and pre_words[-1].lower() in _ADVERBS:
             pre_words.pop()
@@ -444,46 +466,56 @@ class Quotes:
 
     def _speaker_segment(self, sent, s0, a, b):
         """Speaker hint for the text ``sent[a:b]`` before a reporting verb."""
-        segs = []
-        pos = a
-        for part in sent[a:b].split(","):
-            raw = part
-            lstrip = len(raw) - len(raw.lstrip())
-            segs.append((raw.strip(), pos + lstrip))
-            pos += len(raw) + 1
-        segs = [(s, p) for s, p in segs if s]
-        # keep segments up to the first one that is a place, time or aside
-        kept = []
-        for s, p in segs:
-            w0 = s.split()[0].lower()
-            if kept and (w0 in _CONNECTIVES or w0 in _DAYS or w0 in ("sebagaimana", "seperti", "yang")):
-                continue
-            kept.append((s, p))
+        segs, pos = [], a
+        for part in _mask(sent[a:b]).split(","):
+            words = [(m.group(), pos + m.start()) for m in _SPACED.finditer(part)]
+            pos += len(part) + 1
+            if words:
+                segs.append(words)
+        kept = []  # segments up to the first aside, place or time
+        for words in segs:
+            w0 = words[0][0].lower()
+            if w0 in _CONNECTIVES or w0 in _DAYS or w0 in ("sebagaimana", "seperti", "yang"):
+                if kept:
+                    break
+                # "Senin (12/6) Perry": drop a leading date, keep what follows
+                while words and (words[0][0].lower() in _DAYS or words[0][0][:1] in "(0123456789"):
+                    words = words[1:]
+                if not words or words[0][0].lower() in _CONNECTIVES:
+                    continue
+            kept.append(words)
         if not kept:
             return None
-        choice = kept[-1]
-        if len(kept) > 1:
-            named = [(s, p) for s, p in kept if _is_cap(s) and s.split()[0].lower() not in TITLES
-                     and s.split()[0].lower() not in _ORG_HEADS]
-            if named:
-                choice = named[-1]
-        s, p = choice
-        words = s.split()
-        if "yang" in (w.lower() for w in words):
+        words = kept[-1]
+        if len(kept) > 1:  # an apposition: "Pengacara Ahok, Wayan Sudirta"
+            named = [w for w in kept if _is_cap(w[0][0]) and w[0][0].lower() not in TITLES
+                     and w[0][0].lower() not in _ORG_HEADS]
+            words = named[-1] if named else words
+        # "... setelah dia" / "Saat itu dia": the subject after a subordinator
+        for i in range(len(words) - 1, 0, -1):
+            head = words[i][0]
+            if words[i - 1][0].lower() in _CONNECTIVES and len(words) - i <= 5 and head.lower() not in _DAYS \
+                    and (_is_cap(head) or head.lower() in _PRONOUNS):
+                words = words[i:]
+                break
+        for i in range(1, len(words)):  # "X pada Selasa (4/4)" -> "X"
+            if words[i][0].lower() in _STOPS:
+                words = words[:i]
+                break
+        low = [w.lower() for w, _ in words]
+        start, end = s0 + words[0][1], s0 + words[-1][1] + len(words[-1][0])
+        if low[0] in _PRONOUNS and len(low) == 1:
+            return ("pron", start, end)
+        if "yang" in low or (low[0] in ("ada", "terdapat") and len(low) > 1):
             return None
-        w0 = words[0].lower()
-        if w0 in _PRONOUNS:
-            return ("pron", s0 + p, s0 + p + len(words[0]))
-        if not _is_cap(words[0]) and w0 not in _NP_STARTERS and len(words) > 3:
+        if not _is_cap(words[0][0]) and low[0] not in _NP_STARTERS and len(low) > 3 and low[-1] not in _ANAPHORIC:
             return None
-        if w0 in ("ada", "terdapat") and len(words) > 1:
-            return None
-        return ("np", s0 + p, s0 + p + len(s))
+        return ("np", start, end)
 
     @staticmethod
     def _skip_connective(sent: str) -> int:
         """Offset after a leading connective phrase ("Namun, ", "Selain itu, ")."""
-        m = re.match(r"\s*([^,]{1,40}),\s+", sent)
+        m = re.match(r"\s*([^,]{1,80}),\s+", sent)
         if m:
             words = m.group(1).split()
             if words and (words[0].lower() in _CONNECTIVES or m.group(1).lower() in _CONNECTIVES):
@@ -513,20 +545,16 @@ class Quotes:
         start = base + m.end("cue")
         limit = min(len(text), start + 160)
         nl = text.find("\n", start, limit)
-        if nl >= 0:
-            limit = nl
-        toks = _tokens(text[start:limit], start)
+        seg = _mask(text[start:nl if nl >= 0 else limit])
+        toks = _tokens(seg)
         if not toks:
             return None
-        w, a, b = toks[0]
-        if w.lower() in _PRONOUNS:
-            return ("pron", a, b)
+        if toks[0][0].lower() in _PRONOUNS:
+            return ("pron", start + toks[0][1], start + toks[0][2])
         picked = []
         for w, a, b in toks[:12]:
-            gap = text[picked[-1][2]:a] if picked else text[start:a]
-            if picked and (any(c in gap for c in ",.;:!?(") or "\n" in gap):
-                break
-            if not picked and any(c in gap for c in ".;!?("):
+            gap = seg[picked[-1][2] if picked else 0:a]
+            if any(c in gap for c in (",.;:!?(" if picked else ".;!?(")):
                 break
             low = w.lower()
             if low in _STOPS and (picked or low not in _NP_STARTERS):
@@ -537,56 +565,53 @@ class Quotes:
         if not picked:
             return None
         words = [w for w, _, _ in picked]
+        low0 = words[0].lower()
+        if low0 in _NOBODY:
+            return ("none",)
         # "ujar gitaris God Bless, Ian Antono" -> the name after the comma
-        after = text[picked[-1][2]:limit]
-        am = re.match(r",\s*((?:[A-Z][\w'.-]*\s*){1,4})(?=[,.\n]|\s+(?:%s)\b|$)" % _alt(_STOPS), after)
-        if am and (not _is_cap(words[0]) or words[0].lower() in TITLES or words[0].lower() in _ORG_HEADS or len(words) > 3):
-            a = picked[-1][2] + am.start(1)
-            return ("np", a, a + len(am.group(1).rstrip()))
-        if not _is_cap(words[0]) and words[0].lower() not in _NP_STARTERS and words[0].lower() not in TITLES:
-            if len(words) > 4:
-                return None
-        return ("np", picked[0][1], picked[-1][2])
+        am = _APPOS.match(seg, picked[-1][2])
+        if am and (not _is_cap(words[0]) or low0 in TITLES or low0 in _ORG_HEADS or len(words) > 3):
+            return ("np", start + am.start(1), start + am.start(1) + len(am.group(1).rstrip()))
+        if not (_is_cap(words[0]) or low0 in _NP_STARTERS or low0 in TITLES) and len(words) > 4 \
+                and words[-1].lower() not in _ANAPHORIC:
+            return None
+        return ("np", start + picked[0][1], start + picked[-1][2])
 
     def _hint_before(self, d, m, base):
         gd = m.groupdict()
         if gd.get("nya"):
             return ("pron", base + m.start("nya"), base + m.end("nya"))
-        if "np" in gd and gd["np"] is not None:
+        if gd.get("np") is not None:
             np = gd["np"].strip()
             if not np:
                 return None
             a = base + m.start("np") + (len(gd["np"]) - len(gd["np"].lstrip()))
-            if np.split()[0].lower() in _PRONOUNS:
-                return ("pron", a, a + len(np.split()[0]))
-            return ("np", a, a + len(np))
+            w0 = np.split()[0].lower()
+            if w0 in _PRONOUNS:
+                return ("pron", a, a + len(w0))
+            return ("none",) if w0 in _NOBODY else ("np", a, a + len(np))
         # "X mengatakan, "..."": the speaker is before the verb in this sentence
         text = d.text
-        s0, _ = d.sentence_of(base + m.start())
-        para0 = text.rfind("\n", 0, base + m.start()) + 1
-        s0 = max(s0, para0)
+        s0 = max(d.sentence_of(base + m.start())[0], text.rfind("\n", 0, base + m.start()) + 1)
         sent = text[s0:base + m.start()]
-        lead = self._skip_connective(sent)
-        pre = sent[lead:]
-        words = pre.split()
-        if "yang" in (w.lower() for w in words):  # "ada satu akun yang mengatakan"
-            k = pre.lower().rfind(" yang")
-            pre = pre[:k]
-            words = pre.split()
-            if words and words[0].lower() in ("ada", "terdapat"):
-                lead += pre.find(words[1]) if len(words) > 1 else 0
-                pre = pre[pre.find(words[1]):] if len(words) > 1 else pre
-        end = lead + len(pre.rstrip()) - self._adverb_tail(pre)
-        if end <= lead:
+        a = self._skip_connective(sent)
+        b = len(sent.rstrip()) - self._adverb_tail(sent)
+        k = sent.lower().rfind(" yang", a, b)
+        if k >= 0:  # "ada satu akun yang mengatakan"
+            b = k
+        words = list(_SPACED.finditer(sent, a, b))
+        while len(words) > 1 and (words[0].group().lower() in _CONNECTIVES or words[0].group().lower() in ("ada", "terdapat")):
+            words.pop(0)
+        if not words:
             return None
-        return self._speaker_segment(text[s0:], s0, lead, end)
+        return self._speaker_segment(sent, s0, words[0].start(), b)
 
     # ---- speakers ------------------------------------------------------
-    def _resolve(self, d: _Doc, found) -> list[dict]:
+    def _resolve(self, d: _Doc, found, quoted) -> list[dict]:
         text = d.text
         out = []
         last = None  # the last resolved speaker dict
-        subjects = self._subjects(d)
+        subjects = self._subjects(d, quoted)
         for item in found:
             start, end, kind, cue, hint = item[:5]
             speaker = None
@@ -609,33 +634,34 @@ class Quotes:
 
     def _np_speaker(self, d, a, b, qstart, last, subjects):
         text = d.text
+        while b > a and text[b - 1] in " -":
+            b -= 1
         words = text[a:b].split()
-        while words and words[-1] in ("-", "--"):
-            words.pop()
         if not words:
             return None
-        span_text = " ".join(words)
-        b = a + len(text[a:b].rstrip(" -"))
         low0 = words[0].lower()
+        if low0 in _NOBODY:
+            return None
         if words[-1].lower() in _ANAPHORIC and (not _is_cap(words[0]) or low0 in TITLES or len(words) >= 2):
             ante = self._antecedent(qstart, last, subjects)
             if ante is not None:
                 return dict(ante, start=a, end=b, text=text[a:b])
-        ent = d.entity_in(a, b)
-        if ent is not None:
-            canonical = ent._.canonical or ent.text
-            return {"start": a, "end": b, "text": text[a:b], "canonical": canonical, "label": ent.label_}
+        titles_only = all(w.lower() in TITLES for w in words)
+        holder = self._title_holder(d, words, a) if titles_only else None
         name = name_of(words) if _is_cap(words[0]) or low0 in TITLES else ""
+        ent = d.entity_in(a, b)
+        if ent is not None and not holder and (ent.label_ == "PER" or not name or low0 in _ORG_HEADS
+                                               or set(name.lower().split()) <= set(ent.text.lower().split())):
+            return {"start": a, "end": b, "text": text[a:b], "canonical": ent._.canonical or ent.text,
+                    "label": ent.label_}
         label = "ORG" if low0 in _ORG_HEADS else None
-        if name:
+        if holder:
+            canonical, label = holder, "PER"
+        elif name:
             canonical = d.fullest(name)
-            if label is None and name.split()[0].lower() not in _ORG_HEADS:
-                label = "PER"
+            label = label or ("ORG" if name.split()[0].lower() in _ORG_HEADS else "PER")
         else:
-            if all(w.lower() in TITLES for w in words):
-                canonical = self._title_holder(d, words, a) or span_text
-            else:
-                canonical = span_text
+            canonical = " ".join(words)
         return {"start": a, "end": b, "text": text[a:b], "canonical": canonical, "label": label}
 
     def _title_holder(self, d, words, before):
@@ -647,26 +673,29 @@ class Quotes:
                 return name
         return None
 
-    def _subjects(self, d: _Doc):
-        """Sentence-initial names, as fallback antecedents for pronouns."""
+    def _subjects(self, d: _Doc, quoted):
+        """Sentence subjects that are names (outside ``quoted`` spans), as antecedents for pronouns."""
         out = []
         dl = d.doc._.dateline
         for s0, s1 in d.sents:
             if dl and s0 < dl["end"]:
                 continue
-            m = CAPRUN.match(d.text, s0)
-            if not m:
+            sent = d.text[s0:min(s1, s0 + 160)]
+            vm = _PREDICATE.search(sent)
+            a = self._skip_connective(sent)
+            if not vm or vm.start() <= a:
                 continue
-            words = m.group().split()
-            if words[0].lower() in _CONNECTIVES:
+            hint = self._speaker_segment(sent, s0, a, vm.start())
+            if not hint or hint[0] != "np":
+                continue
+            words = d.text[hint[1]:hint[2]].split()
+            if words[-1].lower() in _ANAPHORIC or any(s0 <= a <= hint[1] < b for a, b in quoted):
                 continue
             name = name_of(words)
-            if not name:
+            full = d.fullest(name) if name and not any(c.isdigit() for c in name) else ""
+            if len(full.split()) < 2 and (not full or d.entity_in(hint[1], hint[2]) is None):
                 continue
-            full = d.fullest(name)
-            if len(full.split()) < 2 and d.entity_in(m.start(), m.end()) is None:
-                continue
-            out.append((m.start(), {"canonical": full, "label": "ORG" if words[0].lower() in _ORG_HEADS else "PER"}))
+            out.append((hint[1], {"canonical": full, "label": "ORG" if full.split()[0].lower() in _ORG_HEADS else "PER"}))
         return out
 
     @staticmethod
