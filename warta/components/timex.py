@@ -40,7 +40,7 @@ from spacy.tokens import Doc
 
 from ..lang import load_json
 from .extensions import doc_list
-from .quantities import NUMBER_WORDS_RE, parse_number
+from .quantities import DIGIT, NUMBER_WORDS_RE, candidate_starts, parse_number, trigger_index
 
 _TW = load_json("time_words")
 _MONTHS: dict = _TW["months"]
@@ -135,7 +135,33 @@ _PATTERNS: list[tuple[str, str]] = [
     ("set_adj", _B + r"(?P<adj>tahunan|bulanan|mingguan|pekanan|harian)" + _E),
     ("ref", _B + r"(?P<ref>" + _alt(_TW["past_refs"] + _TW["future_refs"]) + r")" + _E),
 ]
-_COMPILED = [(name, re.compile(rx, _FLAGS)) for name, rx in _PATTERNS]
+_COMPILED = {name: re.compile(rx, _FLAGS) for name, rx in _PATTERNS}
+_PRIO = {name: i for i, (name, _rx) in enumerate(_PATTERNS)}
+# the words each pattern can start with (DIGIT: any number); see quantities.candidate_starts
+_NUM_WORDS = [DIGIT] + list(load_json("number_words")["units"]) + list(load_json("number_words")["se_words"]) \
+    + list(load_json("number_words")["fractions"]) + list(_VAGUE) + list(_SE_DUR)
+_PMODS = list(_TW["period_modifiers"])
+_FIRST_WORDS = {
+    "weekday_date": ["hari"] + list(_WEEKDAYS),
+    "date_written": ["tanggal", "tgl", DIGIT],
+    "day_range": [DIGIT],
+    "date_slashed": [DIGIT, "("],
+    "month": _PMODS + ["bulan"] + _FULL_MONTHS,
+    "year": _PMODS + ["tahun", "thn", DIGIT],
+    "quarter": ["kuartal", "triwulan", "semester", "caturwulan"],
+    "day_rel": list(_DAY_OFFSETS) + list(_DAY_PART_REL),
+    "weekday": ["hari"] + list(_WEEKDAYS),
+    "period_rel": _PMODS + ["pekan", "minggu", "bulan", "tahun", "abad"],
+    "period_mod": _PMODS,
+    "count_rel": _NUM_WORDS,
+    "compound_dur": _NUM_WORDS,
+    "plural_dur": list(_PLURAL_DUR),
+    "clock": ["pukul", "pkl", "jam", DIGIT],
+    "set": ["setiap", "tiap", "saban", "per", "kali"] + _NUM_WORDS,
+    "set_adj": ["tahunan", "bulanan", "mingguan", "pekanan", "harian"],
+    "ref": _TW["past_refs"] + _TW["future_refs"],
+}
+_INDEX = trigger_index(_FIRST_WORDS)
 _RANGE_ZONE = re.compile(r"\s*(?:-|–|hingga|sampai|s\.?d\.?)\s*(?:pukul\s+)?\d{1,2}[.:]\d\d\s*(" + _ZONE + r")", re.I)
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“])|\n")
 
@@ -284,7 +310,7 @@ def _h_year(m, dct, text, start):
     y = int(m.group("year"))
     if m.group("decade"):
         return {"type": "DATE", "value": str(y)[:3], "anchored": True}
-    if re.search(r"(?:nomor|no\.?)\s*\d+\s*$", text[max(0, start - 20):start], re.I):
+    if re.search(r"(?:nomor|no\.?)\s*\d+\s*(?:tahun\s*)?$", text[max(0, start - 26):start], re.I):
         return None  # "UU Nomor 5 Tahun 1997" names a law
     if not (m.group("pmod") or m.group("tahun") or m.group("yrel")):
         prev = re.search(r"([\w.]+)\W*$", text[max(0, start - 30):start])
@@ -531,14 +557,17 @@ _HANDLERS: dict[str, Callable] = {
 
 
 def _candidates(text: str, dct: Optional[date]) -> Iterator[tuple[int, int, int, dict]]:
-    for prio, (name, rx) in enumerate(_COMPILED):
-        for m in rx.finditer(text):
+    for pos, names in candidate_starts(text, _INDEX):
+        for name in names:
+            m = _COMPILED[name].match(text, pos)
+            if m is None:
+                continue
             if name == "year":
                 r = _h_year(m, dct, text, m.start())
             else:
                 r = _HANDLERS[name](m, dct)
             if r is not None:
-                yield m.start(), m.end(), prio, r
+                yield m.start(), m.end(), _PRIO[name], r
 
 
 def _anchor_for(pos: int, days: list, text: str, dct: Optional[date]) -> tuple:
