@@ -220,9 +220,10 @@ def _read_warc(path: Path) -> Iterator[Item]:
                 continue
             if not any(t in ctype.lower() for t in ("html", "text/plain")):
                 continue
+            raw = record.content_stream().read()
+            # The offset is known only once the record is read to its end.
             pos = f"record @{it.get_record_offset()}"
             try:
-                raw = record.content_stream().read()
                 text, note = decode_bytes(raw)
                 if "html" in ctype.lower() or looks_like_html(text):
                     art = article_from_html(text, url=url)
