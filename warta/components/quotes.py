@@ -104,7 +104,11 @@ PASSIVE_START = re.compile(r"(?P<cue>%s)\s+(?:oleh\s+)?(?P<np>[^,]{1,80}?)\s*,\s
 TRAIL_REPORT = re.compile(
     r",\s*(?P<np>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,4})\s+(?P<cue>%s)\s*[.!?]?\s*$" % _alt(_LEX["report_verbs_after"])
 )
-COMP_START = re.compile(r"\s*[,:]?\s*(?:(?P<comp>%s)\b)?\s*" % _COMPS)
+COMP_START = re.compile(r"\s*[,:]?\s*(?:(?P<comp>bahwa|kalau)\b)?\s*")
+# what lets a weak verb report speech: "meminta X agar ...", "menanyakan X, apakah ...", "menyebut X akan ..."
+LICENSE = re.compile(r"^(?:\S+\s+){0,4}?(?P<comma>,\s*)?(?:%s)\b" % _COMPS)
+AUX = re.compile(r"\b(?:tak|tidak|akan|sudah|telah|masih|belum|harus|bisa|dapat|adalah|merupakan|sedang|tengah|siap)\b")
+_KEPADA_SKIP = frozenset("wartawan media stasiun kantor berita televisi radio harian surat kabar para pers awak tv".split())
 _SPACED = re.compile(r"\S+")
 _APPOS = re.compile(r",\s*((?:[A-Z][\w'.-]*[ \t]*){1,4})(?=[,.\n]|$|[ \t]+(?:%s)\b)" % _alt(_STOPS))
 _PREDICATE = re.compile(
@@ -361,7 +365,7 @@ class Quotes:
             before = sent[:m.start()].strip()
             if m.group("end") is not None:
                 return (s0 + lead, s0 + m.start(), "indirect", self._cue(m, s0), hint)
-            head_only = len(before) <= lead + 1 or before[lead:].strip() == "" or self._skip_connective(before + ", ") >= len(before)
+            head_only = all(w.lower() in _CONNECTIVES for w in before.split())
             c0 = s0 + m.end() if head_only else s0 + lead
             return self._clause(d, c0, body_end, m, s0, hint)
         m = TRAIL_REPORT.search(sent)
@@ -411,7 +415,7 @@ class Quotes:
                         continue
                     break
         before = sent[lead:m.start()].strip(" ,")
-        if before and m.start() > lead + 1 and len(before.split()) >= 3:
+        if before and sent[:m.start()].rstrip().endswith(",") and len(before.split()) >= 3:
             # "CLAUSE, menurut X." / "A, menurut X, B."
             rest = sent[after:].strip(" .,")
             c1 = body_end if rest and len(rest.split()) >= 3 else s0 + len(sent[:m.start()].rstrip(" ,"))
@@ -431,19 +435,22 @@ class Quotes:
             return None
         after = sent[m.end():]
         cm = COMP_START.match(after)
-        comp = cm.group("comp")
+        comp, punct = cm.group("comp"), after[:cm.end()].strip(" bahwakl")
         rest = after[cm.end():]
-        if rest.startswith("kepada"):
-            k = re.search(r"\b(?:bahwa|kalau)\b|,", rest[:90])
-            if k:
-                rest_off = k.end()
-                rest = rest[rest_off:].lstrip()
-        punct = after[:cm.end()].strip()
+        if rest.startswith("kepada ") and not comp:  # "mengatakan kepada stasiun TV Al - Mayadeen ..."
+            toks = rest.split(" ")
+            i = 1
+            while i < len(toks) and (_is_cap(toks[i]) or toks[i] in ("-", "--") or toks[i].lower() in _KEPADA_SKIP
+                                     or (i + 1 < len(toks) and toks[i + 1] == "-")):
+                i += 1
+            rest = " ".join(toks[i:])
         if verb in _WEAK and not (comp or punct or " sebagai " in rest):
-            return None
-        if comp == "untuk" and verb not in ("meminta", "mengimbau", "mendesak"):
-            return None
-        if rest.lower().startswith(_NO_CONTENT) or len(_WORD.findall(rest)) < 3:
+            lic = LICENSE.match(rest)
+            if lic and lic.group("comma"):
+                rest = rest[lic.end("comma"):]
+            elif not lic and not AUX.search(" ".join(rest.split()[:12])):
+                return None
+        if rest.lower().startswith(_NO_CONTENT) or len(_WORD.findall(rest)) < 2:
             return None
         hint = self._speaker_segment(sent, s0, lead, lead + len(pre.rstrip()) - self._adverb_tail(pre))
         if hint is None:
@@ -481,7 +488,11 @@ class Quotes:
                 # "Senin (12/6) Perry": drop a leading date, keep what follows
                 while words and (words[0][0].lower() in _DAYS or words[0][0][:1] in "(0123456789"):
                     words = words[1:]
-                if not words or words[0][0].lower() in _CONNECTIVES:
+                if words and words[0][0].lower() in _CONNECTIVES:  # "Saat itu dia"
+                    subj = [i for i in range(1, len(words)) if words[i - 1][0].lower() in _CONNECTIVES
+                            and (_is_cap(words[i][0]) or words[i][0].lower() in _PRONOUNS)]
+                    words = words[subj[-1]:] if subj else []
+                if not words:
                     continue
             kept.append(words)
         if not kept:
