@@ -201,3 +201,8 @@ def test_geo_unknown_loc_left_alone(nlp):
     doc = _marked(nlp, "Warga {Kampung Sukamaju|LOC} mengungsi.")
     ent = _ent(doc, "Kampung Sukamaju")
     assert ent._.country is None and ent._.geo is None
+
+
+def test_geo_canonical_prefers_standard_name(nlp):
+    doc = _marked(nlp, "Pemerintah Negeri Sakura membantah. Menurut pejabat Jepang, kabar itu keliru.")
+    assert {e._.canonical for e in doc.ents if e._.country == "JPN"} == {"Jepang"}

@@ -41,13 +41,13 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..lang import load_json
-from .geo import tables as geo_tables
+from .geo import lookup_place, tables as geo_tables
 
 PER_LABELS = frozenset({"PER", "PERSON"})
 _OPEN, _CLOSE = "(", ")"
 _APPOSITIVE_END = frozenset({",", ".", ";", ":", ")", '"', "”", "“", "?", "!"})
 _ALIAS_CUES = (("atau",), ("alias",), ("akrab", "disapa"), ("yang", "akrab", "disapa"), ("biasa", "disapa"))
-_LONG_FORM_LINKS = frozenset({"dan", "untuk", "dari", "bagi", "atas", "&", "-"})
+_LONG_FORM_LINKS = frozenset({"dan", "untuk", "dari", "bagi", "atas", "&"})
 _MAX_ROLE_TOKENS = 10
 _PREPOSITIONS = frozenset({"untuk", "di", "dari", "ke", "bagi", "pada", "dengan"})
 
@@ -87,7 +87,9 @@ class EntityResolver:
         self.honorifics = frozenset(data["honorifics"])
         # first tokens that are also common first names: kept when trimming would leave one token
         self.name_like = frozenset({"putra", "ratu", "raja", "sultan", "imam", "syekh", "guru", "kiai", "mayor", "sang"})
-        self.orgs: dict[str, dict] = load_json("organisations")["acronyms"]
+        orgs = load_json("organisations")
+        self.orgs: dict[str, dict] = orgs["acronyms"]
+        self.org_heads = frozenset(orgs["org_heads"])
         self.org_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         forms = sorted(k for k, v in self.orgs.items() if v.get("tag", True))
         self.org_matcher.add("ORG", list(nlp.tokenizer.pipe(forms)))
@@ -151,17 +153,26 @@ class EntityResolver:
             doc.ents = ents
 
     # -- acronyms and long forms -------------------------------------------
+    @staticmethod
+    def _is_ent(doc: Doc, span: Span) -> bool:
+        return any(e.start == span.start and e.end == span.end for e in doc.ents)
+
     def _is_acronym(self, token, long_first: Optional[str] = None) -> bool:
         text = token.text
-        if not text[:1].isupper() or len(text) > 12 or geo_tables().country(text):
-            return False
+        if not text[:1].isupper() or len(text) > 12 or lookup_place(text):
+            return False  # "JAKARTA (Pos Kota)" is a dateline
         if _upper_count(text) >= 2 or text in self.orgs:
             return True
         # "Kemenlu" for "Kementerian Luar Negeri": same first three letters
         return bool(long_first) and len(text) >= 3 and long_first.lower().startswith(text[:3].lower())
 
-    def _long_form_before(self, doc: Doc, end: int) -> Optional[Span]:
-        """The name just before ``end``: an entity ending there, else a run of capitalised words."""
+    def _long_form_before(self, doc: Doc, end: int, acronym: Optional[str] = None) -> Optional[Span]:
+        """The name just before ``end``: an entity ending there, else a run of capitalised words.
+
+        A run is trimmed of leading titles ("Wakil Ketua Komisi ..." -> "Komisi ...") and,
+        for an all-caps acronym, to start at a word with the acronym's first letter when
+        that keeps it short ("... Berdasarkan Penyelesaian Kewajiban Pemegang Saham (PKPS)").
+        """
         if end > 0 and doc[end - 1].ent_iob_ in ("B", "I"):
             for ent in doc.ents:
                 if ent.end == end and ent.label_ not in PER_LABELS and len(ent) >= 2:
@@ -175,8 +186,15 @@ class EntityResolver:
                 start -= 1
             else:
                 break
-        while start < end and not _is_cap(doc[start]):
+        while start < end and (not _is_cap(doc[start]) or doc[start].lower_ in self.heads
+                               or doc[start].lower_ in self.modifiers):
             start += 1
+        if acronym and _upper_count(acronym) >= 2:
+            limit = _upper_count(acronym) + 3
+            fits = [i for i in range(start, end) if doc[i].text[:1].lower() == acronym[:1].lower()
+                    and end - i <= limit]
+            if fits and end - start > limit:
+                start = fits[0]
         if end - start < 2 or not self._free(doc, start, end):
             return None
         return Span(doc, start, end, label="ORG")
@@ -184,6 +202,7 @@ class EntityResolver:
     def _acronym_pairs(self, doc: Doc) -> dict[str, str]:
         """Map acronym -> long form and long form -> acronym for the pairs the article writes out."""
         pairs: dict[str, str] = {}
+        tagged: dict[str, str] = {}
         new: list[Span] = []
         for i in _positions(doc, (_OPEN,)):
             if i + 2 >= len(doc):
@@ -191,7 +210,7 @@ class EntityResolver:
             close = next((j for j in range(i + 2, min(i + 12, len(doc))) if doc[j].text == _CLOSE), None)
             if close is None:
                 continue
-            long_span = self._long_form_before(doc, i)
+            long_span = self._long_form_before(doc, i, doc[i + 1].text)
             if close == i + 2 and long_span is not None and self._is_acronym(doc[i + 1], long_span[0].text):
                 acr = Span(doc, i + 1, i + 2, label=long_span.label_)
             elif i > 0 and close - i - 1 >= 2 and self._is_acronym(doc[i - 1]) and _is_cap(doc[i + 1]):
@@ -208,12 +227,17 @@ class EntityResolver:
                 continue
             pairs[acr.text] = long_span.text
             pairs[long_span.text] = acr.text
+            # new entities only for organisations: "Indeks Harga Saham Gabungan (IHSG)" is no ORG
+            if not (self._is_ent(doc, acr) or self._is_ent(doc, long_span) or acr.text in self.orgs
+                    or long_span[0].text in self.org_heads):
+                continue
+            tagged[acr.text] = long_span.text
             for span in (acr, long_span):
                 if self._free(doc, span.start, span.end) and not any(s.start < span.end and span.start < s.end for s in new):
                     new.append(span)
         if self.add_entities:
             self._add(doc, new)
-            self._add_acronym_mentions(doc, pairs)
+            self._add_acronym_mentions(doc, tagged)
         return pairs
 
     def _add_acronym_mentions(self, doc: Doc, pairs: dict[str, str]) -> None:

@@ -286,7 +286,9 @@ class Geo:
                 if place["lat"] is not None:
                     ent._.geo = {"lat": place["lat"], "lon": place["lon"], "geonameid": place["geonameid"]}
                 key = f"{place['country']}:{place['geonameid'] or place['canonical']}"
-                if len(ent.text) > len(fullest.get(key, "")):
+                # the standard name when the article uses it ("Jepang", not "Negeri Sakura"), else the longest
+                best = fullest.get(key, "")
+                if best != place["canonical"] and (ent.text == place["canonical"] or len(ent.text) > len(best)):
                     fullest[key] = ent.text
                 linked.append((ent, key))
             elif ent.label_ in ORG_LABELS and not ent._.country:
