@@ -126,6 +126,10 @@ def ingest(paths: Iterable[Union[str, Path]], db: Union[str, Path], options: Opt
         InputError: a path that does not exist.
     """
     opts = options or IngestOptions()
+    paths = list(paths)
+    missing = [str(p) for p in paths if not Path(p).exists()]
+    if missing:  # before the archive is created or the bar drawn
+        raise errors.InputError(f"no such file or folder: {', '.join(missing)}")
     summary = IngestSummary()
     started = time.perf_counter()
     bar = None
