@@ -33,7 +33,7 @@ AFFIXES = ("0", "meN", "meN-kan", "meN-i", "memper-kan", "di", "di-kan", "di-i",
 VOICE = {"0": "active", "meN": "active", "meN-kan": "active", "meN-i": "active", "memper-kan": "active",
          "ber": "active", "ber-an": "active", "di": "passive", "di-kan": "passive", "di-i": "passive",
          "diper-kan": "passive", "ter": "passive", "peN-an": "noun", "per-an": "noun", "ke-an": "noun",
-         "-an": "noun", "=": "noun"}
+         "-an": "noun", "=": "noun", "=v": "active"}
 _VOWELS = set("aeiou")
 
 
@@ -212,9 +212,9 @@ def triggers() -> tuple[Trigger, ...]:
             raise ValueError(f"event_triggers.txt entry {n}: unknown PLOVER type {type_!r}")
         if mode and mode not in types[type_]["modes"]:
             raise ValueError(f"event_triggers.txt entry {n}: unknown mode {mode!r} for {type_}")
-        affs = tuple(a.strip() for a in affixes.split(",")) if affixes != "=" else ("=",)
+        affs = tuple(a.strip() for a in affixes.split(",")) if affixes not in ("=", "=v") else (affixes,)
         for a in affs:
-            if a != "=" and a not in AFFIXES:
+            if a not in ("=", "=v") and a not in AFFIXES:
                 raise ValueError(f"event_triggers.txt entry {n}: unknown affix {a!r}")
         out.append(Trigger(tuple(phrase.lower().split()), affs, type_, mode or None,
                            parts[3] if len(parts) == 4 else None, n))
@@ -224,8 +224,8 @@ def triggers() -> tuple[Trigger, ...]:
 def head_forms(trigger: Trigger) -> dict[str, str]:
     """Surface forms of a trigger's first token -> voice (active/passive/noun)."""
     head = trigger.phrase[0]
-    if trigger.affixes == ("=",):
-        return {alt: "noun" for alt in head.split("/")}
+    if trigger.affixes in (("=",), ("=v",)):
+        return {alt: VOICE[trigger.affixes[0]] for alt in head.split("/")}
     out: dict[str, str] = {}
     for pattern in trigger.affixes:
         for form in inflect(head, pattern):

@@ -42,7 +42,7 @@ from ..lang import load_lines, load_wordset
 from .extensions import doc_list
 
 _GAP = 3  # tokens "..." may stand for
-_LIGHT = 6  # how far left/right of a trigger an actor may sit, in mentions' own tokens
+_NEAR = 8  # how many tokens after a trigger a recipient may start
 
 
 @dataclass
@@ -57,7 +57,7 @@ class Mention:
     sector: Optional[str] = None
     kind: str = "sector"  # sector | country | igo | entity
     geo: Optional[dict] = None
-    parts: list = field(default_factory=list)
+    explicit: bool = False  # country written in the text (not an institution's home country)
 
     def as_actor(self, doc: Doc) -> dict:
         return {"text": self.text, "canonical": self.canonical or self.text, "country": self.country,
@@ -76,6 +76,8 @@ class Events:
 
     def __init__(self, nlp: Language, name: str = "events"):
         self.name = name
+        # without a trained NER, capitalised word runs stand in for names
+        self.has_ner = "ner" in nlp.pipe_names
         self.triggers = onto.triggers()
         self.voice: dict[tuple[int, str], str] = {}
         self.matcher = Matcher(nlp.vocab)
@@ -107,6 +109,13 @@ class Events:
         self.boundaries = words("event_clause_boundaries")
         self.pronouns = words("event_pronouns")
         self.light_verbs = words("event_light_verbs")
+        self.background = words("event_background_words")
+        self.occurrence = words("event_occurrence_verbs")
+        self.modifiers = words("event_actor_modifiers")
+        self.common = words("function_words") | words("event_common_capitalised")
+        self.locative = words("event_locative_words")
+        self.partner_preps = frozenset({"dengan", "bersama", "terhadap", "kepada", "atas", "melawan", "kepada"})
+        self.determiners = frozenset({"aksi", "serangkaian", "rangkaian", "sejumlah", "berbagai", "para"})
         self.size_words = _size_words()
 
     # ------------------------------------------------------------------ matching
@@ -115,13 +124,41 @@ class Events:
         spans = []
         for key, start, end in self.matcher(doc):
             spans.append(Span(doc, start, end, label=key))
-        out = []
+        out: list[tuple[Span, int, str]] = []
         for span in filter_spans(spans):
             i = int(span.label_)
             if self.triggers[i].type == "NONE":
                 continue
-            out.append((span, i, self.voice.get((i, span[0].lower_), "noun")))
+            voice = self.voice.get((i, span[0].lower_), "noun")
+            if self._background(doc, span, voice):
+                continue
+            prev = out[-1] if out else None
+            # "serangan bom bunuh diri": adjacent triggers of one type are one event
+            if prev is not None and prev[0].end == span.start and self.triggers[prev[1]].type == self.triggers[i].type:
+                continue
+            out.append((span, i, voice))
         return out
+
+    def _background(self, doc: Doc, span: Span, voice: str) -> bool:
+        """True for a trigger that refers back to an event instead of reporting it."""
+        sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
+        if sent[:2].text.lower() == "baca juga":
+            return True  # a link to another story
+        k = span.start - 1
+        while k >= sent.start and doc[k].lower_ in self.determiners:
+            k -= 1
+        before = doc[k].lower_ if k >= sent.start else ""
+        if voice == "noun":
+            if before in self.background:
+                return True
+            # an event noun reports the event as the clause's subject ("Serangan itu
+            # menewaskan ..."), after a light verb ("melancarkan serangan") or before
+            # an occurrence verb ("kerusuhan terjadi"); elsewhere it refers back
+            if before in self.light_verbs or k < sent.start or doc[k].is_punct:
+                return False
+            after = doc[span.end:min(span.end + 4, sent.end)]
+            return not any(t.lower_ in self.occurrence for t in after)
+        return before == "yang" and voice == "passive"
 
     def mentions(self, doc: Doc) -> list[Mention]:
         """Actor/recipient candidates: entities, IGOs, countries, sector nouns; adjacent ones merged."""
@@ -138,7 +175,7 @@ class Events:
                         sector, home = self.sectors[key]
                         country = country or home
                         break
-            kind = "entity"
+            kind = "person" if ent.label_ == "PER" else "entity"
             if ent.text in self.igos:
                 country, kind, sector = self.igos[ent.text][0], "igo", "IGO"
             elif ent.label_ in ("LOC", "GPE"):
@@ -163,6 +200,8 @@ class Events:
                 continue
             sector, home = self.sectors[doc[start:end].text.lower()]
             raw.append(Mention(start, end, doc[start:end].text, None, home, sector, "sector"))
+        if not self.has_ner:
+            raw.extend(self._names(doc, taken | {t for m in raw for t in range(m.start, m.end)}))
         # longest first at each start, then drop what overlaps an earlier mention
         raw.sort(key=lambda m: (m.start, -(m.end - m.start)))
         kept: list[Mention] = []
@@ -172,6 +211,29 @@ class Events:
             kept.append(m)
         return self._merge(doc, kept)
 
+    def _names(self, doc: Doc, taken: set[int]) -> list[Mention]:
+        """Capitalised word runs as name mentions, for pipelines without an NER model."""
+        times = [(t["start"], t["end"]) for t in (doc._.times or [])]
+        out, i = [], 0
+        while i < len(doc):
+            tok = doc[i]
+            if i in taken or not (tok.is_title or (tok.is_upper and len(tok) > 1)) or not tok.is_alpha:
+                i += 1
+                continue
+            j = i
+            while j < len(doc) and j not in taken and doc[j].is_alpha and (doc[j].is_title or doc[j].is_upper):
+                j += 1
+            words = [t.lower_ for t in doc[i:j]]
+            if j - i == 1 and (words[0] in self.common or tok.is_sent_start):
+                i = j
+                continue
+            if any(s <= tok.idx < e for s, e in times):
+                i = j
+                continue
+            out.append(Mention(i, j, doc[i:j].text, None, None, None, "person"))
+            i = j
+        return out
+
     def _merge(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """"pasukan keamanan Kazakhstan", "Presiden Rusia Vladimir Putin" -> one mention."""
         out: list[Mention] = []
@@ -179,11 +241,12 @@ class Events:
             prev = out[-1] if out else None
             if prev is not None and prev.kind in ("sector", "merged") and m.start - prev.end <= 2 and m.kind != "place":
                 gap = doc[prev.end:m.start]
-                if all(t.is_alpha and t.lower_ not in self.boundaries and not t.is_punct for t in gap):
+                if all(t.is_title or t.lower_ in self.modifiers for t in gap):
                     prev.end = m.end
                     prev.text = doc[prev.start:m.end].text
-                    if m.country and (m.kind in ("country", "entity", "igo") or not prev.country):
+                    if m.country and (not prev.explicit or not prev.country):
                         prev.country = m.country
+                        prev.explicit = m.kind in ("country", "entity", "person", "igo")
                     prev.sector = prev.sector or m.sector
                     if m.kind == "entity":
                         prev.canonical = m.canonical
@@ -211,7 +274,7 @@ class Events:
               lo: int, hi: int) -> tuple[list[Mention], list[Mention]]:
         """(actors, recipients) of the trigger ``span`` from the mentions in [lo, hi)."""
         left = [m for m in mentions if lo <= m.start and m.end <= span.start and m.kind != "place"
-                and not self._after_prep(doc, m)]
+                and self._prep(doc, m) not in self.locative]
         right = [m for m in mentions if span.end <= m.start and m.end <= hi and m.kind != "place"]
         subject = left[-1] if left else None
         if subject is not None and any(doc[i].lower_ in self.pronouns for i in range(subject.end, span.start)):
@@ -219,36 +282,32 @@ class Events:
         between = self._between(doc, span, right)
         if between:
             return [between[0]], [between[1]]
-        after_oleh = [m for m in right if m.start > 0 and doc[m.start - 1].lower_ == "oleh"]
-        first_right = right[0] if right and right[0].start - span.end <= 2 else None
-        if first_right is not None and self._after_prep(doc, first_right, visit_ok=type_ == "CONSULT"):
-            first_right = None if not (type_ == "CONSULT" and doc[first_right.start - 1].lower_ == "ke") else first_right
-        with_ = [m for m in right if m.start > 0 and doc[m.start - 1].lower_ in ("dengan", "bersama")]
+        after_oleh = next((m for m in right if self._prep(doc, m) == "oleh"), None)
+        adjacent = right[0] if right and right[0].start == span.end else None
+        partner = next((m for m in right if self._prep(doc, m) in self.partner_preps), None)
+        goal_ok = type_ not in ("MOBILIZE", "RETREAT", "PROTEST")
+        near = next((m for m in right if m.start - span.end <= _NEAR
+                     and (self._prep(doc, m) not in self.locative or (goal_ok and self._prep(doc, m) == "ke"))), None)
         if voice == "passive":
-            actor = after_oleh[0] if after_oleh else (first_right if first_right and first_right.start == span.end else None)
+            actor = after_oleh or adjacent
             return ([actor] if actor else []), ([subject] if subject else [])
         if voice == "noun":
-            if after_oleh:
-                rec = [first_right] if first_right and first_right is not after_oleh[0] else []
-                return [after_oleh[0]], rec
-            patient_first = type_ in ("COERCE", "SANCTION") or (type_ == "ACCUSE")
-            if first_right is not None and first_right.start == span.end:
-                if patient_first:
-                    return ([subject] if subject else []), [first_right]
-                rest = [m for m in right if m is not first_right and m.start > 0
-                        and doc[m.start - 1].lower_ in ("terhadap", "atas", "kepada", "ke", "dengan", "di")]
-                return [first_right], rest[:1]
             light = span.start > 0 and doc[span.start - 1].lower_ in self.light_verbs
-            return ([subject] if subject and light else []), (with_[:1] or ([first_right] if first_right else []))
-        recipients = with_[:1] or ([first_right] if first_right else [])
-        if not recipients and right and type_ not in ("PROTEST", "MOBILIZE"):
-            cand = right[0]
-            if not self._after_prep(doc, cand) and cand.start - span.end <= _LIGHT:
-                recipients = [cand]
-        return ([subject] if subject else []), recipients
+            if after_oleh is not None:
+                rec = adjacent if adjacent is not None and adjacent is not after_oleh else None
+                return [after_oleh], ([rec] if rec else [])
+            if adjacent is not None:
+                if type_ in ("COERCE", "SANCTION", "ACCUSE"):
+                    return ([subject] if subject and light else []), [adjacent]
+                rest = partner if partner is not adjacent else None
+                return [adjacent], ([rest] if rest else [])
+            return ([subject] if subject and light else []), ([partner or near] if (partner or near) else [])
+        recipient = partner or near
+        return ([subject] if subject else []), ([recipient] if recipient else [])
 
-    def _after_prep(self, doc: Doc, m: Mention, visit_ok: bool = False) -> bool:
-        return m.start > 0 and doc[m.start - 1].lower_ in ("di", "ke", "dari", "menuju", "pada")
+    @staticmethod
+    def _prep(doc: Doc, m: Mention) -> str:
+        return doc[m.start - 1].lower_ if m.start > 0 else ""
 
     @staticmethod
     def _between(doc: Doc, span: Span, right: list[Mention]):
@@ -260,7 +319,8 @@ class Events:
         return None
 
     # ------------------------------------------------------------------ place, date, size, modality
-    def location(self, doc: Doc, span: Span, mentions: list[Mention], lo: int, hi: int) -> Optional[dict]:
+    def location(self, doc: Doc, span: Span, mentions: list[Mention], lo: int, hi: int,
+                 home: Optional[str] = None) -> Optional[dict]:
         lookup_place = _geo_fn("lookup_place")
         for m in mentions:
             if span.start - 8 <= m.start < hi and m.start >= lo and m.start > 0 \
@@ -281,6 +341,8 @@ class Events:
             place = dl["place"]
             found = lookup_place(place) if lookup_place else None
             country = (found or {}).get("country") or self.countries.get(place.title())
+            if home and country and country != home:
+                return None  # "Jakarta, CNN Indonesia -" on a story about Syria: the desk, not the place
             loc = {"text": place, "canonical": (found or {}).get("canonical") or place.title(), "country": country,
                    "lat": (found or {}).get("lat"), "lon": (found or {}).get("lon"),
                    "start": dl.get("start"), "end": dl.get("start", 0) + len(place) if dl.get("start") is not None else None}
@@ -354,8 +416,10 @@ class Events:
             lo_char = doc[lo].idx if lo < len(doc) else span.start_char
             hi_char = doc[hi - 1].idx + len(doc[hi - 1].text) if hi > 0 else span.end_char
             actors, recipients = self.roles(doc, span, voice, trig.type, mentions, lo, hi)
-            location = self.location(doc, span, mentions, lo, hi)
-            default = (location or {}).get("country") or home
+            location = self.location(doc, span, mentions, lo, hi, home)
+            in_clause = location is not None and location.get("start") is not None \
+                and lo_char <= location["start"] < hi_char
+            default = (location.get("country") if in_clause else None) or home
             negated, modality = self.modality(doc, span, lo)
             type_, mode = trig.type, trig.mode
             if modality == "future" and type_ in ("CONSULT", "SUPPORT", "COOPERATE", "AID"):
@@ -377,7 +441,7 @@ class Events:
     @staticmethod
     def _actor(doc: Doc, m: Mention, default: Optional[str]) -> dict:
         out = m.as_actor(doc)
-        if out["country"] is None and m.kind in ("sector", "merged"):
+        if out["country"] is None and m.kind in ("sector", "merged", "person"):
             out["country"] = default
         return out
 
@@ -386,9 +450,7 @@ class Events:
         counts = Counter(m.country for m in mentions if m.country and m.kind in ("country", "merged", "entity")
                          and len(m.country) == 3 and m.sector != "IGO")
         if counts:
-            code, n = counts.most_common(1)[0]
-            if n >= 2:
-                return code
+            return counts.most_common(1)[0][0]
         return "IDN"
 
 
