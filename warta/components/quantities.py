@@ -47,7 +47,7 @@ def _alt(words) -> str:
 # is tried only where a word that can start it stands (a set lookup per
 # token), which is what keeps these stages far below the pipeline budget.
 
-_TOKEN = re.compile(r"[^\W_]+|[($€£¥]")
+_TOKEN = re.compile(r"[^\W\d_]+|\d+|[($€£¥]")
 DIGIT = "#"  # trigger key for any token that starts with a digit
 
 
@@ -234,7 +234,7 @@ def _amount(text: str) -> Optional[dict]:
     unit = _unit_of(m.group("unit")) or (_CUR_BEFORE.get(m.group("cur").lower()) if m.group("cur") else None)
     if num in _APPROX:
         lo, hi = _APPROX[num]
-        return {"lo": lo * scale, "hi": hi * scale, "value": None, "unit": unit, "approx": True,
+        return {"lo": lo * scale, "hi": hi * scale, "value": None, "unit": unit, "approx": True, "scale": scale,
                 "word": True, "scaled": scale != 1 or bool(m.group("unit") or m.group("cur")), "raw": num}
     value = parse_number(num)
     if value is None:
@@ -242,7 +242,7 @@ def _amount(text: str) -> Optional[dict]:
     scaled = scale != 1 or bool(m.group("unit") or m.group("cur"))
     if "." in num and not re.search(r"\.\d{3}", num) and not scaled:
         return None  # "14.30" without a unit is a clock time, not a decimal
-    return {"value": value * scale, "lo": None, "hi": None, "unit": unit, "approx": False,
+    return {"value": value * scale, "lo": None, "hi": None, "unit": unit, "approx": False, "scale": scale,
             "word": not num[:1].isdigit(), "scaled": scaled, "raw": num}
 
 
@@ -260,15 +260,20 @@ def _counted(text: str, end: int, title_case: bool = False) -> Optional[str]:
         return w1 if w1.lower() not in _NOT_COUNTED else None
     if w2 and f"{w1} {w2}" in _HINTS:
         return f"{w1} {w2}"
-    if w1 in _CLASSIFIERS and w2 and w2 in _HINTS and w2 not in _CLASSIFIERS:
-        return w2
+    if w1 in _CLASSIFIERS and w2 and w2 not in _CLASSIFIERS and (
+            w2 in _HINTS or (w1 != "orang" and _plain_noun(w2))):
+        return w2  # "31 orang pelaku", "38 unit telepon"; but "5 orang tewas"
     if w1 in _HINTS or w1 in _CLASSIFIERS:
         return w1
-    if w1 in _NOT_COUNTED or len(w1) < 3 or w1 in _MEASURES or w1 in _SCALES:
-        return None
-    if re.match(r"(?:meng?|mem|meny|ber|di)[a-z]{4,}$", w1) and w1 not in _HINTS:
-        return None  # a verb ("5 orang ditangkap" is handled by the hint list)
-    return w1
+    return w1 if _plain_noun(w1) else None
+
+
+def _plain_noun(word: str) -> bool:
+    """A word that can be a counted noun: not a function word, unit or (prefixed) verb."""
+    if word in _NOT_COUNTED or len(word) < 3 or word in _MEASURES or word in _SCALES:
+        return False
+    # me-/ber-/di- words are verbs ("5 orang ditangkap"); hinted nouns were taken before
+    return not re.match(r"(?:meng?|mem|meny|ber|di)[a-z]{4,}$", word)
 
 
 _LIST_ITEM = re.compile(r"(?:^|\n)[ \t]*$")
@@ -280,6 +285,8 @@ def _is_label(text: str, start: int, end: int) -> bool:
         return True
     if text[start - 1:start] == "(" and text[end:end + 1] == ")":
         return True  # "Dewi (27)": an age or a reference in brackets
+    if text[end:end + 1] in {"'", "’", "×"} or text[start - 1:start] == "×":
+        return True  # a match minute ("88'") or a screen resolution ("2160×1080")
     if text[max(0, start - 2):start].endswith("(") and text[max(0, start - 2):start - 1].isdigit():
         return True
     before = re.search(r"(\S+)\s+$", text[max(0, start - 30):start])
@@ -357,6 +364,10 @@ def _from_match(text: str, m: re.Match, spans: list) -> Optional[dict]:
         return None
     if raw_a[:1] == "0" and len(re.sub(r"\D", "", raw_a)) >= 4:
         return None  # phone numbers and codes
+    if re.fullmatch(r"\d{7,}", raw_a) and not has_unit:
+        return None  # long digit strings without separators: phone numbers, ids
+    if re.search(r"\(0\d+\)\s*$", text[max(0, m.start() - 8):m.start()]):
+        return None  # "(021) 5551234"
     if re.match(r"\+|\(0\d", text[max(0, m.start() - 2):m.start() + 1]):
         return None
     title = a["word"] and m.group("a")[:1].isupper()
@@ -383,10 +394,9 @@ def _from_match(text: str, m: re.Match, spans: list) -> Optional[dict]:
         return None  # "2015 - 2016": a span of years
     if b is not None:
         unit = a["unit"] or b["unit"]
-        lo_scale = b["value"] / _unscaled(b) if b.get("value") and _unscaled(b) else 1
         lo = a["value"] if a["value"] is not None else a["lo"]
-        if lo is not None and not a["scaled"] and b["scaled"] and lo_scale > 1:
-            lo *= lo_scale  # "7-8 juta": the scale of the second number applies to both
+        if lo is not None and a["scale"] == 1 and b["scale"] > 1:
+            lo *= b["scale"]  # "7-8 juta": the scale of the second number applies to both
         hi = b["value"] if b["value"] is not None else b["hi"]
         value, vmin, vmax, modifier = None, lo, hi, "range"
     elif a["approx"]:
@@ -397,8 +407,9 @@ def _from_match(text: str, m: re.Match, spans: list) -> Optional[dict]:
         value, vmin, vmax = a["value"], None, None
         modifier = _MOD_BEFORE.get(mod_word, "exact")
         post = (m.group("post") or "").strip().lower()
-        if post == "lebih":
-            modifier = "more_than"
+        if post == "lebih" or (counted and modifier == "exact" and re.match(
+                r"\s*" + re.escape(counted) + r"\s+lebih(?![\w-])", text[end:end + 40], re.I)):
+            modifier = "more_than"  # "2.000 lebih", "8.000 unit lebih"
         elif post == "-an":
             modifier = "approx"
     if mod_word and _MOD_BEFORE.get(mod_word) == "exact":
@@ -410,11 +421,6 @@ def _from_match(text: str, m: re.Match, spans: list) -> Optional[dict]:
         "value": value, "min": vmin, "max": vmax, "modifier": modifier,
         "unit": unit, "counted": counted,
     }
-
-
-def _unscaled(amount: dict) -> Optional[float]:
-    raw = amount["raw"]
-    return parse_number(raw) if raw not in _APPROX else None
 
 
 class Quantities:

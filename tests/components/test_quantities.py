@@ -1,0 +1,112 @@
+"""Rule tests for the ``quantities`` component: team-written Indonesian sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from warta.components.quantities import find_quantities, parse_number, parse_numeral, parse_number_words
+from warta.components.timex import find_times
+from warta.pipeline import build
+
+DCT = "2022-01-13"
+
+
+def _quantities(text: str) -> list[dict]:
+    times = find_times(text, DCT)
+    return list(find_quantities(text, [(t["start"], t["end"]) for t in times]))
+
+
+@pytest.mark.parametrize("text,value", [
+    ("2.000", 2000), ("1,8", 1.8), ("1.000.000", 1_000_000), ("2.150.000", 2_150_000),
+    ("57,8", 57.8), ("1.234,5", 1234.5), ("250", 250), ("1.5", 1.5),
+])
+def test_quantities_parse_numeral(text, value):
+    assert parse_numeral(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("satu", 1), ("sebelas", 11), ("dua belas", 12), ("dua puluh lima", 25), ("seratus", 100),
+    ("seratus dua puluh", 120), ("tiga ratus", 300), ("seribu", 1000), ("dua ribu lima ratus", 2500),
+    ("setengah", 0.5), ("sepertiga", 1 / 3), ("satu setengah", 1.5), ("seratus ribu", 100_000),
+    ("dua juta lima ratus ribu", 2_500_000),
+])
+def test_quantities_parse_number_words(text, value):
+    assert parse_number_words(text) == pytest.approx(value, rel=1e-6)
+    assert parse_number(text) == pytest.approx(value, rel=1e-6)
+
+
+@pytest.mark.parametrize("text,span,value,lo,hi,modifier,unit,counted", [
+    ("Lebih dari 2.000 tentara pimpinan Rusia mundur.", "Lebih dari 2.000", 2000, None, None, "more_than", None, "tentara"),
+    ("Sebanyak 1,8 juta orang mengungsi.", "1,8 juta", 1_800_000, None, None, "exact", None, "orang"),
+    ("Proyek itu bernilai Rp 1,5 triliun.", "Rp 1,5 triliun", 1.5e12, None, None, "exact", "IDR", None),
+    ("Negara merugi Rp1,5 triliun.", "Rp1,5 triliun", 1.5e12, None, None, "exact", "IDR", None),
+    ("Ia menerima US$ 84 ribu.", "US$ 84 ribu", 84_000, None, None, "exact", "USD", None),
+    ("Nilainya 2 miliar dolar AS.", "2 miliar dolar AS", 2e9, None, None, "exact", "USD", None),
+    ("Transfernya 5,5 juta euro.", "5,5 juta euro", 5.5e6, None, None, "exact", "EUR", None),
+    ("Pinjaman itu 10 miliar yuan.", "10 miliar yuan", 1e10, None, None, "exact", "CNY", None),
+    ("Harga tiket 50 ribu rupiah.", "50 ribu rupiah", 50_000, None, None, "exact", "IDR", None),
+    ("Inflasi mencapai 57,8 persen.", "57,8 persen", 57.8, None, None, "exact", "percent", None),
+    ("Suku bunga naik 3%.", "3%", 3, None, None, "exact", "percent", None),
+    ("Puluhan jiwa melayang dalam banjir itu.", "Puluhan", None, 20, 99, "approx", None, "jiwa"),
+    ("Belasan rumah terbakar.", "Belasan", None, 11, 19, "approx", None, "rumah"),
+    ("Ratusan ribu warga turun ke jalan.", "Ratusan ribu", None, 100_000, 999_000, "approx", None, "warga"),
+    ("Ribuan orang berdemo.", "Ribuan", None, 1000, 9999, "approx", None, "orang"),
+    ("Sekitar 300 orang ditahan polisi.", "Sekitar 300", 300, None, None, "about", None, "orang"),
+    ("Hampir 100 rumah rusak.", "Hampir 100", 100, None, None, "less_than", None, "rumah"),
+    ("Kurang dari 50 orang hadir.", "Kurang dari 50", 50, None, None, "less_than", None, "orang"),
+    ("Setidaknya 12 korban tewas ditemukan.", "Setidaknya 12", 12, None, None, "at_least", None, "korban tewas"),
+    ("Sedikitnya 40 orang terluka.", "Sedikitnya 40", 40, None, None, "at_least", None, "orang"),
+    ("Kerugian hingga Rp 2,3 triliun.", "hingga Rp 2,3 triliun", 2.3e12, None, None, "at_most", "IDR", None),
+    ("Korban mencapai 57 jiwa.", "57", 57, None, None, "exact", None, "jiwa"),
+    ("Ia menargetkan antara 7.000 dan 8.000 unit.", "antara 7.000 dan 8.000", None, 7000, 8000, "range", None, "unit"),
+    ("Targetnya 7.000 hingga 8.000 unit per bulan.", "7.000 hingga 8.000", None, 7000, 8000, "range", None, "unit"),
+    ("Gajinya Rp 7-8 juta.", "Rp 7-8 juta", None, 7e6, 8e6, "range", "IDR", None),
+    ("Tiga rumah hangus terbakar.", "Tiga", 3, None, None, "exact", None, "rumah"),
+    ("Dua puluh lima tentara gugur.", "Dua puluh lima", 25, None, None, "exact", None, "tentara"),
+    ("Seribu relawan dikerahkan.", "Seribu", 1000, None, None, "exact", None, "relawan"),
+    ("Polisi menyita 38 unit telepon.", "38", 38, None, None, "exact", None, "telepon"),
+    ("Jalan itu sepanjang 1,6 kilometer.", "1,6 kilometer", 1.6, None, None, "exact", "km", None),
+    ("Gudang itu menyimpan 2.000 ton beras.", "2.000 ton", 2000, None, None, "exact", "t", None),
+    ("Penjualan sudah 8.000 unit lebih.", "8.000", 8000, None, None, "more_than", None, "unit"),
+])
+def test_quantities_values_modifiers_units(text, span, value, lo, hi, modifier, unit, counted):
+    qs = _quantities(text)
+    assert len(qs) == 1, qs
+    q = qs[0]
+    assert q["text"] == span == text[q["start"]:q["end"]]
+    assert q["value"] == (pytest.approx(value) if value is not None else None)
+    assert (q["min"], q["max"]) == ((pytest.approx(lo), pytest.approx(hi)) if lo is not None else (None, None))
+    assert (q["modifier"], q["unit"], q["counted"]) == (modifier, unit, counted)
+
+
+@pytest.mark.parametrize("text", [
+    "Ia tiba pada 6 Januari 2022.",             # a date
+    "Rapat dimulai pukul 14.00 WIB.",           # a clock time
+    "Pertemuan berlangsung pada 14.30 WITA.",   # a clock time without "pukul"
+    "Arsenal menang 2-1 atas Chelsea.",         # a score
+    "Arsenal menang dengan skor 2 - 0.",        # a score with spaces
+    "Hubungi 0812-3456-7890 untuk informasi.",  # a phone number
+    "Kantor polisi di (021) 5551234.",          # a phone number with an area code
+    "Pabrik itu dibangun pada 2015.",           # a year
+    "Ia dijerat Pasal 338 KUHP.",               # an article of law
+    "Gol tercipta pada menit ke-18.",           # an ordinal
+    "Ia tinggal di Blok D No 28.",              # an address
+    "Jet tempur F-16 itu jatuh.",               # a model name
+    "Ia ditahan selama dua tahun.",             # a duration
+    "Dewi Astuti (27) ditemukan tewas.",        # an age in brackets
+    "Salah satu korban adalah anak-anak.",      # "salah satu"
+    "Ada satu hal yang perlu diingat.",         # "satu" as an article
+    "Pemain Tech 3 Yamaha itu terjatuh.",       # a team name
+    "Liga Primer musim 2015 - 2016 berakhir.",  # a span of years
+])
+def test_quantities_ignores_non_quantities(text):
+    assert _quantities(text) == []
+
+
+def test_quantities_component_reads_times_first():
+    nlp = build(["timex", "quantities"])
+    doc = nlp.make_doc("Pada 6 Januari, lebih dari 2.000 tentara tiba dalam 24 jam.")
+    doc._.published = DCT
+    doc = nlp(doc)
+    assert [t["text"] for t in doc._.times] == ["6 Januari", "24 jam"]
+    assert [(q["text"], q["value"], q["counted"]) for q in doc._.quantities] == [("lebih dari 2.000", 2000, "tentara")]

@@ -1,0 +1,139 @@
+"""Rule tests for the ``timex`` component: team-written Indonesian sentences.
+
+The publication date in most tables is Thursday 13 January 2022 (ISO week 2).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from warta.components.timex import find_times
+from warta.pipeline import build
+
+DCT = "2022-01-13"  # a Thursday
+
+
+def _one(text: str, published=DCT) -> dict:
+    times = find_times(text, published)
+    assert len(times) == 1, times
+    return times[0]
+
+
+@pytest.mark.parametrize("text,span,kind,value", [
+    # full and partial dates
+    ("Pasukan itu tiba pada 6 Januari.", "6 Januari", "DATE", "2022-01-06"),
+    ("Pasukan itu tiba pada 6 Januari 2022.", "6 Januari 2022", "DATE", "2022-01-06"),
+    ("Harga naik sejak Januari lalu.", "Januari lalu", "DATE", "2022-01"),
+    ("Proyek itu rampung akhir Januari.", "akhir Januari", "DATE", "2022-01"),
+    ("Pabrik dibuka awal 2022.", "awal 2022", "DATE", "2022"),
+    ("Surat itu bertanggal 13/1/2022.", "13/1/2022", "DATE", "2022-01-13"),
+    ("Rapat digelar di Jakarta (13/1).", "(13/1)", "DATE", "2022-01-13"),
+    ("Ia tiba di Almaty, Rabu (12/1/2022).", "Rabu (12/1/2022)", "DATE", "2022-01-12"),
+    ("Ia berbicara di Bogor, Kamis (18/8/2016).", "Kamis (18/8/2016)", "DATE", "2016-08-18"),
+    ("Acara itu digelar pada 28 Desember.", "28 Desember", "DATE", "2021-12-28"),
+    ("Sidang dilanjutkan 27 Januari mendatang.", "27 Januari mendatang", "DATE", "2022-01-27"),
+    ("Laporan itu terbit pada kuartal I 2021.", "kuartal I 2021", "DATE", "2021-Q1"),
+    ("Pasar membaik pada semester kedua tahun lalu.", "semester kedua tahun lalu", "DATE", "2021-H2"),
+    ("Musik itu populer pada tahun 1990-an.", "tahun 1990-an", "DATE", "199"),
+    # weekdays: most recent on or before publication, the same day when equal
+    ("Tokayev berpidato Rabu di televisi.", "Rabu", "DATE", "2022-01-12"),
+    ("Pasukan mulai mundur Kamis.", "Kamis", "DATE", "2022-01-13"),
+    ("Bentrokan terjadi Jumat malam.", "Jumat malam", "TIME", "2022-01-07TNI"),
+    ("Ia sudah tiba Rabu lalu.", "Rabu lalu", "DATE", "2022-01-12"),
+    ("Ia tiba Kamis lalu.", "Kamis lalu", "DATE", "2022-01-06"),
+    ("Ia akan kembali Kamis depan.", "Kamis depan", "DATE", "2022-01-20"),
+    ("Rapat digelar Senin pekan depan.", "Senin pekan depan", "DATE", "2022-01-17"),
+    ("Ia dijadwalkan tiba hari Minggu.", "hari Minggu", "DATE", "2022-01-09"),
+    # relative days, weeks, months, years
+    ("Bandara dibuka kembali hari ini.", "hari ini", "DATE", "2022-01-13"),
+    ("Ia ditangkap kemarin di rumahnya.", "kemarin", "DATE", "2022-01-12"),
+    ("Sidang akan digelar besok di Jakarta.", "besok", "DATE", "2022-01-14"),
+    ("Ia akan dilantik lusa di istana.", "lusa", "DATE", "2022-01-15"),
+    ("Demo besar terjadi pekan lalu di Almaty.", "pekan lalu", "DATE", "2022-W01"),
+    ("Rapat itu berlangsung minggu lalu.", "minggu lalu", "DATE", "2022-W01"),
+    ("Rapat dijadwalkan pekan depan.", "pekan depan", "DATE", "2022-W03"),
+    ("Keputusan diambil pekan ini.", "pekan ini", "DATE", "2022-W02"),
+    ("Inflasi turun bulan lalu.", "bulan lalu", "DATE", "2021-12"),
+    ("Pemilu digelar tahun depan.", "tahun depan", "DATE", "2023"),
+    ("Ia tiba dua hari lalu di Almaty.", "dua hari lalu", "DATE", "2022-01-11"),
+    ("Kabar itu beredar sepekan lalu.", "sepekan lalu", "DATE", "2022-W01"),
+    ("Kerusuhan terjadi pada akhir pekan lalu.", "akhir pekan lalu", "DATE", "2022-W01-WE"),
+    ("Hal itu sudah dibahas baru-baru ini.", "baru-baru ini", "DATE", "PAST_REF"),
+    # parts of day and clock times
+    ("Ledakan terdengar tadi pagi di pasar.", "tadi pagi", "TIME", "2022-01-13TMO"),
+    ("Serangan terjadi Sabtu dini hari.", "Sabtu dini hari", "TIME", "2022-01-08TNI"),
+    ("Pesawat mendarat pukul 14.00 WIB.", "pukul 14.00 WIB", "TIME", "2022-01-13T14:00+07:00"),
+    ("Sidang dimulai 14:30 WITA di Makassar.", "14:30 WITA", "TIME", "2022-01-13T14:30+08:00"),
+    ("Gempa terjadi pukul 09.15 WIT di Ambon.", "pukul 09.15 WIT", "TIME", "2022-01-13T09:15+09:00"),
+    ("Ia tiba pukul 8 malam.", "pukul 8 malam", "TIME", "2022-01-13T20:00"),
+    # durations
+    ("Ia dirawat selama seminggu.", "seminggu", "DURATION", "P1W"),
+    ("Ia ditahan dua tahun di Moskow.", "dua tahun", "DURATION", "P2Y"),
+    ("Bandara ditutup 24 jam penuh.", "24 jam", "DURATION", "PT24H"),
+    ("Harga naik dalam tiga pekan terakhir.", "tiga pekan terakhir", "DURATION", "P3W"),
+    ("Pasukan bertugas sepekan di sana.", "sepekan", "DURATION", "P1W"),
+    ("Ia menunggu satu setengah tahun.", "satu setengah tahun", "DURATION", "P18M"),
+    ("Negosiasi berlangsung berbulan-bulan.", "berbulan-bulan", "DURATION", "PXM"),
+    ("Waktunya 1 menit 23,5 detik.", "1 menit 23,5 detik", "DURATION", "PT1M23.5S"),
+    ("Pria berusia 45 tahun itu ditahan.", "45 tahun", "DURATION", "P45Y"),
+    # sets
+    ("Pasar itu buka setiap Senin.", "setiap Senin", "SET", "XXXX-WXX-1"),
+    ("Gajinya Rp 2 juta per bulan.", "per bulan", "SET", "P1M"),
+    ("Ia minum obat dua kali sehari.", "dua kali sehari", "SET", "P1D"),
+])
+def test_timex_normalizes_against_publication_date(text, span, kind, value):
+    t = _one(text)
+    assert (t["text"], t["type"], t["value"], t["anchored"]) == (span, kind, value, True)
+    assert text[t["start"]:t["end"]] == span
+
+
+@pytest.mark.parametrize("text,spans", [
+    ("Rapat digelar pukul 11.00 hingga 13.30 WIB.", [("pukul 11.00", "2022-01-13T11:00+07:00"),
+                                                      ("13.30 WIB", "2022-01-13T13:30+07:00")]),
+    ("Festival digelar 1 - 4 Juli 2022.", [("1", "2022-07-01"), ("4 Juli 2022", "2022-07-04")]),
+    ("Ia tiba Rabu (12/1) pagi dan bicara pukul 10.00 WIB.", [("Rabu (12/1) pagi", "2022-01-12TMO"),
+                                                              ("pukul 10.00 WIB", "2022-01-12T10:00+07:00")]),
+    ("Hari ini (12/1) ia diperiksa.", [("Hari ini (12/1)", "2022-01-12")]),
+])
+def test_timex_ranges_and_anchors(text, spans):
+    assert [(t["text"], t["value"]) for t in find_times(text, DCT)] == spans
+
+
+@pytest.mark.parametrize("text,value,anchored", [
+    ("Pasukan tiba pada 6 Januari.", "XXXX-01-06", False),
+    ("Pasukan tiba pada 6 Januari 2022.", "2022-01-06", True),
+    ("Ia tiba Rabu lalu.", "XXXX-WXX-3", False),
+    ("Kerusuhan terjadi pekan lalu.", "XXXX-WXX", False),
+    ("Ia ditangkap kemarin.", "XXXX-XX-XX", False),
+    ("Ia dirawat selama seminggu.", "P1W", True),
+    ("Pasar buka setiap Senin.", "XXXX-WXX-1", True),
+])
+def test_timex_without_publication_date_never_guesses(text, value, anchored):
+    t = _one(text, published=None)
+    assert (t["value"], t["anchored"]) == (value, anchored)
+
+
+@pytest.mark.parametrize("text", [
+    "Skor akhir 2-1 untuk tuan rumah.",
+    "Ia mencetak gol pada menit ke-18.",
+    "Mereka memakai sepatu ukuran 42.",
+    "Pemain Terbaik Perancis 2017 itu bersinar.",
+    "Hal itu diatur dalam UU Nomor 5 Tahun 1997 tentang psikotropika.",
+    "Penjualan mencapai 2.000 unit.",
+    "Mei Ling menyanyi di panggung.",
+    "Minggu depan",  # no publication date: still found, but unanchored
+])
+def test_timex_ignores_non_times(text):
+    times = find_times(text, DCT if text != "Minggu depan" else None)
+    if text == "Minggu depan":
+        assert [t["anchored"] for t in times] == [False]
+    else:
+        assert times == []
+
+
+def test_timex_component_fills_doc_times():
+    nlp = build(["timex"])
+    doc = nlp.make_doc("Pasukan tiba pada 6 Januari dan mundur Kamis.")
+    doc._.published = DCT
+    doc = nlp(doc)
+    assert [(t["text"], t["value"]) for t in doc._.times] == [("6 Januari", "2022-01-06"), ("Kamis", "2022-01-13")]
