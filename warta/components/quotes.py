@@ -106,8 +106,10 @@ TRAIL_REPORT = re.compile(
 )
 COMP_START = re.compile(r"\s*[,:]?\s*(?:(?P<comp>bahwa|kalau)\b)?\s*")
 # what lets a weak verb report speech: "meminta X agar ...", "menanyakan X, apakah ...", "menyebut X akan ..."
-LICENSE = re.compile(r"^(?:\S+\s+){0,4}?(?P<comma>,\s*)?(?:%s)\b" % _COMPS)
+LICENSE = re.compile(r"^(?:\S+\s+){0,4}?(?P<comma>,\s*)?(?P<comp>%s)\b" % _COMPS)
 AUX = re.compile(r"\b(?:tak|tidak|akan|sudah|telah|masih|belum|harus|bisa|dapat|adalah|merupakan|sedang|tengah|siap)\b")
+_COORD = frozenset("tetapi tapi namun sedangkan sementara lalu kemudian dan serta".split())
+_REQUEST = frozenset("meminta mengimbau mendesak memerintahkan menginstruksikan".split())
 _KEPADA_SKIP = frozenset("wartawan media stasiun kantor berita televisi radio harian surat kabar para pers awak tv".split())
 _SPACED = re.compile(r"\S+")
 _APPOS = re.compile(r",\s*((?:[A-Z][\w'.-]*[ \t]*){1,4})(?=[,.\n]|$|[ \t]+(?:%s)\b)" % _alt(_STOPS))
@@ -324,9 +326,15 @@ class Quotes:
                 if hint is None:
                     continue
                 return (c0, c1, "direct", self._cue(m, pre_start), hint, q)
+        n_words = len(_WORD.findall(text[c0:c1]))
+        # "X menambahkan ..., “ Kita berharap ...": a quoted sentence after indirect speech
+        if fills_rest and words_before.endswith(",") and text[c0].isupper() and n_words >= 5:
+            verbs = list(VERB.finditer(pre))
+            hint = self._hint_before(d, verbs[-1], pre_start) if verbs else None
+            if hint is not None:
+                return (c0, c1, "direct", self._cue(verbs[-1], pre_start), hint, q)
         # a quoted sentence of its own: it continues the previous speaker
         starts_sentence = words_before == "" or words_before[-1:] in ".!?\"”"
-        n_words = len(_WORD.findall(text[c0:c1]))
         if starts_sentence and fills_rest and (n_words >= 4 or text[c0:c1].rstrip()[-1:] in ".!?"):
             return (c0, c1, "direct", None, ("continue",), q)
         return None
@@ -446,6 +454,8 @@ class Quotes:
             rest = " ".join(toks[i:])
         if verb in _WEAK and not (comp or punct or " sebagai " in rest):
             lic = LICENSE.match(rest)
+            if lic and lic.group("comp") == "untuk" and verb not in _REQUEST:
+                lic = None
             if lic and lic.group("comma"):
                 rest = rest[lic.end("comma"):]
             elif not lic and not AUX.search(" ".join(rest.split()[:12])):
@@ -479,6 +489,8 @@ class Quotes:
             pos += len(part) + 1
             if words:
                 segs.append(words)
+        if len(segs) > 1 and len(segs[-1]) > 1 and segs[-1][0][0].lower() in _COORD:
+            segs = [segs[-1][1:]]  # "..., tetapi kepolisian menyebut"
         kept = []  # segments up to the first aside, place or time
         for words in segs:
             w0 = words[0][0].lower()
@@ -519,7 +531,8 @@ class Quotes:
             return ("pron", start, end)
         if "yang" in low or (low[0] in ("ada", "terdapat") and len(low) > 1):
             return None
-        if not _is_cap(words[0][0]) and low[0] not in _NP_STARTERS and len(low) > 3 and low[-1] not in _ANAPHORIC:
+        if not any(_is_cap(w) for w, _ in words) and low[0] not in _NP_STARTERS and len(low) > 3 \
+                and low[-1] not in _ANAPHORIC:
             return None
         return ("np", start, end)
 
