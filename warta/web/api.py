@@ -51,7 +51,8 @@ class ExtractRequest(BaseModel):
     force: bool = Field(False, description="Process text that does not look Indonesian.")
 
 
-@router.get("/search", response_model=list[SearchHit], summary="Search articles")
+@router.get("/search", response_model=list[SearchHit], summary="Search articles",
+            responses={400: {"description": "Search syntax error or a bad filter value"}})
 def api_search(
     q: Optional[str] = Query(None, max_length=500, description="Words (all must occur) or FTS5 syntax."),
     person: Optional[str] = Query(None, max_length=200),
@@ -103,7 +104,7 @@ async def _read_body(request: Request) -> bytes:
         "application/json": {"schema": ExtractRequest.model_json_schema()}}}},
 )
 async def api_extract(request: Request):
-    """Run the pipeline on a JSON body ``{text, published, title, url}`` and return the Record.
+    """Run the pipeline on a JSON body {text, published, title, url} and return the Record.
 
     Nothing is stored.
     """

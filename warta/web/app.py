@@ -49,11 +49,19 @@ def snippet_html(snippet: Optional[str]) -> Markup:
     return Markup(text.replace(queries.MARK_OPEN, "<mark>").replace(queries.MARK_CLOSE, "</mark>"))
 
 
+_QUOTE_MARKS = "\"'“”‘’«»„"
+
+
+def unquote(text: Optional[str]) -> str:
+    """A quotation without its own quote marks and trailing comma (the page adds marks)."""
+    return (text or "").strip().strip(_QUOTE_MARKS).rstrip(",").strip(_QUOTE_MARKS).strip()
+
+
 def _templates() -> Jinja2Templates:
     env = Environment(loader=FileSystemLoader(str(HERE / "templates")),
                       autoescape=select_autoescape(["html", "svg"], default=True),
                       trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(safe_url=safe_url, snippet=snippet_html, color=color_for, entity_href=entity_href)
+    env.filters.update(safe_url=safe_url, unquote=unquote, snippet=snippet_html, color=color_for, entity_href=entity_href)
     env.globals.update(version=__version__)
     return Jinja2Templates(env=env)
 

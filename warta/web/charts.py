@@ -66,6 +66,8 @@ def stacked_bars(periods: list[str], counts: dict[str, dict[str, int]], *, label
     bw = plot_w / len(periods)
     body = []
     for frac in (0, 0.5, 1):
+        if top_v * frac != int(top_v * frac):  # counts: no 2.5 tick
+            continue
         y = top + plot_h * (1 - frac)
         body.append(f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" class="grid"/>')
         body.append(f'<text x="{left - 4}" y="{y + 4:.1f}" class="axis" text-anchor="end">{top_v * frac:g}</text>')
@@ -159,10 +161,13 @@ def world_map(points: list[dict], *, width: int = 860, height: int = 430) -> Mar
     if pts:
         lat0, lat1 = min(p["lat"] for p in pts), max(p["lat"] for p in pts)
         lon0, lon1 = min(p["lon"] for p in pts), max(p["lon"] for p in pts)
-        # Pad, then widen to the canvas' aspect ratio and a 30-degree minimum.
-        dlon = max(lon1 - lon0, 30.0) * 1.3
-        dlat = max(lat1 - lat0, dlon * height / width)
-        dlon = max(dlon, dlat * width / height)
+        # Pad both ways (pins and labels stay inside), then widen to the canvas' aspect.
+        dlon = max(lon1 - lon0, 30.0) * 1.3 + 6
+        dlat = max(lat1 - lat0, 15.0) * 1.3 + 6
+        if dlon / dlat < width / height:
+            dlon = dlat * width / height
+        else:
+            dlat = dlon * height / width
         clon, clat = (lon0 + lon1) / 2, (lat0 + lat1) / 2
         west, east = clon - dlon / 2, clon + dlon / 2
         south, north = max(clat - dlat / 2, -90.0), min(clat + dlat / 2, 90.0)

@@ -9,6 +9,7 @@ is always well nested. Every piece of text goes through
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 from urllib.parse import quote as urlquote
@@ -17,6 +18,7 @@ from markupsafe import Markup, escape
 
 from ..record import Record
 
+_PARA = re.compile(r"\n[ \t]*\n\s*")
 # Wider kinds open first so that they enclose the narrower ones.
 _ORDER = {"quote": 0, "speaker": 1, "event": 2, "entity": 3, "time": 4, "quantity": 5, "cue": 6}
 
@@ -131,11 +133,11 @@ def highlight(text: str, marks: list[Mark]) -> Markup:
             out.append(_open_tag(marks[i], i not in opened_once, link_ok[i]))
             opened_once.add(i)
             open_stack.append(i)
-        piece = str(escape(text[a:b]))
+        piece = str(escape(text[a:b])).replace("\r\n", "\n")
         if open_stack:
             piece = piece.replace("\n", "<br>")
         else:
-            piece = piece.replace("\r\n", "\n").replace("\n\n", "</p>\n<p>").replace("\n", "<br>")
+            piece = "</p><p>".join(part.replace("\n", "<br>") for part in _PARA.split(piece))
         out.append(piece)
     for i in reversed(open_stack):
         out.append(_close_tag(marks[i], link_ok[i]))
