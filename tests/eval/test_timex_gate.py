@@ -1,0 +1,81 @@
+"""Accuracy gate for ``timex``: pinned floors on the dev gold, and the TimeML scorer.
+
+Floors sit a little under the figures measured with ``warta eval timex``
+(see README, "Times"); a change that drops below one fails CI. The gold is
+read against the IndoSum text in ../shared/data, whose hash per article is
+checked by the loader, so a changed detokenizer fails loudly too.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from warta.cli import main
+from warta.eval import timex as scorer
+
+DATA = Path(__file__).parent / "data"
+GOLD = Path(scorer.default_gold_path())
+
+# measured on dev.jsonl (30 articles, 118 times): relaxed F1 0.996, strict F1 0.996,
+# type accuracy 1.000, value accuracy 1.000; dev2.jsonl (12 articles, 38 times): all 1.000
+FLOORS = {
+    "dev.jsonl": {"relaxed_f1": 0.97, "strict_f1": 0.95, "type_accuracy": 0.97, "value_accuracy": 0.96},
+    "dev2.jsonl": {"relaxed_f1": 0.95, "strict_f1": 0.93, "type_accuracy": 0.95, "value_accuracy": 0.94},
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_timex_gate_dev_floors(shared_data, name):
+    docs = scorer.load_gold(GOLD.parent / name, shared_data / "corpus" / "indosum.jsonl")
+    assert len(docs) >= 12
+    s = scorer.evaluate(docs).summary()
+    floors = FLOORS[name]
+    assert s["relaxed"]["f1"] >= floors["relaxed_f1"], s
+    assert s["strict"]["f1"] >= floors["strict_f1"], s
+    assert s["type_accuracy"] >= floors["type_accuracy"], s
+    assert s["value_accuracy"] >= floors["value_accuracy"], s
+
+
+def test_timex_gate_dev_gold_is_big_enough():
+    rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(rows) >= 30
+    assert sum(len(r["times"]) for r in rows) >= 100
+    assert all(t["type"] in {"DATE", "TIME", "DURATION", "SET"} for r in rows for t in r["times"])
+
+
+def test_timex_gate_scores_timeml():
+    docs = scorer.load_gold(DATA / "contoh.tml")
+    assert docs[0].published == "2022-01-13"
+    assert [docs[0].text[g["start"]:g["end"]] for g in docs[0].items][:2] == ["6 Januari", "Rabu"]
+    s = scorer.evaluate(docs).summary()
+    # 7 gold times; "menjelang fajar" is missed and "pukul 10.00 WIB" overlaps gold "10.00 WIB"
+    assert (s["gold"], s["predicted"]) == (7, 6)
+    assert s["relaxed"] == {"precision": 1.0, "recall": round(6 / 7, 4), "f1": round(12 / 13, 4)}
+    assert s["strict"]["precision"] == round(5 / 6, 4)
+    assert s["value_accuracy"] == 1.0 and s["type_accuracy"] == 1.0
+
+
+def test_timex_gate_cli_reads_tml_folder(runner):
+    result = runner.invoke(main, ["eval", "timex", str(DATA), "--json"])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.output[result.output.index("{"):])
+    assert summary["documents"] == 1 and summary["relaxed"]["f1"] == round(12 / 13, 4)
+
+
+@pytest.mark.parametrize("args", [["/nonexistent/gold.tml"], [str(DATA / "missing")]])
+def test_timex_gate_cli_bad_path_exits_2(runner, args):
+    result = runner.invoke(main, ["eval", "timex", *args])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+
+
+def test_timex_gate_cli_rejects_broken_tml(runner, tmp_path):
+    bad = tmp_path / "rusak.tml"
+    bad.write_text("<TimeML><TEXT>Rabu <TIMEX3>tanpa penutup</TEXT>", encoding="utf-8")
+    result = runner.invoke(main, ["eval", "timex", str(bad)])
+    assert result.exit_code == 2
+    assert "not a TimeML file" in result.output
