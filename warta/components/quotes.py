@@ -69,6 +69,7 @@ _ANAPHORIC = frozenset(_LEX["anaphoric_ends"])
 _NO_CONTENT = tuple(_LEX["no_content_starts"])
 _NP_STARTERS = frozenset(_LEX["np_starters"])
 _NOBODY = frozenset(_LEX["unattributed"])
+_SKIP_LINES = tuple(_LEX["skip_lines"])
 _ABBR = re.compile(r"\([A-Z][A-Za-z]{1,9}\)")
 
 
@@ -349,7 +350,7 @@ class Quotes:
                     return None
                 end = min(end, b0)
         sent = text[s0:end].rstrip()
-        if len(sent) < 12:
+        if len(sent) < 12 or sent.lower().startswith(_SKIP_LINES):
             return None
         body_end = s0 + len(sent.rstrip(" .!?\"”“"))
         # "Dikatakan X, ..." at the start
@@ -517,7 +518,7 @@ class Quotes:
         # "... setelah dia" / "Saat itu dia": the subject after a subordinator
         for i in range(len(words) - 1, 0, -1):
             head = words[i][0]
-            if words[i - 1][0].lower() in _CONNECTIVES and len(words) - i <= 5 and head.lower() not in _DAYS \
+            if (words[i - 1][0].lower() in _CONNECTIVES or words[i - 1][0].lower() in _COORD) and len(words) - i <= 5 and head.lower() not in _DAYS \
                     and (_is_cap(head) or head.lower() in _PRONOUNS):
                 words = words[i:]
                 break
