@@ -45,6 +45,8 @@ def match_expression(query: str) -> str:
     query = (query or "").strip()
     if not query:
         raise FtsQueryError("empty search query")
+    if "\x00" in query:
+        raise FtsQueryError("search query contains a NUL character")
     if len(query) > MAX_QUERY_CHARS:
         raise FtsQueryError(f"search query is over {MAX_QUERY_CHARS} characters")
     return query if uses_syntax(query) else escape_fts(query)

@@ -59,6 +59,8 @@ def clamp_limit(limit: Optional[int], default: int = 20) -> int:
 
 def _like(value: str) -> str:
     """A LIKE pattern matching ``value`` anywhere, with its own % and _ escaped."""
+    if "\x00" in value:  # SQLite's LIKE would stop at the NUL and match everything
+        raise QueryError("filter values cannot contain NUL characters")
     return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
