@@ -42,7 +42,7 @@ from ..lang import load_lines, load_wordset
 from .extensions import doc_list
 
 _GAP = 3  # tokens "..." may stand for
-_NEAR = 8  # how many tokens after a trigger a recipient may start
+_NEAR = 3  # how many tokens after a trigger a recipient may start
 
 
 @dataclass
@@ -111,6 +111,7 @@ class Events:
         self.light_verbs = words("event_light_verbs")
         self.background = words("event_background_words")
         self.occurrence = words("event_occurrence_verbs")
+        self.purpose = frozenset({"untuk", "guna", "agar", "supaya", "buat"})
         self.modifiers = words("event_actor_modifiers")
         self.common = words("function_words") | words("event_common_capitalised")
         self.locative = words("event_locative_words")
@@ -158,6 +159,8 @@ class Events:
                 return False
             after = doc[span.end:min(span.end + 4, sent.end)]
             return not any(t.lower_ in self.occurrence for t in after)
+        if before in self.purpose:
+            return True  # "untuk menyelidiki", "agar ... menghentikan": an aim, not an event
         return before == "yang" and voice == "passive"
 
     def mentions(self, doc: Doc) -> list[Mention]:
@@ -410,12 +413,21 @@ class Events:
             return
         mentions = self.mentions(doc)
         home = self._home_country(mentions)
+        last: Optional[tuple[Mention, int]] = None
         for span, i, voice in found:
             trig = self.triggers[i]
             lo, hi = self._clause(doc, span)
             lo_char = doc[lo].idx if lo < len(doc) else span.start_char
             hi_char = doc[hi - 1].idx + len(doc[hi - 1].text) if hi > 0 else span.end_char
             actors, recipients = self.roles(doc, span, voice, trig.type, mentions, lo, hi)
+            sent_no = sentence_index(doc, span.start_char)
+            if actors:
+                last = (actors[0], sent_no)
+            elif voice == "active" and last is not None and sent_no - last[1] <= 1 \
+                    and not any(lo <= m.start < span.start for m in mentions if m.kind != "place"):
+                # Indonesian drops or pronominalises a subject that carries over ("Mereka
+                # kemudian menyerang ..."): the previous event's actor is the best guess
+                actors = [last[0]]
             location = self.location(doc, span, mentions, lo, hi, home)
             in_clause = location is not None and location.get("start") is not None \
                 and lo_char <= location["start"] < hi_char
@@ -430,7 +442,7 @@ class Events:
             date, date_source = self.date(doc, span, lo_char, hi_char)
             yield {
                 "type": type_, "mode": mode, "cameo": cameo, "quad": onto.quad_class(type_),
-                "sentence": sentence_index(doc, span.start_char),
+                "sentence": sent_no,
                 "trigger": {"text": span.text, "start": span.start_char, "end": span.end_char},
                 "actor": [self._actor(doc, m, default) for m in actors if m is not None],
                 "recipient": [self._actor(doc, m, default) for m in recipients if m is not None],
