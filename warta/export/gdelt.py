@@ -1,0 +1,136 @@
+"""Events as GDELT 2.0 event-table rows (the 61 columns, those warta can fill).
+
+Filled: GlobalEventID (a stable integer from the Record id and event index),
+SQLDATE/MonthYear/Year/FractionDate (event date, else publication date),
+Actor1/Actor2 Code, Name, CountryCode, KnownGroupCode (IGOs), Type1Code
+(sector, in CAMEO spelling), IsRootEvent (event in the first three
+sentences), EventCode/EventBaseCode/EventRootCode (CAMEO), QuadClass,
+NumMentions/NumSources/NumArticles (1: one article), ActionGeo_* (type,
+name, FIPS country code, lat/long), DATEADDED (publication date, 000000) and
+SOURCEURL. Left empty: ethnic/religion codes, GoldsteinScale, AvgTone, the
+actor geographies and ADM codes, which warta does not compute.
+
+Notes:
+    Actor country codes are ISO 3166 alpha-3, which CAMEO country codes
+    follow for nearly every state; ``*Geo_CountryCode`` is FIPS 10-4 as in
+    GDELT (table from GeoNames, ``lang/iso3_fips.txt``).
+"""
+
+from __future__ import annotations
+
+from datetime import date as _date
+from functools import lru_cache
+from typing import Iterable, Iterator, Optional, Union
+
+from ..events_ontology import country_names, igos
+from ..lang import load_lines
+from ..record import Actor, Event, Record
+from ._common import as_records, event_date, numeric_id
+
+_ACTOR_FIELDS = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
+                 "Religion2Code", "Type1Code", "Type2Code", "Type3Code")
+_GEO_FIELDS = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
+
+GDELT_COLUMNS: tuple[str, ...] = (
+    ("GlobalEventID", "SQLDATE", "MonthYear", "Year", "FractionDate")
+    + tuple(f"Actor1{f}" for f in _ACTOR_FIELDS)
+    + tuple(f"Actor2{f}" for f in _ACTOR_FIELDS)
+    + ("IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+       "NumMentions", "NumSources", "NumArticles", "AvgTone")
+    + tuple(f"Actor1Geo_{f}" for f in _GEO_FIELDS)
+    + tuple(f"Actor2Geo_{f}" for f in _GEO_FIELDS)
+    + tuple(f"ActionGeo_{f}" for f in _GEO_FIELDS)
+    + ("DATEADDED", "SOURCEURL")
+)
+"""The GDELT 2.0 event table's 61 columns, in file order."""
+
+# PLOVER renamed two CAMEO sector codes (manual, "Sector code notes", 4)
+_PLOVER_TO_CAMEO_SECTOR = {"JRN": "MED", "MED": "HLH"}
+_GDELT_COUNTRY = 1  # ActionGeo_Type: 1 country, 4 world city/place
+_GDELT_PLACE = 4
+
+
+@lru_cache(maxsize=1)
+def _fips() -> dict[str, str]:
+    return dict(line.split("\t")[:2] for line in load_lines("iso3_fips"))
+
+
+@lru_cache(maxsize=1)
+def _igo_codes() -> dict[str, str]:
+    return {short: cameo for short, cameo in igos().values()}
+
+
+def _actor_cols(prefix: str, actor: Optional[Actor]) -> dict:
+    cols = {f"{prefix}{f}": None for f in _ACTOR_FIELDS}
+    if actor is None:
+        return cols
+    sector = _PLOVER_TO_CAMEO_SECTOR.get(actor.sector or "", actor.sector)
+    igo = _igo_codes().get(actor.country or "")
+    if igo:
+        cols[f"{prefix}Code"] = igo
+        cols[f"{prefix}KnownGroupCode"] = actor.country
+    else:
+        cols[f"{prefix}Code"] = ((actor.country or "") + (sector or "")) or None
+        cols[f"{prefix}CountryCode"] = actor.country
+    cols[f"{prefix}Name"] = (actor.canonical or actor.text).upper()
+    cols[f"{prefix}Type1Code"] = None if sector == "IGO" else sector
+    return cols
+
+
+def _geo_cols(event: Event) -> dict:
+    cols = {f"ActionGeo_{f}": None for f in _GEO_FIELDS}
+    loc = event.location
+    if loc is None:
+        cols["ActionGeo_Type"] = 0
+        return cols
+    name = loc.canonical or loc.text
+    is_country = name in country_names() or loc.text in country_names()
+    cols.update({
+        "ActionGeo_Type": _GDELT_COUNTRY if is_country else _GDELT_PLACE,
+        "ActionGeo_FullName": name,
+        "ActionGeo_CountryCode": _fips().get(loc.country or ""),
+        "ActionGeo_Lat": loc.lat,
+        "ActionGeo_Long": loc.lon,
+    })
+    return cols
+
+
+def event_to_gdelt(record: Record, event: Event, index: int) -> dict:
+    """One GDELT row (column -> value, every column of :data:`GDELT_COLUMNS`)."""
+    row = {c: None for c in GDELT_COLUMNS}
+    day = event_date(event, record)
+    row["GlobalEventID"] = numeric_id(record, index)
+    if day:
+        d = _date.fromisoformat(day)
+        row["SQLDATE"] = d.strftime("%Y%m%d")
+        row["MonthYear"] = d.strftime("%Y%m")
+        row["Year"] = d.year
+        row["FractionDate"] = round(d.year + (d.timetuple().tm_yday - 1) / 365.0, 4)
+    row.update(_actor_cols("Actor1", event.actor[0] if event.actor else None))
+    row.update(_actor_cols("Actor2", event.recipient[0] if event.recipient else None))
+    code = event.cameo or ""
+    row["IsRootEvent"] = 1 if event.sentence < 3 else 0
+    row["EventCode"] = code or None
+    row["EventBaseCode"] = code[:3] or None
+    row["EventRootCode"] = code[:2] or None
+    row["QuadClass"] = event.quad
+    row["NumMentions"] = row["NumSources"] = row["NumArticles"] = 1
+    row.update(_geo_cols(event))
+    if record.published:
+        row["DATEADDED"] = record.published.replace("-", "") + "000000"
+    row["SOURCEURL"] = record.url
+    return row
+
+
+def records_to_gdelt_rows(records: Iterable[Union[Record, dict]]) -> Iterator[dict]:
+    """GDELT 2.0-style event rows for every event of every Record.
+
+    Args:
+        records: :class:`warta.Record` objects or their JSON dicts.
+
+    Yields:
+        Dicts keyed by :data:`GDELT_COLUMNS` (None where GDELT's field does not apply).
+    """
+    for rec in as_records(records):
+        for i, ev in enumerate(rec.events):
+            yield event_to_gdelt(rec, ev, i)
