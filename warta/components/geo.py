@@ -253,6 +253,8 @@ class Geo:
         sent_start = prev is None or doc[span.start].is_sent_start
         if span.label_ == "city" and sent_start:
             return False
+        if nxt is not None and nxt.text in ("$", "-$"):
+            return False  # "US$ 2 juta" is a currency
         if prev is not None and not sent_start and _is_cap(prev) and not after_title:
             return False
         if nxt is not None and _is_cap(nxt) and nxt.ent_iob_ not in ("B", "I") and not after_title:
@@ -281,6 +283,8 @@ class Geo:
             if ent.label_ in LOC_LABELS:
                 place = lookup_place(ent.text)
                 if place is None:
+                    # "Gedung Putih", "Tanah Air": a country, but no point on the map
+                    ent._.country = ent._.country or country_code(ent.text)
                     continue
                 ent._.country = place["country"]
                 if place["lat"] is not None:
