@@ -17,10 +17,12 @@ from warta.eval import quantities as scorer
 GOLD = scorer.default_gold_path()
 
 # measured on dev.jsonl (30 articles, 97 quantities): detection F1 0.990, value accuracy 1.000;
-# dev2.jsonl (12 articles, 34 quantities): detection F1 0.985, value accuracy 1.000
+# dev2.jsonl (12 articles, 34 quantities): detection F1 0.985, value accuracy 1.000;
+# dev3.jsonl (10 articles, 34 quantities): detection F1 0.985, value accuracy 1.000
 FLOORS = {
     "dev.jsonl": {"f1": 0.96, "value_accuracy": 0.97, "modifier_accuracy": 0.96},
     "dev2.jsonl": {"f1": 0.95, "value_accuracy": 0.95, "modifier_accuracy": 0.95},
+    "dev3.jsonl": {"f1": 0.95, "value_accuracy": 0.95, "modifier_accuracy": 0.95},
 }
 
 
@@ -28,7 +30,7 @@ FLOORS = {
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_quantities_gate_dev_floors(shared_data, name):
     docs = scorer.load_gold(GOLD.parent / name, shared_data / "corpus" / "indosum.jsonl")
-    assert len(docs) >= 12
+    assert len(docs) >= 10
     s = scorer.evaluate(docs).summary()
     floors = FLOORS[name]
     assert s["detection"]["f1"] >= floors["f1"], s

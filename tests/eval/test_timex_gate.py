@@ -20,10 +20,12 @@ DATA = Path(__file__).parent / "data"
 GOLD = Path(scorer.default_gold_path())
 
 # measured on dev.jsonl (30 articles, 118 times): relaxed F1 0.996, strict F1 0.996,
-# type accuracy 1.000, value accuracy 1.000; dev2.jsonl (12 articles, 38 times): all 1.000
+# type accuracy 1.000, value accuracy 1.000; dev2.jsonl (12 articles, 38 times): all 1.000;
+# dev3.jsonl (10 articles, 44 times): relaxed F1 0.967, strict F1 0.923, value accuracy 0.955
 FLOORS = {
     "dev.jsonl": {"relaxed_f1": 0.97, "strict_f1": 0.95, "type_accuracy": 0.97, "value_accuracy": 0.96},
     "dev2.jsonl": {"relaxed_f1": 0.95, "strict_f1": 0.93, "type_accuracy": 0.95, "value_accuracy": 0.94},
+    "dev3.jsonl": {"relaxed_f1": 0.94, "strict_f1": 0.89, "type_accuracy": 0.95, "value_accuracy": 0.92},
 }
 
 
@@ -31,7 +33,7 @@ FLOORS = {
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_timex_gate_dev_floors(shared_data, name):
     docs = scorer.load_gold(GOLD.parent / name, shared_data / "corpus" / "indosum.jsonl")
-    assert len(docs) >= 12
+    assert len(docs) >= 10
     s = scorer.evaluate(docs).summary()
     floors = FLOORS[name]
     assert s["relaxed"]["f1"] >= floors["relaxed_f1"], s

@@ -289,6 +289,8 @@ def _is_label(text: str, start: int, end: int) -> bool:
         return True  # a match minute ("88'") or a screen resolution ("2160×1080")
     if text[max(0, start - 2):start].endswith("(") and text[max(0, start - 2):start - 1].isdigit():
         return True
+    if re.search(r"(?:\b[A-Z]{2,6}|\b[A-Z]\s*-)\s*$", text[max(0, start - 10):start]):
+        return True  # "UFC 205", "timnas U - 22": part of a name
     before = re.search(r"(\S+)\s+$", text[max(0, start - 30):start])
     after = re.match(r"\s+(\S+)", text[end:end + 30])
     if before and after and before.group(1)[:1].isupper() and after.group(1)[:1].isupper():

@@ -121,8 +121,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("period_mod", _B + r"(?P<pmod>" + _PMOD + r")\s+(?P<unit>pekan|bulan|tahun)" + _E),
     # dua hari lalu, tiga pekan terakhir, sepekan lalu, 24 jam, selama seminggu
     ("count_rel", _B + r"(?:(?P<num>" + _NUM + r")\s+(?P<unit>" + _UNIT + r")|(?P<se>" + _alt(_SE_DUR) + r"))"
-     r"(?:\s+(?P<rel>yang\s+lalu|lalu|silam|sebelumnya|kemudian|lagi|terakhir|belakangan|ke\s+depan|mendatang"
-     r"|setelahnya|sesudahnya))?" + _E),
+     r"(?:\s+(?P<rel>yang\s+lalu|lalu|silam|sebelumnya|kemudian|berselang|lagi|terakhir|belakangan|ke\s+depan"
+     r"|mendatang|setelahnya|sesudahnya))?" + _E),
     ("compound_dur", _B + r"(?P<parts>" + _NUM + r"\s+" + _UNIT + r"(?:\s+(?:dan\s+)?" + _NUM + r"\s+" + _UNIT
      + r")+)" + _E),
     ("plural_dur", _B + r"(?P<pl>" + _alt(_PLURAL_DUR) + r")" + _E),
@@ -253,7 +253,10 @@ def _date_groups(m: re.Match, dct: Optional[date], direction: int = 0) -> Result
             month = m.group(mo).rstrip(".")
             month = int(month) if month.isdigit() else _MONTHS[month.lower()]
             year = _year_of(m.group(y)) if m.group(y) else None
-            return _day_value(year, month, int(m.group(d)), dct, direction)
+            day = int(m.group(d))
+            if d == "sd" and month > 12 >= day:
+                day, month = month, day  # "8/18/1988": an American month/day order
+            return _day_value(year, month, day, dct, direction)
     return None
 
 
@@ -452,7 +455,7 @@ def _h_count_rel(m, dct):
         if n is None:
             return {"type": "DATE", "value": "FUTURE_REF" if sign > 0 else "PAST_REF", "anchored": True}
         return _shifted(dct, sign * n, unit)
-    if rel in {"sebelumnya", "kemudian", "setelahnya", "sesudahnya"}:
+    if rel in {"sebelumnya", "kemudian", "berselang", "setelahnya", "sesudahnya"}:
         sign = -1 if rel == "sebelumnya" else 1
         if n is None or unit not in {"D", "W", "M", "Y"} or n != int(n):
             return {"type": "DURATION", "value": _duration(n, unit), "anchored": True}
