@@ -1,140 +1,259 @@
 """The ``segmenter`` component: sentence boundaries, datelines and credit lines.
 
+The work is done by a few regex passes over ``doc.text`` (no per-token
+Python work), then boundary offsets are mapped to tokens in one numpy call.
+
 Rules, in order of precedence:
-- a blank line (paragraph break) always ends a sentence;
-- never split inside a double-quoted stretch (straight or curly quotes),
-  so "..." inside a quotation does not end it;
-- ``.``, ``?``, ``!`` and ``...`` end a sentence when the next token starts
-  with an upper-case letter, a digit or an opening quote/bracket, unless the
-  full stop belongs to an abbreviation listed in ``lang/abbreviations.txt``;
-- a dateline at the start ("JAKARTA, KOMPAS.com -") and a credit line at the
-  end ("[ab/uh]", "(AFP/Nur/OL-09)") become sentences of their own and are
-  reported in ``doc._.dateline`` / ``doc._.credits``.
+- a line break always ends a sentence (a blank line always; a single one
+  unless the text is hard-wrapped);
+- a dateline at the start ("JAKARTA, KOMPAS.com -", "Jakarta, CNN
+  Indonesia - -", "Bandung (ANTARA) -", "Suara.com -") and a credit line at
+  the end ("[ab/uh]", "(AFP/Nur/OL-09)", "(ant/rds)") are sentences of their
+  own, reported in ``doc._.dateline`` / ``doc._.credits``;
+- ``.``, ``?``, ``!``, ``...`` (plus any closing quotes or brackets) end a
+  sentence when the next word starts with a capital, a digit or an opening
+  quote/bracket, except:
+  - inside a quotation: a double-quote pair (straight, curly, ````''``)
+    within one paragraph and at most :data:`MAX_QUOTE` characters long, so
+    ``"Kami siap. Kami datang," kata X.`` and ``"..."`` inside it do not
+    split (an unmatched quote mark protects nothing);
+  - after an abbreviation from ``lang/abbreviations.txt`` ("Jl.", "No.",
+    "Prof.", "Kab."); after one from ``lang/abbreviations_final.txt``
+    ("dll.", "Tbk.", "S.H."), a single initial ("R.") or a dotted acronym,
+    only when the next word is a sentence opener from
+    ``lang/sentence_starters.txt`` ("... jagung dll. Konon ...").
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 
+import numpy as np
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lang import load_wordset
 from .extensions import doc_list
 
-_OPEN_CLOSE_QUOTES = {"“": "”", "«": "»"}
-_END_PUNCT = {".", "?", "!", "...", "…", "?!", "!?"}
+#: Longest stretch (characters) a quote pair may span and still block splits.
+MAX_QUOTE = 600
 
-# "JAKARTA, KOMPAS.com -", "Jakarta, CNN Indonesia --", "Bandung (ANTARA) -"
+_DASH = r"(?:\s*(?:--|-\s-|[–—]{1,2})\s*|\s+-(?:\s+|(?=[A-Z\"“]))|-\s+)"
+_CAPWORD = r"[A-Z][\w'’.]*"
+_PLACE = rf"{_CAPWORD}(?:\ {_CAPWORD}){{0,3}}"
+_DOMAIN = r"[A-Za-z][\w-]*(?:\.[A-Za-z]{2,})+"
+_OUTLET = rf"(?:{_DOMAIN}|[A-Z][\w]*(?:\ [A-Z][\w]*){{0,2}})"
+# "JAKARTA, KOMPAS.com -", "Jakarta, CNN Indonesia - -", "Bandung (ANTARA) -",
+# "Magelang, Jawa Tengah (ANTARA News) -", "JUARA.NET, PUNE -", "Suara.com -",
+# "Rimanews -", "KUWAIT -"
 DATELINE = re.compile(
-    r"""^\s*
-    (?P<place>[A-Z][A-Za-z.'\- ]{1,40}?)
-    \s*(?:,\s*(?P<outlet>[A-Z][\w.]*(?:\ [A-Z][\w.]*){0,3})|\((?P<outlet2>[A-Za-z][\w. ]{1,30})\))
-    \s*(?:--|-\ -|–|—|-)\s*""",
+    rf"""\s*(?:
+      (?P<p1>{_PLACE}(?:,\s*{_PLACE})*),?\s*\((?P<o1>[A-Za-z][\w.]*(?:\ [\w.]+){{0,2}})\)
+    | (?P<p2>{_PLACE}),\s*(?P<o2>{_OUTLET})
+    | (?P<o3>{_DOMAIN}),\s*(?P<p3>{_PLACE})
+    | (?P<o4>{_DOMAIN}|[A-Z][a-z][A-Za-z0-9]*)
+    | (?P<p5>[A-Z]{{3,}}(?:\ [A-Z]{{2,}}){{0,2}})
+    ){_DASH}(?=["“‘']?\s?[A-Z0-9])""",
     re.VERBOSE,
 )
-# "[ab/uh]", "(AFP/Nur/OL-09)", "(ant/rds)", "(mdk/ard)" at the very end
-CREDIT = re.compile(r"""(?:[\[(](?:[A-Za-z]{1,12}(?:[-/ ][A-Za-z0-9]{1,12}){1,5})[\])])\s*$""")
+# "[ab/uh]", "(AFP/Nur/OL-09)", "(ant/rds)", "(adji / us)", "(gen)", "[Antara]"
+# after the last sentence's closing punctuation (or alone on the last line)
+CREDIT = re.compile(
+    r"""(?:(?<=[.!?"”')\]])|(?<=\n))\s*
+    (?P<c>[\[(]\s*[A-Za-z*][\w.*]*(?:\s*[/-]\s*[\w.*]+|\ [A-Z][\w.]*){0,5}\s*[\])])\s*$""",
+    re.VERBOSE,
+)
+_CREDIT_OK = re.compile(r"[/-]|^[\[(][a-z]{2,8}[\])]$|^\[")
+_END = re.compile(r"""(?:\.{2,}|…|[.!?]+)["”’»)\]']*(?=\s+(?:``|[^\s]))""")
+_QUOTES = re.compile(r"``|''|[\"“”„«»]")
+_OPENERS = {"“": True, "„": True, "«": True, "``": True, "”": False, "»": False, "''": False}
+_CLOSERS = {'"': '"”', "“": '”"', "„": '“”"', "«": "»", "``": "''", "”": '"”', "»": "»", "''": "''"}
+_PARENS = re.compile(r"[()]")
+_DOTTED = re.compile(r"^(?:[A-Za-z]\.){2,}$")
+_PARA = re.compile(r"\n\s*\n")
 
 
 def find_dateline(text: str):
-    """``(start, end, place, outlet)`` of a dateline at the start of ``text``, or None."""
-    m = DATELINE.match(text[:160])
+    """``(start, end, place, outlet)`` of a dateline at the start of ``text``, or None.
+
+    ``end`` is where the article proper starts (after the dash).
+    """
+    m = DATELINE.match(text, 0, min(len(text), 120))
+    if not m:
+        # the window may have cut the lookahead short: retry on the whole head
+        m = DATELINE.match(text[:200])
     if not m:
         return None
-    outlet = m.group("outlet") or m.group("outlet2")
-    return m.start("place"), m.end(), m.group("place").strip(), (outlet or "").strip() or None
+    o4 = m.group("o4")
+    if o4 and "." not in o4 and o4.lower() not in load_wordset("outlets"):
+        return None  # "Kevin - Prince Boateng ..." is not a dateline
+    place = m.group("p1") or m.group("p2") or m.group("p3") or m.group("p5")
+    outlet = m.group("o1") or m.group("o2") or m.group("o3") or m.group("o4")
+    start = len(text) - len(text.lstrip())
+    return start, m.end(), place, outlet
 
 
 def find_credit(text: str):
     """``(start, end)`` of a credit line at the end of ``text``, or None."""
-    m = CREDIT.search(text[-80:])
-    if not m:
-        return None
     offset = max(0, len(text) - 80)
-    return offset + m.start(), offset + m.end()
+    m = CREDIT.search(text, offset)
+    if not m or not _CREDIT_OK.search(m.group("c")):
+        return None
+    return m.start("c"), m.end("c")
+
+
+def quote_regions(text: str, max_len: int = MAX_QUOTE) -> list[tuple[int, int]]:
+    """``(open, close)`` offsets of matched double-quote pairs in ``text``.
+
+    A straight ``"`` opens when it follows a space, a line start or a
+    bracket and closes otherwise; curly and ````''`` marks say which they
+    are, and a pair must match (``“`` closes with ``”`` or ``"``, ````
+    only with ``''``). An opener whose closer is not found before the next
+    opener, the end of its paragraph or ``max_len`` characters is dropped,
+    so one stray mark cannot swallow the text.
+    """
+    regions = []
+    open_at, closers = None, ""
+    for m in _QUOTES.finditer(text):
+        q, i = m.group(), m.start()
+        opener = _OPENERS.get(q)
+        if opener is None:  # straight quote: decide by what surrounds it
+            before = text[i - 1] if i else " "
+            after = text[i + 1] if i + 1 < len(text) else " "
+            if before.isspace() or before in "([{—–-/":
+                opener = not after.isspace() or i == 0
+            elif after.isspace() or after in ".,;:!?)]}":
+                opener = False
+            else:
+                opener = None  # glued on both sides: either
+        if open_at is not None and opener is not True and q in closers:
+            if i - open_at <= max_len and not _PARA.search(text, open_at, i):
+                regions.append((open_at, m.end()))
+                open_at = None
+                continue
+            open_at = None
+        if opener is not False:
+            open_at, closers = i, _CLOSERS[q]
+    return regions
+
+
+def paren_regions(text: str, max_len: int = 200) -> list[tuple[int, int]]:
+    """``(open, close)`` offsets of matched round brackets at most ``max_len`` apart.
+
+    "(E. hemisphaerica (Bl.) RM Smith)" holds no sentence boundary.
+    """
+    regions, stack = [], []
+    for m in _PARENS.finditer(text):
+        i = m.start()
+        if m.group() == "(":
+            stack.append(i)
+        elif stack:
+            a = stack.pop()
+            if i - a <= max_len:
+                regions.append((a, i + 1))
+    return regions
 
 
 class Segmenter:
-    """Sets ``is_sent_start`` on every token, and the dateline/credits."""
+    """Sets sentence starts, ``doc._.dateline`` and ``doc._.credits``."""
 
     def __init__(self, nlp: Language, name: str = "segmenter"):
         self.name = name
-        self.abbreviations = load_wordset("abbreviations")
+        self.weak = load_wordset("abbreviations_final")
+        self.strong = load_wordset("abbreviations") - self.weak
+        self.starters = load_wordset("sentence_starters")
 
-    def _is_abbrev(self, token) -> bool:
-        low = token.lower_
-        return low in self.abbreviations or (len(token.text) == 2 and token.text[0].isupper() and token.text[1] == ".")
+    def boundaries(self, text: str) -> tuple[list[int], dict | None, dict | None]:
+        """Sentence start offsets (besides 0), the dateline and the credit line of ``text``."""
+        starts = set()
+        dateline = credit = None
+        dl = find_dateline(text)
+        if dl:
+            start, end, place, outlet = dl
+            shown = text[start:end].rstrip(" \t-–—")
+            dateline = {"start": start, "end": start + len(shown), "text": shown, "place": place, "outlet": outlet}
+            starts.add(end)
+        cr = find_credit(text)
+        if cr:
+            credit = {"start": cr[0], "end": cr[1], "text": text[cr[0]:cr[1]]}
+            starts.add(cr[0])
+        for m in re.finditer(r"\n\s*", text) if self._breaks_lines(text) else _PARA.finditer(text):
+            starts.add(m.end())
+        regions = sorted(quote_regions(text) + paren_regions(text))
+        opens = [a for a, _ in regions]
+        for m in _END.finditer(text):
+            nxt = m.end()
+            while nxt < len(text) and text[nxt].isspace():
+                nxt += 1
+            if nxt >= len(text) or nxt in starts:
+                continue
+            c = text[nxt]
+            if not (c.isupper() or c.isdigit() or c in "\"“‘'([`«"):
+                continue
+            if self._inside(regions, opens, m.start(), nxt):
+                continue  # inside a quotation or a bracket
+            if text[m.start()] == "." and not text.startswith("..", m.start()) and self._abbrev_blocks(text, m.start(), nxt):
+                continue
+            starts.add(nxt)
+        starts.discard(0)
+        return sorted(s for s in starts if s < len(text)), dateline, credit
+
+    @staticmethod
+    def _inside(regions, opens, pos: int, nxt: int) -> bool:
+        """Whether ``pos`` .. ``nxt`` lies strictly inside one of the (sorted) regions."""
+        k = bisect.bisect_right(opens, pos) - 1
+        # regions may nest; look back over the few that start before pos
+        while k >= 0 and pos - regions[k][0] <= MAX_QUOTE:
+            a, b = regions[k]
+            if a < pos and nxt < b:
+                return True
+            k -= 1
+        return False
+
+    def _breaks_lines(self, text: str) -> bool:
+        """Whether a single line break ends a sentence (False for hard-wrapped text)."""
+        if "\n" not in text:
+            return False
+        lines = [ln for ln in text.split("\n") if ln.strip()]
+        if len(lines) < 5:
+            return True
+        wrapped = sum(1 for ln in lines if 50 <= len(ln) <= 100 and ln.rstrip()[-1:] not in ".!?\"”")
+        return wrapped < 0.6 * len(lines)
+
+    def _abbrev_blocks(self, text: str, dot: int, nxt: int) -> bool:
+        """Whether the full stop at ``dot`` belongs to an abbreviation that does not end the sentence."""
+        ws = max(text.rfind(" ", 0, dot), text.rfind("\n", 0, dot), text.rfind("(", 0, dot))
+        word = text[ws + 1:dot + 1].lstrip("\"“'‘[")
+        low = word.lower()
+        if low in self.strong:
+            return True
+        weak = low in self.weak or _DOTTED.match(word) or (len(word) == 2 and word[0].isupper())
+        if not weak:
+            return False
+        m = re.match(r"[\w-]+", text[nxt:nxt + 30])
+        return not (m and m.group().lower() in self.starters)
 
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0:
             return doc
         text = doc.text
-        dl = find_dateline(text)
-        dl_end_tok = None
-        if dl:
-            doc._.dateline = {"start": dl[0], "end": dl[1], "text": text[dl[0]:dl[1]].rstrip(" -–—"),
-                              "place": dl[2], "outlet": dl[3]}
-            doc._.dateline["end"] = dl[0] + len(doc._.dateline["text"])
-            span = doc.char_span(dl[0], dl[1], alignment_mode="expand")
-            if span is not None:
-                dl_end_tok = span.end
-        credits = doc_list(doc, "credits")
-        cr = find_credit(text)
-        cr_start_tok = None
-        if cr:
-            credits.append({"start": cr[0], "end": cr[1], "text": text[cr[0]:cr[1]]})
-            span = doc.char_span(cr[0], cr[1], alignment_mode="expand")
-            if span is not None:
-                cr_start_tok = span.start
-
-        in_quote = False
-        closer = '"'
-        starts = [False] * len(doc)
-        starts[0] = True
-        for i, tok in enumerate(doc):
-            t = tok.text
-            if t == '"' and (not in_quote or closer == '"'):
-                in_quote, closer = (not in_quote), '"'
-            elif t in _OPEN_CLOSE_QUOTES and not in_quote:
-                in_quote, closer = True, _OPEN_CLOSE_QUOTES[t]
-            elif in_quote and t == closer:
-                in_quote = False
-            if "\n\n" in tok.whitespace_ or (tok.is_space and "\n\n" in t):
-                in_quote = False  # paragraphs never share a sentence; an unclosed quote ends here
-                if i + 1 < len(doc):
-                    starts[i + 1] = True
-                continue
-            if i + 1 >= len(doc) or in_quote:
-                continue
-            if t in _END_PUNCT or (t.endswith(".") and len(t) > 1 and not self._is_abbrev(tok) and not t[:-1].replace(".", "").isdigit() and t.count(".") == 1 and False):
-                nxt = doc[i + 1]
-                # a closing quote right after the full stop belongs to this sentence
-                if nxt.text in ('"', "”", "'", ")") and i + 2 < len(doc):
-                    continue
-                if t == "." and i > 0 and self._is_abbrev_before(doc, i):
-                    continue
-                if nxt.is_space or nxt.text[:1].isupper() or nxt.text[:1].isdigit() or nxt.text[:1] in '"“(\'[':
-                    starts[i + 1] = True
-            elif t in ('"', "”") and i > 0 and doc[i - 1].text in _END_PUNCT and not in_quote:
-                nxt = doc[i + 1]
-                if nxt.text[:1].isupper() or nxt.text[:1] in '"“':
-                    starts[i + 1] = True
-        if dl_end_tok is not None and dl_end_tok < len(doc):
-            starts[dl_end_tok] = True
-        if cr_start_tok is not None and cr_start_tok > 0:
-            starts[cr_start_tok] = True
-        for tok, s in zip(doc, starts):
-            tok.is_sent_start = s
+        starts, dateline, credit = self.boundaries(text)
+        doc._.dateline = dateline
+        if credit:
+            doc_list(doc, "credits").append(credit)
+        idx = doc.to_array([IDX]).astype(np.int64).ravel()
+        flags = np.full(len(doc), -1, dtype=np.int64)
+        flags[0] = 1
+        if starts:
+            tok = np.searchsorted(idx, np.asarray(starts, dtype=np.int64), side="left")
+            flags[tok[tok < len(doc)]] = 1
+        doc.from_array([SENT_START], flags.reshape(-1, 1).astype(np.uint64))
         return doc
-
-    def _is_abbrev_before(self, doc: Doc, i: int) -> bool:
-        prev = doc[i - 1]
-        if prev.whitespace_:
-            return False
-        return f"{prev.lower_}." in self.abbreviations or (len(prev.text) == 1 and prev.text.isupper())
 
 
 @Language.factory("segmenter", assigns=["token.is_sent_start", "doc._.dateline", "doc._.credits"])
 def make_segmenter(nlp: Language, name: str) -> Segmenter:
+    """spaCy factory for :class:`Segmenter`."""
     return Segmenter(nlp, name)
