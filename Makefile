@@ -3,6 +3,7 @@ PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+DB ?= warta.db
 
 .PHONY: run test install install-dev demo clean lint
 
@@ -21,9 +22,13 @@ $(VENV)/.installed-dev: $(BIN)/python pyproject.toml
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
-## run: install if needed, then read the bundled demo articles and show what warta found
+## run: install if needed, show what warta finds in the bundled demo articles, ingest them
+## into $(DB) and serve the archive (web UI + REST API) at http://localhost:$(PORT)/
 run: install
 	$(BIN)/warta demo
+	$(BIN)/warta ingest warta/demo/articles --db $(DB)
+	@echo "warta: open http://localhost:$(PORT)/  (API docs: http://localhost:$(PORT)/docs; Ctrl+C stops)"
+	$(BIN)/warta serve --db $(DB) --host 127.0.0.1 --port $(PORT)
 
 ## test: install with test extras if needed, then run the whole test suite
 test: install-dev

@@ -8,7 +8,9 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from warta.web.highlight import Mark, highlight
+import pytest
+
+from warta.web.highlight import Mark, fmt_number, highlight
 
 KINDS = ["entity", "quote", "time", "quantity", "event", "cue"]
 
@@ -46,3 +48,9 @@ def test_highlight_is_well_nested_and_keeps_the_text(case):
 def test_highlight_paragraphs_and_line_breaks():
     out = str(highlight("Satu.\n\nDua\nbaris.", []))
     assert out == "<p>Satu.</p><p>Dua<br>baris.</p>"
+
+
+@pytest.mark.parametrize("value, shown", [(1.5e12, "1,500,000,000,000"), (2000.0, "2,000"), (2.5, "2.5"),
+                                          (None, "?")])
+def test_highlight_numbers_read_like_numbers(value, shown):
+    assert fmt_number(value) == shown

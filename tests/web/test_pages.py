@@ -45,7 +45,7 @@ def test_pages_article_highlights_every_kind_with_its_value(client):
     assert re.search(r'<span class="hl hl-quote quote-direct" title="direct quote · Andrei Serdyukov · cue: kata" '
                      r'id="quote-0">', html)
     assert '<span class="hl hl-time" title="DATE 2022-01-13" id="time-0">Kamis</span>' in html
-    assert re.search(r'class="hl hl-quantity" title="approx 1000–9999 · counts: tentara"', html)
+    assert re.search(r'class="hl hl-quantity" title="approx 1,000–9,999 · counts: tentara"', html)
     assert re.search(r'class="hl hl-event ev" title="RETREAT · CAMEO 0871" id="event-0">meninggalkan<', html)
     # "Tokayev" later in the text is linked to the full name's page.
     assert 'href="/entities/Kassym-Jomart%20Tokayev?label=PER" class="hl hl-entity ent-per" title="PER · = ' \

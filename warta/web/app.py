@@ -28,7 +28,7 @@ from ..store import connect, queries
 from ..store.fts import FtsQueryError
 from ..store.queries import QueryError
 from .charts import color_for
-from .highlight import entity_href
+from .highlight import entity_href, fmt_number
 
 HERE = Path(__file__).parent
 # Content Security Policy: scripts, styles and images only from warta itself.
@@ -61,7 +61,7 @@ def _templates() -> Jinja2Templates:
     env = Environment(loader=FileSystemLoader(str(HERE / "templates")),
                       autoescape=select_autoescape(["html", "svg"], default=True),
                       trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(safe_url=safe_url, unquote=unquote, snippet=snippet_html, color=color_for, entity_href=entity_href)
+    env.filters.update(safe_url=safe_url, unquote=unquote, num=fmt_number, snippet=snippet_html, color=color_for, entity_href=entity_href)
     env.globals.update(version=__version__)
     return Jinja2Templates(env=env)
 

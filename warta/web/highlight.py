@@ -37,6 +37,15 @@ class Mark:
     data: dict = field(default_factory=dict)
 
 
+def fmt_number(value: Optional[float]) -> str:
+    """A quantity for people: 1,500,000,000,000 rather than 1.5e+12; 2.5 stays 2.5."""
+    if value is None:
+        return "?"
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.6g}" if abs(value) < 1e15 else f"{value:.6g}"
+
+
 def entity_href(name: str, label: Optional[str] = None) -> str:
     """URL of an entity's page."""
     href = "/entities/" + urlquote(name, safe="")
@@ -70,9 +79,9 @@ def marks_for(rec: Record) -> list[Mark]:
     for i, q in enumerate(rec.quantities):
         desc = q.modifier + " "
         if q.min is not None and q.max is not None and q.value is None:
-            desc += f"{q.min:g}–{q.max:g}"
+            desc += f"{fmt_number(q.min)}–{fmt_number(q.max)}"
         elif q.value is not None:
-            desc += f"{q.value:g}"
+            desc += fmt_number(q.value)
         if q.unit:
             desc += f" {q.unit}"
         if q.counted:
