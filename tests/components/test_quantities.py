@@ -110,3 +110,23 @@ def test_quantities_component_reads_times_first():
     doc = nlp(doc)
     assert [t["text"] for t in doc._.times] == ["6 Januari", "24 jam"]
     assert [(q["text"], q["value"], q["counted"]) for q in doc._.quantities] == [("lebih dari 2.000", 2000, "tentara")]
+
+
+_WORDS = ["lebih", "dari", "2.000", "tentara", "Rp", "1,5", "triliun", "persen", "puluhan", "ribu", "antara", "dan",
+          "-", "2", "1", "hingga", "sekitar", "dua", "puluh", "lima", "orang", "6", "Januari", "pukul", "14.00", "WIB"]
+
+
+def test_quantities_spans_are_consistent_on_word_salad():
+    from hypothesis import given, settings, strategies as st
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(st.sampled_from(_WORDS), max_size=14))
+    def check(words):
+        text = " ".join(words)
+        times = find_times(text, DCT)
+        for q in find_quantities(text, [(t["start"], t["end"]) for t in times]):
+            assert text[q["start"]:q["end"]] == q["text"]
+            assert not any(t["start"] < q["end"] and q["start"] < t["end"] for t in times)
+            assert (q["value"] is None) == (q["modifier"] in {"range", "approx"})
+
+    check()

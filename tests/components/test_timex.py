@@ -137,3 +137,30 @@ def test_timex_component_fills_doc_times():
     doc._.published = DCT
     doc = nlp(doc)
     assert [(t["text"], t["value"]) for t in doc._.times] == [("6 Januari", "2022-01-06"), ("Kamis", "2022-01-13")]
+
+
+def test_timex_impossible_day_in_inferred_year_is_skipped():
+    # 2017 has no 29 February: the day is dropped, the month still read
+    times = find_times("Ia lahir 29 Februari dan tiba 29 Februari 2016.", "2017-03-01")
+    assert [(t["text"], t["value"]) for t in times] == [("Februari", "2017-02"), ("29 Februari 2016", "2016-02-29")]
+
+
+_WORDS = ["Rabu", "(12/1)", "pukul", "14.00", "WIB", "2.000", "lalu", "pekan", "tahun", "dua", "hari", "29",
+          "Februari", "-", "setiap", "Minggu", "akhir", "sepekan", "kemarin", "1,5", "/", "Rp", "dan", "(", ")"]
+
+
+@pytest.mark.parametrize("published", [DCT, None, "2016-02-29"])
+def test_timex_spans_are_consistent_on_word_salad(published):
+    from hypothesis import given, settings, strategies as st
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(st.sampled_from(_WORDS), max_size=14))
+    def check(words):
+        text = " ".join(words)
+        for t in find_times(text, published):
+            assert text[t["start"]:t["end"]] == t["text"] and t["text"].strip() == t["text"]
+            assert t["type"] in {"DATE", "TIME", "DURATION", "SET"} and t["value"]
+            if published is None and t["type"] in {"DATE", "TIME"} and t["value"][:1].isdigit():
+                assert t["anchored"]
+
+    check()

@@ -188,9 +188,7 @@ def _year_of(y: str) -> int:
 
 def _direction(rel: Optional[str]) -> int:
     rel = _norm(rel or "")
-    if not rel:
-        return 0
-    if rel in {"ini"}:
+    if not rel or rel == "ini":
         return 0
     if re.fullmatch(_FUT, rel, re.I):
         return 1
@@ -237,6 +235,8 @@ def _day_value(y: Optional[int], m: int, d: int, dct: Optional[date], direction:
         if dct is None:
             return {"value": f"XXXX-{m:02d}-{d:02d}", "anchored": False, "day": None}
         y = _infer_year(m, d, dct, direction)
+        if not _valid(y, m, d):
+            return None  # "29 Februari" in a year without one
     return {"value": f"{y:04d}-{m:02d}-{d:02d}", "anchored": True, "day": date(y, m, d)}
 
 
@@ -275,8 +275,6 @@ def _h_date_written(m, dct):
 
 
 def _h_date_slashed(m, dct):
-    if m.group("pd") and not m.group("py"):
-        pass  # "(13/1)": a date only because of the brackets
     r = _date_groups(m, dct)
     if r:
         r["type"] = "DATE"
