@@ -138,6 +138,12 @@ def timeline(events: list[dict], *, width: int = 860, row_h: int = 26) -> Markup
     base = top + row_h * len(types) + 16
     body.append(f'<text x="{left}" y="{base}" class="axis">{escape(days[0])}</text>')
     body.append(f'<text x="{width - right}" y="{base}" class="axis" text-anchor="end">{escape(days[-1])}</text>')
+    if hi - lo >= 8:  # three dates between the ends, so a reader can place a dot in time
+        for k in (1, 2, 3):
+            day = date.fromordinal(lo + round(span * k / 4)).isoformat()
+            x = left + plot_w * k / 4
+            body.insert(0, f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{top}" y2="{base - 12}" class="grid"/>')
+            body.append(f'<text x="{x:.1f}" y="{base}" class="axis" text-anchor="middle">{day}</text>')
     return _svg(width, height, body, "Events over time by PLOVER type")
 
 
