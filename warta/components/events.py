@@ -182,7 +182,7 @@ class Events:
             if ent.text in self.igos:
                 country, kind, sector = self.igos[ent.text][0], "igo", "IGO"
             elif ent.label_ in ("LOC", "GPE"):
-                code = (country_code(ent.text) if country_code else None) or self.countries.get(ent.text)
+                code = self._country_of(ent.text)
                 if code:
                     country, kind = code, "country"
                 else:
@@ -196,8 +196,8 @@ class Events:
             if doc.vocab.strings[key] == "IGO":
                 raw.append(Mention(start, end, text, None, self.igos[text][0], "IGO", "igo"))
             else:
-                code = (country_code(text) if country_code else None) or self.countries[text]
-                raw.append(Mention(start, end, text, None, code, None, "country"))
+                raw.append(Mention(start, end, text, None, self._country_of(text) or self.countries[text],
+                                   None, "country"))
         for _key, start, end in self.sector_matcher(doc):
             if taken.intersection(range(start, end)):
                 continue
@@ -214,9 +214,17 @@ class Events:
             kept.append(m)
         return self._merge(doc, kept)
 
+    def _country_of(self, name: str) -> Optional[str]:
+        """ISO code when ``name`` can stand for a country: a name, a metonym ("Gedung
+        Putih") or a capital ("Moskow"); after di/ke/dari it is read as a place instead."""
+        if name in self.countries:
+            return self.countries[name]
+        country_code = _geo_fn("country_code")
+        return country_code(name) if country_code else None
+
     def _names(self, doc: Doc, taken: set[int]) -> list[Mention]:
         """Capitalised word runs as name mentions, for pipelines without an NER model."""
-        times = [(t["start"], t["end"]) for t in (doc._.times or [])]
+        times = [(t["start"], t["end"]) for t in (doc._.times or []) + (doc._.quantities or [])]
         out, i = [], 0
         while i < len(doc):
             tok = doc[i]
