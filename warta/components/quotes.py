@@ -126,7 +126,7 @@ def _tokens(s: str):
 
 
 def _is_cap(w: str) -> bool:
-    return w[:1].isupper() or w[:1].isdigit()
+    return w[:1].isupper()
 
 
 def name_of(words: list[str]) -> str:
@@ -141,12 +141,22 @@ def name_of(words: list[str]) -> str:
     # a person: the last run of capitalised words after the last title word
     out: list[str] = []
     for w in reversed(words):
-        if w.lower() in TITLES or not _is_cap(w):
+        if w.lower() in TITLES or w.lower() in _ORG_HEADS or not _is_cap(w):
             if out:
                 break
             continue
         out.append(w)
-    return " ".join(reversed(out))
+    out.reverse()
+    # "Presiden Kazakhstan Kassym-Jomart Tokayev": a country after the title is not part of the name
+    while len(out) >= 3 and _country(out[0]):
+        out.pop(0)
+    return " ".join(out)
+
+
+def _country(word: str) -> bool:
+    from .geo import country_code  # geo's country table, loaded once
+
+    return country_code(word) is not None
 
 
 class _Doc:
@@ -193,8 +203,29 @@ class _Doc:
             return name
         n = len(toks)
         for _, cand, full in self.names:  # names come in text order: the first full mention wins
-            if len(cand) > n and any(cand[i:i + n] == toks for i in range(len(cand) - n + 1)):
-                return full
+            hits = [i for i in range(len(cand) - n + 1) if cand[i:i + n] == toks] if len(cand) > n else []
+            if hits:
+                words, i = full.split(), hits[0]
+                # "Didiek" in "Kereta Api Indonesia Didiek Hartantyo" -> "Didiek Hartantyo";
+                # a surname keeps two words before it at most
+                if 0 < i and i + n < len(words):
+                    return " ".join(words[i:])
+                return " ".join(words[max(0, i - 2):]) if i > 0 and words[0].lower() not in _ORG_HEADS else full
+        return self.trim(name)
+
+    def trim(self, name: str) -> str:
+        """A long person name cut to where the article's bare mentions start."""
+        words = name.split()
+        if len(words) < 3 or words[0].lower() in _ORG_HEADS:
+            return name
+        for i in range(len(words) - 1, max(-1, len(words) - 4), -1):
+            w = re.escape(words[i])
+            if i + 1 == len(words):
+                alone = len(re.findall(r"\b%s\b" % w, self.text)) > 1
+            else:
+                alone = re.search(r"\b%s\b(?!\s+%s)" % (w, re.escape(words[i + 1])), self.text) is not None
+            if alone:
+                return " ".join(words[i:] if i < len(words) - 1 else words[max(0, i - 1):])
         return name
 
     def entity_in(self, start: int, end: int):
@@ -595,8 +626,8 @@ class Quotes:
             return ("none",)
         # "ujar gitaris God Bless, Ian Antono" -> the name after the comma
         am = _APPOS.match(seg, picked[-1][2])
-        if am and (not _is_cap(words[0]) or low0 in TITLES or low0 in _ORG_HEADS or len(words) > 3):
-            return ("np", start + am.start(1), start + am.start(1) + len(am.group(1).rstrip()))
+        if am and am.group(1).split()[0].lower().strip(".") not in _DAYS and (not _is_cap(words[0]) or low0 in TITLES or low0 in _ORG_HEADS or len(words) > 3):
+            return ("np", start + am.start(1), start + am.start(1) + len(am.group(1).rstrip(" \t.")))
         if not (_is_cap(words[0]) or low0 in _NP_STARTERS or low0 in TITLES) and len(words) > 4 \
                 and words[-1].lower() not in _ANAPHORIC:
             return None

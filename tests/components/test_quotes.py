@@ -1,0 +1,170 @@
+"""The quotes component: direct, indirect and mixed quotations and their speakers.
+
+Every sentence here is written for these tests.
+"""
+
+import pytest
+
+from warta.components.quotes import name_of
+from warta.pipeline import build
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build(("segmenter", "quotes"))
+
+
+def quotes_of(nlp, text):
+    doc = nlp(text)
+    out = doc._.quotes or []
+    for q in out:  # offsets always point at the reported text
+        assert text[q["start"]:q["end"]] == q["text"]
+        if q["speaker"]:
+            assert text[q["speaker"]["start"]:q["speaker"]["end"]] == q["speaker"]["text"]
+        if q["cue"]:
+            assert text[q["cue"]["start"]:q["cue"]["end"]] == q["cue"]["text"]
+    return out
+
+
+def speaker(q):
+    return q["speaker"]["canonical"] if q["speaker"] else None
+
+
+@pytest.mark.parametrize("text, content, who, cue", [
+    ('"Kami akan terus bekerja keras sampai akhir musim," kata Budi Santoso.',
+     "Kami akan terus bekerja keras sampai akhir musim", "Budi Santoso", "kata"),
+    ("“ Kami siap menghadapi laga besok, ” ujar pelatih Persib, Robert Alberts, kepada wartawan, Senin.",
+     "Kami siap menghadapi laga besok", "Robert Alberts", "ujar"),
+    ('"Semua penerbangan ditunda sampai pukul 10.00," kata Dinas pers bandara.',
+     "Semua penerbangan ditunda sampai pukul 10.00", "Dinas pers bandara", "kata"),
+    ('"Apinya cepat sekali membesar," kata seorang saksi.', "Apinya cepat sekali membesar", "seorang saksi", "kata"),
+    ('Menteri Keuangan Sri Wahyuni mengatakan, "Anggaran tahun depan akan naik."',
+     "Anggaran tahun depan akan naik.", "Sri Wahyuni", "mengatakan"),
+    ('"Harga cabai sudah turun sejak pekan lalu," Kepala Dinas Perdagangan Rudi Hartono menjelaskan.',
+     "Harga cabai sudah turun sejak pekan lalu", "Rudi Hartono", "menjelaskan"),
+    ('Menurut Kapolres Bogor AKBP Dedi Kurnia, "Pelaku sudah kami tangkap semalam."',
+     "Pelaku sudah kami tangkap semalam.", "Dedi Kurnia", "Menurut"),
+])
+def test_quotes_direct_with_cue(nlp, text, content, who, cue):
+    (q,) = quotes_of(nlp, text)
+    assert (q["kind"], q["text"], q["cue"]["text"]) == ("direct", content, cue)
+    assert who in speaker(q) and len(speaker(q).split()) <= len(who.split()) + 2
+
+
+@pytest.mark.parametrize("text, who", [
+    ('Jenderal Andrei Serdyukov memimpin pasukan itu. "Misi tersebut dapat dianggap sangat berhasil," tambahnya.',
+     "Andrei Serdyukov"),
+    ('Gubernur Sumatera Barat Mahyeldi Ansharullah meninjau lokasi banjir. "Kami kirim bantuan hari ini," ujar dia.',
+     "Mahyeldi Ansharullah"),
+    ('"Kami belum menerima laporan resmi," kata Kapolda Metro Jaya Irjen Karyoto. '
+     '"Semua masih kami periksa," imbuh Karyoto.', "Karyoto"),
+    ('Pelatih Persija, Thomas Doll, memuji timnya. "Mereka bermain disiplin sepanjang laga," kata pria asal Jerman itu.',
+     "Thomas Doll"),
+])
+def test_quotes_speaker_resolved(nlp, text, who):
+    found = quotes_of(nlp, text)
+    assert found and who in speaker(found[-1])
+
+
+def test_quotes_bare_name_gets_fullest_form(nlp):
+    text = ('Direktur Utama PT Kereta Api Indonesia Didiek Hartantyo meresmikan stasiun itu pada Senin.\n\n'
+            '"Stasiun ini melayani lima ribu penumpang sehari," kata Didiek.')
+    (q,) = quotes_of(nlp, text)
+    assert speaker(q) == "Didiek Hartantyo"
+
+
+def test_quotes_multi_paragraph_is_one_quote(nlp):
+    text = ('Wali Kota Bandung Yana Mulyana menjelaskan rencana itu.\n\n'
+            '"Kami akan menambah dua ratus bus listrik tahun ini. Jalurnya sudah kami siapkan.\n\n'
+            '"Warga tidak perlu khawatir soal tarif karena tarifnya tetap," kata Yana.')
+    found = [q for q in quotes_of(nlp, text) if q["kind"] == "direct"]
+    assert len(found) == 1
+    q = found[0]
+    assert q["text"].startswith("Kami akan menambah") and q["text"].endswith("tarifnya tetap")
+    assert "Yana Mulyana" in speaker(q)
+
+
+def test_quotes_broken_by_cue_gives_two_quotes_same_speaker(nlp):
+    text = ('"Kami sudah bekerja maksimal," kata Menteri Pertanian Andi Amran. '
+            '"Produksi padi tahun ini naik dibanding tahun lalu."')
+    found = quotes_of(nlp, text)
+    assert [q["kind"] for q in found] == ["direct", "direct"]
+    assert found[1]["text"] == "Produksi padi tahun ini naik dibanding tahun lalu."
+    assert speaker(found[0]) == speaker(found[1]) == "Andi Amran"
+    assert found[1]["cue"] is None
+
+
+@pytest.mark.parametrize("text, content, who", [
+    ("Kepala Dinas Kesehatan Rina Marlina mengatakan bahwa jumlah pasien terus bertambah sejak Senin.",
+     "jumlah pasien terus bertambah sejak Senin", "Rina Marlina"),
+    ("Juru bicara KPK Ali Fikri mengatakan, penyidik sudah memeriksa tiga saksi dalam kasus itu.",
+     "penyidik sudah memeriksa tiga saksi dalam kasus itu", "Ali Fikri"),
+    ("Menurut Kementerian Pertahanan Rusia, pasukan itu sudah ditarik dari perbatasan.",
+     "pasukan itu sudah ditarik dari perbatasan", "Kementerian Pertahanan Rusia"),
+    ("Pasokan beras dipastikan aman hingga akhir tahun, kata Bambang Wijaya.",
+     "Pasokan beras dipastikan aman hingga akhir tahun", "Bambang Wijaya"),
+    ("Presiden Kazakhstan Kassym-Jomart Tokayev menyebut kerusuhan itu sebagai upaya kudeta.",
+     "kerusuhan itu sebagai upaya kudeta", "Kassym-Jomart Tokayev"),
+    ("Perdana Menteri Malaysia Anwar Ibrahim mengisyaratkan bahwa pemilu bisa dipercepat.",
+     "pemilu bisa dipercepat", "Anwar Ibrahim"),
+    ("Namun, lanjut Sutrisno, pembangunan jembatan itu baru selesai tahun depan.",
+     "pembangunan jembatan itu baru selesai tahun depan", "Sutrisno"),
+    ("Bupati Sleman Kustini Sri Purnomo juga membantah bahwa dana bantuan itu dipotong.",
+     "dana bantuan itu dipotong", "Kustini Sri Purnomo"),
+    ("Gubernur Jawa Timur Khofifah Indar Parawansa meminta warga agar tidak panik menghadapi banjir.",
+     "warga agar tidak panik menghadapi banjir", "Khofifah Indar Parawansa"),
+])
+def test_quotes_indirect(nlp, text, content, who):
+    (q,) = quotes_of(nlp, text)
+    assert (q["kind"], q["text"]) == ("indirect", content)
+    assert who in speaker(q)
+
+
+def test_quotes_mixed_is_one_quote(nlp):
+    text = ('Presiden Kazakhstan Kassym-Jomart Tokayev mengatakan bahwa pasukan itu '
+            '"memainkan peran yang sangat penting" dalam memulihkan ketertiban.')
+    (q,) = quotes_of(nlp, text)
+    assert q["kind"] == "mixed"
+    assert q["text"].startswith("pasukan itu") and q["text"].endswith("memulihkan ketertiban")
+    assert speaker(q) == "Kassym-Jomart Tokayev"
+
+
+@pytest.mark.parametrize("text", [
+    'Film "Laskar Pelangi" kembali diputar di bioskop Jakarta pekan ini.',
+    'Warga menyebut kawasan itu "kampung nelayan" sejak dulu kala.',
+    "Polisi tidak mengatakan apa pun soal kasus itu kepada wartawan.",
+    "Menteri itu mengatakan hal tersebut saat meninjau pasar.",
+    "Baca juga: Menurut Pengamat, Harga Beras Akan Naik",
+    "Hujan deras mengguyur Jakarta sejak pagi dan menyebabkan banjir di beberapa titik.",
+])
+def test_quotes_not_quotations(nlp, text):
+    assert quotes_of(nlp, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Menurut rumor terkini, klub itu akan membeli dua pemain baru.",
+    '"Kami belum bisa memastikan jadwalnya."',
+])
+def test_quotes_unattributable_speaker_is_null(nlp, text):
+    (q,) = quotes_of(nlp, text)
+    assert q["speaker"] is None
+
+
+@pytest.mark.parametrize("words, name", [
+    ("Kabid Humas Polda Metro Jaya Kombes Argo Yuwono".split(), "Argo Yuwono"),
+    ("Kementerian Luar Negeri Suriah".split(), "Kementerian Luar Negeri Suriah"),
+    ("pebalap 37 tahun itu".split(), ""),
+    ("Presiden".split(), ""),
+])
+def test_quotes_name_of(words, name):
+    assert name_of(words) == name
+
+
+def test_quotes_fill_record_through_extract():
+    from warta import extract
+
+    rec = extract('"Kami akan membangun sepuluh sekolah baru," kata Bupati Garut Rudy Gunawan, Selasa.',
+                  published="2024-03-05")
+    (q,) = rec.quotes
+    assert q.kind == "direct" and q.speaker is not None and "Rudy Gunawan" in q.speaker.canonical
+    assert q.cue.text == "kata"
