@@ -129,3 +129,17 @@ def test_query_export_jsonl_to_stdout_and_parquet_to_file(runner, db, tmp_path):
     assert res.exit_code == 0 and out.stat().st_size > 0 and "4 rows written" in res.stderr
     res = run(runner, "export", "--format", "parquet", "--db", db)
     assert res.exit_code == 2 and "--out" in res.stderr
+
+
+def test_query_export_plover_and_gdelt_with_the_real_exporters(runner, db):
+    from warta.export.gdelt import GDELT_COLUMNS
+
+    res = run(runner, "export", "--format", "plover", "--db", db)
+    assert res.exit_code == 0, res.output
+    events = [json.loads(line) for line in res.stdout.splitlines()]
+    assert sorted(e["event_type"] for e in events) == ["ACCUSE", "COERCE", "PROTEST", "RETREAT"]
+    res = run(runner, "export", "--format", "gdelt", "--db", db)
+    assert res.exit_code == 0, res.output
+    lines = res.stdout.splitlines()
+    assert lines[0].split("\t") == list(GDELT_COLUMNS)
+    assert len(lines) == 5 and all(len(ln.split("\t")) == len(GDELT_COLUMNS) for ln in lines)
