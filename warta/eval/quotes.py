@@ -14,6 +14,7 @@ Metrics, for direct and for indirect+mixed quotations separately:
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from dataclasses import dataclass, field
@@ -199,6 +200,7 @@ def evaluate(gold_path: Optional[Path] = None, corpus_path: Optional[Path] = Non
     Raises:
         FileNotFoundError: when the corpus is missing.
         KeyError: when a gold id is not in the corpus.
+        ValueError: when an article's text no longer has the annotated hash.
     """
     from ..corpus import load_indosum
 
@@ -207,6 +209,12 @@ def evaluate(gold_path: Optional[Path] = None, corpus_path: Optional[Path] = Non
     missing = [g["id"] for g in gold if g["id"] not in arts]
     if missing:
         raise KeyError(f"{len(missing)} gold ids not in the corpus, e.g. {missing[0]}")
+    # offsets are only meaningful on the exact text they were made on
+    changed = [g["id"] for g in gold if g.get("text_sha1")
+               and hashlib.sha1(arts[g["id"]]["text"].encode("utf-8")).hexdigest() != g["text_sha1"]]
+    if changed:
+        raise ValueError(f"{len(changed)} gold articles differ from the text they were annotated on "
+                         f"(detokenizer or corpus changed?), e.g. {changed[0]}")
     texts = [arts[g["id"]]["text"] for g in gold]
     if progress:
         from tqdm import tqdm
