@@ -164,3 +164,11 @@ def test_timex_spans_are_consistent_on_word_salad(published):
                 assert t["anchored"]
 
     check()
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kota itu jatuh pada 12 Desember 1531.", [("12 Desember 1531", "1531-12-12")]),
+    ("Menurut Berita Harian, rapat itu digelar tahunan.", [("tahunan", "P1Y")]),
+])
+def test_timex_old_years_and_capitalised_names(text, expected):
+    assert [(t["text"], t["value"]) for t in find_times(text, DCT)] == expected

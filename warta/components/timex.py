@@ -87,7 +87,7 @@ _E = r"(?![\w/-]|[.,]\d)"  # end boundary
 
 _FLAGS = re.I
 _DATE_IN_PARENS = r"\(\s*(?P<pd>\d{1,2})/(?P<pm>\d{1,2})(?:/(?P<py>\d{4}|\d{2}))?\s*\)"
-_DATE_WRITTEN = r"(?:tanggal\s+|tgl\.?\s+)?(?P<wd>\d{1,2})\s+(?P<wm>" + _MONTH + r")(?:\s+(?P<wy>" + _YEAR + r"))?"
+_DATE_WRITTEN = r"(?:tanggal\s+|tgl\.?\s+)?(?P<wd>\d{1,2})\s+(?P<wm>" + _MONTH + r")(?:\s+(?P<wy>1\d{3}|20\d\d))?"
 _DATE_SLASHED = r"(?P<sd>\d{1,2})/(?P<sm>\d{1,2})/(?P<sy>\d{4}|\d{2})"
 
 _PATTERNS: list[tuple[str, str]] = [
@@ -539,6 +539,8 @@ def _h_set(m, dct):
 
 
 def _h_set_adj(m, dct):
+    if not m.group("adj").islower():
+        return None  # "Berita Harian": a name
     value = {"tahunan": "P1Y", "bulanan": "P1M", "mingguan": "P1W", "pekanan": "P1W", "harian": "P1D"}
     return {"type": "SET", "value": value[m.group("adj").lower()], "anchored": True}
 
