@@ -50,6 +50,8 @@ _ALIAS_CUES = (("atau",), ("alias",), ("akrab", "disapa"), ("yang", "akrab", "di
 _LONG_FORM_LINKS = frozenset({"dan", "untuk", "dari", "bagi", "atas", "&"})
 _MAX_ROLE_TOKENS = 10
 _MAX_APPOSITIVE_TOKENS = 14
+_WELL_KNOWN = frozenset({"province", "capital", "exonym"})
+_PLACE_MIN_POPULATION = 100_000
 _PREPOSITIONS = frozenset({"untuk", "di", "dari", "ke", "bagi", "pada", "dengan"})
 
 
@@ -98,6 +100,10 @@ class EntityResolver:
         orgs = load_json("organisations")
         self.orgs: dict[str, dict] = orgs["acronyms"]
         self.org_heads = frozenset(orgs["org_heads"])
+        # national bodies named in titles ("Wakil Sekjen PKS", "Panglima TNI") and their long forms
+        self.body_country = {k: v["country"] for k, v in self.orgs.items() if v.get("country")}
+        self.body_country.update({v["long"]: v["country"] for v in self.orgs.values() if v.get("country")})
+        self.body_country.update(self.country_words)
         self.org_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         forms = sorted(k for k, v in self.orgs.items() if v.get("tag", True))
         self.org_matcher.add("ORG", list(nlp.tokenizer.pipe(forms)))
@@ -284,9 +290,12 @@ class EntityResolver:
         self._org_short_forms(doc)
 
     def _body_country(self, ent: Span) -> Optional[str]:
-        """Country of a national body named inside an organisation ("Mabes TNI", "Divisi Humas Polri")."""
+        """Country of a national body that is, or is named inside, an organisation ("Mabes TNI")."""
+        code = self.body_country.get(ent.text)
+        if code:
+            return code
         for tok in ent:
-            code = self.orgs.get(tok.text, {}).get("country") or self.country_words.get(tok.text)
+            code = self.body_country.get(tok.text)
             if code:
                 return code
         return None
@@ -303,12 +312,16 @@ class EntityResolver:
                     tail = ent[len(ent) - size:]
                     code = t.country(tail.text)
                     if code:
-                        full.setdefault(ent[:len(ent) - size].text, (ent._.canonical or ent.text, code))
+                        full.setdefault((ent.label_, ent[:len(ent) - size].text), (ent._.canonical or ent.text, code))
+            if ent[0].text in self.org_heads:
+                # "Gerindra" after "Partai Gerindra" (an ORG only: "AS" after "Pemerintah AS" is a country)
+                full.setdefault((ent.label_, ent[1:].text), (ent._.canonical or ent.text, ent._.country))
         if not full:
             return
         for ent in doc.ents:
-            if ent.label_ not in PER_LABELS and ent.text in full and (ent._.canonical in (None, ent.text)):
-                ent._.canonical, code = full[ent.text]
+            key = (ent.label_, ent.text)
+            if ent.label_ not in PER_LABELS and key in full and (ent._.canonical in (None, ent.text)):
+                ent._.canonical, code = full[key]
                 ent._.country = ent._.country or code
 
     # -- people ------------------------------------------------------------
@@ -365,6 +378,7 @@ class EntityResolver:
             return
         keys = {e.start: self._name_key(e) for e in people}
         canonical: dict[int, str] = {}
+        folded_aliases = {k.casefold(): v for k, v in aliases.items()}
 
         def contains(long: tuple, short: tuple) -> bool:
             n = len(short)
@@ -374,7 +388,7 @@ class EntityResolver:
             if ent.start in canonical:
                 return canonical[ent.start]
             result = ent.text
-            target = aliases.get(ent.text)
+            target = aliases.get(ent.text) or folded_aliases.get(ent.text.casefold())
             if target is not None and depth < 3:
                 full = next((p for p in people if p.text == target), None)
                 result = resolve(full, depth + 1) if full is not None else target
@@ -414,7 +428,7 @@ class EntityResolver:
         left, country = self._title_before(doc, ent)
         right = self._appositive_after(doc, ent)
         if right and not country:
-            country = self._country_in(doc[right.start:right.end])[0]
+            country = self._country_in(right)[0] or self._role_country(right)
         role = ", ".join(x for x in (left, right.text if right else None) if x)
         return role or None, country
 
@@ -425,10 +439,16 @@ class EntityResolver:
             name_start -= 1  # "Presiden Uzbekistan, Shavkat Mirziyoyev"
         j = name_start - 1
         run_start = name_start
+        bracketed: set[int] = set()
         while j >= sent_start and name_start - j <= _MAX_ROLE_TOKENS:
             tok = doc[j]
             if tok.ent_iob_ in ("B", "I") and tok.ent_type_ in PER_LABELS:
                 break
+            if tok.text == _CLOSE and j - 2 >= sent_start and doc[j - 2].text == _OPEN and doc[j - 1].text[:1].isupper():
+                bracketed.update((j - 2, j - 1, j))
+                run_start = j - 2
+                j -= 3
+                continue
             low = tok.lower_
             if tok.text != "/" and not (_is_cap(tok) or low in self.heads or low in self.inner or low in self.modifiers):
                 break
@@ -453,13 +473,24 @@ class EntityResolver:
             h -= 1
         role_tokens = doc[h:name_start]
         country, strip_from = self._country_in(role_tokens)
-        if country is None:
-            country = next((self.title_country[w.lower_] for w in role_tokens if w.lower_ in self.title_country), None)
-        if country is None:
-            country = self._place_country(role_tokens)
+        country = country or self._role_country(role_tokens)
         end = strip_from if strip_from is not None else name_start
-        role = doc[h:end].text if end > h else None
+        while end > h and (doc[end - 1].lower_ in self.honorifics or doc[end - 1].text == ","):
+            end -= 1  # "Gubernur Sulsel H Syahrul Yasin Limpo"
+        if end <= h:
+            return None, country
+        # a bracketed acronym inside a title is dropped: "Deputi Gubernur Bank Indonesia (BI) Perry Warjiyo"
+        words = [w for i, w in enumerate(doc[h:end]) if i + h not in bracketed]
+        role = "".join(w.text_with_ws for w in words).strip() or None
         return role, country
+
+    def _role_country(self, span: Span) -> Optional[str]:
+        """Country implied by a title without a country name: an Indonesian office, body or place."""
+        for w in span:
+            code = self.title_country.get(w.lower_) or self.body_country.get(w.text)
+            if code:
+                return code
+        return self._place_country(span)
 
     @staticmethod
     def _place_country(span: Span) -> Optional[str]:
@@ -469,9 +500,10 @@ class EntityResolver:
             for i in range(n - size, -1, -1):
                 part = span[i:i + size]
                 if part[0].text[:1].isupper() and part[0].is_alpha:
-                    place = lookup_place(part.text)
-                    if place:
-                        return place["country"]
+                    rows = geo_tables().place_rows(part.text)
+                    # small towns named like common words ("Sumber", "Daya") are no evidence
+                    if rows and (rows[0][6] in _WELL_KNOWN or (rows[0][5] or 0) >= _PLACE_MIN_POPULATION):
+                        return rows[0][1]
         return None
 
     def _country_in(self, span: Span) -> tuple[Optional[str], Optional[int]]:

@@ -264,11 +264,16 @@ class Geo:
     def set_annotations(self, doc: Doc, spans: list[Span]) -> None:
         t = tables()
         country_at: dict[int, str] = {}
+        place_at: dict[int, str] = {}
         for span in spans:
             if span.label_ == "country":
                 code = t.country(span.text)
                 if code:
                     country_at.setdefault(span.start, code)
+            else:
+                place = lookup_place(span.text)
+                if place:
+                    place_at.setdefault(span.start, place["country"])
         if self.add_entities:
             taken = set()
             for ent in doc.ents:
@@ -283,8 +288,10 @@ class Geo:
             if ent.label_ in LOC_LABELS:
                 place = lookup_place(ent.text)
                 if place is None:
-                    # "Gedung Putih", "Tanah Air": a country, but no point on the map
-                    ent._.country = ent._.country or country_code(ent.text)
+                    # "Gedung Putih", "Tanah Air": a country, but no point on the map;
+                    # "Kawasan Timur Indonesia": the country named inside
+                    ent._.country = (ent._.country or country_code(ent.text)
+                                     or self._inside(ent, country_at) or self._inside(ent, place_at))
                     continue
                 ent._.country = place["country"]
                 if place["lat"] is not None:
@@ -296,10 +303,22 @@ class Geo:
                     fullest[key] = ent.text
                 linked.append((ent, key))
             elif ent.label_ in ORG_LABELS and not ent._.country:
-                ent._.country = self._org_country(ent, country_at, t)
+                ent._.country = self._org_country(ent, country_at, t) or self._inside(ent, place_at)
         for ent, key in linked:
             if not ent._.canonical or ent._.canonical == ent.text:
                 ent._.canonical = fullest[key]
+        # mentions of one name share its country ("KTI" takes that of "Kawasan Timur Indonesia")
+        shared: dict[tuple, str] = {}
+        for ent in doc.ents:
+            if ent._.country and ent._.canonical:
+                shared.setdefault((ent.label_, ent._.canonical), ent._.country)
+        for ent in doc.ents:
+            if not ent._.country and ent._.canonical:
+                ent._.country = shared.get((ent.label_, ent._.canonical))
+
+    @staticmethod
+    def _inside(ent: Span, found: dict[int, str]) -> Optional[str]:
+        return next((found[i] for i in range(ent.start, ent.end) if i in found), None)
 
     @staticmethod
     def _org_country(ent: Span, country_at: dict[int, str], t: _Tables) -> Optional[str]:
