@@ -390,9 +390,14 @@ class Events:
             if not (lo_char <= q["start"] < hi_char) or q.get("value") is None or q.get("unit"):
                 continue
             window = (text[q["end"]:q["end"] + 40] + " " + (q.get("counted") or "")).lower()
-            for key, words in self.size_words.items():
-                if key not in out and any(re.search(rf"\b{w}", window) for w in words):
-                    out[key] = q["value"]
+            prev = text[max(0, q["start"] - 20):q["start"]].lower().split()
+            prev_word = prev[-1] if prev else ""
+            for key, (after, before) in self.size_words.items():
+                if key in out:
+                    continue
+                if prev_word in before or any(re.search(rf"\b{w}", window) for w in after):
+                    value = q["value"]
+                    out[key] = int(value) if float(value).is_integer() else value
                     break
         return out or None
 
@@ -474,12 +479,13 @@ class Events:
         return "IDN"
 
 
-def _size_words() -> dict[str, tuple[str, ...]]:
-    out: dict[str, list[str]] = {}
+def _size_words() -> dict[str, tuple[tuple[str, ...], frozenset[str]]]:
+    out = {}
     for line in load_lines("event_size_words"):
-        key, _, words = line.partition("\t")
-        out[key.strip()] = [w.strip() for w in words.split(",") if w.strip()]
-    return {k: tuple(v) for k, v in out.items()}
+        key, after, before = (line.split("\t") + ["", ""])[:3]
+        out[key.strip()] = (tuple(w.strip() for w in after.split(",") if w.strip()),
+                            frozenset(w.strip() for w in before.split(",") if w.strip()))
+    return out
 
 
 @Language.factory("events", requires=["doc.sents"], assigns=["doc._.events"])

@@ -57,7 +57,10 @@ def _fips() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _igo_codes() -> dict[str, str]:
-    return {short: cameo for short, cameo in igos().values()}
+    out: dict[str, str] = {}
+    for short, cameo in igos().values():
+        out.setdefault(short, cameo)  # the first line of a group is its general code
+    return out
 
 
 def _actor_cols(prefix: str, actor: Optional[Actor]) -> dict:
@@ -65,7 +68,8 @@ def _actor_cols(prefix: str, actor: Optional[Actor]) -> dict:
     if actor is None:
         return cols
     sector = _PLOVER_TO_CAMEO_SECTOR.get(actor.sector or "", actor.sector)
-    igo = _igo_codes().get(actor.country or "")
+    named = igos().get(actor.text)
+    igo = named[1] if named and named[0] == actor.country else _igo_codes().get(actor.country or "")
     if igo:
         cols[f"{prefix}Code"] = igo
         cols[f"{prefix}KnownGroupCode"] = actor.country

@@ -1,0 +1,174 @@
+"""The ``events`` component: affix generator, lexicon, and rule tables of Indonesian sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from warta import events_ontology as onto
+from warta.pipeline import STAGES, build
+from warta.record import Event
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    # rule-based stages only, so the tables do not move when an NER model is retrained
+    return build([s for s in STAGES if s != "ner"])
+
+
+def _events(nlp, text, published="2022-01-13"):
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    return nlp(doc)._.events
+
+
+@pytest.mark.parametrize("root, pattern, form", [
+    ("serang", "meN", "menyerang"), ("serang", "di", "diserang"), ("serang", "peN-an", "penyerangan"),
+    ("serang", "-an", "serangan"), ("tangkap", "meN", "menangkap"), ("tangkap", "peN-an", "penangkapan"),
+    ("tangkap", "ter", "tertangkap"), ("kirim", "meN", "mengirim"), ("kecam", "meN", "mengecam"),
+    ("pukul", "meN", "memukul"), ("bakar", "meN", "membakar"), ("protes", "meN", "memprotes"),
+    ("kritik", "meN", "mengkritik"), ("bom", "meN", "mengebom"), ("bom", "peN-an", "pengeboman"),
+    ("kerah", "meN-kan", "mengerahkan"), ("duduk", "meN-i", "menduduki"), ("rebut", "meN", "merebut"),
+    ("ancam", "meN", "mengancam"), ("unjuk", "ber", "berunjuk"), ("kerja", "ber", "bekerja"),
+    ("temu", "per-an", "pertemuan"), ("rusak", "per-an", "perusakan"), ("sepakat", "ke-an", "kesepakatan"),
+    ("tandatangan", "meN-i", "menandatangani"), ("ingat", "memper-kan", "memperingatkan"),
+    ("bebas", "di-kan", "dibebaskan"), ("perkosa", "peN-an", "pemerkosaan"), ("telepon", "meN", "menelepon"),
+])
+def test_events_inflect_forms(root, pattern, form):
+    forms = onto.inflect(root, pattern)
+    assert form in forms
+    assert form + "nya" in forms
+
+
+def test_events_inflect_rejects_unknown_pattern():
+    with pytest.raises(ValueError, match="unknown affix pattern"):
+        onto.inflect("serang", "ke-kan")
+
+
+@pytest.mark.parametrize("word, root", [
+    ("menyerang", "serang"), ("penyerangannya", "serang"), ("menangkap", "tangkap"),
+    ("mengirimkan", "kirim"), ("dikerahkan", "kerah"), ("pertemuan", "temu"), ("memukul", "pukul"),
+])
+def test_events_strip_affixes(word, root):
+    assert root in onto.strip_affixes(word)
+
+
+def test_events_lexicon_forms_strip_back_to_their_roots():
+    for trig in onto.triggers():
+        if trig.affixes in (("=",), ("=v",)):
+            continue
+        root = trig.phrase[0]
+        for form in onto.head_forms(trig):
+            assert root in onto.strip_affixes(form), (trig.line, form)
+
+
+def test_events_lexicon_covers_all_plover_types():
+    assert {t.type for t in onto.triggers()} - {"NONE"} == set(onto.PLOVER_TYPES)
+
+
+def test_events_ontology_has_quad_and_cameo_for_every_type_and_mode():
+    types = onto.ontology()["types"]
+    assert set(types) == set(onto.PLOVER_TYPES)
+    for name, info in types.items():
+        assert info["quad"] in (1, 2, 3, 4)
+        assert info["cameo"].isdigit()
+        assert all(code.isdigit() for code in info["modes"].values()), name
+
+
+@pytest.mark.parametrize("text, type_, mode, actor, recipient", [
+    ("Pasukan Rusia menyerang kota itu pada Senin.", "ASSAULT", None, ("RUS", "MIL"), None),
+    ("Polisi menangkap tiga demonstran di Bandung.", "COERCE", "arrest", ("IDN", "COP"), ("IDN", "CVL")),
+    ("Tiga demonstran ditangkap polisi di Bandung.", "COERCE", "arrest", ("IDN", "COP"), ("IDN", "CVL")),
+    ("Empat nelayan Indonesia ditangkap oleh polisi Malaysia.", "COERCE", "arrest", ("MYS", "COP"), ("IDN", "AGR")),
+    ("Ribuan buruh berunjuk rasa di depan gedung parlemen.", "PROTEST", "demo", ("IDN", "LAB"), None),
+    ("Amerika Serikat menjatuhkan sanksi terhadap Iran.", "SANCTION", None, ("USA", None), ("IRN", None)),
+    ("PBB mengecam serangan udara itu.", "ACCUSE", "disapprove", ("UNO", "IGO"), None),
+    ("Bentrokan antara polisi dan warga terjadi di Ambon.", "ASSAULT", None, ("IDN", "COP"), ("IDN", "CVL")),
+    ("Korea Utara meluncurkan rudal balistik ke arah laut.", "MOBILIZE", "weapons", ("PRK", None), None),
+    ("Militer Myanmar mengerahkan pasukan ke perbatasan.", "MOBILIZE", "troops", ("MMR", "MIL"), None),
+    ("Kedua negara menandatangani perjanjian kerja sama pertahanan.", "AGREE", None, None, None),
+    ("Pemerintah Indonesia mengirim bantuan kemanusiaan ke Myanmar.", "AID", None, ("IDN", "GOV"), None),
+    ("Pasukan Israel menarik diri dari kota itu.", "RETREAT", "withdraw", ("ISR", "MIL"), None),
+])
+def test_events_rules(nlp, text, type_, mode, actor, recipient):
+    events = [e for e in _events(nlp, text) if e["type"] == type_]
+    assert events, _events(nlp, text)
+    ev = events[0]
+    assert ev["mode"] == mode
+    if actor is not None:
+        assert (ev["actor"][0]["country"], ev["actor"][0]["sector"]) == actor
+    if recipient is not None:
+        assert (ev["recipient"][0]["country"], ev["recipient"][0]["sector"]) == recipient
+    Event(**ev)  # the dict is a valid Record event
+
+
+@pytest.mark.parametrize("text, trigger, negated, modality", [
+    ("Israel belum membebaskan para tahanan itu.", "membebaskan", True, "asserted"),
+    ("Polisi tidak menangkap siapa pun.", "menangkap", True, "asserted"),
+    ("Kelompok itu berencana menyerang pos polisi.", "menyerang", False, "future"),
+    ("Jika perundingan gagal, mereka akan menyerang kota itu.", "menyerang", False, "hypothetical"),
+    ("Polisi menangkap dua orang.", "menangkap", False, "asserted"),
+])
+def test_events_negation_and_modality(nlp, text, trigger, negated, modality):
+    ev = next(e for e in _events(nlp, text) if e["trigger"]["text"] == trigger)
+    assert (ev["negated"], ev["modality"]) == (negated, modality)
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("Menteri itu akan bertemu dengan Presiden Prancis pekan depan.", "AGREE"),
+    ("Rusia akan menarik pasukannya dari perbatasan bulan depan.", "CONCEDE"),
+])
+def test_events_future_cooperation_is_agree_or_concede(nlp, text, type_):
+    assert type_ in [e["type"] for e in _events(nlp, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Bunuh diri bukan jalan keluar.",
+    "Ia meninggal karena serangan jantung.",
+    "Harga cabai naik di pasar itu.",
+])
+def test_events_no_event(nlp, text):
+    assert _events(nlp, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Lima orang tewas dalam serangan itu.",
+    "Baca juga: Polisi Tangkap Pelaku Penyerangan",
+])
+def test_events_background_mentions_are_skipped(nlp, text):
+    assert _events(nlp, text) == []
+
+
+def test_events_codes_cameo_and_quad(nlp):
+    ev = _events(nlp, "Polisi menangkap tiga orang.")[0]
+    assert (ev["cameo"], ev["quad"]) == ("173", 4)
+    ev = _events(nlp, "Kedua menteri bertemu di Jakarta.")[0]
+    assert (ev["type"], ev["cameo"], ev["quad"]) == ("CONSULT", "040", 1)
+
+
+def test_events_sentence_index_and_trigger_offsets(nlp):
+    text = "Cuaca cerah hari ini. Polisi menangkap dua orang di Medan."
+    ev = _events(nlp, text)[0]
+    assert ev["sentence"] == 1
+    assert text[ev["trigger"]["start"]:ev["trigger"]["end"]] == "menangkap" == ev["trigger"]["text"]
+
+
+def test_events_date_falls_back_to_publication(nlp):
+    ev = _events(nlp, "Polisi menangkap dua orang.", published="2021-03-04")[0]
+    assert (ev["date"], ev["date_source"]) == ("2021-03-04", "published")
+
+
+def test_events_date_from_the_sentence(nlp):
+    ev = _events(nlp, "Polisi menangkap dua orang pada 6 Januari 2022.", published="2022-01-13")[0]
+    assert (ev["date"], ev["date_source"]) == ("2022-01-06", "text")
+
+
+def test_events_location_from_the_clause(nlp):
+    ev = _events(nlp, "Tentara Amerika menyerang sebuah markas di Suriah.")[0]
+    assert ev["location"]["text"] == "Suriah"
+    assert ev["location"]["country"] == "SYR"
+
+
+def test_events_size_from_quantities(nlp):
+    ev = _events(nlp, "Serangan bom itu menewaskan 12 orang.")[0]
+    assert ev["type"] == "ASSAULT"
+    assert ev["size"] == {"killed": 12}
