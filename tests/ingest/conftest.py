@@ -53,3 +53,18 @@ def rss(items: list[dict]) -> str:
                    f"<pubDate>{it['date']}</pubDate><description><![CDATA[{it['body']}]]></description></item>")
     out.append("</channel></rss>")
     return "".join(out)
+
+
+@pytest.fixture
+def bodies():
+    return BODIES
+
+
+@pytest.fixture
+def make_html():
+    return html_page
+
+
+@pytest.fixture
+def make_rss():
+    return rss

@@ -6,7 +6,6 @@ import io
 import json
 
 import pytest
-from conftest import BODIES, html_page, rss
 
 from warta.ingest import html_fragment_to_text, iter_files, iter_items, read_path
 
@@ -30,27 +29,27 @@ def test_readers_html_uses_trafilatura_text_title_and_date(corpus):
     assert "saluran air" in item.article.text and "Hak cipta" not in item.article.text
 
 
-def test_readers_json_fields(corpus):
+def test_readers_json_fields(corpus, bodies):
     (item,) = read_path(corpus / "c.json")
     a = item.article
     assert (a.title, a.published, a.url, a.text) == ("Festival budaya", "2022-03-02",
-                                                     "https://contoh.example/festival", BODIES[2])
+                                                     "https://contoh.example/festival", bodies[2])
 
 
-def test_readers_json_list_gives_one_item_each(tmp_path):
+def test_readers_json_list_gives_one_item_each(tmp_path, bodies):
     p = tmp_path / "many.json"
-    p.write_text(json.dumps([{"text": BODIES[0]}, {"judul": "tanpa teks"}]), encoding="utf-8")
+    p.write_text(json.dumps([{"text": bodies[0]}, {"judul": "tanpa teks"}]), encoding="utf-8")
     items = list(read_path(p))
     assert [(i.position, i.error is None) for i in items] == [("item 1", True), ("item 2", False)]
 
 
-def test_readers_parquet_rows(tmp_path):
+def test_readers_parquet_rows(tmp_path, bodies):
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     p = tmp_path / "a.parquet"
     pq.write_table(pa.Table.from_pylist([
-        {"id": "p1", "title": "Satu", "text": BODIES[0], "url": "https://a.example/1", "published": "2022-04-01"},
+        {"id": "p1", "title": "Satu", "text": bodies[0], "url": "https://a.example/1", "published": "2022-04-01"},
         {"id": "p2", "title": "Dua", "text": None, "url": None, "published": None},
     ]), p)
     items = list(read_path(p))
@@ -58,11 +57,11 @@ def test_readers_parquet_rows(tmp_path):
     assert items[1].position == "row 2" and items[1].error is not None
 
 
-def test_readers_rss_items_with_links_dates_and_html_summaries(tmp_path):
+def test_readers_rss_items_with_links_dates_and_html_summaries(tmp_path, bodies, make_rss):
     p = tmp_path / "feed.xml"
-    p.write_text(rss([
+    p.write_text(make_rss([
         {"title": "Jembatan baru", "link": "https://kabar.example/1", "date": "Mon, 07 Mar 2022 08:00:00 +0700",
-         "body": f"<p>{BODIES[0]}</p><p>Paragraf <b>kedua</b> &amp; terakhir.</p>"},
+         "body": f"<p>{bodies[0]}</p><p>Paragraf <b>kedua</b> &amp; terakhir.</p>"},
         {"title": "Kosong", "link": "https://kabar.example/2", "date": "Tue, 08 Mar 2022 08:00:00 +0700",
          "body": ""},
     ]), encoding="utf-8")
@@ -74,15 +73,15 @@ def test_readers_rss_items_with_links_dates_and_html_summaries(tmp_path):
     assert items[1].position == "entry 2" and items[1].error.code == "W101"
 
 
-def test_readers_atom_entries(tmp_path):
+def test_readers_atom_entries(tmp_path, bodies):
     p = tmp_path / "feed.atom"
     p.write_text(
         '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Atom Contoh</title>'
         '<entry><title>Festival</title><link href="https://atom.example/f"/><updated>2022-03-09T10:00:00Z</updated>'
-        f'<content type="html">&lt;p&gt;{BODIES[2]}&lt;/p&gt;</content></entry></feed>', encoding="utf-8")
+        f'<content type="html">&lt;p&gt;{bodies[2]}&lt;/p&gt;</content></entry></feed>', encoding="utf-8")
     (item,) = read_path(p)
     assert (item.article.url, item.article.published, item.article.text) == ("https://atom.example/f", "2022-03-09",
-                                                                             BODIES[2])
+                                                                             bodies[2])
 
 
 def test_readers_broken_feed_is_one_error(tmp_path):
@@ -107,9 +106,9 @@ def _warc(path, records):
 
 
 @pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz"])
-def test_readers_warc_html_responses(tmp_path, name):
+def test_readers_warc_html_responses(tmp_path, name, bodies, make_html):
     p = tmp_path / name
-    _warc(p, [("https://w.example/a", "text/html; charset=utf-8", html_page("Harga cabai", BODIES[3])),
+    _warc(p, [("https://w.example/a", "text/html; charset=utf-8", make_html("Harga cabai", bodies[3])),
               ("https://w.example/logo.png", "image/png", "PNG"),
               ("https://w.example/b", "text/html", "<html><body><p>x</p></body></html>")])
     items = list(read_path(p))
@@ -120,9 +119,9 @@ def test_readers_warc_html_responses(tmp_path, name):
     assert items[1].error is not None and items[1].error.code == "W105"
 
 
-def test_readers_warc_date_is_the_fallback_publication_date(tmp_path):
+def test_readers_warc_date_is_the_fallback_publication_date(tmp_path, bodies):
     p = tmp_path / "c.warc"
-    _warc(p, [("https://w.example/t", "text/plain", BODIES[1])])
+    _warc(p, [("https://w.example/t", "text/plain", bodies[1])])
     (item,) = read_path(p)
     assert item.article.published == "2022-03-10"
     assert any("WARC-Date" in n for n in item.article.notes)
