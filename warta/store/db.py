@@ -218,6 +218,7 @@ class Store:
 
     # -- reads ------------------------------------------------------------
     def get_record(self, article_id: str) -> Optional[Record]:
+        """The stored Record with this id, or None."""
         return get_record(self.conn, article_id)
 
 
