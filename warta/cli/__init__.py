@@ -18,6 +18,7 @@ from .eval_quotes import eval_quotes_cmd
 from .eval_events import eval_events_cmd
 from .eval_timex import eval_timex_cmd
 from .eval_quantities import eval_quantities_cmd
+from .eval_entities import eval_entities_cmd
 from .eval_segment import eval_segment_cmd
 from .train_ner import train_ner_cmd
 from .batch import batch_cmd
@@ -44,6 +45,7 @@ eval_group.add_command(eval_quotes_cmd)
 eval_group.add_command(eval_events_cmd)
 eval_group.add_command(eval_timex_cmd)
 eval_group.add_command(eval_quantities_cmd)
+eval_group.add_command(eval_entities_cmd)
 eval_group.add_command(eval_segment_cmd)
 train_group.add_command(train_ner_cmd)
 main.add_command(batch_cmd)

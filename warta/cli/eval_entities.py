@@ -1,0 +1,43 @@
+"""``warta eval entities``: linking accuracy of entity_resolver + geo (canonical, country, role, geo)."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from ..errors import InputError
+from ._common import handle_errors
+
+
+@click.command("entities")
+@click.argument("gold", type=click.Path(), required=False)
+@click.option("--corpus", type=click.Path(), default=None,
+              help="IndoSum JSONL the gold offsets refer to (default: ../shared/data/corpus/indosum.jsonl).")
+@click.option("--no-ner", is_flag=True,
+              help="Score the LOC/ORG entities the components add on bare text instead of linking.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--errors", "show_errors", is_flag=True, help="Also list every wrong field.")
+@handle_errors
+def eval_entities_cmd(gold, corpus, no_ner, as_json, show_errors):
+    """Score entity linking on GOLD (default: warta/eval/gold/entities/dev.jsonl).
+
+    The gold spans are given to the pipeline as an NER would give them; the
+    canonical name, country, role (PER) and coordinates (LOC) that
+    entity_resolver and geo assign are then compared: accuracy, and P/R/F1
+    over non-null values."""
+    from ..eval.entities import evaluate, format_report
+
+    try:
+        scores = evaluate(gold, corpus, no_ner=no_ner, progress=True)
+    except FileNotFoundError as exc:
+        raise InputError(str(exc)) from None
+    except (KeyError, ValueError) as exc:
+        raise InputError(str(exc).strip("'\"")) from None
+    if as_json:
+        click.echo(json.dumps(scores.as_dict(), indent=2))
+    else:
+        click.echo(format_report(scores))
+    if show_errors:
+        for art_id, what, g, p, text in scores.errors:
+            click.echo(f"{what:<12}{art_id[:30]:<31}{text!r}: gold {g!r}, predicted {p!r}")
