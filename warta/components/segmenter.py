@@ -51,8 +51,8 @@ _OUTLET = rf"(?:{_DOMAIN}|[A-Z][\w]*(?:\ [A-Z][\w]*){{0,2}})"
 DATELINE = re.compile(
     rf"""\s*(?:
       (?P<p1>{_PLACE}(?:,\s*{_PLACE})*),?\s*\((?P<o1>[A-Za-z][\w.]*(?:\ [\w.]+){{0,2}})\)
-    | (?P<p2>{_PLACE}),\s*(?P<o2>{_OUTLET})
     | (?P<o3>{_DOMAIN}),\s*(?P<p3>{_PLACE})
+    | (?P<p2>{_PLACE}),\s*(?P<o2>{_OUTLET})
     | (?P<o4>{_DOMAIN}|[A-Z][a-z][A-Za-z0-9]*)
     | (?P<p5>[A-Z]{{3,}}(?:\ [A-Z]{{2,}}){{0,2}})
     ){_DASH}(?=["“‘']?\s?[A-Z0-9])""",

@@ -1,0 +1,156 @@
+"""The segmenter: sentence boundaries, datelines and credit lines.
+
+Every sentence here is written for these tests.
+"""
+
+import pytest
+
+from warta.components.segmenter import find_credit, find_dateline, quote_regions
+from warta.pipeline import build
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build(stages=("segmenter",))
+
+
+def sents(nlp, text):
+    return [s.text.strip() for s in nlp(text).sents if s.text.strip()]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # plain boundaries
+    ("Polisi menangkap 14 orang. Mereka diperiksa di Mapolda.",
+     ["Polisi menangkap 14 orang.", "Mereka diperiksa di Mapolda."]),
+    ("Apakah ini adil? Warga menolak! Kami kecewa.",
+     ["Apakah ini adil?", "Warga menolak!", "Kami kecewa."]),
+    ("Harga naik menjadi Rp 14.000 per liter. 1.200 pedagang protes.",
+     ["Harga naik menjadi Rp 14.000 per liter.", "1.200 pedagang protes."]),
+    # never inside a quotation, nor at "..." inside it
+    ('"Kami siap. Kami akan datang," kata Budi. Ia pergi.',
+     ['"Kami siap. Kami akan datang," kata Budi.', "Ia pergi."]),
+    ('"Saya tidak tahu harus berkata apa... Mereka sudah berlatih keras," ujarnya.',
+     ['"Saya tidak tahu harus berkata apa... Mereka sudah berlatih keras," ujarnya.']),
+    ("“Kami kecewa. Sangat kecewa,” kata Rizal. Ia menangis.",
+     ["“Kami kecewa. Sangat kecewa,” kata Rizal.", "Ia menangis."]),
+    ('Rizal mengatakan, "Kami hanya ingin penghitungan ulang." Ia menuduh panitia curang.',
+     ['Rizal mengatakan, "Kami hanya ingin penghitungan ulang."', "Ia menuduh panitia curang."]),
+    ('Ia menyebut hasil itu "pesanan". Polisi berjaga.',
+     ['Ia menyebut hasil itu "pesanan".', "Polisi berjaga."]),
+    # a new sentence opening with a quotation
+    ('Gudang itu di Jl. Sudirman No. 5. "Kami menemukan sabu," kata polisi.',
+     ["Gudang itu di Jl. Sudirman No. 5.", '"Kami menemukan sabu," kata polisi.']),
+    ('Mereka pulang kemarin. "Semua selamat," ujarnya.',
+     ["Mereka pulang kemarin.", '"Semua selamat," ujarnya.']),
+    # never after these abbreviations
+    ("Ia tinggal di Jl. Merdeka No. 17, Medan.", ["Ia tinggal di Jl. Merdeka No. 17, Medan."]),
+    ("Kuliah umum Prof. Bambang dan Dr. Retno dibatalkan.", ["Kuliah umum Prof. Bambang dan Dr. Retno dibatalkan."]),
+    ("Bupati H. Rusdi Wirawan hadir.", ["Bupati H. Rusdi Wirawan hadir."]),
+    ("Hakim Maria Simanjuntak, S.H., M.H., membacakan putusan.",
+     ["Hakim Maria Simanjuntak, S.H., M.H., membacakan putusan."]),
+    ("Kuasa hukumnya Samuel Hutapea, S.H. Bersama timnya ia banding.",
+     ["Kuasa hukumnya Samuel Hutapea, S.H. Bersama timnya ia banding."]),
+    ("Kepala dinas Yulia Rahmi, M.Si. Rahmi hadir.", ["Kepala dinas Yulia Rahmi, M.Si. Rahmi hadir."]),
+    ("Saham PT Bank Rakyat Indonesia (Persero) Tbk. Naik tajam.",
+     ["Saham PT Bank Rakyat Indonesia (Persero) Tbk. Naik tajam."]),
+    ("Banjir di Kec. Martapura, Kab. Banjar, surut.", ["Banjir di Kec. Martapura, Kab. Banjar, surut."]),
+    ("Bantuan berupa beras, minyak, dll. Dikirim kemarin.", ["Bantuan berupa beras, minyak, dll. Dikirim kemarin."]),
+    ("Ada beras, gula, dsb. yang dikirim.", ["Ada beras, gula, dsb. yang dikirim."]),
+    # ... but a weak abbreviation before a clear sentence opener ends the sentence
+    ("Bantuan berupa beras, minyak, dll. Selain itu, tenda dikirim.",
+     ["Bantuan berupa beras, minyak, dll.", "Selain itu, tenda dikirim."]),
+    # brackets hold no boundary
+    ("Tanaman itu (Capsicum annuum L.) tumbuh subur.", ["Tanaman itu (Capsicum annuum L.) tumbuh subur."]),
+    # paragraph breaks always split, even without a full stop
+    ("Banjir meluas\n\nWarga mengungsi ke masjid.", ["Banjir meluas", "Warga mengungsi ke masjid."]),
+    ('"Kami menunggu bantuan\n\nWarga masih bertahan," katanya.',
+     ['"Kami menunggu bantuan', 'Warga masih bertahan," katanya.']),
+])
+def test_segmenter_sentences(nlp, text, expected):
+    assert sents(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, shown, place, outlet", [
+    ("JAKARTA, KOMPAS.com - Presiden tiba di Bali.", "JAKARTA, KOMPAS.com", "JAKARTA", "KOMPAS.com"),
+    ("Jakarta, CNN Indonesia -- Harga cabai naik.", "Jakarta, CNN Indonesia", "Jakarta", "CNN Indonesia"),
+    ("Jakarta, CNN Indonesia - - Harga cabai naik.", "Jakarta, CNN Indonesia", "Jakarta", "CNN Indonesia"),
+    ("ALMATY, warta.example - Pasukan ditarik.", "ALMATY, warta.example", "ALMATY", "warta.example"),
+    ("Bandung (ANTARA) - Dua atlet tiba.", "Bandung (ANTARA)", "Bandung", "ANTARA"),
+    ("Magelang, Jawa Tengah (ANTARA News) - Dua atlet tiba.", "Magelang, Jawa Tengah (ANTARA News)",
+     "Magelang, Jawa Tengah", "ANTARA News"),
+    ("Suara.com - Partai itu lolos verifikasi.", "Suara.com", None, "Suara.com"),
+    ("LABUAN BAJO, warta.example - KTT dibuka.", "LABUAN BAJO, warta.example", "LABUAN BAJO", "warta.example"),
+    ("Rimanews - Menteri itu hadir.", "Rimanews", None, "Rimanews"),
+    ("JUARA.NET, PUNE - Pasangan itu menang.", "JUARA.NET, PUNE", "PUNE", "JUARA.NET"),
+    ("INGGRIS – Arsenal kalah lagi.", "INGGRIS", "INGGRIS", None),
+])
+def test_segmenter_datelines(nlp, text, shown, place, outlet):
+    doc = nlp(text)
+    dl = doc._.dateline
+    assert dl is not None
+    assert (dl["text"], dl["place"], dl["outlet"]) == (shown, place, outlet)
+    assert text[dl["start"]:dl["end"]] == shown
+    first = next(iter(doc.sents)).text.strip()
+    assert first.startswith(shown) and len(first) <= len(shown) + 4  # the dateline is its own sentence
+
+
+@pytest.mark.parametrize("text", [
+    "Kassym-Jomart Tokayev tiba di Moskow.",
+    "Kevin - Prince Boateng pindah ke Frankfurt.",
+    "Presiden Joko Widodo - yang hadir - memberi sambutan.",
+    "Harga naik. Warga protes - sebagian menolak.",
+])
+def test_segmenter_no_false_dateline(nlp, text):
+    assert nlp(text)._.dateline is None
+
+
+@pytest.mark.parametrize("text, credit", [
+    ("Polisi menangkap 10.000 orang. [ab/uh]", "[ab/uh]"),
+    ("Massa dibubarkan. (AFP/Nur/OL-09)", "(AFP/Nur/OL-09)"),
+    ('"Kami siap," ujarnya. (ant/rds)', "(ant/rds)"),
+    ("Bantuan tiba kemarin. (adji / us)", "(adji / us)"),
+    ("Laga berakhir imbang. (gen)", "(gen)"),
+    ("Pemain itu dipinjamkan. [Antara]", "[Antara]"),
+    ("Paragraf terakhir selesai.\n\n(wrt/jp)", "(wrt/jp)"),
+])
+def test_segmenter_credits(nlp, text, credit):
+    doc = nlp(text)
+    (found,) = doc._.credits
+    assert found["text"] == credit and text[found["start"]:found["end"]] == credit
+    *_, last = [s.text.strip() for s in doc.sents]
+    assert last == credit  # kept out of the last sentence
+
+
+@pytest.mark.parametrize("text", [
+    "Lembaga itu disebut Clean Development Mechanism (CDM)",
+    "Pertemuan itu dihadiri Organisasi Perjanjian Keamanan Kolektif (CSTO).",
+    "Harga emas naik (lihat grafik).",
+])
+def test_segmenter_no_false_credit(nlp, text):
+    assert not nlp(text)._.credits
+
+
+def test_segmenter_find_helpers():
+    assert find_dateline("Bukan dateline sama sekali.") is None
+    assert find_credit("Kalimat biasa tanpa kredit.") is None
+    text = 'Ia berkata, "Ayo. Cepat." Lalu "pergi".'
+    assert [text[a:b] for a, b in quote_regions(text)] == ['"Ayo. Cepat."', '"pergi"']
+
+
+def test_segmenter_stray_quote_does_not_swallow_text():
+    """An opening quote that never closes protects nothing."""
+    text = 'Ia berkata: "Ayo berangkat. ' + "Mereka pergi ke pasar. " * 40
+    assert quote_regions(text) == []
+
+
+def test_segmenter_demo_articles(nlp, demo):
+    """Every demo article has a dateline; no sentence cuts a quotation in half."""
+    for art in demo:
+        doc = nlp(art["text"])
+        assert doc._.dateline is not None, art["id"]
+        for sent in doc.sents:
+            s = sent.text
+            assert s.count('"') % 2 == 0, (art["id"], s)
+        last = list(doc.sents)[-1].text.strip()
+        if doc._.credits:
+            assert last == doc._.credits[0]["text"], art["id"]
