@@ -111,6 +111,9 @@ LICENSE = re.compile(r"^(?:\S+\s+){0,4}?(?P<comma>,\s*)?(?P<comp>%s)\b" % _COMPS
 AUX = re.compile(r"\b(?:tak|tidak|akan|sudah|telah|masih|belum|harus|bisa|dapat|adalah|merupakan|sedang|tengah|siap)\b")
 _COORD = frozenset("tetapi tapi namun sedangkan sementara lalu kemudian dan serta".split())
 _REQUEST = frozenset("meminta mengimbau mendesak memerintahkan menginstruksikan".split())
+_DESCRIPTORS = frozenset("salah seorang sang selaku yang mantan warga pemilik pendiri".split())
+_HONORIFICS = frozenset("dr dr. drg prof prof. h h. hj hj. kh ir ustaz habib".split())
+_VIA = re.compile(r"\b(?:dilansir|dikutip|dilaporkan|diberitakan)\s+(?:oleh\s+|dari\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})")
 _KEPADA_SKIP = frozenset("wartawan media stasiun kantor berita televisi radio harian surat kabar para pers awak tv".split())
 _SPACED = re.compile(r"\S+")
 _APPOS = re.compile(r",\s*((?:[A-Z][\w'.-]*[ \t]*){1,4})(?=[,.\n]|$|[ \t]+(?:%s)\b)" % _alt(_STOPS))
@@ -438,22 +441,32 @@ class Quotes:
                     comma = -1
             elif words[0].lower() in _NOBODY:
                 hint = ("none",)
+                src = _VIA.search(np_text)  # "kabar yang dilansir Sport Witness"
+                if src:
+                    hint = ("np", np0 + src.start(1) - (len(np_text) - len(np_text.lstrip())), np0 + src.end(1) - (len(np_text) - len(np_text.lstrip())))
             after = np_end
             if comma >= 0:
                 after = comma + 1
-                # appositions and dates: "Menurut X, dr Roro, ..." / "Menurut X, Senin (29/8), ..."
+                # appositions and dates: "Menurut dokter kloter, dr Roro, ..." / "Menurut Solehudin,
+                # salah seorang pembuat tape di Desa X, Kecamatan Y, ..." / "Menurut X, Senin (29/8), ..."
+                named = _is_cap(words[0]) and words[0].lower() not in TITLES and bool(name_of(words))
                 while True:
                     nxt = sent.find(",", after)
                     seg = sent[after:nxt].strip() if nxt >= 0 else ""
                     sw = seg.split()
-                    if not sw or len(sw) > 4:
+                    if not sw:
                         break
-                    if sw[0].lower() in _DAYS or (_is_cap(sw[0]) or sw[0].lower() in TITLES) and sw[0].lower() not in _CONNECTIVES:
-                        if not sw[0].lower() in _DAYS:
-                            hint = ("np", s0 + after + (len(sent[after:nxt]) - len(sent[after:nxt].lstrip())), s0 + nxt)
-                        after = nxt + 1
-                        continue
-                    break
+                    w0 = sw[0].lower()
+                    if w0 in _DAYS:
+                        pass
+                    elif named and (w0 in _DESCRIPTORS or (_is_cap(sw[0]) and len(sw) <= 3 and w0 not in _CONNECTIVES)):
+                        pass  # a description of a named speaker, or a place in it
+                    elif not named and len(sw) <= 4 and (_is_cap(sw[0]) or w0 in _HONORIFICS) and w0 not in _CONNECTIVES:
+                        named = True  # the name of a described speaker
+                        hint = ("np", s0 + after + (len(sent[after:nxt]) - len(sent[after:nxt].lstrip())), s0 + nxt)
+                    else:
+                        break
+                    after = nxt + 1
         before = sent[lead:m.start()].strip(" ,")
         if before and sent[:m.start()].rstrip().endswith(",") and len(before.split()) >= 3:
             # "CLAUSE, menurut X." / "A, menurut X, B."
@@ -464,6 +477,8 @@ class Quotes:
 
     def _verb_clause(self, d, sent, s0, body_end, m, lead):
         verb = m.group("cue")
+        if lead > m.start():  # the "connective" phrase ran past the verb
+            lead = 0
         pre = sent[lead:m.start()]
         pre_words = pre.split()
         if any(w.lower() in _NEG for w in pre_words[-3:]):
@@ -532,10 +547,13 @@ class Quotes:
                 # "Senin (12/6) Perry": drop a leading date, keep what follows
                 while words and (words[0][0].lower() in _DAYS or words[0][0][:1] in "(0123456789"):
                     words = words[1:]
-                if words and words[0][0].lower() in _CONNECTIVES:  # "Saat itu dia"
-                    subj = [i for i in range(1, len(words)) if words[i - 1][0].lower() in _CONNECTIVES
-                            and (_is_cap(words[i][0]) or words[i][0].lower() in _PRONOUNS)]
-                    words = words[subj[-1]:] if subj else []
+                if words and words[0][0].lower() in _CONNECTIVES:  # "Saat itu dia", "Dalam rapat itu Ryamizard"
+                    i = len(words)
+                    while i > 1 and _is_cap(words[i - 1][0]):
+                        i -= 1
+                    if i == len(words) and words[-1][0].lower() in _PRONOUNS:
+                        i -= 1
+                    words = words[i:] if 0 < i < len(words) else []
                 if not words:
                     continue
             kept.append(words)
@@ -677,8 +695,9 @@ class Quotes:
                 ante = self._antecedent(start, last, subjects)
                 if ante is not None:
                     speaker = dict(ante, start=hint[1], end=hint[2], text=text[hint[1]:hint[2]])
-            elif hint and hint[0] == "continue" and last is not None:
-                speaker = dict(last)
+            elif hint and hint[0] == "continue":
+                nxt = self._next_cued(d, found, item)
+                speaker = nxt if nxt is not None else (dict(last) if last is not None else None)
             if speaker is not None:
                 last = dict(speaker, _pos=start)
             out.append({
@@ -687,6 +706,17 @@ class Quotes:
                 "cue": {"start": cue[0], "end": cue[1], "text": text[cue[0]:cue[1]]} if cue else None,
             })
         return out
+
+    def _next_cued(self, d, found, item):
+        """Speaker of a cued direct quote that follows ``item`` with nothing but marks in between."""
+        k = found.index(item)
+        if k + 1 >= len(found):
+            return None
+        nxt = found[k + 1]
+        between = d.text[item[1]:nxt[0]]
+        if nxt[2] != "direct" or not nxt[4] or nxt[4][0] != "np" or any(c.isalnum() for c in between):
+            return None
+        return self._np_speaker(d, nxt[4][1], nxt[4][2], nxt[0], None, [])
 
     def _np_speaker(self, d, a, b, qstart, last, subjects):
         text = d.text
