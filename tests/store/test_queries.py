@@ -150,3 +150,14 @@ def test_queries_entity_page_data(filled):
     assert [e["type"] for e in ent["events"]] == ["ACCUSE"]
     assert {"Andrei Serdyukov", "Almaty"} <= {c["name"] for c in ent["cooccurring"]}
     assert "Kassym-Jomart Tokayev" not in {c["name"] for c in ent["cooccurring"]}
+
+
+def test_queries_entity_known_only_as_a_speaker(store, samples):
+    rec = samples.jakarta()
+    rec.entities = [e for e in rec.entities if e.text != "Siti Rahmawati"]  # the NER missed her
+    store.add_record(rec)
+    ent = queries.entity(store.conn, "Siti Rahmawati")
+    assert ent["mentions"] == 0 and ent["labels"] == ["PER"]
+    assert [q["text"] for q in ent["quotes"]] == ['"Kami menolak upah murah,"']
+    assert [a["id"] for a in ent["articles"]] == ["sample-jakarta"]
+    assert queries.entity(store.conn, "Orang Lain") is None

@@ -107,3 +107,22 @@ def test_pages_home_shows_counts_and_chart(client):
 def test_pages_unknown_article_is_404_page(client):
     r = client.get("/articles/%3Cscript%3E")
     assert r.status_code == 404 and "&lt;script&gt;" in r.text
+
+
+def test_pages_month_range_fills_empty_months():
+    from warta.web.pages import month_range
+
+    assert month_range("2021-11", "2022-02") == ["2021-11", "2021-12", "2022-01", "2022-02"]
+    assert month_range("2022-03", "2022-03") == ["2022-03"]
+
+
+def test_pages_entity_known_only_as_speaker_has_a_page(client, archive, samples):
+    from warta.store import Store
+
+    rec = samples.jakarta()
+    rec.id, rec.url, rec.text = "sample-j2", None, rec.text + " Aksi berakhir sore hari."
+    rec.entities = []
+    with Store(archive) as store:
+        store.add_record(rec)
+    r = client.get("/entities/Siti%20Rahmawati")
+    assert r.status_code == 200 and "Kami menolak upah murah" in r.text

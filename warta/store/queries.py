@@ -334,10 +334,20 @@ def entity(conn: sqlite3.Connection, name: str, label: Optional[str] = None, lim
     ewhere = "e.canonical = ?" + (" AND e.label = ?" if label else "")
     params = [name, label.upper()] if label else [name]
     rows = conn.execute(f"SELECT label, country, text, lat, lon FROM entities WHERE {where}", params).fetchall()
-    if not rows:
-        return None
     limit = clamp_limit(limit, 50)
-    labels = sorted({r["label"] for r in rows})
+    # Speakers and event actors count too: a name the NER missed can still
+    # have quotes and events of its own.
+    said = [dict(r) for r in conn.execute(
+        'SELECT q.article_id, a.title, a.published, q.idx, q.text, q.kind, q.cue, q.speaker_label, q.start, q."end" '
+        "FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.speaker = ? "
+        "ORDER BY a.published DESC, q.article_id, q.idx LIMIT ?", (name, limit))]
+    ev_rows = [dict(r) for r in conn.execute(
+        "SELECT DISTINCT v.*, a.title, a.published, a.outlet FROM events v JOIN articles a ON a.id = v.article_id "
+        "JOIN event_actors x ON x.article_id = v.article_id AND x.event_idx = v.idx "
+        "WHERE x.canonical = ? ORDER BY v.day DESC LIMIT ?", (name, limit))]
+    if not rows and not said and not ev_rows:
+        return None
+    _attach_actors(conn, ev_rows)
     over_time = [dict(r) for r in conn.execute(
         "SELECT substr(a.published, 1, 7) AS period, count(*) AS n FROM entities e JOIN articles a "
         f"ON a.id = e.article_id WHERE {ewhere} AND a.published IS NOT NULL GROUP BY period ORDER BY period",
@@ -346,20 +356,19 @@ def entity(conn: sqlite3.Connection, name: str, label: Optional[str] = None, lim
         "SELECT a.id, a.title, a.published, a.outlet, count(*) AS mentions FROM entities e JOIN articles a "
         f"ON a.id = e.article_id WHERE {ewhere} GROUP BY a.id ORDER BY a.published DESC LIMIT ?",
         [*params, limit])]
+    if not rows:  # known only as a speaker or actor: list those articles, with no mention counts
+        seen: dict = {}
+        for item in said + ev_rows:
+            seen.setdefault(item["article_id"], {"id": item["article_id"], "title": item["title"],
+                                                 "published": item["published"], "outlet": item.get("outlet"),
+                                                 "mentions": 0})
+        articles = list(seen.values())
     cooc = [dict(r) for r in conn.execute(
         "SELECT o.canonical AS name, o.label, count(DISTINCT o.article_id) AS articles FROM entities o "
         f"WHERE o.article_id IN (SELECT article_id FROM entities WHERE {where}) AND o.canonical != ? "
         "GROUP BY o.canonical, o.label ORDER BY articles DESC, name LIMIT 30", [*params, name])]
-    said = [dict(r) for r in conn.execute(
-        'SELECT q.article_id, a.title, a.published, q.text, q.kind, q.cue, q.start, q."end" FROM quotes q '
-        "JOIN articles a ON a.id = q.article_id WHERE q.speaker = ? ORDER BY a.published DESC LIMIT ?",
-        (name, limit))]
-    ev_rows = [dict(r) for r in conn.execute(
-        "SELECT DISTINCT v.*, a.title, a.published, a.outlet FROM events v JOIN articles a ON a.id = v.article_id "
-        "JOIN event_actors x ON x.article_id = v.article_id AND x.event_idx = v.idx "
-        "WHERE x.canonical = ? ORDER BY v.day DESC LIMIT ?", (name, limit))]
-    _attach_actors(conn, ev_rows)
     geo = next(({"lat": r["lat"], "lon": r["lon"]} for r in rows if r["lat"] is not None), None)
+    labels = sorted({r["label"] for r in rows} or {q["speaker_label"] for q in said if q["speaker_label"]})
     return {
         "name": name,
         "labels": labels,

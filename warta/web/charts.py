@@ -60,7 +60,18 @@ def stacked_bars(periods: list[str], counts: dict[str, dict[str, int]], *, label
     if not periods:
         return Markup('<p class="empty">Nothing to chart yet.</p>')
     keys = sorted({k for p in periods for k in counts.get(p, {})})
-    left, right, top, bottom = 36, 8, 10, 56
+    # The legend wraps onto as many rows as it needs under the axis.
+    rows, lx = [[]], 36
+    for k in keys if legend else []:
+        w = 14 + 7 * len(k) + 14
+        if lx + w > width - 8 and rows[-1]:
+            rows.append([])
+            lx = 36
+        rows[-1].append((k, lx))
+        lx += w
+    legend_h = 18 * len(rows) if legend and keys else 0
+    height += max(0, legend_h - 18)
+    left, right, top, bottom = 36, 28, 10, 38 + legend_h
     plot_w, plot_h = width - left - right, height - top - bottom
     top_v = _nice_max(max(sum(counts.get(p, {}).values()) for p in periods))
     bw = plot_w / len(periods)
@@ -86,11 +97,11 @@ def stacked_bars(periods: list[str], counts: dict[str, dict[str, int]], *, label
         if i % step == 0:
             body.append(f'<text x="{x + bw / 2:.1f}" y="{top + plot_h + 14}" class="axis" '
                         f'text-anchor="middle">{escape(p)}</text>')
-    lx = left
-    for k in keys[:16] if legend else []:
-        body.append(f'<rect x="{lx}" y="{height - 22}" width="10" height="10" fill="{color_for(k)}"/>'
-                    f'<text x="{lx + 14}" y="{height - 13}" class="legend">{escape(k)}</text>')
-        lx += 14 + 7 * len(k) + 14
+    for r, row in enumerate(rows if legend_h else []):
+        y = top + plot_h + 30 + 18 * r
+        for k, lx in row:
+            body.append(f'<rect x="{lx}" y="{y}" width="10" height="10" fill="{colors.get(k) or color_for(k)}"/>'
+                        f'<text x="{lx + 14}" y="{y + 9}" class="legend">{escape(k)}</text>')
     return _svg(width, height, body, label)
 
 

@@ -31,11 +31,29 @@ def _blank(v: Optional[str]) -> Optional[str]:
     return v.strip() if v and v.strip() else None
 
 
+def month_range(first: str, last: str, cap: int = 240) -> list[str]:
+    """Every ``YYYY-MM`` from ``first`` to ``last``, so empty months show as gaps (at most ``cap``)."""
+    try:
+        y, m = int(first[:4]), int(first[5:7])
+        y1, m1 = int(last[:4]), int(last[5:7])
+    except ValueError:
+        return sorted({first, last})
+    out = []
+    while (y, m) <= (y1, m1) and len(out) < cap:
+        out.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
 def _monthly_counts(rows: list[dict]) -> tuple[list[str], dict]:
     counts: dict = defaultdict(dict)
     for r in rows:
         counts[r["period"]][r["type"]] = r["n"]
-    return sorted(counts), counts
+    if not counts:
+        return [], counts
+    periods = sorted(counts)
+    filled = month_range(periods[0], periods[-1])
+    return (filled if set(periods) <= set(filled) else periods), counts
 
 
 @router.get("/")
@@ -100,7 +118,11 @@ def entity_page(request: Request, name: str, label: Optional[str] = Query(None, 
     found = queries.entity(conn, name, label=_blank(label))
     if found is None:
         return render_error(request, 404, "Not found", f"No entity named {name!r}.")
-    chart = charts.bars([(r["period"], r["n"]) for r in found["over_time"]], label=f"Mentions of {name} per month")
+    per_month = {r["period"]: r["n"] for r in found["over_time"] if r["period"]}
+    months = month_range(min(per_month), max(per_month)) if per_month else []
+    if not set(per_month) <= set(months):
+        months = sorted(per_month)
+    chart = charts.bars([(p, per_month.get(p, 0)) for p in months], label=f"Mentions of {name} per month")
     return _render(request, "entity.html", title=name, ent=found, chart=chart, label=label)
 
 
