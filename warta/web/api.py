@@ -7,6 +7,7 @@ Contract paths (outside checks use them): ``GET /api/search``,
 from __future__ import annotations
 
 import json
+import threading
 from typing import Iterator, Literal, Optional
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
@@ -20,6 +21,9 @@ from ..store import connect, get_record, queries
 router = APIRouter(prefix="/api", tags=["api"])
 Limit = Query(20, ge=1, le=queries.MAX_LIMIT, description=f"Most results (1-{queries.MAX_LIMIT}).")
 Offset = Query(0, ge=0, le=1_000_000, description="Results to skip (paging).")
+# One extraction at a time: the shared spaCy pipeline is not documented as
+# thread-safe, and the work is CPU-bound under the GIL anyway.
+_EXTRACT_LOCK = threading.Lock()
 
 
 def reader(request: Request) -> Iterator:
@@ -119,9 +123,12 @@ async def api_extract(request: Request):
         raise HTTPException(422, json.loads(exc.json(include_url=False, include_input=False))) from None
     from ..api import extract
 
+    def run():
+        with _EXTRACT_LOCK:
+            return extract(req.text, published=req.published, title=req.title, url=req.url, force=req.force)
+
     try:
-        return await run_in_threadpool(extract, req.text, published=req.published, title=req.title, url=req.url,
-                                       force=req.force)
+        return await run_in_threadpool(run)
     except errors.InputTooLarge as exc:
         raise HTTPException(413, str(exc)) from None
     except errors.InputError as exc:
