@@ -154,6 +154,19 @@ def test_entity_resolver_brackets_that_are_not_acronyms(nlp, text):
     ("\"Kami siaga,\" kata {Andi|PER} kepada wartawan.", "Andi", None, None),
     ("{Vladimir Putin|PER} dan Presiden AS {Joe Biden|PER} berbicara.", "Joe Biden", "Presiden", "USA"),
     ("{Vladimir Putin|PER} dan Presiden AS {Joe Biden|PER} berbicara.", "Vladimir Putin", None, None),
+    ("Presiden Uzbekistan, {Shavkat Mirziyoyev|PER}, mengirim surat.", "Shavkat Mirziyoyev", "Presiden", "UZB"),
+    ("Deputi Gubernur Bank Indonesia (BI) {Perry Warjiyo|PER} mengatakan.", "Perry Warjiyo",
+     "Deputi Gubernur Bank Indonesia", "IDN"),
+    ("Hadir pula Gubernur Sulsel H {Andi Baso|PER} di acara itu.", "Andi Baso", "Gubernur Sulsel", "IDN"),
+    ("Kunjungan PM Malaysia dan {Barack Obama|PER} meramaikan Bali.", "Barack Obama", None, None),
+    ("Menurut Wakil Sekretaris Jenderal PKS {Mardani Ali Sera|PER}, koalisi terbuka.", "Mardani Ali Sera",
+     "Wakil Sekretaris Jenderal PKS", "IDN"),
+    ("Ia dipasangkan dengan {Azwar Anas|PER}, Bupati Banyuwangi saat ini.", "Azwar Anas", "Bupati Banyuwangi", "IDN"),
+    ("Pasukan itu dipimpin Pangdam IX / Udayana Mayor Jenderal TNI {Budi Santoso|PER} kemarin.", "Budi Santoso",
+     "Pangdam IX / Udayana Mayor Jenderal TNI", "IDN"),
+    ("Ia juga bertemu mantan Menteri Energi Sumber Daya Mineral {Sudirman Said|PER}.", "Sudirman Said",
+     "mantan Menteri Energi Sumber Daya Mineral", None),
+    ("Kelompok teror pimpinan {Abu Bakr|PER} itu melemah.", "Abu Bakr", None, None),
 ])
 def test_entity_resolver_roles(nlp, text, person, role, country):
     ent = _ents(_marked(nlp, text), person)[0]
@@ -170,6 +183,38 @@ def test_entity_resolver_trims_titles_from_names(nlp, text, name, role):
     doc = _marked(nlp, text)
     ent = _ents(doc, name)[0]
     assert ent.label_ == "PER" and ent._.role == role
+
+
+def test_entity_resolver_fullest_role_for_every_mention(nlp):
+    doc = _marked(nlp, "Menteri Koordinator bidang Kemaritiman {Luhut Binsar Pandjaitan|PER} hadir. "
+                       "\"Kita siap,\" ujar Menko {Luhut|PER}.")
+    assert {e._.role for e in doc.ents if e.label_ == "PER"} == {"Menteri Koordinator bidang Kemaritiman"}
+
+
+def test_entity_resolver_alias_case_insensitive(nlp):
+    doc = _marked(nlp, "{Saifullah Yusuf|PER} atau {Gus Ipul|PER} hadir. Kemudian {Gus ipul|PER} pulang.")
+    assert {e._.canonical for e in doc.ents} == {"Saifullah Yusuf"}
+
+
+@pytest.mark.parametrize("text,mention,canonical,country", [
+    ("{Partai Gerindra|ORG} mendukung. Sikap {Gerindra|ORG} jelas.", "Gerindra", "Partai Gerindra", None),
+    ("{Garda Revolusi Iran|ORG} menang. {Garda Revolusi|ORG} berterima kasih.", "Garda Revolusi",
+     "Garda Revolusi Iran", "IRN"),
+    ("{Tentara Nasional Indonesia|ORG} bersiap. Rapat pimpinan {TNI|ORG} digelar.", "TNI",
+     "Tentara Nasional Indonesia", "IDN"),
+    ("Ia melapor ke {Mabes Polri|ORG} kemarin.", "Mabes Polri", "Mabes Polri", "IDN"),
+    ("{Partai Kebangkitan Bangsa|ORG} mendukung pasangan itu.", "Partai Kebangkitan Bangsa",
+     "Partai Kebangkitan Bangsa", "IDN"),
+    ("Pasukan {Komando Armada Kawasan Timur|ORG} (Koarmatim) bersiaga.", "Koarmatim", "Komando Armada Kawasan Timur", None),
+])
+def test_entity_resolver_organisations(nlp, text, mention, canonical, country):
+    ent = _ents(_marked(nlp, text), mention)[0]
+    assert (ent._.canonical, ent._.country) == (canonical, country)
+
+
+def test_entity_resolver_org_short_form_is_not_a_country(nlp):
+    doc = _marked(nlp, "{Pemerintah AS|ORG} menolak. Delegasi dari {AS|LOC} pulang.")
+    assert _ents(doc, "AS")[0]._.canonical == "AS"
 
 
 def test_entity_resolver_mentions_share_role_and_country(nlp):

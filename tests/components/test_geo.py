@@ -151,6 +151,7 @@ def test_geo_adds_missed_places(nlp, text, expected):
     "Indonesia Corruption Watch menilai kebijakan itu.",
     "Batu itu jatuh dari tebing.",
     "Kota itu ramai pada malam hari.",
+    "Nilainya mencapai US$ 2 juta.",
 ])
 def test_geo_does_not_tag_parts_of_names_or_common_words(nlp, text):
     assert list(nlp(text).ents) == []
@@ -206,3 +207,26 @@ def test_geo_unknown_loc_left_alone(nlp):
 def test_geo_canonical_prefers_standard_name(nlp):
     doc = _marked(nlp, "Pemerintah Negeri Sakura membantah. Menurut pejabat Jepang, kabar itu keliru.")
     assert {e._.canonical for e in doc.ents if e._.country == "JPN"} == {"Jepang"}
+
+
+@pytest.mark.parametrize("text,mention,code", [
+    ("Festival di {Kawasan Timur Indonesia|LOC} dibuka.", "Kawasan Timur Indonesia", "IDN"),
+    ("Wartawan menunggu di {Gedung Putih|LOC} sejak pagi.", "Gedung Putih", "USA"),
+    ("Hadir pula pejabat {Sekretariat Provinsi Sulsel|ORG} di sana.", "Sekretariat Provinsi Sulsel", "IDN"),
+])
+def test_geo_country_without_coordinates(nlp, text, mention, code):
+    ent = _ent(_marked(nlp, text), mention)
+    assert ent._.country == code and ent._.geo is None
+
+
+def test_geo_mentions_share_country(nlp):
+    doc = _marked(nlp, "Festival {Kawasan Timur Indonesia|LOC} ({KTI|LOC}) dibuka.")
+    for ent in doc.ents:
+        ent._.canonical = "Kawasan Timur Indonesia"  # as entity_resolver links them
+    geo = nlp.get_pipe("geo")
+    geo.set_annotations(doc, geo.match(doc))
+    assert doc.ents[1]._.country == "IDN"
+
+
+def test_geo_lookup_alternate_spelling_of_big_city():
+    assert lookup_place("Raqqa")["country"] == "SYR"

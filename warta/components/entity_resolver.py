@@ -122,6 +122,9 @@ class EntityResolver:
         """Write canonical, long_form, role and country on ``doc.ents``."""
         self._resolve_orgs(doc, pairs)
         self._resolve_people(doc, aliases)
+        for ent in doc.ents:
+            if not ent._.canonical:
+                ent._.canonical = ent.text  # geo may still replace a place's by its fullest form
 
     # -- entity edits -----------------------------------------------------
     @staticmethod
