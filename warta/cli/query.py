@@ -82,8 +82,10 @@ def search_cmd(query, person, org, place, since, until, outlet, limit, db, as_js
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
-    click.echo(render_table(rows, [("published", "published", 10), ("outlet", "outlet", 20), ("id", "id", 16),
-                                   ("title", "title", 90)]))
+    for r in rows:  # untitled articles (plain text, some corpora) show their matching text instead
+        r["headline"] = r.get("title") or r["snippet"]
+    click.echo(render_table(rows, [("published", "published", 10), ("outlet", "outlet", 20), ("id", "id", 28),
+                                   ("headline", "title", 90)]))
 
 
 @click.command("quotes")
