@@ -61,6 +61,10 @@ def sents(nlp, text):
      ["Bantuan berupa beras, minyak, dll.", "Selain itu, tenda dikirim."]),
     # brackets hold no boundary
     ("Tanaman itu (Capsicum annuum L.) tumbuh subur.", ["Tanaman itu (Capsicum annuum L.) tumbuh subur."]),
+    # a full stop whose following space was lost
+    ("Laga ditunda (18 Desember).Sementara itu tim pulang.", ["Laga ditunda (18 Desember).", "Sementara itu tim pulang."]),
+    ("Ia lahir pada 2012.Fahd datang.", ["Ia lahir pada 2012.", "Fahd datang."]),
+    ("Pemain J.F.Hasselbaink hadir.", ["Pemain J.F.Hasselbaink hadir."]),
     # paragraph breaks always split, even without a full stop
     ("Banjir meluas\n\nWarga mengungsi ke masjid.", ["Banjir meluas", "Warga mengungsi ke masjid."]),
     ('"Kami menunggu bantuan\n\nWarga masih bertahan," katanya.',

@@ -56,6 +56,9 @@ def tokens(nlp, text):
     ('"Kami siap," kata Budi.', ['"', "Kami", "siap", ",", '"', "kata", "Budi", "."]),
     # a letter-digit compound splits as in CSUI ("Mobile - 8")
     ("(AFP/Nur/OL-09)", ["(", "AFP", "/", "Nur", "/", "OL", "-", "09", ")"]),
+    # a sentence end with the space lost
+    ("(18 Desember).Sementara", ["(", "18", "Desember", ")", ".", "Sementara"]),
+    ("Kompas.com", ["Kompas.com"]),
     # dotted degrees and company forms keep their full stop
     ("Dedi Kurniawan, S.H., M.Si.", ["Dedi", "Kurniawan", ",", "S.H.", ",", "M.Si."]),
     ("PT Bank Rakyat Indonesia Tbk. memimpin", ["PT", "Bank", "Rakyat", "Indonesia", "Tbk.", "memimpin"]),

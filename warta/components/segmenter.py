@@ -67,6 +67,8 @@ CREDIT = re.compile(
 )
 _CREDIT_OK = re.compile(r"[/-]|^[\[(][a-z]{2,8}[\])]$|^\[")
 _END = re.compile(r"""(?:\.{2,}|…|[.!?]+)["”’»)\]']*(?=\s+(?:``|[^\s]))""")
+# the same with the space lost: "(18 Desember).Sementara itu", "tahun 2012.Fahd"
+_GLUED_END = re.compile(r"""(?:(?<=[)"”’'])|(?<=[0-9]{4})|(?<=[a-z]{3})|(?<=[A-Z]{3}))\.(?=[A-Z][a-z]{2})""")
 _QUOTES = re.compile(r"``|''|[\"“”„«»]")
 _OPENERS = {"“": True, "„": True, "«": True, "``": True, "”": False, "»": False, "''": False}
 _CLOSERS = {'"': '"”', "“": '”"', "„": '“”"', "«": "»", "``": "''", "”": '"”', "»": "»", "''": "''"}
@@ -183,6 +185,9 @@ class Segmenter:
             starts.add(m.end())
         regions = sorted(quote_regions(text) + paren_regions(text))
         opens = [a for a, _ in regions]
+        for m in _GLUED_END.finditer(text):
+            if not self._inside(regions, opens, m.start(), m.end() + 1):
+                starts.add(m.end())
         for m in _END.finditer(text):
             nxt = m.end()
             while nxt < len(text) and text[nxt].isspace():

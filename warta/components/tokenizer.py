@@ -72,6 +72,9 @@ def _infixes(nlp: Language) -> list[str]:
         rf"{not_prefix}(?<=[{ALPHA_LOWER}])-(?=[{ALPHA_UPPER}][{ALPHA_UPPER}]+\b)",
         # letter-digit compounds ("Mobile-8"), except ordinals "ke-5"
         rf"(?<!^ke)(?<!^Ke)(?<=[{ALPHA}])-(?=[0-9])",
+        # a sentence end with the space lost: "(18 Desember).Sementara", "2012.Fahd"
+        r"[)\"”’'](?=\.[A-Z][a-z]{2})",
+        r"(?:(?<=[)\"”’'])|(?<=[0-9]{4})|(?<=[a-z]{3})|(?<=[A-Z]{3}))\.(?=[A-Z][a-z]{2})",
         # a slash between numbers with separators: "Rp9.100/9.105"
         r"(?<=[0-9][.,][0-9]{3})/(?=[0-9])",
         # words joined by a slash: "DPR/MPR"; single letters "C/O" stay whole
