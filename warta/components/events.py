@@ -1,6 +1,6 @@
 """The ``events`` component: PLOVER events (with CAMEO codes) from Indonesian sentences.
 
-For every trigger found by a spaCy Matcher built once from
+For every trigger found by a spaCy PhraseMatcher built once from
 ``lang/event_triggers.txt`` (roots expanded by the affix generator in
 :mod:`warta.events_ontology`), one event dict shaped like
 :class:`warta.record.Event` is written to ``doc._.events``:
@@ -26,13 +26,14 @@ mentioned country, else IDN (warta reads Indonesian news).
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterator, Optional
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -80,20 +81,17 @@ class Events:
         self.has_ner = "ner" in nlp.pipe_names
         self.triggers = onto.triggers()
         self.voice: dict[tuple[int, str], str] = {}
-        self.matcher = Matcher(nlp.vocab)
+        # one PhraseMatcher over every trigger's first-token forms finds candidates;
+        # the rest of a multiword trigger is checked at those few positions only
+        self.heads: dict[str, list[int]] = defaultdict(list)
         for i, trig in enumerate(self.triggers):
-            forms = onto.head_forms(trig)
-            for form, voice in forms.items():
+            for form, voice in onto.head_forms(trig).items():
                 self.voice[(i, form)] = voice
-            pattern: list[dict] = [{"LOWER": {"IN": sorted(forms)}}]
-            gaps = [pattern]
-            for tok in trig.phrase[1:]:
-                if tok == "...":
-                    gaps = [p + [{"IS_PUNCT": False}] * k for p in gaps for k in range(_GAP + 1)]
-                    continue
-                alts = tok.split("/")
-                gaps = [p + [{"LOWER": {"IN": alts}}] for p in gaps]
-            self.matcher.add(str(i), gaps)
+                self.heads[form].append(i)
+        self.head_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.head_matcher.add("HEAD", [nlp.make_doc(form) for form in self.heads])
+        self.tails = [tuple(tok if tok == "..." else frozenset(tok.split("/")) for tok in t.phrase[1:])
+                      for t in self.triggers]
         self.sector_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.sectors = onto.actor_sectors()
         self.sector_matcher.add("SECTOR", [nlp.make_doc(p) for p in self.sectors])
@@ -123,8 +121,13 @@ class Events:
     def match(self, doc: Doc) -> list[tuple[Span, int, str]]:
         """Trigger spans with their lexicon index and voice, overlaps resolved (longest wins)."""
         spans = []
-        for key, start, end in self.matcher(doc):
-            spans.append(Span(doc, start, end, label=key))
+        for _key, start, end in self.head_matcher(doc):
+            if end - start != 1:
+                continue  # heads are single tokens; multi-token keys come from hyphenated forms
+            for i in self.heads.get(doc[start].lower_, ()):
+                stop = self._tail_end(doc, start + 1, self.tails[i])
+                if stop is not None:
+                    spans.append(Span(doc, start, stop, label=str(i)))
         out: list[tuple[Span, int, str]] = []
         for span in filter_spans(spans):
             i = int(span.label_)
@@ -140,9 +143,40 @@ class Events:
             out.append((span, i, voice))
         return out
 
+    @staticmethod
+    def _tail_end(doc: Doc, pos: int, tail: tuple) -> Optional[int]:
+        """End of ``tail`` (alternative sets and "..." gaps) matched from token ``pos``, else None."""
+        if not tail:
+            return pos
+        head, rest = tail[0], tail[1:]
+        if head == "...":
+            for k in range(_GAP + 1):
+                if pos + k > len(doc) or any(t.is_punct for t in doc[pos:pos + k]):
+                    break
+                end = Events._tail_end(doc, pos + k, rest)
+                if end is not None:
+                    return end
+            return None
+        if pos < len(doc) and doc[pos].lower_ in head:
+            return Events._tail_end(doc, pos + 1, rest)
+        return None
+
+    @staticmethod
+    def _sent(doc: Doc, i: int) -> tuple[int, int]:
+        """Token bounds of the sentence holding token ``i`` (computed once per doc)."""
+        bounds = doc.user_data.get("warta_event_sents")
+        if bounds is None:
+            if doc.has_annotation("SENT_START"):
+                bounds = [(s.start, s.end) for s in doc.sents]
+            else:
+                bounds = [(0, len(doc))]
+            doc.user_data["warta_event_sents"] = bounds
+        k = bisect.bisect_right([b[0] for b in bounds], i) - 1
+        return bounds[max(0, k)]
+
     def _background(self, doc: Doc, span: Span, voice: str) -> bool:
         """True for a trigger that refers back to an event instead of reporting it."""
-        sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
+        sent = doc[slice(*self._sent(doc, span.start))]
         if sent[:2].text.lower() == "baca juga":
             return True  # a link to another story
         k = span.start - 1
@@ -268,7 +302,7 @@ class Events:
 
     # ------------------------------------------------------------------ roles
     def _clause(self, doc: Doc, span: Span) -> tuple[int, int]:
-        sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
+        sent = doc[slice(*self._sent(doc, span.start))]
         lo = sent.start
         for i in range(span.start - 1, sent.start - 1, -1):
             if doc[i].lower_ in self.boundaries or doc[i].text == ";":
@@ -385,7 +419,7 @@ class Events:
 
     def size(self, doc: Doc, lo_char: int, hi_char: int) -> Optional[dict]:
         out = {}
-        text = doc.text
+        text = doc.user_data.get("warta_event_text") or doc.text
         for q in doc._.quantities or []:
             if not (lo_char <= q["start"] < hi_char) or q.get("value") is None or q.get("unit"):
                 continue
@@ -395,7 +429,7 @@ class Events:
             for key, (after, before) in self.size_words.items():
                 if key in out:
                     continue
-                if prev_word in before or any(re.search(rf"\b{w}", window) for w in after):
+                if prev_word in before or (after is not None and after.search(window)):
                     value = q["value"]
                     out[key] = int(value) if float(value).is_integer() else value
                     break
@@ -408,7 +442,7 @@ class Events:
         modality = "asserted"
         if any(w in self.future for w in near):
             modality = "future"
-        sent_start = span.sent.start if doc.has_annotation("SENT_START") else 0
+        sent_start = self._sent(doc, span.start)[0]
         if any(t.lower_ in self.conditional for t in doc[sent_start:span.start]):
             modality = "hypothetical"
         return negated, modality
@@ -417,6 +451,7 @@ class Events:
     def __call__(self, doc: Doc) -> Doc:
         events = doc_list(doc, "events")
         events.extend(self.extract(doc))
+        doc.user_data.pop("warta_event_text", None)
         return doc
 
     def extract(self, doc: Doc) -> Iterator[dict]:
@@ -424,6 +459,7 @@ class Events:
         found = self.match(doc)
         if not found:
             return
+        _cache_sentence_spans(doc)
         mentions = self.mentions(doc)
         home = self._home_country(mentions)
         last: Optional[tuple[Mention, int]] = None
@@ -479,11 +515,31 @@ class Events:
         return "IDN"
 
 
-def _size_words() -> dict[str, tuple[tuple[str, ...], frozenset[str]]]:
+def _cache_sentence_spans(doc: Doc) -> None:
+    """Fill the cache :func:`warta.builder.sentence_index` reads, in one pass.
+
+    Same spans as :func:`warta.builder.sentence_spans`, which slices ``doc.text``
+    once per sentence (quadratic on long articles); ``Span.text`` is that slice.
+    """
+    doc.user_data["warta_event_text"] = doc.text
+    if "warta_sentence_spans" in doc.user_data or not doc.has_annotation("SENT_START"):
+        return
+    out = []
+    for sent in doc.sents:
+        raw = sent.text
+        stripped = raw.strip()
+        if stripped:
+            start = sent.start_char + (len(raw) - len(raw.lstrip()))
+            out.append((start, start + len(stripped)))
+    doc.user_data["warta_sentence_spans"] = out
+
+
+def _size_words() -> dict[str, tuple[Optional[re.Pattern], frozenset[str]]]:
     out = {}
     for line in load_lines("event_size_words"):
         key, after, before = (line.split("\t") + ["", ""])[:3]
-        out[key.strip()] = (tuple(w.strip() for w in after.split(",") if w.strip()),
+        words = [re.escape(w.strip()) for w in after.split(",") if w.strip()]
+        out[key.strip()] = (re.compile(r"\b(?:" + "|".join(words) + ")") if words else None,
                             frozenset(w.strip() for w in before.split(",") if w.strip()))
     return out
 
