@@ -74,6 +74,8 @@ def marks_for(rec: Record) -> list[Mark]:
                         f"quote-{i}", None, [f"quote-{q.kind}"]))
         if q.cue:
             out.append(Mark(q.cue.start, q.cue.end, "cue", f"quote cue · {who}", None))
+        if q.speaker and q.speaker.end > q.speaker.start:
+            out.append(Mark(q.speaker.start, q.speaker.end, "speaker", f"speaker · {who}", None))
     for i, t in enumerate(rec.times):
         out.append(Mark(t.start, t.end, "time", f"{t.type} {t.value}", f"time-{i}"))
     for i, q in enumerate(rec.quantities):
