@@ -98,7 +98,16 @@ def test_segmenter_datelines(nlp, text, shown, place, outlet):
     assert first.startswith(shown) and len(first) <= len(shown) + 4  # the dateline is its own sentence
 
 
+def test_segmenter_dateline_after_headline(nlp):
+    text = "Banjir Rendam Ribuan Rumah\nBANJARMASIN, warta.example - Air mulai surut."
+    doc = nlp(text)
+    assert doc._.dateline["text"] == "BANJARMASIN, warta.example"
+    assert [s.text.strip() for s in doc.sents] == ["Banjir Rendam Ribuan Rumah", "BANJARMASIN, warta.example -",
+                                                   "Air mulai surut."]
+
+
 @pytest.mark.parametrize("text", [
+    "Kalimat biasa.\nJAKARTA - Isi berita.",
     "Kassym-Jomart Tokayev tiba di Moskow.",
     "Kevin - Prince Boateng pindah ke Frankfurt.",
     "Presiden Joko Widodo - yang hadir - memberi sambutan.",

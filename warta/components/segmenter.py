@@ -78,23 +78,34 @@ _PARA = re.compile(r"\n\s*\n")
 
 
 def find_dateline(text: str):
-    """``(start, end, place, outlet)`` of a dateline at the start of ``text``, or None.
+    """``(start, end, place, outlet)`` of a dateline opening ``text``, or None.
 
+    The dateline may follow a headline line ("Judul Berita\\nJAKARTA - ...").
     ``end`` is where the article proper starts (after the dash).
     """
-    m = DATELINE.match(text, 0, min(len(text), 120))
-    if not m:
-        # the window may have cut the lookahead short: retry on the whole head
-        m = DATELINE.match(text[:200])
+    pos = len(text) - len(text.lstrip())
+    m = _match_dateline(text, pos)
+    if m is None:
+        nl = text.find("\n", pos, pos + 200)
+        head = text[pos:nl].strip() if nl > 0 else ""
+        if head and head[-1] not in ".!?\"”:" and not DATELINE.match(head):
+            nxt = nl + len(text[nl:]) - len(text[nl:].lstrip())
+            m = _match_dateline(text, nxt)
+    if m is None:
+        return None
+    place = m.group("p1") or m.group("p2") or m.group("p3") or m.group("p5")
+    outlet = m.group("o1") or m.group("o2") or m.group("o3") or m.group("o4")
+    return m.start() + len(m.group()) - len(m.group().lstrip()), m.end(), place, outlet
+
+
+def _match_dateline(text: str, pos: int):
+    m = DATELINE.match(text, pos, min(len(text), pos + 200))
     if not m:
         return None
     o4 = m.group("o4")
     if o4 and "." not in o4 and o4.lower() not in load_wordset("outlets"):
         return None  # "Kevin - Prince Boateng ..." is not a dateline
-    place = m.group("p1") or m.group("p2") or m.group("p3") or m.group("p5")
-    outlet = m.group("o1") or m.group("o2") or m.group("o3") or m.group("o4")
-    start = len(text) - len(text.lstrip())
-    return start, m.end(), place, outlet
+    return m
 
 
 def find_credit(text: str):
