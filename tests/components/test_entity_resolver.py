@@ -258,3 +258,32 @@ def test_entity_resolver_demo_article(demo):
     almaty = by_text["Almaty"][0]
     assert almaty.country == "KAZ" and almaty.geo.lat == pytest.approx(43.25, abs=0.1)
     assert by_text["Kementerian Kesehatan Kazakhstan"][0].country == "KAZ"
+
+
+# -- without an NER model -------------------------------------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    ("Presiden Kazakhstan Kassym-Jomart Tokayev memuji pasukan. Tokayev lalu pulang.",
+     [("Kassym-Jomart Tokayev", "PER"), ("Tokayev", "PER")]),
+    ("Hal itu dikatakan Perdana Menteri Jepang Fumio Kishida kemarin.", [("Fumio Kishida", "PER")]),
+    ("Presiden Jokowi mengatakan bahwa harga turun.", [("Jokowi", "PER")]),
+    ("Menurut Kementerian Kesehatan Kazakhstan, korban bertambah.", [("Kementerian Kesehatan Kazakhstan", "ORG")]),
+    ("Ia bekerja di Unit Kerja Presiden Pembinaan Ideologi Pancasila.", []),
+    ("Julukan Pangeran Biru \"melekat\" pada klub itu.", []),
+    ("Hadir pula Presiden UEFA dalam acara itu.", []),
+])
+def test_entity_resolver_finds_names_without_ner(nlp, text, expected):
+    doc = _marked(nlp, text)
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ in ("PER", "ORG")] == expected
+
+
+def test_entity_resolver_no_fallback_with_ner():
+    nlp_ner = build(stages=[])
+    nlp_ner.add_pipe("ner")
+    resolver = nlp_ner.add_pipe("entity_resolver")
+    assert resolver.find_people is False
+
+
+def test_entity_resolver_all_caps_country_inside_a_name(nlp):
+    ent = _ents(_marked(nlp, "Kapten AS Roma, {Francesco Totti|PER}, pamit."), "Francesco Totti")[0]
+    assert ent._.role == "Kapten AS Roma" and ent._.country != "USA"  # Roma, the place, may still count

@@ -86,7 +86,10 @@ class EntityResolver:
     def __init__(self, nlp: Language, name: str = "entity_resolver", add_entities: bool = True):
         self.name = name
         self.add_entities = add_entities
+        # without a trained NER, people are found after titles ("Presiden Kazakhstan Kassym-Jomart Tokayev")
+        self.find_people = "ner" not in nlp.pipe_names
         data = load_json("titles")
+        self.bare_heads = frozenset(data["bare_heads"])
         self.heads = frozenset(data["heads"])
         self.inner = frozenset(data["inner"])
         self.modifiers = frozenset(data["modifiers"])
@@ -112,6 +115,9 @@ class EntityResolver:
     def __call__(self, doc: Doc) -> Doc:
         if self.add_entities:
             self._add_known_acronyms(doc)
+            if self.find_people:
+                self._add_titled_people(doc)
+                self._add_named_orgs(doc)
         self._trim_titles(doc)
         pairs = self._acronym_pairs(doc)
         aliases = self._person_aliases(doc)
@@ -142,6 +148,72 @@ class EntityResolver:
             if self._free(doc, start, end) and not taken.intersection(range(start, end)):
                 new.append(Span(doc, start, end, label="ORG"))
                 taken.update(range(start, end))
+        self._add(doc, new)
+
+    def _skip_complement(self, doc: Doc, i: int) -> int:
+        """Index after the title words, countries, national bodies and well-known places from ``i``."""
+        t = geo_tables()
+        while i < len(doc):
+            tok = doc[i]
+            low = tok.lower_
+            if _is_cap(tok) and (low in self.bare_heads or low in self.heads and low != "sang") \
+                    or low in self.inner or tok.text in self.body_country:
+                i += 1
+                continue
+            for size in (3, 2, 1):
+                part = doc[i:i + size]
+                if len(part) == size and part[0].text[:1].isupper() and (
+                        t.country(part.text) or self._place_country(part)):
+                    i += size
+                    break
+            else:
+                return i
+        return i
+
+    def _add_titled_people(self, doc: Doc) -> None:
+        """PER entities after titles that take no complement but a country or place, then their surnames."""
+        new: list[Span] = []
+        ids = [doc.vocab.strings.add(w.capitalize()) for w in self.bare_heads]
+        ids += [doc.vocab.strings.add(w.upper()) for w in self.bare_heads if len(w) <= 3]
+        for i in numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), ids)).tolist():
+            if i > 0 and _is_cap(doc[i - 1]) and not doc[i].is_sent_start:
+                continue  # "Unit Kerja Presiden ...", "Direktorat Jenderal ...": a title inside a name
+            start = self._skip_complement(doc, i + 1)
+            end = start
+            while end < len(doc) and end - start < 4 and _is_cap(doc[end]) and (doc[end].is_alpha or "-" in doc[end].text) \
+                    and not doc[end].text.isupper() and doc[end].lower_ not in self.heads \
+                    and not geo_tables().country(doc[end].text) and doc[end].text not in self.orgs:
+                end += 1
+            if end == start or not self._free(doc, start, end) or lookup_place(doc[start:end].text):
+                continue
+            if end - start == 1 and not (end < len(doc) and doc[end].is_lower):
+                continue  # "Presiden Jokowi mengatakan", but not a lone capitalised word before a name or a break
+            if any(s.start < end and start < s.end for s in new):
+                continue
+            new.append(Span(doc, start, end, label="PER"))
+        self._add(doc, new)
+        names = {s[-1].text for s in new if len(s) >= 2} | {s.text for s in new}
+        names = {n for n in names if not lookup_place(n) and n not in self.orgs}
+        if names:
+            more = [Span(doc, i, i + 1, label="PER") for i in _positions(doc, names)
+                    if doc[i].ent_iob_ not in ("B", "I")]
+            self._add(doc, more)
+
+    def _add_named_orgs(self, doc: Doc) -> None:
+        """ORG entities for capitalised names that open with an organisation word ("Kementerian Kesehatan Kazakhstan")."""
+        ids = [doc.vocab.strings.add(w) for w in self.org_heads]
+        new: list[Span] = []
+        for i in numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), ids)).tolist():
+            if new and i < new[-1].end:
+                continue
+            end = i + 1
+            while end < len(doc) and end - i < 8 and (_is_cap(doc[end]) or (
+                    doc[end].lower_ in _LONG_FORM_LINKS and end + 1 < len(doc) and _is_cap(doc[end + 1]))):
+                if doc[end].ent_iob_ in ("B", "I") and doc[end].ent_type_ in PER_LABELS:
+                    break
+                end += 1
+            if end - i >= 2 and self._free(doc, i, end):
+                new.append(Span(doc, i, end, label="ORG"))
         self._add(doc, new)
 
     def _trim_titles(self, doc: Doc) -> None:
@@ -526,6 +598,8 @@ class EntityResolver:
                 if i + size <= n:
                     part = span[i:i + size]
                     code = t.country(part.text) if part[0].text[:1].isupper() else None
+                    if code and part.text.isupper() and part.end < span.end and _is_cap(span.doc[part.end]):
+                        code = None  # "Kapten AS Roma": an all-caps form before a name is part of that name
                     code = code or (self.country_words.get(part.text) if size == 1 else None)
                     if code:
                         return code, None
