@@ -212,6 +212,14 @@ class Events:
                         sector, home = self.sectors[key]
                         country = country or home
                         break
+            if sector is None and ent.label_ != "PER":
+                # "Pasukan Rusia", "Kementerian Kesehatan Kazakhstan": the head noun gives the sector
+                words = ent.text.lower().split()
+                for n in (3, 2, 1):
+                    if " ".join(words[:n]) in self.sectors:
+                        sector, home = self.sectors[" ".join(words[:n])]
+                        country = country or home
+                        break
             kind = "person" if ent.label_ == "PER" else "entity"
             if ent.text in self.igos:
                 country, kind, sector = self.igos[ent.text][0], "igo", "IGO"
@@ -502,7 +510,7 @@ class Events:
     @staticmethod
     def _actor(doc: Doc, m: Mention, default: Optional[str]) -> dict:
         out = m.as_actor(doc)
-        if out["country"] is None and m.kind in ("sector", "merged", "person"):
+        if out["country"] is None and (m.kind in ("sector", "merged", "person") or (m.sector and m.sector != "IGO")):
             out["country"] = default
         return out
 
