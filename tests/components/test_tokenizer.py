@@ -54,8 +54,8 @@ def tokens(nlp, text):
     ("menyetujuinya", ["menyetujuinya"]),
     # quotes and brackets come off
     ('"Kami siap," kata Budi.', ['"', "Kami", "siap", ",", '"', "kata", "Budi", "."]),
-    # a letter-digit compound splits as in CSUI ("Mobile - 8")
-    ("(AFP/Nur/OL-09)", ["(", "AFP", "/", "Nur", "/", "OL", "-", "09", ")"]),
+    ("(AFP/Nur/OL-09)", ["(", "AFP", "/", "Nur", "/", "OL-09", ")"]),
+    ("pandemi Covid-19 dan Piala Dunia U-20", ["pandemi", "Covid-19", "dan", "Piala", "Dunia", "U-20"]),
     # a sentence end with the space lost
     ("(18 Desember).Sementara", ["(", "18", "Desember", ")", ".", "Sementara"]),
     ("Kompas.com", ["Kompas.com"]),

@@ -9,8 +9,8 @@ later stages need these units whole. Rules, as regexes built once:
   reduplications ("pesawat-pesawat", "sekutu-sekutunya"), "ke-5",
   "1960-an"; it is split only where CSUI splits it: a month range
   ("Januari-September"), a mixed-case word joined to an acronym
-  ("Bapepam-LK", "RI-Jepang"), a letter-digit compound ("Mobile-8") and a
-  number range ("5-10");
+  ("Bapepam-LK", "RI-Jepang") and a number range ("5-10"); letter-digit
+  compounds stay whole ("Covid-19", "U-20"; CSUI once splits "Mobile-8");
 - a slash between digits stays inside ("13/1/2022", "(13/1)" -> "(",
   "13/1", ")"); a slash between two words is split ("DPR/MPR"), one between
   single letters is not ("C/O");
@@ -70,8 +70,6 @@ def _infixes(nlp: Language) -> list[str]:
         # acronym next to a mixed-case word: "RI-Jepang", "Bapepam-LK"
         rf"(?<=[{ALPHA_UPPER}][{ALPHA_UPPER}])-(?=[{ALPHA_UPPER}][{ALPHA_LOWER}])",
         rf"{not_prefix}(?<=[{ALPHA_LOWER}])-(?=[{ALPHA_UPPER}][{ALPHA_UPPER}]+\b)",
-        # letter-digit compounds ("Mobile-8"), except ordinals "ke-5"
-        rf"(?<!^ke)(?<!^Ke)(?<=[{ALPHA}])-(?=[0-9])",
         # a sentence end with the space lost: "(18 Desember).Sementara", "2012.Fahd"
         r"[)\"”’'](?=\.[A-Z][a-z]{2})",
         r"(?:(?<=[)\"”’'])|(?<=[0-9]{4})|(?<=[a-z]{3})|(?<=[A-Z]{3}))\.(?=[A-Z][a-z]{2})",
