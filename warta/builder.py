@@ -29,13 +29,15 @@ def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
 
     ``Record.sentences`` and ``Event.sentence`` indexes both use this list.
     """
-    if not doc.text:
+    # Doc.text joins every token in Python on each access: read it once, not once per sentence
+    text = doc.text
+    if not text:
         return []
     if not doc.has_annotation("SENT_START"):
-        return [(0, len(doc.text.rstrip()))]
+        return [(0, len(text.rstrip()))]
     out = []
     for sent in doc.sents:
-        raw = doc.text[sent.start_char:sent.end_char]
+        raw = text[sent.start_char:sent.end_char]
         stripped = raw.strip()
         if not stripped:
             continue
