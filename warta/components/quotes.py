@@ -93,7 +93,9 @@ POST_NP_VERB = re.compile(
     r"(?P<cue>%s)\b" % _VERBS
 )
 # before an opening mark: 'X mengatakan, "' / 'Menurut X, "' / 'Kata dia: "'
-PRE_VERB = re.compile(r"(?P<cue>\b(?:%s))\s*(?:bahwa\s*)?[,:]?\s*$" % _VERBS)
+PRE_VERB = re.compile(
+    r"(?P<cue>\b(?:%s))(?:\s+(?:di|kepada|dalam|melalui|lewat|pada)\s+[^,:\"“]{1,40})?\s*(?:bahwa\s*)?[,:]?\s*$" % _VERBS
+)
 PRE_ACCORDING = re.compile(r"\b(?P<cue>[Mm]enurut)(?P<nya>nya)?\b(?P<np>[^,]*)[,:]\s*$")
 PRE_POST_CUE = re.compile(r"(?:^|[,.]\s*)(?P<cue>%s)(?P<nya>nya)?\b(?P<np>[^,]*)[,:]\s*$" % _POST)
 PRE_PASSIVE = re.compile(r"\b(?P<cue>%s)\s+(?:oleh\s+)?(?P<np>[^,]*)[,:]\s*$" % _PASSIVE)
@@ -101,6 +103,7 @@ PRE_PASSIVE = re.compile(r"\b(?P<cue>%s)\s+(?:oleh\s+)?(?P<np>[^,]*)[,:]\s*$" % 
 VERB = re.compile(r"\b(?P<cue>%s)\b" % _VERBS)
 ACCORDING = re.compile(r"\b(?P<cue>[Mm]enurut)(?P<nya>nya)?\b")
 MID_CUE = re.compile(r",\s*(?P<cue>%s)(?P<nya>nya)?\b(?P<np>[^,.]{0,60}?)\s*(?:,|(?P<end>[.!?]?\s*$))" % _POST)
+START_CUE = re.compile(r"(?P<cue>%s)(?P<nya>nya)?\b[^,.]{0,60},\s*" % _alt(w[:1].upper() + w[1:] for w in _LEX["post_cues"]))
 PASSIVE_START = re.compile(r"(?P<cue>%s)\s+(?:oleh\s+)?(?P<np>[^,]{1,80}?)\s*,\s*" % _PASSIVE)
 TRAIL_REPORT = re.compile(
     r",\s*(?P<np>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,4})\s+(?P<cue>%s)\s*[.!?]?\s*$" % _alt(_LEX["report_verbs_after"])
@@ -114,6 +117,8 @@ _REQUEST = frozenset("meminta mengimbau mendesak memerintahkan menginstruksikan"
 _DESCRIPTORS = frozenset("salah seorang sang selaku yang mantan warga pemilik pendiri".split())
 _HONORIFICS = frozenset("dr dr. drg prof prof. h h. hj hj. kh ir ustaz habib".split())
 _VIA = re.compile(r"\b(?:dilansir|dikutip|dilaporkan|diberitakan)\s+(?:oleh\s+|dari\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})")
+_CUE_WORDS = frozenset(_LEX["passive"]) | frozenset(_LEX["post_cues"]) | frozenset(_LEX["verbs"]) | {"menurut"}
+_PREPOSITIONS = frozenset("di ke dari pada dalam oleh dengan untuk bagi kepada terhadap tentang atas antara sebagai".split())
 _KEPADA_SKIP = frozenset("wartawan media stasiun kantor berita televisi radio harian surat kabar para pers awak tv".split())
 _SPACED = re.compile(r"\S+")
 _APPOS = re.compile(r",\s*((?:[A-Z][\w'.-]*[ \t]*){1,4})(?=[,.\n]|$|[ \t]+(?:%s)\b)" % _alt(_STOPS))
@@ -191,8 +196,8 @@ class _Doc:
         out = []
         for m in CAPRUN.finditer(self.text):
             words = m.group().split()
-            if words[0].lower() in _CONNECTIVES:
-                words = words[1:]
+            if words[0].lower() in _CONNECTIVES or words[0].lower() in _CUE_WORDS:
+                words = words[1:]  # "Diberitakan People" is the outlet People
             name = name_of(words)
             toks = tuple(name.lower().split())
             if 2 <= len(toks) <= 5:
@@ -392,6 +397,11 @@ class Quotes:
         m = PASSIVE_START.match(sent, lead)
         if m:
             return self._clause(d, s0 + m.end(), body_end, m, s0, ("np", s0 + m.start("np"), s0 + m.end("np")))
+        m = START_CUE.match(sent, lead)  # "Kata Halim, ..."
+        if m:
+            hint = self._hint_after(d, m, s0)
+            if hint is not None:
+                return self._clause(d, s0 + m.end(), body_end, m, s0, hint)
         # "Menurut X, ..." anywhere, unless a reporting verb comes first
         m = ACCORDING.search(sent)
         if m:
@@ -433,6 +443,14 @@ class Quotes:
             if not words:
                 return None
             np0 = s0 + m.end() + (len(np_text) - len(np_text.lstrip()))
+            k = 1  # no comma: "Menurut Vitali dirinya ...": the name is the capitalised run
+            while k < len(words) and _is_cap(words[k]):
+                k += 1
+            if (comma < 0 or len(words) > 6) and _is_cap(words[0]) and words[0].lower() not in _NOBODY \
+                    and k < len(words) and words[k].lower() not in ("dan", "dari", "bagi", "untuk") \
+                    and not sent[:m.start()].rstrip().endswith(","):
+                np_end = np0 - s0 + len(" ".join(words[:k]))
+                comma = -1
             hint = ("np", np0, s0 + np_end)
             if words[0].lower() in _PRONOUNS:
                 hint = ("pron", np0, np0 + len(words[0]))
@@ -553,6 +571,8 @@ class Quotes:
                         i -= 1
                     if i == len(words) and words[-1][0].lower() in _PRONOUNS:
                         i -= 1
+                    if 0 < i < len(words) and words[i - 1][0].lower() in _PREPOSITIONS:
+                        i = 0  # "Dalam penampilan di Los Angeles": a place, not the subject
                     words = words[i:] if 0 < i < len(words) else []
                 if not words:
                     continue
@@ -561,8 +581,9 @@ class Quotes:
             return None
         words = kept[-1]
         if len(kept) > 1:  # an apposition: "Pengacara Ahok, Wayan Sudirta"
-            named = [w for w in kept if _is_cap(w[0][0]) and w[0][0].lower() not in TITLES
-                     and w[0][0].lower() not in _ORG_HEADS]
+            named = [w for w in kept if _is_cap(w[0][0]) and w[0][0].lower() not in _ORG_HEADS
+                     and (w[0][0].lower() not in TITLES or len(w) <= 3)]  # "Iptu Suroto"
+
             words = named[-1] if named else words
         # "... setelah dia" / "Saat itu dia": the subject after a subordinator
         for i in range(len(words) - 1, 0, -1):
@@ -577,8 +598,8 @@ class Quotes:
                 break
         low = [w.lower() for w, _ in words]
         start, end = s0 + words[0][1], s0 + words[-1][1] + len(words[-1][0])
-        if low[0] in _PRONOUNS and len(low) == 1:
-            return ("pron", start, end)
+        if low[-1] in _PRONOUNS and (len(low) == 1 or not _is_cap(words[-2][0])):  # "... membuat ia"
+            return ("pron", s0 + words[-1][1], end)
         if "yang" in low or (low[0] in ("ada", "terdapat") and len(low) > 1):
             return None
         if not any(_is_cap(w) for w, _ in words) and low[0] not in _NP_STARTERS and len(low) > 3 \
@@ -590,7 +611,7 @@ class Quotes:
     def _skip_connective(sent: str) -> int:
         """Offset after a leading connective phrase ("Namun, ", "Selain itu, ")."""
         m = re.match(r"\s*([^,]{1,80}),\s+", sent)
-        if m:
+        if m and len(m.group(1).split()) <= 6:
             words = m.group(1).split()
             if words and (words[0].lower() in _CONNECTIVES or m.group(1).lower() in _CONNECTIVES):
                 return m.end()
@@ -736,7 +757,7 @@ class Quotes:
         holder = self._title_holder(d, words, a) if titles_only else None
         name = name_of(words) if _is_cap(words[0]) or low0 in TITLES else ""
         ent = d.entity_in(a, b)
-        if ent is not None and not holder and (ent.label_ == "PER" or not name or low0 in _ORG_HEADS
+        if ent is not None and not holder and (ent.label_ == "PER" or not name or (low0 in _ORG_HEADS and ent.start_char == a)
                                                or set(name.lower().split()) <= set(ent.text.lower().split())):
             return {"start": a, "end": b, "text": text[a:b], "canonical": ent._.canonical or ent.text,
                     "label": ent.label_}

@@ -51,14 +51,12 @@ def load_gold(path: Optional[Path] = None) -> list[dict]:
     return out
 
 
-def name_words(name: Optional[str]) -> list[str]:
-    """Lower-cased words of a speaker name without title/role words."""
+def name_words(name: Optional[str], keep_titles: bool = False) -> set[str]:
+    """Lower-cased words of a speaker name, without title/role words unless ``keep_titles``."""
     if not name:
-        return []
-    titles = load_wordset("quote_titles")
-    words = _NONWORD.sub(" ", name.lower()).split()
-    kept = [w for w in words if w not in titles]
-    return kept or words
+        return set()
+    words = set(_NONWORD.sub(" ", name.lower()).split())
+    return words if keep_titles else words - load_wordset("quote_titles")
 
 
 def same_speaker(gold: Optional[str], pred: Optional[str]) -> bool:
@@ -66,11 +64,15 @@ def same_speaker(gold: Optional[str], pred: Optional[str]) -> bool:
 
     Case-insensitive, punctuation and title words ignored; right when all of
     one name's words are among the other's ("Argo" / "Kombes Argo Yuwono"
-    for "Argo Yuwono"). A gold ``None`` needs a predicted ``None``.
+    for "Argo Yuwono"). When either name is only title words ("juru
+    bicara"), the titles are kept for the comparison. A gold ``None`` needs
+    a predicted ``None``.
     """
     if gold is None or pred is None:
         return gold is None and pred is None
-    g, p = set(name_words(gold)), set(name_words(pred))
+    g, p = name_words(gold), name_words(pred)
+    if not g or not p:
+        g, p = name_words(gold, True), name_words(pred, True)
     if not g or not p:
         return False
     return g <= p or p <= g
