@@ -69,6 +69,9 @@ def sents(nlp, text):
     ("Banjir meluas\n\nWarga mengungsi ke masjid.", ["Banjir meluas", "Warga mengungsi ke masjid."]),
     ('"Kami menunggu bantuan\n\nWarga masih bertahan," katanya.',
      ['"Kami menunggu bantuan', 'Warga masih bertahan," katanya.']),
+    # a quotation continued in the next paragraph: no split inside either part
+    ('"Kami siap. Kami datang.\n\n"Kami pasti menang. Percayalah," katanya. Ia pergi.',
+     ['"Kami siap. Kami datang.', '"Kami pasti menang. Percayalah," katanya.', "Ia pergi."]),
 ])
 def test_segmenter_sentences(nlp, text, expected):
     assert sents(nlp, text) == expected

@@ -125,7 +125,9 @@ def quote_regions(text: str, max_len: int = MAX_QUOTE) -> list[tuple[int, int]]:
     are, and a pair must match (``“`` closes with ``”`` or ``"``, ````
     only with ``''``). An opener whose closer is not found before the next
     opener, the end of its paragraph or ``max_len`` characters is dropped,
-    so one stray mark cannot swallow the text.
+    so one stray mark cannot swallow the text; but one whose paragraph ends
+    unclosed and whose next paragraph opens with a quote mark (how news
+    continues a long quotation) is quoted to the end of its paragraph.
     """
     regions = []
     open_at, closers = None, ""
@@ -148,8 +150,18 @@ def quote_regions(text: str, max_len: int = MAX_QUOTE) -> list[tuple[int, int]]:
                 continue
             open_at = None
         if opener is not False:
+            if open_at is not None:
+                _continued(text, open_at, i, max_len, regions)
             open_at, closers = i, _CLOSERS[q]
     return regions
+
+
+def _continued(text: str, open_at: int, i: int, max_len: int, regions: list) -> None:
+    """A quotation running on into the next paragraph (news style: no closing
+    mark, the next paragraph reopens it) is quoted up to its paragraph end."""
+    brk = _PARA.search(text, open_at, i)
+    if brk and brk.end() == i and brk.start() - open_at <= max_len:
+        regions.append((open_at, brk.start()))
 
 
 def paren_regions(text: str, max_len: int = 200) -> list[tuple[int, int]]:
