@@ -598,7 +598,8 @@ class EntityResolver:
                 if i + size <= n:
                     part = span[i:i + size]
                     code = t.country(part.text) if part[0].text[:1].isupper() else None
-                    if code and part.text.isupper() and part.end < span.end and _is_cap(span.doc[part.end]):
+                    nxt = span.doc[part.end] if part.end < span.end else None
+                    if code and part.text.isupper() and nxt is not None and _is_cap(nxt) and nxt.lower_ not in self.heads:
                         code = None  # "Kapten AS Roma": an all-caps form before a name is part of that name
                     code = code or (self.country_words.get(part.text) if size == 1 else None)
                     if code:
