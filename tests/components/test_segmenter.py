@@ -4,6 +4,8 @@ Every sentence here is written for these tests.
 """
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from warta.components.segmenter import find_credit, find_dateline, quote_regions
 from warta.pipeline import build
@@ -170,3 +172,26 @@ def test_segmenter_demo_articles(nlp, demo):
         last = list(doc.sents)[-1].text.strip()
         if doc._.credits:
             assert last == doc._.credits[0]["text"], art["id"]
+
+
+_PIECES = ["Kami", "siap", "JAKARTA,", "warta.example", "-", "--", "Jl.", "No.", "5.", "dll.", "S.H.,", '"', "“", "”",
+           "``", "''", "(", ")", "(ant/rds)", "[ab/uh]", "...", "?", "!", ".", ",", "kata", "Budi.", "\n", "\n\n",
+           "13/1/2022", "Rp", "1,5", "Kassym-Jomart", "sekutu-sekutunya", "R.", "Tbk.", "ujarnya."]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=40), st.lists(st.sampled_from(["", " ", "  "]), min_size=40,
+                                                                   max_size=40))
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_segmenter_any_text(nlp, pieces, seps):
+    """On any mix of the tricky pieces: no error, sentences start on tokens, offsets point at their text."""
+    text = "".join(p + s for p, s in zip(pieces, seps))
+    doc = nlp(text)
+    if len(doc):
+        assert doc[0].is_sent_start
+    dl = doc._.dateline
+    if dl:
+        assert text[dl["start"]:dl["end"]] == dl["text"]
+    for c in doc._.credits or []:
+        assert text[c["start"]:c["end"]] == c["text"]
+    if len(doc):
+        assert "".join(s.text_with_ws for s in doc.sents) == text
