@@ -16,12 +16,16 @@ Rules, in order of precedence:
   - inside a quotation: a double-quote pair (straight, curly, ````''``)
     within one paragraph and at most :data:`MAX_QUOTE` characters long, so
     ``"Kami siap. Kami datang," kata X.`` and ``"..."`` inside it do not
-    split (an unmatched quote mark protects nothing);
+    split (an unmatched quote mark protects nothing, except one continued
+    in the next paragraph, see :func:`quote_regions`);
+  - inside round brackets ("(Capsicum annuum L.) tumbuh");
   - after an abbreviation from ``lang/abbreviations.txt`` ("Jl.", "No.",
     "Prof.", "Kab."); after one from ``lang/abbreviations_final.txt``
     ("dll.", "Tbk.", "S.H."), a single initial ("R.") or a dotted acronym,
     only when the next word is a sentence opener from
-    ``lang/sentence_starters.txt`` ("... jagung dll. Konon ...").
+    ``lang/sentence_starters.txt`` ("... jagung dll. Konon ...");
+- a full stop whose space was lost ends a sentence before a capitalised
+  word ("(18 Desember).Sementara itu").
 """
 
 from __future__ import annotations
