@@ -17,6 +17,11 @@ What is measured, on the same articles, in one run:
 
 Every throughput is also given as a ratio to the tokenizer's tokens/s, and
 scaling efficiency = N-worker throughput / (N x 1-worker throughput).
+Beside wall-clock figures each row has CPU-time figures (``tokens_per_cpu_s``,
+from ``time.process_time``, summed over Dask tasks) and ``cpu_share``, the
+CPU seconds a run got per wall second per worker: on a machine shared with
+other work the wall figures fall while the CPU figures hold, and a
+``cpu_share`` well below 1 says the run waited for a core.
 Peak RSS is ``getrusage(RUSAGE_SELF).ru_maxrss`` (a high-water mark): for
 in-process rows that of the bench process when the row finished, for Dask
 rows that of each worker process. Timing depends on what else the machine
@@ -56,14 +61,26 @@ class Row:
     tokens_per_s: float = 0.0
     ratio_to_tokenizer: Optional[float] = None
     peak_rss_mb: Optional[float] = None
+    cpu_seconds: Optional[float] = None
+    tokens_per_cpu_s: Optional[float] = None
+    cpu_ratio_to_tokenizer: Optional[float] = None
     workers: Optional[int] = None
+    cpu_share: Optional[float] = None
     peak_rss_mb_per_worker: list[float] = field(default_factory=list)
 
-    def finish(self, floor_tps: Optional[float]) -> "Row":
+    def finish(self, floor: Optional["Row"]) -> "Row":
         self.articles_per_s = round(self.articles / self.seconds, 2) if self.seconds > 0 else 0.0
         self.tokens_per_s = round(self.tokens / self.seconds, 1) if self.seconds > 0 else 0.0
-        if floor_tps:
-            self.ratio_to_tokenizer = round(self.tokens_per_s / floor_tps, 4)
+        if self.cpu_seconds:
+            self.tokens_per_cpu_s = round(self.tokens / self.cpu_seconds, 1)
+            # share of the asked-for cores the run really got: < 1 means other load on the machine
+            self.cpu_share = round(self.cpu_seconds / (self.seconds * (self.workers or 1)), 3)
+            self.cpu_seconds = round(self.cpu_seconds, 4)
+        floor = floor or self
+        if floor.tokens_per_s:
+            self.ratio_to_tokenizer = round(self.tokens_per_s / floor.tokens_per_s, 4)
+        if floor.tokens_per_cpu_s and self.tokens_per_cpu_s:
+            self.cpu_ratio_to_tokenizer = round(self.tokens_per_cpu_s / floor.tokens_per_cpu_s, 4)
         self.seconds = round(self.seconds, 4)
         return self
 
@@ -103,50 +120,50 @@ def _items(articles: list[Article]):
     return [RawItem(i, article=a, origin=str(i)) for i, a in enumerate(articles)]
 
 
-def bench_task(articles: list[Article], stages: tuple[str, ...] = STAGES) -> tuple[int, int, float]:
-    """Run the whole per-article path over ``articles``; return (records, tokens, seconds).
+def bench_task(articles: list[Article], stages: tuple[str, ...] = STAGES) -> tuple[int, int, float, float]:
+    """Run the whole per-article path over ``articles``; return (records, tokens, seconds, CPU seconds).
 
     The task body of the Dask rows; module level so workers import it by name.
     """
     from .scale import BatchOptions, process_items
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     n = toks = 0
     for out in process_items(_items(articles), BatchOptions(stages=stages)):
         if out.record is not None:
             n += 1
             toks += out.n_tokens
-    return n, toks, time.perf_counter() - t0
+    return n, toks, time.perf_counter() - t0, time.process_time() - c0
 
 
-def _time_tokenizer(nlp, texts: list[str]) -> tuple[float, int]:
+def _time_tokenizer(nlp, texts: list[str]) -> tuple[float, float, int]:
     for t in texts[:5]:  # warm caches, as every later row is warm too
         nlp.make_doc(t)
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     n_tokens = sum(len(nlp.make_doc(t)) for t in texts)
-    return time.perf_counter() - t0, n_tokens
+    return time.perf_counter() - t0, time.process_time() - c0, n_tokens
 
 
-def _time_stages(nlp, articles: list[Article], batch_size: int) -> list[tuple[str, float]]:
+def _time_stages(nlp, articles: list[Article], batch_size: int) -> list[tuple[str, float, float]]:
     from .api import _make_doc, _record
 
     docs = [_make_doc(nlp, a) for a in articles]
     out = []
     for name, proc in nlp.pipeline:
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         if hasattr(proc, "pipe"):
             docs = list(proc.pipe(docs, batch_size=batch_size))
         else:
             docs = [proc(d) for d in docs]
-        out.append((name, time.perf_counter() - t0))
-    t0 = time.perf_counter()
+        out.append((name, time.perf_counter() - t0, time.process_time() - c0))
+    t0, c0 = time.perf_counter(), time.process_time()
     for doc, art in zip(docs, articles):
         _record(doc, art)
-    out.append(("doc_to_record", time.perf_counter() - t0))
+    out.append(("doc_to_record", time.perf_counter() - t0, time.process_time() - c0))
     return out
 
 
-def _dask_row(articles, n_tokens, workers: int, task_size: int, stages, floor_tps) -> Row:
+def _dask_row(articles, workers: int, task_size: int, stages, floor: Row) -> Row:
     from distributed import Client, LocalCluster, wait
 
     from .scale import worker_plugin
@@ -166,9 +183,10 @@ def _dask_row(articles, n_tokens, workers: int, task_size: int, stages, floor_tp
         rss = client.run(peak_rss_mb)
     n = sum(r[0] for r in results)
     toks = sum(r[1] for r in results)
+    cpu = sum(r[3] for r in results)
     row = Row(f"dask, {workers} worker{'s' if workers > 1 else ''}", "dask", n, toks, seconds, workers=workers,
-              peak_rss_mb=max(rss.values()), peak_rss_mb_per_worker=sorted(rss.values()))
-    return row.finish(floor_tps)
+              cpu_seconds=cpu, peak_rss_mb=max(rss.values()), peak_rss_mb_per_worker=sorted(rss.values()))
+    return row.finish(floor)
 
 
 def run_bench(corpus: Optional[str] = None, n: int = 200, workers: int = 2, *, dask: bool = True,
@@ -204,29 +222,29 @@ def run_bench(corpus: Optional[str] = None, n: int = 200, workers: int = 2, *, d
     texts = [a.text for a in articles]
 
     say("tokenizer alone")
-    tok_seconds, n_tokens = _time_tokenizer(nlp, texts)
-    floor = Row("tokenizer", "floor", len(texts), n_tokens, tok_seconds, peak_rss_mb=peak_rss_mb()).finish(None)
-    floor.ratio_to_tokenizer = 1.0
+    tok_seconds, tok_cpu, n_tokens = _time_tokenizer(nlp, texts)
+    floor = Row("tokenizer", "floor", len(texts), n_tokens, tok_seconds, cpu_seconds=tok_cpu,
+                peak_rss_mb=peak_rss_mb()).finish(None)
     rows = [floor]
 
     say("each stage alone")
-    for name, seconds in _time_stages(nlp, articles, settings.batch_size):
-        rows.append(Row(name, "stage", len(texts), n_tokens, seconds,
-                        peak_rss_mb=peak_rss_mb()).finish(floor.tokens_per_s))
+    for name, seconds, cpu in _time_stages(nlp, articles, settings.batch_size):
+        rows.append(Row(name, "stage", len(texts), n_tokens, seconds, cpu_seconds=cpu,
+                        peak_rss_mb=peak_rss_mb()).finish(floor))
 
     say("whole pipeline, 1 process")
-    done, toks, seconds = bench_task(articles, stages)
-    whole = Row("pipeline, 1 process", "pipeline", done, toks, seconds, peak_rss_mb=peak_rss_mb())
-    rows.append(whole.finish(floor.tokens_per_s))
+    done, toks, seconds, cpu = bench_task(articles, stages)
+    whole = Row("pipeline, 1 process", "pipeline", done, toks, seconds, cpu_seconds=cpu, peak_rss_mb=peak_rss_mb())
+    rows.append(whole.finish(floor))
 
     scaling = None
     if dask:
         say("dask, 1 worker")
-        one = _dask_row(articles, n_tokens, 1, task_size, stages, floor.tokens_per_s)
+        one = _dask_row(articles, 1, task_size, stages, floor)
         rows.append(one)
         if workers > 1:
             say(f"dask, {workers} workers")
-            many = _dask_row(articles, n_tokens, workers, task_size, stages, floor.tokens_per_s)
+            many = _dask_row(articles, workers, task_size, stages, floor)
             rows.append(many)
             if one.articles_per_s:
                 scaling = round(many.articles_per_s / (workers * one.articles_per_s), 3)
@@ -245,7 +263,8 @@ def run_bench(corpus: Optional[str] = None, n: int = 200, workers: int = 2, *, d
         "scaling_efficiency": scaling,
         "targets": {
             "tokens_per_s_1_process": {"target": TARGET_TOKENS_PER_S, "measured": whole.tokens_per_s,
-                                       "met": whole.tokens_per_s >= TARGET_TOKENS_PER_S},
+                                       "met": whole.tokens_per_s >= TARGET_TOKENS_PER_S,
+                                       "per_cpu_second": whole.tokens_per_cpu_s},
             "peak_rss_mb_per_worker": {"target": TARGET_RSS_MB, "measured": max(rss_rows),
                                        "met": max(rss_rows) <= TARGET_RSS_MB},
             "scaling_efficiency": {"target": TARGET_SCALING, "measured": scaling,
@@ -270,16 +289,20 @@ def _version(dist: str) -> Optional[str]:
 
 def format_table(result: dict) -> str:
     """The bench result as an aligned Markdown table plus a summary line."""
-    head = "| run | articles/s | tokens/s | x tokenizer | peak RSS MB |"
+    head = "| run | articles/s | tokens/s | x tokenizer | tokens/CPU-s | x tokenizer (CPU) | CPU share | peak RSS MB |"
     lines = [f"corpus: {result['corpus']}; {result['articles']} articles, {result['tokens']:,} tokens; "
-             f"pipeline load {result['load_seconds']} s", "", head, "|---|---:|---:|---:|---:|"]
+             f"pipeline load {result['load_seconds']} s", "", head, "|---|---:|---:|---:|---:|---:|---:|---:|"]
     for r in result["rows"]:
         rss = r["peak_rss_mb"]
         if r["peak_rss_mb_per_worker"] and len(r["peak_rss_mb_per_worker"]) > 1:
             rss = " / ".join(f"{x:g}" for x in r["peak_rss_mb_per_worker"])
         name = f"stage: {r['name']}" if r["kind"] == "stage" else r["name"]
         ratio = "" if r["ratio_to_tokenizer"] is None else f"{r['ratio_to_tokenizer']:.3f}"
-        lines.append(f"| {name} | {r['articles_per_s']:,.1f} | {r['tokens_per_s']:,.0f} | {ratio} | {rss} |")
+        cpu_tps = "" if r["tokens_per_cpu_s"] is None else f"{r['tokens_per_cpu_s']:,.0f}"
+        cpu_ratio = "" if r["cpu_ratio_to_tokenizer"] is None else f"{r['cpu_ratio_to_tokenizer']:.3f}"
+        share = "" if r["cpu_share"] is None else f"{r['cpu_share']:.2f}"
+        lines.append(f"| {name} | {r['articles_per_s']:,.1f} | {r['tokens_per_s']:,.0f} | {ratio} | {cpu_tps} | "
+                     f"{cpu_ratio} | {share} | {rss} |")
     eff = result["scaling_efficiency"]
     lines.append("")
     if eff is not None:
@@ -300,3 +323,28 @@ def corpus_path_or_none(path: Optional[str]) -> Optional[str]:
     if path is None or "://" in path or Path(path).exists():
         return path
     return None
+
+
+def profile_pipeline(corpus: Optional[str] = None, n: int = 200, stages: tuple[str, ...] = STAGES,
+                     interval: float = 0.001) -> str:
+    """Profile the whole per-article path with pyinstrument; return its text report.
+
+    The pipeline is loaded before profiling starts, so the report shows only
+    per-article work. Needs the dev extra (``pip install 'warta[dev]'``).
+    """
+    try:
+        from pyinstrument import Profiler
+    except ImportError:  # pragma: no cover - depends on the install
+        from .errors import WartaError
+
+        raise WartaError("profiling needs pyinstrument: pip install 'warta[dev]'") from None
+    from .pipeline import load
+
+    articles, _label = load_corpus(corpus, n)
+    load(stages)
+    bench_task(articles[:2], stages)  # first-call costs out of the profile
+    profiler = Profiler(interval=interval)
+    profiler.start()
+    bench_task(articles, stages)
+    profiler.stop()
+    return profiler.output_text(unicode=False, color=False, show_all=False, short_mode=False)

@@ -19,8 +19,10 @@ from ._common import fail, handle_errors
 @click.option("--task-size", type=int, default=8, show_default=True, help="Articles per Dask task.")
 @click.option("--no-dask", is_flag=True, help="Skip the Dask rows.")
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON (for tracking).")
+@click.option("--profile", "profile_path", default=None,
+              help="Instead of timing, profile the whole pipeline (pyinstrument) and write the report here.")
 @handle_errors
-def bench_cmd(corpus, n, workers, task_size, no_dask, as_json):
+def bench_cmd(corpus, n, workers, task_size, no_dask, as_json, profile_path):
     """Measure articles/s, tokens/s and peak RSS for the tokenizer alone (the
     floor), each pipeline stage, the whole pipeline in one process and on a
     Dask LocalCluster of N workers; each as a ratio to the tokenizer, plus
@@ -33,6 +35,15 @@ def bench_cmd(corpus, n, workers, task_size, no_dask, as_json):
         fail("--n, --workers and --task-size must be at least 1")
     if corpus is not None and corpus_path_or_none(corpus) is None:
         fail(f"no such corpus: {corpus}")
+    if profile_path:
+        from pathlib import Path
+
+        from ..bench import profile_pipeline
+
+        click.echo(f"warta: profiling {n} articles ...", err=True)
+        Path(profile_path).write_text(profile_pipeline(corpus, n), encoding="utf-8")
+        click.echo(f"warta: profile written to {profile_path}", err=True)
+        return
     phases = 5 + (0 if no_dask else (1 if workers == 1 else 2))
     bar = tqdm(total=phases, desc="warta bench", unit="phase", file=sys.stderr, disable=None)
     started = []
