@@ -277,7 +277,8 @@ class Events:
             while j < len(doc) and j not in taken and doc[j].is_alpha and (doc[j].is_title or doc[j].is_upper):
                 j += 1
             words = [t.lower_ for t in doc[i:j]]
-            if j - i == 1 and (words[0] in self.common or tok.is_sent_start):
+            if j - i == 1 and (words[0] in self.common or words[0] in self.sectors or words[0] in self.heads
+                               or (tok.is_sent_start and (j >= len(doc) or doc[j].is_punct))):
                 i = j
                 continue
             if any(s <= tok.idx < e for s, e in times):
