@@ -34,7 +34,9 @@ of regex passes, and only quote candidates get per-word work.
 
 from __future__ import annotations
 
+import bisect
 import re
+from functools import cached_property, lru_cache
 from typing import Optional
 
 from spacy.language import Language
@@ -161,6 +163,7 @@ def name_of(words: list[str]) -> str:
     return " ".join(out)
 
 
+@lru_cache(maxsize=4096)
 def _country(word: str) -> bool:
     from .geo import country_code  # geo's country table, loaded once
 
@@ -173,9 +176,19 @@ class _Doc:
     def __init__(self, doc: Doc):
         self.doc = doc
         self.text = doc.text
-        self.ents = [e for e in doc.ents if e.label_ in ("PER", "ORG")]
         self.sents = self._sentences()
-        self.names = self._name_index()
+        self.sent_starts = [a for a, _ in self.sents]
+
+    @cached_property
+    def ents(self) -> list:
+        # doc.ents walks every token: only pay for it when a speaker needs it
+        if not self.doc.has_annotation("ENT_IOB"):
+            return []
+        return [e for e in self.doc.ents if e.label_ in ("PER", "ORG")]
+
+    @cached_property
+    def names(self) -> list[tuple[int, tuple[str, ...], str]]:
+        return self._name_index()
 
     def _sentences(self) -> list[tuple[int, int]]:
         doc, text = self.doc, self.text
@@ -243,9 +256,9 @@ class _Doc:
         return (per or found or [None])[-1]
 
     def sentence_of(self, char: int) -> tuple[int, int]:
-        for s, e in self.sents:
-            if s <= char < e:
-                return s, e
+        i = bisect.bisect_right(self.sent_starts, char) - 1
+        if 0 <= i and char < self.sents[i][1]:
+            return self.sents[i]
         return 0, len(self.text)
 
 
@@ -335,6 +348,8 @@ class Quotes:
             if any(f[2] >= start and f[3] <= end + 1 for f in fragments):
                 item = (start, end, "mixed", *item[3:])
             found.append(item)
+        if not found:
+            return []
         found.sort(key=lambda f: f[0])
         return self._resolve(d, found, [(f[5][0], f[5][3]) for f in found if len(f) > 5])
 
