@@ -27,10 +27,10 @@ PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
-AFFIXES = ("0", "meN", "meN-kan", "meN-i", "memper-kan", "di", "di-kan", "di-i", "diper-kan",
+AFFIXES = ("0", "0n", "meN", "meN-kan", "meN-i", "memper-kan", "di", "di-kan", "di-i", "diper-kan",
            "ter", "ber", "ber-an", "peN-an", "per-an", "ke-an", "-an")
 # which voice a pattern gives the verb: decides whether the subject is actor or recipient
-VOICE = {"0": "active", "meN": "active", "meN-kan": "active", "meN-i": "active", "memper-kan": "active",
+VOICE = {"0": "active", "0n": "noun", "meN": "active", "meN-kan": "active", "meN-i": "active", "memper-kan": "active",
          "ber": "active", "ber-an": "active", "di": "passive", "di-kan": "passive", "di-i": "passive",
          "diper-kan": "passive", "ter": "passive", "peN-an": "noun", "per-an": "noun", "ke-an": "noun",
          "-an": "noun", "=": "noun", "=v": "active"}
@@ -103,7 +103,7 @@ def inflect(root: str, pattern: str) -> list[str]:
     """
     if pattern not in AFFIXES:
         raise ValueError(f"unknown affix pattern {pattern!r}; choose from {', '.join(AFFIXES)}")
-    if pattern == "0":
+    if pattern in ("0", "0n"):
         forms = [root]
     else:
         prefix, _, suffix = pattern.partition("-")

@@ -114,7 +114,8 @@ class Events:
         self.common = words("function_words") | words("event_common_capitalised")
         self.locative = words("event_locative_words")
         self.partner_preps = frozenset({"dengan", "bersama", "terhadap", "kepada", "atas", "melawan", "kepada"})
-        self.determiners = frozenset({"aksi", "serangkaian", "rangkaian", "sejumlah", "berbagai", "para"})
+        self.determiners = frozenset({"aksi", "serangkaian", "rangkaian", "sejumlah", "berbagai", "para", "lagi",
+                                      "kembali", "sebuah", "suatu"})
         self.size_words = _size_words()
 
     # ------------------------------------------------------------------ matching
