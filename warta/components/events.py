@@ -255,7 +255,9 @@ class Events:
             if kept and m.start < kept[-1].end:
                 continue
             kept.append(m)
-        return self._merge(doc, kept)
+        merged = self._merge(doc, kept)
+        self._share_countries(doc, merged)
+        return merged
 
     def _country_of(self, name: str) -> Optional[str]:
         """ISO code when ``name`` can stand for a country: a name, a metonym ("Gedung
@@ -285,9 +287,27 @@ class Events:
             if any(s <= tok.idx < e for s, e in times):
                 i = j
                 continue
-            out.append(Mention(i, j, doc[i:j].text, None, None, None, "person"))
+            text = doc[i:j].text
+            lookup_place = _geo_fn("lookup_place")
+            kind = "place" if lookup_place and lookup_place(text) else "person"
+            out.append(Mention(i, j, text, None, None, None, kind))
             i = j
         return out
+
+    def _share_countries(self, doc: Doc, mentions: list[Mention]) -> None:
+        """A later "Raja Salman" takes the country of an earlier "Raja Arab Saudi Salman"."""
+        known: dict[str, str] = {}
+        for m in mentions:
+            names = [t.text for t in doc[m.start:m.end] if t.is_title and t.lower_ not in self.sectors
+                     and t.text not in self.countries and t.lower_ not in self.common]
+            if m.country and m.explicit or (m.country and m.kind in ("person", "entity")):
+                for n in names:
+                    known.setdefault(n, m.country)
+            elif not m.country or not m.explicit:
+                for n in names:
+                    if n in known:
+                        m.country, m.explicit = known[n], True
+                        break
 
     def _merge(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """"pasukan keamanan Kazakhstan", "Presiden Rusia Vladimir Putin" -> one mention."""
