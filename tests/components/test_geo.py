@@ -103,6 +103,9 @@ def test_geo_demonym_country(word, code):
     ("Batu", "IDN", -7.87, 112.53),
     ("Armenia", "ARM", 40.0, 45.0),
     ("Georgia", "GEO", 42.0, 43.5),
+    ("Jakarta Selatan", "IDN", -6.26, 106.81),
+    ("Mimika", "IDN", -4.61, 136.68),
+    ("Kabupaten Gianyar", "IDN", -8.54, 115.33),
 ])
 def test_geo_lookup_place_coordinates(name, country, lat, lon):
     place = lookup_place(name)

@@ -45,7 +45,7 @@ from ..lang import load_json, load_wordset
 
 LOC_LABELS = frozenset({"LOC", "GPE", "LOCATION", "PLACE"})
 ORG_LABELS = frozenset({"ORG", "ORGANISATION", "ORGANIZATION"})
-_KIND_RANK = {"province": 0, "capital": 1, "exonym": 2, "city_id": 3, "region": 4, "city": 5}
+_KIND_RANK = {"province": 0, "capital": 1, "exonym": 2, "city_id": 3, "regency": 4, "region": 5, "city": 6}
 # Prefixes that name the kind of a place; "Kota Bogor" is Bogor.
 _PREFIX = re.compile(r"^(?:kota|kabupaten|kab\.|provinsi|prov\.|pulau|kecamatan|kec\.|desa|negara)\s+", re.I)
 _SPACE = re.compile(r"\s+")
@@ -160,7 +160,8 @@ def lookup_place(name: str) -> Optional[dict]:
     """Where ``name`` is: ``{"canonical", "country", "lat", "lon", "geonameid"}``, else None.
 
     Countries come first, then Indonesian provinces, capitals and exonyms
-    ("Moskow", "Den Haag"), Indonesian cities, Indonesian islands and regions
+    ("Moskow", "Den Haag"), Indonesian towns, regencies (at their seat: "Kabupaten
+    Bogor", "Mimika"; Jakarta's five cities), Indonesian islands and regions
     (no coordinates: lat/lon None), and foreign cities of 100,000 people or more.
     A kind prefix is dropped when the whole name is unknown ("Kabupaten Bogor").
 
