@@ -20,8 +20,10 @@ from ._common import handle_errors
 @click.option("--force", is_flag=True, help="Process text even if it does not look Indonesian.")
 @click.option("--no-progress", is_flag=True, help="No progress bar on stderr.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.option("--from-parquet", "from_parquet", is_flag=True,
+              help="PATHS are `warta batch --out` folders: load their Records (no extraction).")
 @handle_errors
-def ingest_cmd(paths, db, workers, batch_size, force, no_progress, as_json):
+def ingest_cmd(paths, db, workers, batch_size, force, no_progress, as_json, from_parquet):
     """Read .txt, .html, .json, .jsonl, .parquet, RSS/Atom and WARC files (or
     folders of them) into the archive.
 
@@ -30,6 +32,11 @@ def ingest_cmd(paths, db, workers, batch_size, force, no_progress, as_json):
     that cannot be read or processed are listed in the archive's errors
     table (see `warta errors`) and the rest go on.
     """
+    if from_parquet:  # scale-out output (warta/scale): one writer loads what the cluster extracted
+        from ..scale import ingest_parquet
+
+        click.echo(json.dumps({"db": str(db), **ingest_parquet(paths, str(db))}))
+        return
     from ..ingest import IngestOptions, ingest
 
     opts = IngestOptions(workers=workers, batch_size=batch_size, force=force, progress=not no_progress)

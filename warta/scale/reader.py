@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator, Optional
+from typing import Callable, Iterable, Iterator, Optional
 
 from .. import errors
 from ..record import Record
@@ -46,6 +46,12 @@ def iter_records_from_parquet(out: str, months: Optional[set[str]] = None) -> It
     Raises:
         InputError: when ``out`` is not a folder.
     """
+    for rec, _path, _row in _iter_located(out, months):
+        yield rec
+
+
+def _iter_located(out: str, months: Optional[set[str]] = None) -> Iterator[tuple[Record, str, int]]:
+    """(Record, articles file, row number) for every stored Record."""
     import fsspec
     import pyarrow.parquet as pq
 
@@ -56,6 +62,48 @@ def iter_records_from_parquet(out: str, months: Optional[set[str]] = None) -> It
                 continue
         with fsspec.open(path, "rb") as fh:
             pf = pq.ParquetFile(fh)
+            row = 0
             for batch in pf.iter_batches(batch_size=256, columns=["record"]):
                 for text in batch.column(0).to_pylist():
-                    yield Record.model_validate_json(text)
+                    yield Record.model_validate_json(text), path, row
+                    row += 1
+
+
+def ingest_parquet(outs: Iterable[str], db: str, batch_size: int = 500,
+                   on_batch: Optional[Callable[[int], None]] = None) -> dict:
+    """Load the Records of ``warta batch`` output folders into the SQLite archive.
+
+    One process, one connection: SQLite takes one writer at a time, which is
+    why the cluster writes Parquet and only this step touches the database.
+    Records already in the archive (same id, URL or text) are skipped by the
+    store, so rerunning it is safe.
+
+    Args:
+        outs: ``--out`` folders of batch runs (local paths or fsspec URLs).
+        db: the SQLite archive path (created when missing).
+        batch_size: Records per transaction.
+        on_batch: called with the number of Records in each committed batch.
+
+    Returns:
+        ``{"read": n, "added": n, "duplicates": n}``.
+    """
+    from ..store import Store
+
+    read = added = 0
+    with Store(db) as store:
+        for out in outs:
+            pending: list = []
+            for rec, path, row in _iter_located(out):
+                pending.append((rec, path, str(row)))
+                if len(pending) >= batch_size:
+                    added += store.add_records(pending)
+                    read += len(pending)
+                    if on_batch:
+                        on_batch(len(pending))
+                    pending = []
+            if pending:
+                added += store.add_records(pending)
+                read += len(pending)
+                if on_batch:
+                    on_batch(len(pending))
+    return {"read": read, "added": added, "duplicates": read - added}

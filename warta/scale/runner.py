@@ -187,9 +187,9 @@ def run_batch(inputs: list[str], out: str, *, engine: str = "local", scheduler: 
     return result
 
 
-def print_summary(result: BatchResult, stream=sys.stdout) -> None:
-    """The run's summary as one JSON object."""
-    stream.write(json.dumps(result.summary(), ensure_ascii=False) + "\n")
+def print_summary(result: BatchResult, stream=None) -> None:
+    """The run's summary as one JSON object (on stdout by default)."""
+    (stream or sys.stdout).write(json.dumps(result.summary(), ensure_ascii=False) + "\n")
 
 
 __all__ = ["BatchResult", "ENGINES", "run_batch", "worker_plugin", "print_summary"]
