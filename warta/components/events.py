@@ -77,8 +77,6 @@ class Events:
 
     def __init__(self, nlp: Language, name: str = "events"):
         self.name = name
-        # without a trained NER, capitalised word runs stand in for names
-        self.has_ner = "ner" in nlp.pipe_names
         self.triggers = onto.triggers()
         self.voice: dict[tuple[int, str], str] = {}
         # one PhraseMatcher over every trigger's first-token forms finds candidates;
@@ -246,8 +244,8 @@ class Events:
                 continue
             sector, home = self.sectors[doc[start:end].text.lower()]
             raw.append(Mention(start, end, doc[start:end].text, None, home, sector, "sector"))
-        if not self.has_ner:
-            raw.extend(self._names(doc, taken | {t for m in raw for t in range(m.start, m.end)}))
+        # names the NER missed ("JR", "Ipung") still make actors
+        raw.extend(self._names(doc, taken | {t for m in raw for t in range(m.start, m.end)}))
         # longest first at each start, then drop what overlaps an earlier mention
         raw.sort(key=lambda m: (m.start, -(m.end - m.start)))
         kept: list[Mention] = []
@@ -268,7 +266,7 @@ class Events:
         return country_code(name) if country_code else None
 
     def _names(self, doc: Doc, taken: set[int]) -> list[Mention]:
-        """Capitalised word runs as name mentions, for pipelines without an NER model."""
+        """Capitalised word runs outside the entities, as name mentions (what the NER missed)."""
         times = [(t["start"], t["end"]) for t in (doc._.times or []) + (doc._.quantities or [])]
         out, i = [], 0
         while i < len(doc):
@@ -505,7 +503,7 @@ class Events:
             elif voice == "active" and last is not None and sent_no - last[1] <= 1 \
                     and not any(lo <= m.start < span.start for m in mentions if m.kind != "place"):
                 # Indonesian drops or pronominalises a subject that carries over ("Mereka
-                # kemudian menyerang ..."): the previous event's actor is the best guess
+                # kemudian menyerang ..."): the previous event's subject is the best guess
                 actors = [last[0]]
             location = self.location(doc, span, mentions, lo, hi, home)
             in_clause = location is not None and location.get("start") is not None \
@@ -532,7 +530,7 @@ class Events:
     @staticmethod
     def _actor(doc: Doc, m: Mention, default: Optional[str]) -> dict:
         out = m.as_actor(doc)
-        if out["country"] is None and (m.kind in ("sector", "merged", "person") or (m.sector and m.sector != "IGO")):
+        if out["country"] is None and m.kind != "country" and m.sector != "IGO":
             out["country"] = default
         return out
 
