@@ -281,7 +281,7 @@ def test_entity_resolver_no_fallback_with_ner():
     nlp_ner = build(stages=[])
     nlp_ner.add_pipe("ner")
     resolver = nlp_ner.add_pipe("entity_resolver")
-    assert resolver.find_people is False
+    assert resolver.find_orgs is False and resolver.find_people is True
 
 
 def test_entity_resolver_all_caps_country_inside_a_name(nlp):

@@ -113,13 +113,15 @@ def _run(nlp, doc: Doc) -> Doc:
 
 
 def evaluate(gold: Optional[Path] = None, corpus: Optional[Path] = None, *, no_ner: bool = False,
-             nlp=None, progress: bool = False) -> Scores:
+             end_to_end: bool = False, nlp=None, progress: bool = False) -> Scores:
     """Score linking (gold spans given) or, with ``no_ner``, recognition by the components alone.
 
     Args:
         gold: gold JSONL (default: the bundled dev gold).
         corpus: IndoSum JSONL the offsets refer to (default: ../shared/data).
         no_ner: score the entities the components add on bare text instead.
+        end_to_end: run the shipped NER too, and score spans (exact offsets and label)
+            and, on the mentions whose span and label are right, the linked fields.
         nlp: a pipeline with at least ``entity_resolver`` and ``geo`` and no ``ner``
             (default: segmenter + entity_resolver + geo).
         progress: show a progress bar on stderr.
@@ -135,7 +137,10 @@ def evaluate(gold: Optional[Path] = None, corpus: Optional[Path] = None, *, no_n
     missing = [r["id"] for r in rows if r["id"] not in texts]
     if missing:
         raise KeyError(f"{len(missing)} gold article(s) not in the corpus, e.g. {missing[0]}")
-    nlp = nlp or build(stages=STAGES)
+    if nlp is None:
+        nlp = build(stages=("segmenter", "ner", "entity_resolver", "geo") if end_to_end else STAGES)
+        if end_to_end and "ner" not in nlp.pipe_names:
+            raise ValueError("no trained NER model is installed (warta/models/ner)")
     scores = Scores()
     iterable: Iterable = rows
     if progress:
@@ -146,8 +151,13 @@ def evaluate(gold: Optional[Path] = None, corpus: Optional[Path] = None, *, no_n
         text = texts[row["id"]]["text"]
         doc = nlp.make_doc(text)
         scores.articles += 1
-        if no_ner:
-            _score_recognition(_run(nlp, doc), row, scores)
+        if no_ner or end_to_end:
+            doc = _run(nlp, doc)
+            _score_recognition(doc, row, scores, labels=("PER", "ORG", "LOC") if end_to_end else ("LOC", "ORG"))
+            if end_to_end:
+                kept = [(g["start"], g["end"], g) for g in row["entities"]]
+                right = {(e.start_char, e.end_char, e.label_) for e in doc.ents}
+                _score_linking(doc, [k for k in kept if (k[0], k[1], k[2]["label"]) in right], row["id"], scores)
         else:
             kept = _set_gold_ents(doc, row["entities"])
             doc = _run(nlp, doc)
@@ -182,10 +192,10 @@ def _score_linking(doc: Doc, kept: list, art_id: str, scores: Scores) -> None:
                 scores.errors.append((art_id, name, gv, pv, text))
 
 
-def _score_recognition(doc: Doc, row: dict, scores: Scores) -> None:
-    gold = {(g["start"], g["end"], g["label"]) for g in row["entities"] if g["label"] in ("LOC", "ORG")}
+def _score_recognition(doc: Doc, row: dict, scores: Scores, labels=("LOC", "ORG")) -> None:
+    gold = {(g["start"], g["end"], g["label"]) for g in row["entities"] if g["label"] in labels}
     pred = {(e.start_char, e.end_char, e.label_) for e in doc.ents}
-    for label in ("LOC", "ORG"):
+    for label in labels:
         c = scores.counts(f"recognition:{label}")
         g = {x for x in gold if x[2] == label}
         p = {x for x in pred if x[2] == label}
