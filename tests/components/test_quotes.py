@@ -168,3 +168,22 @@ def test_quotes_fill_record_through_extract():
     (q,) = rec.quotes
     assert q.kind == "direct" and q.speaker is not None and "Rudy Gunawan" in q.speaker.canonical
     assert q.cue.text == "kata"
+
+
+def test_quotes_relational_speaker_is_not_the_named_client(nlp):
+    text = "Menurut perwakilan dari Bambang Tri, kliennya tidak akan hadir dalam sidang pekan depan."
+    (q,) = quotes_of(nlp, text)
+    assert q["kind"] == "indirect" and "perwakilan" in speaker(q)
+
+
+def test_quotes_short_fragment_before_cue_is_mixed(nlp):
+    text = 'Kunjungan itu ditunda sampai keadaan dinyatakan "aman", kata seorang pejabat kementerian.'
+    (q,) = quotes_of(nlp, text)
+    assert q["kind"] == "mixed" and q["text"].startswith("Kunjungan itu")
+    assert speaker(q).startswith("seorang pejabat")
+
+
+def test_quotes_degree_after_name_is_not_the_speaker(nlp):
+    text = "Kepala Kejaksaan Negeri Medan, Rudi Hartono Siregar, S.H., menjelaskan bahwa berkas perkara sudah lengkap."
+    (q,) = quotes_of(nlp, text)
+    assert "Rudi Hartono Siregar" in speaker(q)

@@ -82,7 +82,8 @@ _COMPS = _alt(_LEX["complementizers"])
 _ORG_HEADS = frozenset("""kementerian kemenkeu kemenhub kemlu dinas badan partai pemerintah polda polri polres
 kepolisian komisi mahkamah pengadilan kejaksaan kejagung bank pt lembaga organisasi observatorium pusat
 asosiasi federasi persatuan perusahaan majelis dewan universitas kantor biro otoritas tim klub
-presidium direktorat kedutaan kedubes kbri militer angkatan""".split())
+presidium direktorat kedutaan kedubes kbri militer angkatan wahana yayasan lsm komnas ikatan himpunan serikat
+gerakan front aliansi koalisi forum institut""".split())
 
 _QMARKS = re.compile(r'["“”]')
 _PARA = re.compile(r"\n\s*\n")
@@ -120,6 +121,9 @@ _DESCRIPTORS = frozenset("salah seorang sang selaku yang mantan warga pemilik pe
 _HONORIFICS = frozenset("dr dr. drg prof prof. h h. hj hj. kh ir ustaz habib".split())
 _VIA = re.compile(r"\b(?:dilansir|dikutip|dilaporkan|diberitakan)\s+(?:oleh\s+|dari\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})")
 _CUE_WORDS = frozenset(_LEX["passive"]) | frozenset(_LEX["post_cues"]) | frozenset(_LEX["verbs"]) | {"menurut"}
+_DEGREE = re.compile(r"(?:[A-Z][a-z]{0,3}\.\s?)+")
+_ENT_HEADS = frozenset("pihak para kubu tim klub situs laman akun media kantor berita harian stasiun".split())
+_SOURCE_CUTS = frozenset("dikutip dilansir diberitakan dilaporkan".split())
 _PREPOSITIONS = frozenset("di ke dari pada dalam oleh dengan untuk bagi kepada terhadap tentang atas antara sebagai".split())
 _KEPADA_SKIP = frozenset("wartawan media stasiun kantor berita televisi radio harian surat kabar para pers awak tv".split())
 _SPACED = re.compile(r"\S+")
@@ -157,7 +161,8 @@ def name_of(words: list[str]) -> str:
             continue
         out.append(w)
     out.reverse()
-    # "Presiden Kazakhstan Kassym-Jomart Tokayev": a country after the title is not part of the name
+    # "Presiden Kazakhstan Kassym-Jomart Tokayev", "Gubernur Maluku X Y": a country or place after the
+    # title is not part of the name
     while len(out) >= 3 and _country(out[0]):
         out.pop(0)
     return " ".join(out)
@@ -165,9 +170,9 @@ def name_of(words: list[str]) -> str:
 
 @lru_cache(maxsize=4096)
 def _country(word: str) -> bool:
-    from .geo import country_code  # geo's country table, loaded once
+    from .geo import country_code, lookup_place  # geo's tables, loaded once
 
-    return country_code(word) is not None
+    return country_code(word) is not None or lookup_place(word) is not None
 
 
 class _Doc:
@@ -228,10 +233,10 @@ class _Doc:
             if hits:
                 words, i = full.split(), hits[0]
                 # "Didiek" in "Kereta Api Indonesia Didiek Hartantyo" -> "Didiek Hartantyo";
-                # a surname keeps two words before it at most
+                # a surname keeps one word before it
                 if 0 < i and i + n < len(words):
                     return " ".join(words[i:])
-                return " ".join(words[max(0, i - 2):]) if i > 0 and words[0].lower() not in _ORG_HEADS else full
+                return " ".join(words[max(0, i - 1):]) if i > 0 and words[0].lower() not in _ORG_HEADS else full
         return self.trim(name)
 
     def trim(self, name: str) -> str:
@@ -365,7 +370,12 @@ class Quotes:
             post = text[close_pos + 1:para_end if para_end >= 0 else len(text)][:200]
             m = POST_CUE.match(post)
             if m:
-                return (c0, c1, "direct", self._cue(m, close_pos + 1), self._hint_after(d, m, close_pos + 1), q)
+                hint = self._hint_after(d, m, close_pos + 1)
+                if pre.strip() and pre.rstrip()[-1:] not in ".!?:,\"”" and len(_WORD.findall(pre)) >= 3:
+                    # 'X ditunda sampai situasi "stabil", kata Y': the whole clause is reported
+                    lead = pre_start + len(pre) - len(pre.lstrip())
+                    return (lead, c1 + (text[c1] in "\"”" and 1 or 0), "mixed", self._cue(m, close_pos + 1), hint, q)
+                return (c0, c1, "direct", self._cue(m, close_pos + 1), hint, q)
             m = POST_NP_VERB.match(post)
             if m:
                 np0 = close_pos + 1 + m.start("np")
@@ -458,6 +468,9 @@ class Quotes:
             if not words:
                 return None
             np0 = s0 + m.end() + (len(np_text) - len(np_text.lstrip()))
+            cut = next((j for j, w in enumerate(words) if j and w.lower() in _STOPS | _SOURCE_CUTS), None)
+            if cut is not None and comma >= 0:  # "Menurut kantor berita MENA dikutip dari Antara, ..."
+                np_end = np0 - s0 + len(" ".join(words[:cut]))
             k = 1  # no comma: "Menurut Vitali dirinya ...": the name is the capitalised run
             while k < len(words) and _is_cap(words[k]):
                 k += 1
@@ -565,6 +578,9 @@ class Quotes:
         """Speaker hint for the text ``sent[a:b]`` before a reporting verb."""
         segs, pos = [], a
         for part in _mask(sent[a:b]).split(","):
+            if _DEGREE.fullmatch(part.strip()):  # "Rudi Siregar, S.H., menjelaskan"
+                pos += len(part) + 1
+                continue
             words = [(m.group(), pos + m.start()) for m in _SPACED.finditer(part)]
             pos += len(part) + 1
             if words:
@@ -772,6 +788,8 @@ class Quotes:
         holder = self._title_holder(d, words, a) if titles_only else None
         name = name_of(words) if _is_cap(words[0]) or low0 in TITLES else ""
         ent = d.entity_in(a, b)
+        if ent is not None and not _is_cap(words[0]) and ent.start_char > a and low0 not in _ENT_HEADS:
+            ent = None  # "perwakilan dari Weinstein", "pengacara Ahok": the named one is not the speaker
         if ent is not None and not holder and (ent.label_ == "PER" or not name or (low0 in _ORG_HEADS and ent.start_char == a)
                                                or set(name.lower().split()) <= set(ent.text.lower().split())):
             return {"start": a, "end": b, "text": text[a:b], "canonical": ent._.canonical or ent.text,
