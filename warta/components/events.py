@@ -490,6 +490,7 @@ class Events:
         _cache_sentence_spans(doc)
         mentions = self.mentions(doc)
         home = self._home_country(mentions)
+        mentioned = {m.country for m in mentions if m.country and m.kind != "place"} | {home}
         last: Optional[tuple[Mention, int]] = None
         for span, i, voice in found:
             trig = self.triggers[i]
@@ -508,7 +509,10 @@ class Events:
             location = self.location(doc, span, mentions, lo, hi, home)
             in_clause = location is not None and location.get("start") is not None \
                 and lo_char <= location["start"] < hi_char
-            default = (location.get("country") if in_clause else None) or home
+            place_country = location.get("country") if in_clause else None
+            if place_country not in mentioned:
+                place_country = None  # a place of a country the story never names: likely a homonym
+            default = place_country or home
             negated, modality = self.modality(doc, span, lo)
             type_, mode = trig.type, trig.mode
             if modality == "future" and type_ in ("CONSULT", "SUPPORT", "COOPERATE", "AID"):
