@@ -186,7 +186,7 @@ class EntityResolver:
         people = [e for e in doc.ents if e.label_ in PER_LABELS]
         name_words = {w.text for e in people if len(e) >= 2 for w in e if w.is_alpha and len(w.text) >= 3
                       and w.text[:1].isupper() and w.lower_ not in self.honorifics}
-        name_words -= {w for w in name_words if geo_tables().country(w) or lookup_place(w)}
+        name_words -= {w for w in name_words if self._well_known_place(w)}
         located = {e.text for e in doc.ents if e.start > 0 and doc[e.start - 1].lower_ in _LOCATIVE}
         new, changed = [], False
         for ent in doc.ents:
@@ -205,11 +205,12 @@ class EntityResolver:
 
     @staticmethod
     def _well_known_place(text: str) -> bool:
+        """A country, province, capital or exonym: names people do not bear ("Ahmad" is also a Kuwaiti town)."""
         t = geo_tables()
         if t.country(text):
             return True
         rows = t.place_rows(text)
-        return bool(rows) and (rows[0][6] in _WELL_KNOWN or (rows[0][5] or 0) >= _PLACE_MIN_POPULATION)
+        return bool(rows) and rows[0][6] in _WELL_KNOWN
 
     def _skip_complement(self, doc: Doc, i: int) -> int:
         """Index after the title words, countries, national bodies and well-known places from ``i``."""
