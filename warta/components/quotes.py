@@ -74,16 +74,8 @@ _NOBODY = frozenset(_LEX["unattributed"])
 _SKIP_LINES = tuple(_LEX["skip_lines"])
 _ABBR = re.compile(r"\([A-Z][A-Za-z]{1,9}\)")
 
-
-def _mask(s: str) -> str:
-    """``s`` with "(DPW)"-style abbreviations blanked out, offsets kept."""
-    return _ABBR.sub(lambda m: " " * len(m.group()), s)
 _COMPS = _alt(_LEX["complementizers"])
-_ORG_HEADS = frozenset("""kementerian kemenkeu kemenhub kemlu dinas badan partai pemerintah polda polri polres
-kepolisian komisi mahkamah pengadilan kejaksaan kejagung bank pt lembaga organisasi observatorium pusat
-asosiasi federasi persatuan perusahaan majelis dewan universitas kantor biro otoritas tim klub
-presidium direktorat kedutaan kedubes kbri militer angkatan wahana yayasan lsm komnas ikatan himpunan serikat
-gerakan front aliansi koalisi forum institut""".split())
+_ORG_HEADS = frozenset(_LEX["org_heads"])
 
 _QMARKS = re.compile(r'["“”]')
 _PARA = re.compile(r"\n\s*\n")
@@ -114,18 +106,18 @@ TRAIL_REPORT = re.compile(
 COMP_START = re.compile(r"\s*[,:]?\s*(?:(?P<comp>bahwa|kalau)\b)?\s*")
 # what lets a weak verb report speech: "meminta X agar ...", "menanyakan X, apakah ...", "menyebut X akan ..."
 LICENSE = re.compile(r"^(?:\S+\s+){0,4}?(?P<comma>,\s*)?(?P<comp>%s)\b" % _COMPS)
-AUX = re.compile(r"\b(?:tak|tidak|akan|sudah|telah|masih|belum|harus|bisa|dapat|adalah|merupakan|sedang|tengah|siap)\b")
-_COORD = frozenset("tetapi tapi namun sedangkan sementara lalu kemudian dan serta".split())
-_REQUEST = frozenset("meminta mengimbau mendesak memerintahkan menginstruksikan".split())
-_DESCRIPTORS = frozenset("salah seorang sang selaku yang mantan warga pemilik pendiri".split())
-_HONORIFICS = frozenset("dr dr. drg prof prof. h h. hj hj. kh ir ustaz habib".split())
+AUX = re.compile(r"\b(?:%s)\b" % _alt(_LEX["auxiliaries"]))
+_COORD = frozenset(_LEX["coordinators"])
+_REQUEST = frozenset(_LEX["request_verbs"])
+_DESCRIPTORS = frozenset(_LEX["descriptors"])
+_HONORIFICS = frozenset(_LEX["honorifics"])
 _VIA = re.compile(r"\b(?:dilansir|dikutip|dilaporkan|diberitakan)\s+(?:oleh\s+|dari\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})")
 _CUE_WORDS = frozenset(_LEX["passive"]) | frozenset(_LEX["post_cues"]) | frozenset(_LEX["verbs"]) | {"menurut"}
 _DEGREE = re.compile(r"(?:[A-Z][a-z]{0,3}\.\s?)+")
-_ENT_HEADS = frozenset("pihak para kubu tim klub situs laman akun media kantor berita harian stasiun".split())
-_SOURCE_CUTS = frozenset("dikutip dilansir diberitakan dilaporkan".split())
-_PREPOSITIONS = frozenset("di ke dari pada dalam oleh dengan untuk bagi kepada terhadap tentang atas antara sebagai".split())
-_KEPADA_SKIP = frozenset("wartawan media stasiun kantor berita televisi radio harian surat kabar para pers awak tv".split())
+_ENT_HEADS = frozenset(_LEX["entity_heads"])
+_SOURCE_CUTS = frozenset(_LEX["source_cuts"])
+_PREPOSITIONS = frozenset(_LEX["prepositions"])
+_KEPADA_SKIP = frozenset(_LEX["kepada_skip"])
 _SPACED = re.compile(r"\S+")
 _APPOS = re.compile(r",\s*((?:[A-Z][\w'.-]*[ \t]*){1,4})(?=[,.\n]|$|[ \t]+(?:%s)\b)" % _alt(_STOPS))
 _PREDICATE = re.compile(
@@ -133,6 +125,11 @@ _PREDICATE = re.compile(
     r"|tengah|belum|harus|bisa|dapat|mau|ingin|yakin|optimistis)\b"
 )
 CAPRUN = re.compile(r"\b[A-Z][\w'’-]*(?:\.[\w'’-]+)*(?:[ \t]+(?:[A-Z][\w'’-]*(?:\.[\w'’-]+)*|bin|binti|van|de|al|el)\b)*")
+
+
+def _mask(s: str) -> str:
+    """``s`` with "(DPW)"-style abbreviations blanked out, offsets kept."""
+    return _ABBR.sub(lambda m: " " * len(m.group()), s)
 
 
 def _tokens(s: str):
