@@ -287,3 +287,19 @@ def test_entity_resolver_no_fallback_with_ner():
 def test_entity_resolver_all_caps_country_inside_a_name(nlp):
     ent = _ents(_marked(nlp, "Kapten AS Roma, {Francesco Totti|PER}, pamit."), "Francesco Totti")[0]
     assert ent._.role == "Kapten AS Roma" and ent._.country != "USA"  # Roma, the place, may still count
+
+
+# -- repairs of NER output ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ia menyebutnya {kudeta|PER}. [{ab|PER}/{uh|PER}]", []),
+    ("Pasukan tiba di {kota Albu Kamal|LOC} kemarin.", [("Albu Kamal", "LOC")]),
+    ("{Kassym-Jomart Tokayev|PER} berpidato. {Tokayev|ORG} memuji pasukan.",
+     [("Kassym-Jomart Tokayev", "PER"), ("Tokayev", "PER")]),
+    ("Pengunjuk rasa menduduki bandara {Almaty|PER}.", [("Almaty", "LOC")]),
+    ("Pasukan tiba di {Albu Kamal|LOC}. {Albu Kamal|PER} lalu dibebaskan.", [("Albu Kamal", "LOC"), ("Albu Kamal", "LOC")]),
+    ("{Ahmad|PER} bernyanyi.", [("Ahmad", "PER")]),
+])
+def test_entity_resolver_repairs_ner_output(nlp, text, expected):
+    doc = _marked(nlp, text)
+    assert [(e.text, e.label_) for e in doc.ents] == expected
