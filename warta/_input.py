@@ -144,10 +144,16 @@ def article_from_mapping(obj) -> Article:
         raise errors.MalformedInput("JSON object has no 'text' string field")
     if not text.strip():
         raise errors.EmptyInput("article text is empty")
+    published = normalize_published(obj.get("published") or obj.get("date"))
+    if published is None and isinstance(obj.get("paragraphs"), list) and obj.get("id"):
+        # IndoSum lines carry no date; their id starts with the crawl's Unix time
+        from .corpus import _published_from_id
+
+        published = _published_from_id(str(obj["id"]))
     return Article(
         text=text,
         title=obj.get("title"),
-        published=normalize_published(obj.get("published") or obj.get("date")),
+        published=published,
         url=obj.get("url") or obj.get("source_url"),
         outlet=obj.get("outlet") or obj.get("source"),
         id=str(obj["id"]) if obj.get("id") is not None else None,
