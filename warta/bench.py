@@ -22,9 +22,9 @@ from ``time.process_time``, summed over Dask tasks) and ``cpu_share``, the
 CPU seconds a run got per wall second per worker: on a machine shared with
 other work the wall figures fall while the CPU figures hold, and a
 ``cpu_share`` well below 1 says the run waited for a core.
-Peak RSS is ``getrusage(RUSAGE_SELF).ru_maxrss`` (a high-water mark): for
-in-process rows that of the bench process when the row finished, for Dask
-rows that of each worker process. Timing depends on what else the machine
+Peak RSS is the process's high-water mark (``VmHWM``; see :func:`peak_rss_mb`):
+for in-process rows that of the bench process when the row finished, for
+Dask rows that of each worker process. Timing depends on what else the machine
 is doing; ``loadavg`` is recorded with the results for that reason.
 """
 
@@ -86,7 +86,19 @@ class Row:
 
 
 def peak_rss_mb() -> float:
-    """This process's peak resident set size so far, in MB."""
+    """This process's peak resident set size so far, in MB.
+
+    On Linux this is ``VmHWM`` from ``/proc/self/status``, not ``ru_maxrss``:
+    the kernel carries ``ru_maxrss`` across fork and exec, so a Dask worker
+    spawned from a big parent would report the parent's peak as its own.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
     kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return round(kb / 1024 if sys.platform != "darwin" else kb / 2**20, 1)
 
