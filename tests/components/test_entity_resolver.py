@@ -299,6 +299,7 @@ def test_entity_resolver_all_caps_country_inside_a_name(nlp):
     ("Pengunjuk rasa menduduki bandara {Almaty|PER}.", [("Almaty", "LOC")]),
     ("Pasukan tiba di {Albu Kamal|LOC}. {Albu Kamal|PER} lalu dibebaskan.", [("Albu Kamal", "LOC"), ("Albu Kamal", "LOC")]),
     ("{Ahmad|PER} bernyanyi.", [("Ahmad", "PER")]),
+    ("{ALMATY|ORG}, warta.example - Pasukan ditarik.", [("ALMATY", "LOC")]),
 ])
 def test_entity_resolver_repairs_ner_output(nlp, text, expected):
     doc = _marked(nlp, text)

@@ -196,12 +196,21 @@ class EntityResolver:
             elif label in PER_LABELS and ent.text not in name_words and (
                     ent.text in located or self._well_known_place(ent.text)):
                 label = "LOC"
+            elif label != "LOC" and ent.text.isupper() and self._is_dateline(doc, ent) and lookup_place(ent.text):
+                label = "LOC"  # "ALMATY, warta.example -": the dateline's place
             if label != ent.label_:
                 changed = True
                 ent = Span(doc, ent.start, ent.end, label=label)
             new.append(ent)
         if changed:
             doc.ents = new
+
+    @staticmethod
+    def _is_dateline(doc: Doc, ent: Span) -> bool:
+        dateline = doc._.dateline
+        if dateline and dateline.get("start") is not None:
+            return dateline["start"] <= ent.start_char < dateline["end"]
+        return ent.start == 0 and ent.end < len(doc) and doc[ent.end].text in (",", "(")
 
     @staticmethod
     def _well_known_place(text: str) -> bool:
