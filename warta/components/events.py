@@ -394,21 +394,19 @@ class Events:
     # ------------------------------------------------------------------ place, date, size, modality
     def location(self, doc: Doc, span: Span, mentions: list[Mention], lo: int, hi: int,
                  home: Optional[str] = None) -> Optional[dict]:
+        """Where the event happened: "di/ke/dari + place" in its sentence (after the
+        trigger first, else the nearest before it), else the dateline's city."""
         lookup_place = _geo_fn("lookup_place")
-        for m in mentions:
-            if span.start - 8 <= m.start < hi and m.start >= lo and m.start > 0 \
-                    and doc[m.start - 1].lower_ in ("di", "ke", "dari") and m.kind in ("place", "country", "entity"):
-                if m.kind == "entity" and not m.geo:
-                    continue
-                return self._place(doc, m.text, m.start, m.end, m.country, m.geo, m.canonical, lookup_place)
-        for i in range(span.end, hi - 1):
-            if doc[i].lower_ in ("di", "ke", "dari") and doc[i + 1].is_title and lookup_place:
-                j = i + 1
-                while j < hi and doc[j].is_title:
-                    j += 1
-                found = lookup_place(doc[i + 1:j].text)
-                if found:
-                    return self._place(doc, doc[i + 1:j].text, i + 1, j, None, None, None, lookup_place, found)
+        s_lo, s_hi = self._sent(doc, span.start)
+        places = [m for m in mentions if s_lo <= m.start < s_hi and m.kind in ("place", "country", "entity", "person")
+                  and (m.kind != "entity" or m.geo) and self._placed(doc, m.start, s_lo)]
+        after = [m for m in places if m.start >= span.end]
+        before = [m for m in places if m.end <= span.start]
+        for m in after[:1] or before[-1:]:
+            if m.kind == "person":  # a name the NER missed: a place only if the gazetteer knows it
+                found = lookup_place(m.text) if lookup_place else None
+                return self._place(doc, m.text, m.start, m.end, None, None, None, lookup_place, found)
+            return self._place(doc, m.text, m.start, m.end, m.country, m.geo, m.canonical, lookup_place)
         dl = doc._.dateline
         if dl and dl.get("place"):
             place = dl["place"]
@@ -421,6 +419,18 @@ class Events:
                    "start": dl.get("start"), "end": dl.get("start", 0) + len(place) if dl.get("start") is not None else None}
             return loc
         return None
+
+    def _placed(self, doc: Doc, start: int, s_lo: int) -> bool:
+        """True when a name follows di/ke/dari, possibly through "timur", "kota", "pinggiran"."""
+        k = start - 1
+        while k >= s_lo and k >= start - 4:
+            word = doc[k].lower_
+            if word in ("di", "ke", "dari", "menuju"):
+                return True
+            if word not in self.locative and word not in ("pinggiran", "pinggir", "tepi", "sebelah", "bagian"):
+                return False
+            k -= 1
+        return False
 
     def _place(self, doc, text, start, end, country, geo, canonical, lookup_place, found=None) -> dict:
         found = found or (lookup_place(text) if lookup_place else None) or {}

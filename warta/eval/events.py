@@ -13,7 +13,9 @@ one sentence need two predictions):
 - type: P/R/F1 of (sentence, type), overall and per PLOVER type;
 - full: P/R/F1 of (sentence, type, actor country, recipient country), where
   a side's country is that of its first actor (null when there is none);
-- mode accuracy over (sentence, type) matches, pairs taken in text order.
+- mode accuracy over (sentence, type) matches, pairs taken in text order;
+- location accuracy over those matches that have a gold place (one name
+  contains the other; reported, not gated).
 """
 
 from __future__ import annotations
@@ -88,6 +90,8 @@ class EventScores:
     per_type: dict = field(default_factory=lambda: defaultdict(PRF))
     mode_pairs: int = 0
     mode_correct: int = 0
+    location_pairs: int = 0
+    location_correct: int = 0
     articles: int = 0
     errors: list = field(default_factory=list)
 
@@ -95,9 +99,14 @@ class EventScores:
     def mode_accuracy(self) -> float:
         return self.mode_correct / self.mode_pairs if self.mode_pairs else 0.0
 
+    @property
+    def location_accuracy(self) -> float:
+        return self.location_correct / self.location_pairs if self.location_pairs else 0.0
+
     def as_dict(self) -> dict:
         return {"articles": self.articles, "type": self.type.as_dict(), "full": self.full.as_dict(),
                 "mode_accuracy": round(self.mode_accuracy, 4), "mode_pairs": self.mode_pairs,
+                "location_accuracy": round(self.location_accuracy, 4), "location_pairs": self.location_pairs,
                 "per_type": {k: v.as_dict() for k, v in sorted(self.per_type.items())}}
 
 
@@ -154,10 +163,21 @@ def score_article(scores: EventScores, art_id: str, gold: list[dict], record) ->
         for g, p in zip(gs, ps):
             scores.mode_pairs += 1
             scores.mode_correct += (g.get("mode") or None) == (p.get("mode") or None)
+            if g.get("location"):
+                scores.location_pairs += 1
+                scores.location_correct += same_place(g["location"], p.get("location"))
         for g in gs[len(ps):]:
             scores.errors.append((art_id, "missed", g, None))
         for p in ps[len(gs):]:
             scores.errors.append((art_id, "spurious", None, p))
+
+
+def same_place(gold: str, pred: Optional[dict]) -> bool:
+    """A predicted location matches a gold place name when one name contains the other."""
+    if not pred:
+        return False
+    g = gold.casefold()
+    return any(n and (n.casefold() in g or g in n.casefold()) for n in (pred.get("text"), pred.get("canonical")))
 
 
 def evaluate(gold_path: Optional[Path] = None, corpus: Optional[Path] = None, progress: bool = False,
@@ -221,6 +241,8 @@ def format_report(scores: EventScores) -> str:
     lines.append(row("(sentence, type)", scores.type))
     lines.append(row("(sent, type, actor, recip)", scores.full))
     lines.append(f"{'mode accuracy':<28}{scores.mode_accuracy:>7.3f}  ({scores.mode_correct}/{scores.mode_pairs} matched pairs)")
+    lines.append(f"{'location accuracy':<28}{scores.location_accuracy:>7.3f}  "
+                 f"({scores.location_correct}/{scores.location_pairs} matched pairs with a gold place)")
     lines.append("per type (sentence, type):")
     for t, m in sorted(scores.per_type.items()):
         lines.append(row("  " + t, m))
