@@ -16,10 +16,12 @@ from ._common import handle_errors
               help="IndoSum JSONL the gold offsets refer to (default: ../shared/data/corpus/indosum.jsonl).")
 @click.option("--no-ner", is_flag=True,
               help="Score the LOC/ORG entities the components add on bare text instead of linking.")
+@click.option("--end-to-end", is_flag=True,
+              help="Run the shipped NER too: span P/R/F1 per label, and linking on the spans it got right.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--errors", "show_errors", is_flag=True, help="Also list every wrong field.")
 @handle_errors
-def eval_entities_cmd(gold, corpus, no_ner, as_json, show_errors):
+def eval_entities_cmd(gold, corpus, no_ner, end_to_end, as_json, show_errors):
     """Score entity linking on GOLD (default: warta/eval/gold/entities/dev.jsonl).
 
     The gold spans are given to the pipeline as an NER would give them; the
@@ -29,7 +31,7 @@ def eval_entities_cmd(gold, corpus, no_ner, as_json, show_errors):
     from ..eval.entities import evaluate, format_report
 
     try:
-        scores = evaluate(gold, corpus, no_ner=no_ner, progress=True)
+        scores = evaluate(gold, corpus, no_ner=no_ner, end_to_end=end_to_end, progress=True)
     except FileNotFoundError as exc:
         raise InputError(str(exc)) from None
     except (KeyError, ValueError) as exc:
