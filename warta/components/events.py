@@ -12,7 +12,8 @@ For every trigger found by a spaCy PhraseMatcher built once from
   active (me-, ber-) the subject on the left is the actor, in the passive
   (di-, ter-) it is the recipient and the actor follows ("oleh X", or
   directly: "ditangkap polisi"); "antara A dan B" gives both sides;
-- location: "di/ke/dari + place" after the trigger, else the dateline city;
+- location: "di/ke/dari + place" in the sentence (after the trigger first),
+  else the dateline city (unless the story is about another country);
 - date: the nearest time expression of the sentence, else publication date;
 - size: killed/injured/arrested/troops from quantities in the sentence;
 - negation (tidak, belum, bukan, ...) and modality (akan -> future,
@@ -29,7 +30,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterator, Optional
 
 from spacy.language import Language
@@ -56,7 +57,7 @@ class Mention:
     canonical: Optional[str] = None
     country: Optional[str] = None
     sector: Optional[str] = None
-    kind: str = "sector"  # sector | country | igo | entity
+    kind: str = "sector"  # sector | country | igo | entity | person | place | merged
     geo: Optional[dict] = None
     explicit: bool = False  # country written in the text (not an institution's home country)
 
@@ -111,7 +112,7 @@ class Events:
         self.modifiers = words("event_actor_modifiers")
         self.common = words("function_words") | words("event_common_capitalised")
         self.locative = words("event_locative_words")
-        self.partner_preps = frozenset({"dengan", "bersama", "terhadap", "kepada", "atas", "melawan", "kepada"})
+        self.partner_preps = frozenset({"dengan", "bersama", "terhadap", "kepada", "atas", "melawan"})
         self.determiners = frozenset({"aksi", "serangkaian", "rangkaian", "sejumlah", "berbagai", "para", "lagi",
                                       "kembali", "sebuah", "suatu"})
         self.size_words = _size_words()
@@ -198,7 +199,6 @@ class Events:
 
     def mentions(self, doc: Doc) -> list[Mention]:
         """Actor/recipient candidates: entities, IGOs, countries, sector nouns; adjacent ones merged."""
-        country_code = _geo_fn("country_code")
         raw: list[Mention] = []
         taken: set[int] = set()
         for ent in doc.ents:
@@ -490,6 +490,7 @@ class Events:
         events = doc_list(doc, "events")
         events.extend(self.extract(doc))
         doc.user_data.pop("warta_event_text", None)
+        doc.user_data.pop("warta_event_sents", None)
         return doc
 
     def extract(self, doc: Doc) -> Iterator[dict]:
