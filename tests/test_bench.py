@@ -58,6 +58,8 @@ def test_bench_cli_json_with_dask_rows(runner, demo_jsonl):
     one, two = dask_rows
     assert result["scaling_efficiency"] == pytest.approx(two["articles_per_s"] / (2 * one["articles_per_s"]), abs=2e-3)
     assert result["targets"]["scaling_efficiency"]["measured"] == result["scaling_efficiency"]
+    assert result["cpu_scaling_efficiency"] == pytest.approx(
+        two["tokens_per_cpu_s"] / one["tokens_per_cpu_s"], abs=2e-3)
     assert result["environment"]["cpu_count"] >= 1
 
 
