@@ -15,7 +15,8 @@ one sentence need two predictions):
   a side's country is that of its first actor (null when there is none);
 - mode accuracy over (sentence, type) matches, pairs taken in text order;
 - location accuracy over those matches that have a gold place (one name
-  contains the other; reported, not gated).
+  contains the other) and date accuracy over those with a gold date written
+  in the text (same TIMEX3 value, ``date_source`` "text"); reported, not gated.
 """
 
 from __future__ import annotations
@@ -76,6 +77,10 @@ class PRF:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    @property
+    def date_accuracy(self) -> float:
+        return self.date_correct / self.date_pairs if self.date_pairs else 0.0
+
     def as_dict(self) -> dict:
         return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
                 "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
@@ -92,6 +97,8 @@ class EventScores:
     mode_correct: int = 0
     location_pairs: int = 0
     location_correct: int = 0
+    date_pairs: int = 0
+    date_correct: int = 0
     articles: int = 0
     errors: list = field(default_factory=list)
 
@@ -103,10 +110,15 @@ class EventScores:
     def location_accuracy(self) -> float:
         return self.location_correct / self.location_pairs if self.location_pairs else 0.0
 
+    @property
+    def date_accuracy(self) -> float:
+        return self.date_correct / self.date_pairs if self.date_pairs else 0.0
+
     def as_dict(self) -> dict:
         return {"articles": self.articles, "type": self.type.as_dict(), "full": self.full.as_dict(),
                 "mode_accuracy": round(self.mode_accuracy, 4), "mode_pairs": self.mode_pairs,
                 "location_accuracy": round(self.location_accuracy, 4), "location_pairs": self.location_pairs,
+                "date_accuracy": round(self.date_accuracy, 4), "date_pairs": self.date_pairs,
                 "per_type": {k: v.as_dict() for k, v in sorted(self.per_type.items())}}
 
 
@@ -163,6 +175,9 @@ def score_article(scores: EventScores, art_id: str, gold: list[dict], record) ->
         for g, p in zip(gs, ps):
             scores.mode_pairs += 1
             scores.mode_correct += (g.get("mode") or None) == (p.get("mode") or None)
+            if g.get("date"):
+                scores.date_pairs += 1
+                scores.date_correct += p.get("date") == g["date"] and p.get("date_source") == "text"
             if g.get("location"):
                 scores.location_pairs += 1
                 scores.location_correct += same_place(g["location"], p.get("location"))
@@ -243,6 +258,8 @@ def format_report(scores: EventScores) -> str:
     lines.append(f"{'mode accuracy':<28}{scores.mode_accuracy:>7.3f}  ({scores.mode_correct}/{scores.mode_pairs} matched pairs)")
     lines.append(f"{'location accuracy':<28}{scores.location_accuracy:>7.3f}  "
                  f"({scores.location_correct}/{scores.location_pairs} matched pairs with a gold place)")
+    lines.append(f"{'date accuracy':<28}{scores.date_accuracy:>7.3f}  "
+                 f"({scores.date_correct}/{scores.date_pairs} matched pairs with a date in the text)")
     lines.append("per type (sentence, type):")
     for t, m in sorted(scores.per_type.items()):
         lines.append(row("  " + t, m))
