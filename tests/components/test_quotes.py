@@ -187,3 +187,19 @@ def test_quotes_degree_after_name_is_not_the_speaker(nlp):
     text = "Kepala Kejaksaan Negeri Medan, Rudi Hartono Siregar, S.H., menjelaskan bahwa berkas perkara sudah lengkap."
     (q,) = quotes_of(nlp, text)
     assert "Rudi Hartono Siregar" in speaker(q)
+
+
+@pytest.mark.parametrize("text, who", [
+    ('Penyerang Persija Marko Simic mencetak dua gol. "Kami bermain sabar," ucap Marko. '
+     '"Tim ini masih bisa lebih baik," tambah pemain yang kini berusia 32 tahun itu.', "Marko Simic"),
+    ('Sumber dari klub itu mengklaim transfer sudah rampung. Pelatih Bambang Nurdiansyah menolak berkomentar. '
+     '"Dokumennya tinggal ditandatangani," kata sumber itu.', "Sumber"),
+])
+def test_quotes_descriptions_point_back(nlp, text, who):
+    found = quotes_of(nlp, text)
+    assert who in speaker(found[-1])
+
+
+def test_quotes_verb_is_not_a_speaker(nlp):
+    text = "Peserta itu kurang mendapat respon, namun memukau juri setelah menyebutkan rumahnya kebanjiran."
+    assert quotes_of(nlp, text) == []

@@ -115,6 +115,8 @@ _VIA = re.compile(r"\b(?:dilansir|dikutip|dilaporkan|diberitakan)\s+(?:oleh\s+|d
 _CUE_WORDS = frozenset(_LEX["passive"]) | frozenset(_LEX["post_cues"]) | frozenset(_LEX["verbs"]) | {"menurut"}
 _DEGREE = re.compile(r"(?:[A-Z][a-z]{0,3}\.\s?)+")
 _ENT_HEADS = frozenset(_LEX["entity_heads"])
+_FUNCTION = load_wordset("function_words")
+_VERBAL = re.compile(r"(?:me|ber|di|ter)[a-z]{3,}")
 _SOURCE_CUTS = frozenset(_LEX["source_cuts"])
 _PREPOSITIONS = frozenset(_LEX["prepositions"])
 _KEPADA_SKIP = frozenset(_LEX["kepada_skip"])
@@ -149,6 +151,8 @@ def name_of(words: list[str]) -> str:
         return ""
     if words[0].lower() in _ORG_HEADS:
         return " ".join(words)
+    if not _is_cap(words[-1]) and words[-1].lower() not in TITLES:
+        return ""  # "Banyak orang", "Data sementara": a common noun phrase
     # a person: the last run of capitalised words after the last title word
     out: list[str] = []
     for w in reversed(words):
@@ -633,6 +637,9 @@ class Quotes:
         if not any(_is_cap(w) for w, _ in words) and low[0] not in _NP_STARTERS and len(low) > 3 \
                 and low[-1] not in _ANAPHORIC:
             return None
+        if _VERBAL.fullmatch(low[0]) and not _is_cap(words[0][0]) and low[0] not in _NP_STARTERS \
+                and low[0] not in _ORG_HEADS and low[0] not in TITLES:
+            return None  # "namun memukai juri ... setelah menyebutkan": a verb, not a speaker
         return ("np", start, end)
 
     @staticmethod
@@ -680,6 +687,10 @@ class Quotes:
             if any(c in gap for c in (",.;:!?(" if picked else ".;!?(")):
                 break
             low = w.lower()
+            if low == "yang" and picked:
+                rel = re.match(r"[^,.;:!?\n]*", seg[a:]).group().rstrip()
+                if rel.split()[-1].lower() in _ANAPHORIC:  # "pemain yang kini memperkuat Persib itu"
+                    return ("np", start + picked[0][1], start + a + len(rel))
             if low in _STOPS and (picked or low not in _NP_STARTERS):
                 break
             if not picked and low in _ADVERBS:
@@ -734,12 +745,13 @@ class Quotes:
         text = d.text
         out = []
         last = None  # the last resolved speaker dict
+        history = []  # every resolved speaker so far, in text order
         subjects = self._subjects(d, quoted)
         for item in found:
             start, end, kind, cue, hint = item[:5]
             speaker = None
             if hint and hint[0] == "np":
-                speaker = self._np_speaker(d, hint[1], hint[2], start, last, subjects)
+                speaker = self._np_speaker(d, hint[1], hint[2], start, last, subjects, history)
             elif hint and hint[0] == "pron":
                 ante = self._antecedent(start, last, subjects)
                 if ante is not None:
@@ -749,6 +761,7 @@ class Quotes:
                 speaker = nxt if nxt is not None else (dict(last) if last is not None else None)
             if speaker is not None:
                 last = dict(speaker, _pos=start)
+                history.append({k: v for k, v in speaker.items() if not k.startswith("_")})
             out.append({
                 "start": start, "end": end, "text": text[start:end], "kind": kind,
                 "speaker": {k: v for k, v in speaker.items() if not k.startswith("_")} if speaker else None,
@@ -767,7 +780,7 @@ class Quotes:
             return None
         return self._np_speaker(d, nxt[4][1], nxt[4][2], nxt[0], None, [])
 
-    def _np_speaker(self, d, a, b, qstart, last, subjects):
+    def _np_speaker(self, d, a, b, qstart, last, subjects, history=None):
         text = d.text
         while b > a and text[b - 1] in " -":
             b -= 1
@@ -778,19 +791,25 @@ class Quotes:
         if low0 in _NOBODY:
             return None
         if words[-1].lower() in _ANAPHORIC and (not _is_cap(words[0]) or low0 in TITLES or len(words) >= 2):
-            ante = self._antecedent(qstart, last, subjects)
+            same = [h for h in reversed(history or []) if h["text"].lower().split()[:1] == [low0]]
+            ante = dict(same[0]) if same else self._antecedent(qstart, last, subjects)
             if ante is not None:
                 return dict(ante, start=a, end=b, text=text[a:b])
         titles_only = all(w.lower() in TITLES for w in words)
         holder = self._title_holder(d, words, a) if titles_only else None
         name = name_of(words) if _is_cap(words[0]) or low0 in TITLES else ""
+        if (low0 in _FUNCTION or (low0 in _NP_STARTERS and low0 not in TITLES)) and not name_of(words[1:]):
+            name = ""  # "Data sementara", "Banyak orang": a capitalised sentence start, not a name
         ent = d.entity_in(a, b)
         if ent is not None and not _is_cap(words[0]) and ent.start_char > a and low0 not in _ENT_HEADS:
             ent = None  # "perwakilan dari Weinstein", "pengacara Ahok": the named one is not the speaker
         if ent is not None and not holder and (ent.label_ == "PER" or not name or (low0 in _ORG_HEADS and ent.start_char == a)
                                                or set(name.lower().split()) <= set(ent.text.lower().split())):
-            return {"start": a, "end": b, "text": text[a:b], "canonical": ent._.canonical or ent.text,
-                    "label": ent.label_}
+            canonical = ent._.canonical or ent.text
+            alt = d.fullest(name or ent.text)  # the resolver may not know a longer form yet
+            if len(alt.split()) > len(canonical.split()) and set(canonical.lower().split()) <= set(alt.lower().split()):
+                canonical = alt
+            return {"start": a, "end": b, "text": text[a:b], "canonical": canonical, "label": ent.label_}
         label = "ORG" if low0 in _ORG_HEADS else None
         if holder:
             canonical, label = holder, "PER"
