@@ -304,3 +304,19 @@ def test_entity_resolver_all_caps_country_inside_a_name(nlp):
 def test_entity_resolver_repairs_ner_output(nlp, text, expected):
     doc = _marked(nlp, text)
     assert [(e.text, e.label_) for e in doc.ents] == expected
+
+
+@pytest.mark.parametrize("text,mention,canonical", [
+    ("PKS mengusung Saifullah Yusuf atau {Gus Ipul|PER} di Jatim.", "Gus Ipul", "Saifullah Yusuf"),
+    ("Menteri Koordinator bidang Kemaritiman Luhut Binsar Pandjaitan hadir. Kata {Luhut|PER}, proyek itu bersih.",
+     "Luhut", "Luhut Binsar Pandjaitan"),
+    ("Presiden {Jokowi|PER} Salat 2 Rakaat di Masjid.", "Jokowi", "Jokowi"),
+])
+def test_entity_resolver_completes_names_the_ner_missed(nlp, text, mention, canonical):
+    doc = _marked(nlp, text)
+    assert {e._.canonical for e in _ents(doc, mention)} == {canonical}
+
+
+def test_entity_resolver_known_long_form_in_text(nlp):
+    doc = _marked(nlp, "Tentara Nasional Indonesia akan menerapkan kebijakan baru. Rapat {TNI|ORG} digelar.")
+    assert _ents(doc, "TNI")[0]._.canonical == "Tentara Nasional Indonesia"

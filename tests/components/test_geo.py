@@ -233,3 +233,8 @@ def test_geo_mentions_share_country(nlp):
 
 def test_geo_lookup_alternate_spelling_of_big_city():
     assert lookup_place("Raqqa")["country"] == "SYR"
+
+
+def test_geo_canonical_standard_name_in_untagged_text(nlp):
+    doc = _marked(nlp, "Dua warga {Cina|LOC} dihukum. Sebuah bank China juga disanksi.")
+    assert _ent(doc, "Cina")._.canonical == "China"

@@ -426,7 +426,7 @@ class EntityResolver:
             elif ent.text in self.orgs:
                 table_long = self.orgs[ent.text]["long"]
                 # the article may spell the name out elsewhere without brackets ("Tentara Nasional Indonesia")
-                ent._.canonical = table_long if table_long in texts else ent.text
+                ent._.canonical = table_long if table_long in texts or table_long in doc.text else ent.text
                 ent._.long_form = table_long
             elif ent.text in long_forms:
                 ent._.long_form = long_forms[ent.text]
@@ -471,8 +471,51 @@ class EntityResolver:
                 ent._.country = ent._.country or code
 
     # -- people ------------------------------------------------------------
+    def _names_before_alias(self, doc: Doc) -> None:
+        """"Saifullah Yusuf atau Gus Ipul" with only the nickname tagged: tag the full name too."""
+        new = []
+        for ent in doc.ents:
+            if ent.label_ not in PER_LABELS or ent.start < 3 or doc[ent.start - 1].lower_ not in ("atau", "alias"):
+                continue
+            end = ent.start - 1
+            start = end
+            while start > 0 and end - start < 4 and _is_cap(doc[start - 1]) and doc[start - 1].is_alpha \
+                    and doc[start - 1].lower_ not in self.heads and not geo_tables().country(doc[start - 1].text):
+                start -= 1
+            if end - start >= 2 and self._free(doc, start, end):
+                new.append(Span(doc, start, end, label=ent.label_))
+        self._add(doc, new)
+
+    def _expand_first_names(self, doc: Doc) -> None:
+        """"Luhut" tagged but "Luhut Binsar Pandjaitan" missed: tag the longer name where it stands free."""
+        singles = {e.text for e in doc.ents if e.label_ in PER_LABELS and len(e) == 1 and e.text[:1].isupper()}
+        if not singles:
+            return
+        new = []
+        for i in _positions(doc, singles):
+            end = i + 1
+            while end < len(doc) and end - i < 4 and _is_cap(doc[end]) and doc[end].is_alpha \
+                    and doc[end].lower_ not in self.heads and not geo_tables().country(doc[end].text):
+                end += 1
+            if end - i < 2 or (end < len(doc) and (doc[end].like_num or _is_cap(doc[end]))):
+                continue  # a headline word or a number follows: not clearly the end of a name
+            if doc[i].ent_iob_ in ("B", "I"):
+                ent = next(e for e in doc.ents if e.start <= i < e.end)
+                if ent.start != i or ent.end != i + 1 or not self._free(doc, i + 1, end):
+                    continue
+                new.append((ent, Span(doc, i, end, label=ent.label_)))
+            elif self._free(doc, i, end):
+                new.append((None, Span(doc, i, end, label="PER")))
+        if new:
+            drop = {old.start for old, _ in new if old is not None}
+            doc.ents = sorted([e for e in doc.ents if e.start not in drop] + [span for _, span in new],
+                              key=lambda e: e.start)
+
     def _person_aliases(self, doc: Doc) -> dict[str, str]:
         """Map a linked nickname to the full name it stands for ("Jokowi" -> "Joko Widodo")."""
+        if self.add_entities:
+            self._names_before_alias(doc)
+            self._expand_first_names(doc)
         aliases: dict[str, str] = {}
         new: list[Span] = []
         t = geo_tables()

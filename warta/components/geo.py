@@ -284,6 +284,7 @@ class Geo:
             if new:
                 doc.ents = sorted(list(doc.ents) + new, key=lambda s: s.start)
         fullest: dict[str, str] = {}
+        standard_names: dict[str, str] = {}
         linked = []
         for ent in doc.ents:
             if ent.label_ in LOC_LABELS:
@@ -298,6 +299,8 @@ class Geo:
                 if place["lat"] is not None:
                     ent._.geo = {"lat": place["lat"], "lon": place["lon"], "geonameid": place["geonameid"]}
                 key = f"{place['country']}:{place['geonameid'] or place['canonical']}"
+                if place["geonameid"] == t.countries.get(place["country"], {}).get("geonameid"):
+                    standard_names[key] = place["canonical"]
                 # the standard name when the article uses it ("Jepang", not "Negeri Sakura"), else the longest
                 best = fullest.get(key, "")
                 if best != place["canonical"] and (ent.text == place["canonical"] or len(ent.text) > len(best)):
@@ -305,6 +308,11 @@ class Geo:
                 linked.append((ent, key))
             elif ent.label_ in ORG_LABELS and not ent._.country:
                 ent._.country = self._org_country(ent, country_at, t) or self._inside(ent, place_at)
+        for key, best in list(fullest.items()):
+            # a country's standard name used anywhere in the article, tagged or not ("bank China")
+            standard = standard_names.get(key)
+            if standard and best != standard and re.search(rf"(?<!\w){re.escape(standard)}(?!\w)", doc.text):
+                fullest[key] = standard
         for ent, key in linked:
             if not ent._.canonical or ent._.canonical == ent.text:
                 ent._.canonical = fullest[key]
