@@ -15,7 +15,7 @@ import pytest
 from warta.cli import main
 from warta.eval import quotes as scorer
 
-# measured with `warta eval quotes <gold>` (pipeline without a shipped NER model):
+# measured with `warta eval quotes <gold>` (default pipeline, shipped NER; the same without it):
 #   dev.jsonl  (42 articles, developed on): direct F1 1.000 kind 1.000 speaker 0.955;
 #              indirect/mixed F1 0.944 kind 1.000 speaker 0.929
 #   dev2.jsonl (12 articles): direct F1 1.000 speaker 0.929; indirect/mixed F1 0.962 speaker 0.920
