@@ -172,3 +172,13 @@ def test_events_size_from_quantities(nlp):
     ev = _events(nlp, "Serangan bom itu menewaskan 12 orang.")[0]
     assert ev["type"] == "ASSAULT"
     assert ev["size"] == {"killed": 12}
+
+
+@pytest.mark.parametrize("text, date, source", [
+    ("Polisi menangkap dua orang pada Sabtu (9/12), kata Iqbal, Minggu (10/12).", "2017-12-09", "text"),
+    ('"Dua pelaku tertangkap," kata Tito di Jakarta, Minggu (10/12).', "2017-12-11", "published"),
+    ("Polisi menangkap dua orang pada pukul 07.15 WIB.", "2017-12-11", "text"),
+])
+def test_events_date_skips_the_date_of_a_report(nlp, text, date, source):
+    ev = _events(nlp, text, published="2017-12-11")[0]
+    assert (ev["date"], ev["date_source"]) == (date, source)

@@ -45,6 +45,7 @@ from .extensions import doc_list
 
 _GAP = 3  # tokens "..." may stand for
 _NEAR = 3  # how many tokens after a trigger a recipient may start
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
 @dataclass
@@ -116,6 +117,7 @@ class Events:
         self.determiners = frozenset({"aksi", "serangkaian", "rangkaian", "sejumlah", "berbagai", "para", "lagi",
                                       "kembali", "sebuah", "suatu"})
         self.size_words = _size_words()
+        self.report_words = words("event_report_words")
 
     # ------------------------------------------------------------------ matching
     def match(self, doc: Doc) -> list[tuple[Span, int, str]]:
@@ -440,17 +442,29 @@ class Events:
                 "lat": (geo or {}).get("lat"), "lon": (geo or {}).get("lon"),
                 "start": doc[start].idx, "end": doc[end - 1].idx + len(doc[end - 1].text)}
 
-    @staticmethod
-    def date(doc: Doc, span: Span, lo_char: int, hi_char: int) -> tuple[Optional[str], Optional[str]]:
+    def date(self, doc: Doc, span: Span, lo_char: int, hi_char: int) -> tuple[Optional[str], Optional[str]]:
+        """The event's date (day granularity): a time expression of its sentence, the
+        clause's first and those after the trigger preferred, skipping the date of a
+        report ("..., kata X, Rabu (28/12)"); else the publication date."""
+        text = doc.user_data.get("warta_event_text") or doc.text
+        s_lo, s_hi = self._sent(doc, span.start)
+        s_start = doc[s_lo].idx
+        s_end = doc[s_hi - 1].idx + len(doc[s_hi - 1].text)
         best = None
         for t in doc._.times or []:
-            if t.get("type") not in ("DATE", "TIME") or not (lo_char <= t["start"] < hi_char):
+            if t.get("type") not in ("DATE", "TIME") or not (s_start <= t["start"] < s_end) \
+                    or not t["value"][:1].isdigit():
+                continue  # PAST_REF, XXXX-...: no calendar date to give the event
+            lead = text[max(s_start, t["start"] - 60):t["start"]].lower().replace(",", " ").split()[-6:]
+            if any(w in self.report_words for w in lead):
                 continue
-            dist = abs(t["start"] - span.start_char)
-            if best is None or dist < best[0]:
-                best = (dist, t["value"])
+            rank = (not (lo_char <= t["start"] < hi_char), t["start"] < span.start_char,
+                    abs(t["start"] - span.start_char))
+            if best is None or rank < best[0]:
+                best = (rank, t["value"])
         if best:
-            return best[1], "text"
+            value = best[1]
+            return (value.split("T", 1)[0] if _DAY.match(value) else value), "text"
         if doc._.published:
             return str(doc._.published)[:10], "published"
         return None, None
