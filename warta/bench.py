@@ -156,23 +156,42 @@ def _time_tokenizer(nlp, texts: list[str]) -> tuple[float, float, int]:
     return time.perf_counter() - t0, time.process_time() - c0, n_tokens
 
 
-def _time_stages(nlp, articles: list[Article], batch_size: int) -> list[tuple[str, float, float]]:
+def _run_stage(proc, docs: list, batch_size: int) -> list:
+    """``docs`` through one component; a document it fails on is dropped (None), not fatal."""
+    if hasattr(proc, "pipe"):
+        try:
+            return list(proc.pipe(docs, batch_size=batch_size))
+        except Exception:
+            pass  # redo one by one below, as warta batch does
+    out = []
+    for doc in docs:
+        try:
+            out.append(proc(doc))
+        except Exception:
+            out.append(None)
+    return out
+
+
+def _time_stages(nlp, articles: list[Article], batch_size: int) -> tuple[list[tuple[str, int, float, float]], int]:
+    """Per stage: (name, tokens it processed, wall seconds, CPU seconds); and how many docs failed."""
     from .api import _make_doc, _record
 
-    docs = [_make_doc(nlp, a) for a in articles]
+    pairs = [(_make_doc(nlp, a), a) for a in articles]
     out = []
     for name, proc in nlp.pipeline:
+        docs = [d for d, _ in pairs]
         t0, c0 = time.perf_counter(), time.process_time()
-        if hasattr(proc, "pipe"):
-            docs = list(proc.pipe(docs, batch_size=batch_size))
-        else:
-            docs = [proc(d) for d in docs]
-        out.append((name, time.perf_counter() - t0, time.process_time() - c0))
+        done = _run_stage(proc, docs, batch_size)
+        out.append((name, sum(len(d) for d in docs), time.perf_counter() - t0, time.process_time() - c0))
+        pairs = [(d, a) for d, (_, a) in zip(done, pairs) if d is not None]
     t0, c0 = time.perf_counter(), time.process_time()
-    for doc, art in zip(docs, articles):
-        _record(doc, art)
-    out.append(("doc_to_record", time.perf_counter() - t0, time.process_time() - c0))
-    return out
+    for doc, art in pairs:
+        try:
+            _record(doc, art)
+        except Exception:
+            pass
+    out.append(("doc_to_record", sum(len(d) for d, _ in pairs), time.perf_counter() - t0, time.process_time() - c0))
+    return out, len(articles) - len(pairs)
 
 
 def _dask_row(articles, workers: int, task_size: int, stages, floor: Row) -> Row:
@@ -240,8 +259,9 @@ def run_bench(corpus: Optional[str] = None, n: int = 200, workers: int = 2, *, d
     rows = [floor]
 
     say("each stage alone")
-    for name, seconds, cpu in _time_stages(nlp, articles, settings.batch_size):
-        rows.append(Row(name, "stage", len(texts), n_tokens, seconds, cpu_seconds=cpu,
+    stage_times, stage_failures = _time_stages(nlp, articles, settings.batch_size)
+    for name, toks, seconds, cpu in stage_times:
+        rows.append(Row(name, "stage", len(texts), toks, seconds, cpu_seconds=cpu,
                         peak_rss_mb=peak_rss_mb()).finish(floor))
 
     say("whole pipeline, 1 process")
@@ -274,6 +294,7 @@ def run_bench(corpus: Optional[str] = None, n: int = 200, workers: int = 2, *, d
         "workers": workers,
         "task_size": task_size,
         "rows": [asdict(r) for r in rows],
+        "failed_documents": {"stages": stage_failures, "pipeline": len(articles) - whole.articles},
         "scaling_efficiency": scaling,
         # diagnostic, not the target: the efficiency if every worker had had a whole core
         # (N-worker tokens per CPU second / 1-worker tokens per CPU second)
@@ -307,8 +328,10 @@ def _version(dist: str) -> Optional[str]:
 def format_table(result: dict) -> str:
     """The bench result as an aligned Markdown table plus a summary line."""
     head = "| run | articles/s | tokens/s | x tokenizer | tokens/CPU-s | x tokenizer (CPU) | CPU share | peak RSS MB |"
+    failed = result["failed_documents"]
+    note = f"; failed documents (left out): {failed}" if any(failed.values()) else ""
     lines = [f"corpus: {result['corpus']}; {result['articles']} articles, {result['tokens']:,} tokens; "
-             f"pipeline load {result['load_seconds']} s", "", head, "|---|---:|---:|---:|---:|---:|---:|---:|"]
+             f"pipeline load {result['load_seconds']} s{note}", "", head, "|---|---:|---:|---:|---:|---:|---:|---:|"]
     for r in result["rows"]:
         rss = r["peak_rss_mb"]
         if r["peak_rss_mb_per_worker"] and len(r["peak_rss_mb_per_worker"]) > 1:
