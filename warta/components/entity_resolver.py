@@ -168,6 +168,9 @@ class EntityResolver:
         ents, changed = [], False
         for ent in doc.ents:
             start = ent.start
+            if geo_tables().country(ent.text):
+                ents.append(ent)  # "negeri Paman Sam" is a name of the United States
+                continue
             while start < ent.end and not doc[start].text[:1].isupper():
                 start += 1
             if start == ent.start:
