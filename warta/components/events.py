@@ -118,6 +118,8 @@ class Events:
                                       "kembali", "sebuah", "suatu"})
         self.size_words = _size_words()
         self.report_words = words("event_report_words")
+        self.report_preps = frozenset({"dalam", "akibat"})
+        self.anaphoric = frozenset({"itu", "tersebut", "ini", "tadi", "serupa", "sebelumnya"})
 
     # ------------------------------------------------------------------ matching
     def match(self, doc: Doc) -> list[tuple[Span, int, str]]:
@@ -187,7 +189,10 @@ class Events:
         before = doc[k].lower_ if k >= sent.start else ""
         if voice == "noun":
             if before in self.background:
-                return True
+                # "tewas dalam serangan itu" refers back; "tewas dalam serangan udara AS"
+                # is how a new attack is often first reported
+                after = [t.lower_ for t in doc[span.end:min(span.end + 3, sent.end)]]
+                return before not in self.report_preps or any(w in self.anaphoric for w in after)
             # an event noun reports the event as the clause's subject ("Serangan itu
             # menewaskan ..."), after a light verb ("melancarkan serangan") or before
             # an occurrence verb ("kerusuhan terjadi"); elsewhere it refers back
