@@ -4,6 +4,8 @@ Every sentence here is written for these tests.
 """
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from warta.components.quotes import name_of
 from warta.pipeline import build
@@ -203,3 +205,15 @@ def test_quotes_descriptions_point_back(nlp, text, who):
 def test_quotes_verb_is_not_a_speaker(nlp):
     text = "Peserta itu kurang mendapat respon, namun memukau juri setelah menyebutkan rumahnya kebanjiran."
     assert quotes_of(nlp, text) == []
+
+
+_PIECES = ['"', "“", "”", ",", ".", " ", "\n\n", "kata", "ujarnya", "Menurut", "mengatakan", "bahwa", "Budi",
+           "Santoso", "dia", "itu", "(DPW)", "S.H.", "yang", "juga", "tidak", "Kami", "siap", "pemain", ":"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=60).map(" ".join))
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_quotes_never_fail_and_offsets_hold(nlp, text):
+    for q in quotes_of(nlp, text):  # quotes_of checks every offset against the text
+        assert q["kind"] in ("direct", "indirect", "mixed")
+        assert 0 <= q["start"] < q["end"] <= len(text)
