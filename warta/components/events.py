@@ -141,8 +141,11 @@ class Events:
             if self._background(doc, span, voice):
                 continue
             prev = out[-1] if out else None
-            # "serangan bom bunuh diri": adjacent triggers of one type are one event
-            if prev is not None and prev[0].end == span.start and self.triggers[prev[1]].type == self.triggers[i].type:
+            same = prev is not None and self.triggers[prev[1]].type == self.triggers[i].type
+            # "serangan bom bunuh diri": adjacent triggers of one type are one event, and
+            # so is a result verb after them ("Serangan itu merusak ... dan menewaskan")
+            if same and (prev[0].end == span.start or (span[0].lower_ in self.occurrence
+                                                        and self._sent(doc, prev[0].start) == self._sent(doc, span.start))):
                 continue
             out.append((span, i, voice))
         return out
@@ -202,6 +205,8 @@ class Events:
             return not any(t.lower_ in self.occurrence for t in after)
         if before in self.purpose:
             return True  # "untuk menyelidiki", "agar ... menghentikan": an aim, not an event
+        if before in ("mampu", "sanggup"):
+            return True  # "sistem ini mampu melumpuhkan 36 target": a capability
         return before == "yang" and voice == "passive"
 
     def mentions(self, doc: Doc) -> list[Mention]:
