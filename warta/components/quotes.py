@@ -8,7 +8,8 @@ speaker names are ``lang/quote_titles.txt``):
   pairing, since IndoSum mixes them) that has a cue after it
   (``"...," kata X`` / ``"...," X menjelaskan``) or before it
   (``X mengatakan, "..."`` / ``Menurut X, "..."``), or that stands as a
-  sentence of its own and so continues the previous speaker. A quotation
+  sentence of its own and so continues the previous speaker (or, right
+  before a cued quotation, belongs to that one's speaker). A quotation
   whose paragraph has no closing mark continues into the next paragraph
   when that one opens with a mark (newspaper style), and is one quote.
 - A quotation broken by its cue (``"A," kata X. "B."``) gives **two**
@@ -18,15 +19,19 @@ speaker names are ``lang/quote_titles.txt``):
   ``..., kata X.``, ``A, lanjutnya, B.``, ``Dikatakan X, ...``,
   ``..., Xinhua melaporkan.``. Weak verbs (meminta, menyebut, ...) count
   only before ``bahwa``/``agar``/a comma or with ``sebagai``.
-- **mixed**: an indirect clause containing a quoted fragment; the fragment
-  is not reported separately. Other short quoted stretches with no cue are
-  scare quotes or titles and are dropped.
+- **mixed**: an indirect clause containing a quoted fragment, or a clause
+  ending in a quoted fragment before a cue (``... dinyatakan "stabil", kata
+  X``); the fragment is not reported separately. Other quoted stretches
+  with no cue that are not sentences are scare quotes or titles: dropped.
 - **speakers**: the noun phrase next to the cue (appositions such as
   ``Pengacara Ahok, Wayan Sudirta`` pick the name). Pronouns, -nya cues and
-  descriptions ending in itu/tersebut/ini resolve to the most recent speaker
-  or sentence subject. ``canonical`` is the entity's ``Span._.canonical``
-  when an entity covers the speaker, else the fullest name in the document
-  containing the speaker's name (titles dropped).
+  descriptions ending in itu/tersebut/ini ("pebalap 37 tahun itu", "sumber
+  itu") resolve to the most recent speaker or sentence subject (an earlier
+  speaker named by the same noun first). ``canonical`` is the entity's
+  ``Span._.canonical`` when an entity covers the speaker, else the fullest
+  name in the document containing the speaker's name (titles, degrees and
+  a country or place right after a title dropped); a relational phrase
+  ("pengacara Ahok", "perwakilan dari X") stays as it is, never X.
 
 Speed: every pattern is compiled once; a document is scanned by a handful
 of regex passes, and only quote candidates get per-word work.
@@ -537,7 +542,8 @@ class Quotes:
             return None
         after = sent[m.end():]
         cm = COMP_START.match(after)
-        comp, punct = cm.group("comp"), after[:cm.end()].strip(" bahwakl")
+        comp = cm.group("comp")
+        punct = any(c in after[:cm.end()] for c in ",:")
         rest = after[cm.end():]
         if rest.startswith("kepada ") and not comp:  # "mengatakan kepada stasiun TV Al - Mayadeen ..."
             toks = rest.split(" ")
