@@ -1,0 +1,232 @@
+"""Helpers of the ``entity_resolver`` component: shared token tests, and finding and repairing names.
+
+:class:`NameFinder` holds what the resolver does to ``doc.ents`` before it links
+them: repairs of NER output (leading lower-case words, labels that disagree with
+the rest of the article, an all-caps dateline place) and names the NER left out
+(people after titles, organisation names, full names next to a tagged part).
+It expects the attributes that :class:`~warta.components.entity_resolver.EntityResolver`
+sets up (title and organisation tables).
+"""
+
+from __future__ import annotations
+
+import numpy
+from spacy.attrs import ORTH
+from spacy.tokens import Doc, Span
+
+from .geo import lookup_place, tables as geo_tables
+
+PER_LABELS = frozenset({"PER", "PERSON"})
+_OPEN, _CLOSE = "(", ")"
+_APPOSITIVE_END = frozenset({",", ".", ";", ":", ")", '"', "”", "“", "?", "!"})
+_ALIAS_CUES = (("atau",), ("alias",), ("akrab", "disapa"), ("yang", "akrab", "disapa"), ("biasa", "disapa"))
+_LONG_FORM_LINKS = frozenset({"dan", "untuk", "dari", "bagi", "atas", "&"})
+_MAX_ROLE_TOKENS = 10
+_MAX_APPOSITIVE_TOKENS = 14
+_WELL_KNOWN = frozenset({"province", "capital", "exonym"})
+_PLACE_MIN_POPULATION = 100_000
+_LOCATIVE = frozenset({"di", "ke", "dari", "kota", "wilayah", "kawasan", "provinsi", "kabupaten", "negara"})
+_PREPOSITIONS = frozenset({"untuk", "di", "dari", "ke", "bagi", "pada", "dengan"})
+
+
+def _is_cap(token) -> bool:
+    return token.text[:1].isupper() and any(ch.isalpha() for ch in token.text)
+
+
+def _positions(doc: Doc, texts) -> list[int]:
+    """Indexes of tokens whose text is one of ``texts`` (a vectorised scan: no Python loop over tokens)."""
+    ids = [doc.vocab.strings.add(t) for t in texts]
+    return numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), ids)).tolist()
+
+
+def _sent_start(doc: Doc, i: int) -> int:
+    return doc[i].sent.start if doc.has_annotation("SENT_START") else 0
+
+
+def _subsequence(short: str, long: str) -> bool:
+    if not short or not long or short[0] != long[0]:
+        return False
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def _upper_count(text: str) -> int:
+    return sum(1 for ch in text if ch.isupper())
+
+
+class NameFinder:
+    """Mixin: NER repairs and name finding for the entity resolver."""
+
+    # -- NER repairs ---------------------------------------------------------
+    @staticmethod
+    def _repair_spans(doc: Doc) -> None:
+        """Drop leading lower-case words from entities ("kota Albu Kamal"), and all-lower-case entities.
+
+        In cased news text a name starts with a capital; an NER trained partly on
+        lower-cased data ("nerp") tags "kudeta" or a credit line "[ab/uh]" now and then.
+        """
+        ents, changed = [], False
+        for ent in doc.ents:
+            start = ent.start
+            if geo_tables().country(ent.text):
+                ents.append(ent)  # "negeri Paman Sam" is a name of the United States
+                continue
+            while start < ent.end and not doc[start].text[:1].isupper():
+                start += 1
+            if start == ent.start:
+                ents.append(ent)
+                continue
+            changed = True
+            if start < ent.end:
+                ents.append(Span(doc, start, ent.end, label=ent.label_))
+        if changed:
+            doc.ents = ents
+
+    def _repair_labels(self, doc: Doc) -> None:
+        """Make labels agree with the article: a word of a person's full name is PER ("Tokayev" tagged
+        ORG after "Kassym-Jomart Tokayev"); a person-tagged well-known place or a name tagged LOC
+        after a locative word elsewhere ("di Albu Kamal") is LOC."""
+        people = [e for e in doc.ents if e.label_ in PER_LABELS]
+        name_words = {w.text for e in people if len(e) >= 2 for w in e if w.is_alpha and len(w.text) >= 3
+                      and w.text[:1].isupper() and w.lower_ not in self.honorifics}
+        name_words -= {w for w in name_words if self._well_known_place(w)}
+        located = {e.text for e in doc.ents if e.start > 0 and doc[e.start - 1].lower_ in _LOCATIVE}
+        new, changed = [], False
+        for ent in doc.ents:
+            label = ent.label_
+            if label not in PER_LABELS and len(ent) == 1 and ent.text in name_words:
+                label = "PER"
+            elif label in PER_LABELS and ent.text not in name_words and (
+                    ent.text in located or self._well_known_place(ent.text)):
+                label = "LOC"
+            elif label != "LOC" and ent.text.isupper() and self._is_dateline(doc, ent) and lookup_place(ent.text):
+                label = "LOC"  # "ALMATY, warta.example -": the dateline's place
+            if label != ent.label_:
+                changed = True
+                ent = Span(doc, ent.start, ent.end, label=label)
+            new.append(ent)
+        if changed:
+            doc.ents = new
+
+    @staticmethod
+    def _is_dateline(doc: Doc, ent: Span) -> bool:
+        dateline = doc._.dateline
+        if dateline and dateline.get("start") is not None:
+            return dateline["start"] <= ent.start_char < dateline["end"]
+        return ent.start == 0 and ent.end < len(doc) and doc[ent.end].text in (",", "(")
+
+    @staticmethod
+    def _well_known_place(text: str) -> bool:
+        """A country, province, capital or exonym: names people do not bear ("Ahmad" is also a Kuwaiti town)."""
+        t = geo_tables()
+        if t.country(text):
+            return True
+        rows = t.place_rows(text)
+        return bool(rows) and rows[0][6] in _WELL_KNOWN
+
+    def _skip_complement(self, doc: Doc, i: int) -> int:
+        """Index after the title words, countries, national bodies and well-known places from ``i``."""
+        t = geo_tables()
+        while i < len(doc):
+            tok = doc[i]
+            low = tok.lower_
+            if _is_cap(tok) and (low in self.bare_heads or low in self.heads and low != "sang") \
+                    or low in self.inner or tok.text in self.body_country:
+                i += 1
+                continue
+            for size in (3, 2, 1):
+                part = doc[i:i + size]
+                if len(part) == size and part[0].text[:1].isupper() and (
+                        t.country(part.text) or self._place_country(part)):
+                    i += size
+                    break
+            else:
+                return i
+        return i
+
+    def _add_titled_people(self, doc: Doc) -> None:
+        """PER entities after titles that take no complement but a country or place, then their surnames."""
+        new: list[Span] = []
+        ids = [doc.vocab.strings.add(w.capitalize()) for w in self.bare_heads]
+        ids += [doc.vocab.strings.add(w.upper()) for w in self.bare_heads if len(w) <= 3]
+        for i in numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), ids)).tolist():
+            if i > 0 and _is_cap(doc[i - 1]) and not doc[i].is_sent_start:
+                continue  # "Unit Kerja Presiden ...", "Direktorat Jenderal ...": a title inside a name
+            start = self._skip_complement(doc, i + 1)
+            end = start
+            while end < len(doc) and end - start < 4 and _is_cap(doc[end]) and (doc[end].is_alpha or "-" in doc[end].text) \
+                    and not doc[end].text.isupper() and doc[end].lower_ not in self.heads \
+                    and not geo_tables().country(doc[end].text) and doc[end].text not in self.orgs:
+                end += 1
+            if end == start or not self._free(doc, start, end) or lookup_place(doc[start:end].text):
+                continue
+            if end - start == 1 and not (end < len(doc) and doc[end].is_lower):
+                continue  # "Presiden Jokowi mengatakan", but not a lone capitalised word before a name or a break
+            if any(s.start < end and start < s.end for s in new):
+                continue
+            new.append(Span(doc, start, end, label="PER"))
+        self._add(doc, new)
+        names = {s[-1].text for s in new if len(s) >= 2} | {s.text for s in new}
+        names = {n for n in names if not lookup_place(n) and n not in self.orgs}
+        if names:
+            more = [Span(doc, i, i + 1, label="PER") for i in _positions(doc, names)
+                    if doc[i].ent_iob_ not in ("B", "I")]
+            self._add(doc, more)
+
+    def _add_named_orgs(self, doc: Doc) -> None:
+        """ORG entities for capitalised names that open with an organisation word ("Kementerian Kesehatan Kazakhstan")."""
+        ids = [doc.vocab.strings.add(w) for w in self.org_heads]
+        new: list[Span] = []
+        for i in numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), ids)).tolist():
+            if new and i < new[-1].end:
+                continue
+            end = i + 1
+            while end < len(doc) and end - i < 8 and (_is_cap(doc[end]) or (
+                    doc[end].lower_ in _LONG_FORM_LINKS and end + 1 < len(doc) and _is_cap(doc[end + 1]))):
+                if doc[end].ent_iob_ in ("B", "I") and doc[end].ent_type_ in PER_LABELS:
+                    break
+                end += 1
+            if end - i >= 2 and self._free(doc, i, end):
+                new.append(Span(doc, i, end, label="ORG"))
+        self._add(doc, new)
+
+    def _names_before_alias(self, doc: Doc) -> None:
+        """"Saifullah Yusuf atau Gus Ipul" with only the nickname tagged: tag the full name too."""
+        new = []
+        for ent in doc.ents:
+            if ent.label_ not in PER_LABELS or ent.start < 3 or doc[ent.start - 1].lower_ not in ("atau", "alias"):
+                continue
+            end = ent.start - 1
+            start = end
+            while start > 0 and end - start < 4 and _is_cap(doc[start - 1]) and doc[start - 1].is_alpha \
+                    and doc[start - 1].lower_ not in self.heads and not geo_tables().country(doc[start - 1].text):
+                start -= 1
+            if end - start >= 2 and self._free(doc, start, end):
+                new.append(Span(doc, start, end, label=ent.label_))
+        self._add(doc, new)
+
+    def _expand_first_names(self, doc: Doc) -> None:
+        """"Luhut" tagged but "Luhut Binsar Pandjaitan" missed: tag the longer name where it stands free."""
+        singles = {e.text for e in doc.ents if e.label_ in PER_LABELS and len(e) == 1 and e.text[:1].isupper()}
+        if not singles:
+            return
+        new = []
+        for i in _positions(doc, singles):
+            end = i + 1
+            while end < len(doc) and end - i < 4 and _is_cap(doc[end]) and doc[end].is_alpha \
+                    and doc[end].lower_ not in self.heads and not geo_tables().country(doc[end].text):
+                end += 1
+            if end - i < 2 or (end < len(doc) and (doc[end].like_num or _is_cap(doc[end]))):
+                continue  # a headline word or a number follows: not clearly the end of a name
+            if doc[i].ent_iob_ in ("B", "I"):
+                ent = next(e for e in doc.ents if e.start <= i < e.end)
+                if ent.start != i or ent.end != i + 1 or not self._free(doc, i + 1, end):
+                    continue
+                new.append((ent, Span(doc, i, end, label=ent.label_)))
+            elif self._free(doc, i, end):
+                new.append((None, Span(doc, i, end, label="PER")))
+        if new:
+            drop = {old.start for old, _ in new if old is not None}
+            doc.ents = sorted([e for e in doc.ents if e.start not in drop] + [span for _, span in new],
+                              key=lambda e: e.start)
+
