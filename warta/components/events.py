@@ -58,7 +58,7 @@ class Mention:
     canonical: Optional[str] = None
     country: Optional[str] = None
     sector: Optional[str] = None
-    kind: str = "sector"  # sector | country | igo | entity | person | place | merged
+    kind: str = "sector"  # sector | country | igo | group | entity | person | place | merged
     geo: Optional[dict] = None
     explicit: bool = False  # country written in the text (not an institution's home country)
 
@@ -100,6 +100,8 @@ class Events:
         self.countries = onto.country_names()
         self.name_matcher.add("IGO", [nlp.make_doc(p) for p in self.igos])
         self.name_matcher.add("COUNTRY", [nlp.make_doc(p) for p in self.countries])
+        self.stateless = frozenset(load_lines("event_stateless_groups"))
+        self.name_matcher.add("GROUP", [nlp.make_doc(p) for p in self.stateless])
         words = load_wordset
         self.negators = words("event_negators")
         self.future = words("event_future")
@@ -232,7 +234,9 @@ class Events:
                         country = country or home
                         break
             kind = "person" if ent.label_ == "PER" else "entity"
-            if ent.text in self.igos:
+            if ent.text in self.stateless or ent.text.split(" ")[-1] in self.stateless:
+                country, kind, sector = None, "group", "REB"
+            elif ent.text in self.igos:
                 country, kind, sector = self.igos[ent.text][0], "igo", "IGO"
             elif ent.label_ in ("LOC", "GPE"):
                 code = self._country_of(ent.text)
@@ -248,6 +252,8 @@ class Events:
             text = doc[start:end].text
             if doc.vocab.strings[key] == "IGO":
                 raw.append(Mention(start, end, text, None, self.igos[text][0], "IGO", "igo"))
+            elif doc.vocab.strings[key] == "GROUP":
+                raw.append(Mention(start, end, text, None, None, "REB", "group"))
             else:
                 raw.append(Mention(start, end, text, None, self._country_of(text) or self.countries[text],
                                    None, "country"))
@@ -280,6 +286,7 @@ class Events:
     def _names(self, doc: Doc, taken: set[int]) -> list[Mention]:
         """Capitalised word runs outside the entities, as name mentions (what the NER missed)."""
         times = [(t["start"], t["end"]) for t in (doc._.times or []) + (doc._.quantities or [])]
+        inner = {t.text for t in doc if t.is_title and not t.is_sent_start and not doc[t.i - 1].is_punct}
         out, i = [], 0
         while i < len(doc):
             tok = doc[i]
@@ -291,7 +298,8 @@ class Events:
                 j += 1
             words = [t.lower_ for t in doc[i:j]]
             if j - i == 1 and (words[0] in self.common or words[0] in self.sectors or words[0] in self.heads
-                               or (tok.is_sent_start and (j >= len(doc) or doc[j].is_punct))):
+                               or words[0].endswith("nya")
+                               or ((tok.is_sent_start or doc[i - 1].is_punct) and tok.text not in inner)):
                 i = j
                 continue
             if any(s <= tok.idx < e for s, e in times):
@@ -324,6 +332,12 @@ class Events:
         out: list[Mention] = []
         for m in mentions:
             prev = out[-1] if out else None
+            if prev is not None and prev.kind == "entity" and m.start == prev.end and m.kind in ("igo", "country"):
+                # "Kepala Manajemen PBB": the NER stopped before the organisation or country
+                prev.end, prev.text = m.end, doc[prev.start:m.end].text
+                prev.country, prev.explicit = m.country, True
+                prev.sector = prev.sector or m.sector
+                continue
             if prev is not None and prev.kind in ("sector", "merged") and m.start - prev.end <= 2 and m.kind != "place":
                 gap = doc[prev.end:m.start]
                 if all(t.is_title or t.lower_ in self.modifiers for t in gap):
@@ -374,6 +388,11 @@ class Events:
         near = next((m for m in right if m.start - span.end <= _NEAR
                      and (self._prep(doc, m) not in self.locative or (goal_ok and self._prep(doc, m) == "ke"))), None)
         if voice == "passive":
+            if subject is None and span.start > 0 and doc[span.start - 1].lower_ in ("itu", "ini", "tersebut"):
+                # "Pria yang tinggal di ... itu ditangkap": the head noun before "yang"
+                s_lo = self._sent(doc, span.start)[0]
+                heads = [m for m in mentions if s_lo <= m.start and m.end <= span.start and m.kind != "place"]
+                subject = heads[0] if heads else None
             actor = after_oleh or adjacent
             return ([actor] if actor else []), ([subject] if subject else [])
         if voice == "noun":
@@ -569,7 +588,7 @@ class Events:
     @staticmethod
     def _actor(doc: Doc, m: Mention, default: Optional[str]) -> dict:
         out = m.as_actor(doc)
-        if out["country"] is None and m.kind != "country" and m.sector != "IGO":
+        if out["country"] is None and m.kind not in ("country", "group") and m.sector != "IGO":
             out["country"] = default
         return out
 
