@@ -45,6 +45,7 @@ from .extensions import doc_list
 
 _GAP = 3  # tokens "..." may stand for
 _NEAR = 3  # how many tokens after a trigger a recipient may start
+_VERBAL = frozenset({"THREATEN", "ACCUSE", "REQUEST", "REJECT", "SUPPORT", "SANCTION"})
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
@@ -242,8 +243,8 @@ class Events:
                 code = self._country_of(ent.text)
                 if code:
                     country, kind = code, "country"
-                else:
-                    kind = "place"
+                elif sector is None:
+                    kind = "place"  # "Kepolisian Resor ..." tagged LOC stays an institution
             raw.append(Mention(ent.start, ent.end, ent.text, ent._.canonical, country, sector, kind, ent._.geo))
             taken.update(range(ent.start, ent.end))
         for key, start, end in self.name_matcher(doc):
@@ -407,6 +408,11 @@ class Events:
                 return [adjacent], ([rest] if rest else [])
             return ([subject] if subject and light else []), ([partner or near] if (partner or near) else [])
         recipient = partner or near
+        if recipient is None and type_ in _VERBAL:
+            # "mengancam akan meluncurkan serangan nuklir ke Korea Selatan": the target
+            # of a threat or demand often follows its content
+            recipient = next((m for m in right if m.start - span.end <= 8
+                              and self._prep(doc, m) not in ("di", "dari", "pada", "dalam")), None)
         return ([subject] if subject else []), ([recipient] if recipient else [])
 
     @staticmethod
