@@ -14,7 +14,7 @@ from ._common import fail, handle_errors
 @click.command("ner")
 @click.option("--output", default="training/ner/model", show_default=True, type=click.Path(),
               help="Model folder to write (replaced). Copy it to warta/models/ner to ship it.")
-@click.option("--seed", type=int, default=0, show_default=True, help="Random seed (data order, init, vectors).")
+@click.option("--seed", type=int, default=0, show_default=True, help="Random seed (data order, initialisation).")
 @click.option("--max-minutes", type=float, default=20.0, show_default=True,
               help="Stop training after this many minutes (the best dev checkpoint is kept).")
 @click.option("--max-steps", type=int, default=20000, show_default=True, help="Stop after this many updates.")
@@ -24,8 +24,13 @@ from ._common import fail, handle_errors
               help="Scratch folder for corpora, vectors and checkpoints (default OUTPUT.work).")
 @click.option("--no-vectors", is_flag=True, help="Skip the floret vectors that initialise the NORM table.")
 @click.option("--no-augment", is_flag=True, help="Skip the lowercased and recased copies.")
+@click.option("--vectors-cache", type=click.Path(), default=None,
+              help="Save the floret vectors here (.npz), or reuse them if the file exists.")
+@click.option("--resume-from", type=click.Path(), default=None,
+              help="Continue training from this model's ner weights (trained with the same options).")
 @handle_errors
-def train_ner_cmd(output, seed, max_minutes, max_steps, data_dir, work, no_vectors, no_augment):
+def train_ner_cmd(output, seed, max_minutes, max_steps, data_dir, work, no_vectors, no_augment,
+                  vectors_cache, resume_from):
     """Train the NER from nergrit, idner2k and nerp (train splits; dev picks the
     checkpoint) and print the dev scores as JSON. Progress goes to stderr."""
     from ..train.ner import TrainOptions, default_data_dir, train
@@ -35,7 +40,8 @@ def train_ner_cmd(output, seed, max_minutes, max_steps, data_dir, work, no_vecto
         fail(f"no NER data under {data} (expected {data / 'ner'}/nergrit etc.)")
     if max_minutes <= 0 or max_steps < 1:
         fail("--max-minutes and --max-steps must be positive")
-    opts = TrainOptions(seed=seed, max_minutes=max_minutes, max_steps=max_steps)
+    opts = TrainOptions(seed=seed, max_minutes=max_minutes, max_steps=max_steps,
+                        vectors_cache=vectors_cache, resume_from=resume_from)
     if no_vectors:
         opts.vectors = False
     if no_augment:

@@ -8,10 +8,11 @@ splits are never seen.
 
 Optional extras, each switched by :class:`TrainOptions`:
 
-- lowercased copies of the cased sets (nerp is all lowercase, and so is
-  some real input such as headlines in lower case);
+- two copies of the (small) cased sets, so they weigh as much as nerp;
 - a "recased" copy of nerp: entity tokens and the first word title-cased,
-  so its 6,000 sentences also teach the capitalisation cue;
+  so its 6,000 sentences also teach the capitalisation cue (nerp itself
+  stays in, lowercase, for lowercase input);
+- lowercased copies of the cased sets (off by default: no gain seen);
 - word vectors trained with floret (fastText with subwords) on the lowercased
   tokens of the IndoSum corpus plus the NER train sentences. They do not ship
   as a vectors table (a sourced ``ner`` pipe would lose it); they initialise
@@ -57,9 +58,9 @@ class TrainOptions:
     patience: int = 3000
     eval_frequency: int = 200
     sets: tuple[str, ...] = SETS
-    #: extra copies of a set in the training data (1 = once)
-    copies: dict[str, int] = field(default_factory=lambda: {"nergrit": 1, "idner2k": 1, "nerp": 1})
-    lowercase_copies: bool = True
+    #: how many times each set's train split goes into the training data
+    copies: dict[str, int] = field(default_factory=lambda: {"nergrit": 2, "idner2k": 2, "nerp": 1})
+    lowercase_copies: bool = False
     recase_nerp: bool = True
     vectors: bool = True
     vector_epochs: int = 5
@@ -69,10 +70,12 @@ class TrainOptions:
     width: int = 128
     depth: int = 4
     window_size: int = 1
-    norm_rows: int = 5000
+    norm_rows: int = 40000
     hidden_width: int = 64
     dropout: float = 0.1
     dev_sets: tuple[str, ...] = CASED_SETS
+    #: continue from this model's ner weights (same architecture options) instead of a fresh init
+    resume_from: Optional[str] = None
 
 
 @dataclass
@@ -425,7 +428,11 @@ def train(output: Path, opts: Optional[TrainOptions] = None, data_dir: Optional[
     cfg = build_config(opts, train_path, dev_path)
     nlp = init_nlp(cfg)
     fit = None
-    if opts.vectors:
+    if opts.resume_from:
+        src = spacy.load(opts.resume_from).get_pipe("ner")
+        nlp.get_pipe("ner").from_bytes(src.to_bytes(exclude=["vocab"]), exclude=["vocab"])
+        log(f"resumed from {opts.resume_from}")
+    elif opts.vectors:
         t0 = time.time()
         cache = Path(opts.vectors_cache) if opts.vectors_cache else None
         if cache is not None and cache.is_file():
