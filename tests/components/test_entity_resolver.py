@@ -197,7 +197,8 @@ def test_entity_resolver_alias_case_insensitive(nlp):
 
 
 @pytest.mark.parametrize("text,mention,canonical,country", [
-    ("{Partai Gerindra|ORG} mendukung. Sikap {Gerindra|ORG} jelas.", "Gerindra", "Partai Gerindra", None),
+    ("{Partai Gerindra|ORG} mendukung. Sikap {Gerindra|ORG} jelas.", "Gerindra", "Partai Gerindra", "IDN"),
+    ("{Partai Hijau|ORG} mendukung. Sikap {Hijau|ORG} jelas.", "Hijau", "Partai Hijau", None),
     ("{Garda Revolusi Iran|ORG} menang. {Garda Revolusi|ORG} berterima kasih.", "Garda Revolusi",
      "Garda Revolusi Iran", "IRN"),
     ("{Tentara Nasional Indonesia|ORG} bersiap. Rapat pimpinan {TNI|ORG} digelar.", "TNI",

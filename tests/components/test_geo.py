@@ -103,6 +103,7 @@ def test_geo_demonym_country(word, code):
     ("Batu", "IDN", -7.87, 112.53),
     ("Armenia", "ARM", 40.0, 45.0),
     ("Georgia", "GEO", 42.0, 43.5),
+    ("Bandara Soekarno - Hatta", "IDN", -6.18, 106.63),
     ("Jakarta Selatan", "IDN", -6.26, 106.81),
     ("Mimika", "IDN", -4.61, 136.68),
     ("Kabupaten Gianyar", "IDN", -8.54, 115.33),
@@ -127,9 +128,10 @@ def test_geo_lookup_place_guards(name):
     assert lookup_place(name) is None
 
 
-def test_geo_lookup_place_region_without_coordinates():
-    place = lookup_place("Sumatera")
-    assert place["country"] == "IDN" and place["lat"] is None
+@pytest.mark.parametrize("name,country", [("Sumatera", "IDN"), ("Florida", "USA")])
+def test_geo_lookup_place_region_without_coordinates(name, country):
+    place = lookup_place(name)
+    assert place["country"] == country and place["lat"] is None
 
 
 def test_geo_tables_built_once():
@@ -201,10 +203,14 @@ def test_geo_canonical_is_fullest_form_in_article(nlp):
     assert [(e.text, e._.canonical) for e in doc.ents] == [("Amerika Serikat", "Amerika Serikat"), ("AS", "Amerika Serikat")]
 
 
-def test_geo_unknown_loc_left_alone(nlp):
-    doc = _marked(nlp, "Warga {Kampung Sukamaju|LOC} mengungsi.")
-    ent = _ent(doc, "Kampung Sukamaju")
-    assert ent._.country is None and ent._.geo is None
+@pytest.mark.parametrize("text,mention,code", [
+    ("Warga {Kampung Sukamaju|LOC} mengungsi.", "Kampung Sukamaju", "IDN"),  # only Indonesian places say "Kampung"
+    ("Rumahnya di {Jalan Merpati Putih|LOC} rusak.", "Jalan Merpati Putih", "IDN"),
+    ("Pasukan menyeberangi {Sungai Efrat|LOC} kemarin.", "Sungai Efrat", None),
+])
+def test_geo_unknown_loc(nlp, text, mention, code):
+    ent = _ent(_marked(nlp, text), mention)
+    assert ent._.country == code and ent._.geo is None
 
 
 def test_geo_canonical_prefers_standard_name(nlp):

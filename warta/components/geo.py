@@ -41,7 +41,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..lang import load_json, load_wordset
+from ..lang import load_json, load_lines, load_wordset
 
 LOC_LABELS = frozenset({"LOC", "GPE", "LOCATION", "PLACE"})
 ORG_LABELS = frozenset({"ORG", "ORGANISATION", "ORGANIZATION"})
@@ -94,6 +94,7 @@ class _Tables:
                 table.setdefault(key, []).append(row)
         for key, rows in list(self.places.items()) + list(self.places_exact.items()):
             rows.sort(key=lambda r: (_KIND_RANK[r[6]], -(r[5] or 0)))
+        self.id_prefixes = frozenset(load_lines("place_prefixes_id"))
         dem = load_json("demonyms")
         self.people_nouns = frozenset(n.casefold() for n in dem["nouns"])
         self.demonym_words = dict(dem["words"])
@@ -293,7 +294,8 @@ class Geo:
                     # "Gedung Putih", "Tanah Air": a country, but no point on the map;
                     # "Kawasan Timur Indonesia": the country named inside
                     ent._.country = (ent._.country or country_code(ent.text)
-                                     or self._inside(ent, country_at) or self._inside(ent, place_at))
+                                     or self._inside(ent, country_at) or self._inside(ent, place_at)
+                                     or ("IDN" if ent[0].text in t.id_prefixes and len(ent) > 1 else None))
                     continue
                 ent._.country = place["country"]
                 if place["lat"] is not None:
