@@ -1,10 +1,10 @@
 """Accuracy gate for ``events``: pinned floors on the dev gold, and the scorer's matching rules.
 
 Floors sit a little under the figures measured with ``warta eval events``
-(README, "Events"). They were measured with the pipeline as it stood then
-(no trained NER model shipped; entity_resolver, geo, timex and quantities
-rule-based); a new NER model changes the actor mentions, so re-measure and
-re-pin when it lands. Gold offsets are checked against the IndoSum text, so
+(README, "Events"), with the pipeline as it stood then (the shipped NER
+model, rule-based entity_resolver, geo, timex and quantities); a retrained
+NER model or new entity rules move the actor mentions, so re-measure and
+re-pin then. Gold offsets are checked against the IndoSum text, so
 a changed detokenizer fails here too.
 """
 
@@ -18,9 +18,11 @@ from warta.cli import main
 from warta.eval import events as scorer
 from warta.events_ontology import PLOVER_TYPES
 
-# measured on dev.jsonl (41 articles, 338 mentions): type P 0.723 R 0.781 F1 0.751,
-# full-tuple F1 0.341, mode accuracy 0.856
-FLOORS = {"type_f1": 0.72, "full_f1": 0.31, "mode_accuracy": 0.82}
+# measured on dev.jsonl (41 articles, 338 mentions): type P 0.735 R 0.796 F1 0.764,
+# full-tuple F1 0.366, mode accuracy 0.855; dev2.jsonl (10 articles, 99 mentions, kept
+# out of tuning): type F1 0.705, full-tuple F1 0.386, mode accuracy 0.918
+FLOORS = {"dev.jsonl": {"type_f1": 0.74, "full_f1": 0.34, "mode_accuracy": 0.83},
+          "dev2.jsonl": {"type_f1": 0.68, "full_f1": 0.36, "mode_accuracy": 0.89}}
 
 
 @pytest.fixture(scope="module")
@@ -29,11 +31,14 @@ def gold():
 
 
 @pytest.mark.slow
-def test_events_gate_dev_floors(shared_data):
-    s = scorer.evaluate(corpus=shared_data / "corpus" / "indosum.jsonl")
-    assert s.type.f1 >= FLOORS["type_f1"], s.as_dict()
-    assert s.full.f1 >= FLOORS["full_f1"], s.as_dict()
-    assert s.mode_accuracy >= FLOORS["mode_accuracy"], s.as_dict()
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_events_gate_dev_floors(shared_data, name):
+    gold = scorer.default_gold_path().parent / name
+    s = scorer.evaluate(gold, corpus=shared_data / "corpus" / "indosum.jsonl")
+    floors = FLOORS[name]
+    assert s.type.f1 >= floors["type_f1"], s.as_dict()
+    assert s.full.f1 >= floors["full_f1"], s.as_dict()
+    assert s.mode_accuracy >= floors["mode_accuracy"], s.as_dict()
 
 
 def test_events_gate_dev_gold_is_big_enough(gold):
