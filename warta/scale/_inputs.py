@@ -19,8 +19,8 @@ pattern is expanded. Object rows may be warta articles (``text``,
 from __future__ import annotations
 
 import hashlib
-import io
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Iterator, Optional, Union
@@ -216,7 +216,7 @@ def read_partition(part: Partition) -> Iterator[RawItem]:
             yield RawItem(i, article=article, origin=url)
 
 
-def read_articles(source: Union[str, "io.PathLike"]) -> Iterator[Article]:
+def read_articles(source: Union[str, os.PathLike]) -> Iterator[Article]:
     """Every readable article of a file, folder or glob (bad ones skipped)."""
     for part in discover([str(source)]):
         for item in read_partition(part):
