@@ -379,6 +379,16 @@ class Events:
         subject = left[-1] if left else None
         if subject is not None and any(doc[i].lower_ in self.pronouns for i in range(subject.end, span.start)):
             subject = None  # "X mengatakan, mereka menyerang": the pronoun, not X, is the subject
+        if lo > 0 and doc[lo - 1].lower_ == "yang":
+            # "pasukan yang menggempur ISIS", "Serdadu Suriah yang didukung tentara Rusia,
+            # melancarkan ...": the noun the relative clause hangs on is the subject
+            direct = lo == span.start
+            resumed = span.start > lo and doc[span.start - 1].text == ","
+            if direct or resumed:
+                head = [m for m in mentions if m.end <= lo - 1 and m.end >= lo - 3 and m.kind != "place"]
+                if head:
+                    subject = head[-1]
+        subject = self._first_conjunct(doc, subject, mentions)
         between = self._between(doc, span, right)
         if between:
             return [between[0]], [between[1]]
@@ -414,6 +424,16 @@ class Events:
             recipient = next((m for m in right if m.start - span.end <= 8
                               and self._prep(doc, m) not in ("di", "dari", "pada", "dalam")), None)
         return ([subject] if subject else []), ([recipient] if recipient else [])
+
+    @staticmethod
+    def _first_conjunct(doc: Doc, m: Optional[Mention], mentions: list[Mention]) -> Optional[Mention]:
+        """"Presiden AS ... dan Presiden Korsel ... menyatakan": the first of coordinated subjects."""
+        while m is not None and m.start > 1 and doc[m.start - 1].lower_ in ("dan", "serta"):
+            prev = next((x for x in mentions if x.end == m.start - 1 and x.kind != "place"), None)
+            if prev is None:
+                break
+            m = prev
+        return m
 
     @staticmethod
     def _prep(doc: Doc, m: Mention) -> str:
