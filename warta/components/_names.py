@@ -218,6 +218,8 @@ class NameFinder:
                 end += 1
             if end - i < 2 or (end < len(doc) and (doc[end].like_num or _is_cap(doc[end]))):
                 continue  # a headline word or a number follows: not clearly the end of a name
+            if any(span.start < end and i < span.end for _, span in new):
+                continue
             if doc[i].ent_iob_ in ("B", "I"):
                 ent = next(e for e in doc.ents if e.start <= i < e.end)
                 if ent.start != i or ent.end != i + 1 or not self._free(doc, i + 1, end):

@@ -113,8 +113,17 @@ class EntityResolver(NameFinder):
 
     @staticmethod
     def _add(doc: Doc, spans: list[Span]) -> None:
-        if spans:
-            doc.ents = sorted(list(doc.ents) + spans, key=lambda s: s.start)
+        """Add ``spans`` as entities; one that overlaps an entity or an earlier span is dropped."""
+        if not spans:
+            return
+        taken = {i for e in doc.ents for i in range(e.start, e.end)}
+        kept = []
+        for span in sorted(spans, key=lambda s: (s.start, -len(s))):
+            if not taken.intersection(range(span.start, span.end)):
+                kept.append(span)
+                taken.update(range(span.start, span.end))
+        if kept:
+            doc.ents = sorted(list(doc.ents) + kept, key=lambda s: s.start)
 
     def _add_known_acronyms(self, doc: Doc) -> None:
         new, taken = [], set()
