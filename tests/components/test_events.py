@@ -88,6 +88,10 @@ def test_events_ontology_has_quad_and_cameo_for_every_type_and_mode():
     ("Kedua negara menandatangani perjanjian kerja sama pertahanan.", "AGREE", None, None, None),
     ("Pemerintah Indonesia mengirim bantuan kemanusiaan ke Myanmar.", "AID", None, ("IDN", "GOV"), None),
     ("Pasukan Israel menarik diri dari kota itu.", "RETREAT", "withdraw", ("ISR", "MIL"), None),
+    ("Tentara Suriah yang didukung Rusia, melancarkan serangan terhadap ISIS.", "ASSAULT", None,
+     ("SYR", "MIL"), (None, "REB")),
+    ("Presiden Prancis dan Kanselir Jerman mengecam serangan itu.", "ACCUSE", "disapprove", ("FRA", "GOV"), None),
+    ("Korea Utara mengancam akan meluncurkan rudal ke Jepang.", "THREATEN", None, ("PRK", None), ("JPN", None)),
 ])
 def test_events_rules(nlp, text, type_, mode, actor, recipient):
     events = [e for e in _events(nlp, text) if e["type"] == type_]

@@ -382,8 +382,10 @@ class Events:
         if lo > 0 and doc[lo - 1].lower_ == "yang":
             # "pasukan yang menggempur ISIS", "Serdadu Suriah yang didukung tentara Rusia,
             # melancarkan ...": the noun the relative clause hangs on is the subject
-            direct = lo == span.start
-            resumed = span.start > lo and doc[span.start - 1].text == ","
+            v = span.start - 1 if voice == "noun" and span.start > lo and \
+                doc[span.start - 1].lower_ in self.light_verbs else span.start
+            direct = lo == v
+            resumed = v > lo and doc[v - 1].text == ","
             if direct or resumed:
                 head = [m for m in mentions if m.end <= lo - 1 and m.end >= lo - 3 and m.kind != "place"]
                 if head:
