@@ -45,6 +45,7 @@ from .extensions import doc_list
 
 _GAP = 3  # tokens "..." may stand for
 _NEAR = 3  # how many tokens after a trigger a recipient may start
+_SUBORDINATORS = frozenset({"setelah", "sebelum", "saat", "ketika", "usai", "seusai", "sambil", "sejak"})
 _VERBAL = frozenset({"THREATEN", "ACCUSE", "REQUEST", "REJECT", "SUPPORT", "SANCTION"})
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
@@ -390,6 +391,13 @@ class Events:
                 head = [m for m in mentions if m.end <= lo - 1 and m.end >= lo - 3 and m.kind != "place"]
                 if head:
                     subject = head[-1]
+        if subject is None and lo > 0 and doc[lo - 1].lower_ in _SUBORDINATORS and lo == span.start:
+            # "polisi melakukan pengintaian ... sebelum menangkap para terduga": a
+            # subjectless adverbial clause shares the main clause's subject
+            s_lo = self._sent(doc, span.start)[0]
+            main = [m for m in mentions if s_lo <= m.start and m.end <= lo - 1 and m.kind != "place"
+                    and self._prep(doc, m) not in self.locative]
+            subject = main[-1] if main else None
         subject = self._first_conjunct(doc, subject, mentions)
         between = self._between(doc, span, right)
         if between:
