@@ -51,6 +51,7 @@ def test_bench_cli_json_with_dask_rows(runner, demo_jsonl):
     res = runner.invoke(main, ["bench", "--corpus", str(demo_jsonl), "--n", "3", "--workers", "2",
                                "--task-size", "2", "--json"])
     assert res.exit_code == 0, res.output
+    assert "warta bench: [7/7] dask, 2 workers" in res.stderr
     result = json.loads(res.stdout)
     dask_rows = [r for r in result["rows"] if r["kind"] == "dask"]
     assert [(r["workers"], len(r["peak_rss_mb_per_worker"])) for r in dask_rows] == [(1, 1), (2, 2)]

@@ -18,6 +18,7 @@ def test_cli_batch_summary_and_resume(runner, corpus_dir, tmp_path, demo, team_a
     assert again.exit_code == 0, again.output
     assert json.loads(again.stdout)["skipped"] == 2, (again.stdout, again.stderr)
     assert "already complete" in again.stderr
+    assert "warta batch: 2/2 partitions" in res.stderr  # progress lines when stderr is not a terminal
 
 
 def test_cli_batch_bad_input_is_one_line_exit_2(runner, tmp_path):

@@ -44,15 +44,23 @@ def batch_cmd(inputs, out, engine, scheduler, workers, retries, batch_size, file
                            files_per_partition=max(1, files_per_partition))
     bar = tqdm(total=0, unit="part", desc="warta batch", file=sys.stderr, disable=None)
 
+    count = {"done": 0, "todo": 0}
+
     def plan(todo, skipped):
-        bar.total = todo
+        count["todo"] = bar.total = todo
         bar.refresh()
         if skipped:
             tqdm.write(f"warta: {skipped} partition(s) already complete, skipped", file=sys.stderr)
 
+    def done(part):
+        bar.update(1)
+        count["done"] += 1
+        if bar.disable:  # stderr is not a terminal (a log file): one line per partition instead of a bar
+            click.echo(f"warta batch: {count['done']}/{count['todo']} partitions: {part.source}", err=True)
+
     try:
         result = run_batch(list(inputs), out, engine=engine, scheduler=scheduler, workers=workers,
-                           options=options, on_plan=plan, on_partition=lambda part: bar.update(1))
+                           options=options, on_plan=plan, on_partition=done)
     finally:
         bar.close()
     print_summary(result)

@@ -53,6 +53,8 @@ def bench_cmd(corpus, n, workers, task_size, no_dask, as_json, profile_path):
             bar.update(1)
         started.append(msg)
         bar.set_postfix_str(msg)
+        if bar.disable:  # stderr is not a terminal: plain lines instead of a bar
+            click.echo(f"warta bench: [{len(started)}/{phases}] {msg}", err=True)
 
     try:
         result = run_bench(corpus, n, workers, dask=not no_dask, task_size=task_size, progress=progress)
