@@ -142,3 +142,18 @@ def test_runner_dask_records_equal_local(tmp_path, corpus_dir):
     a = sorted((r.id, r.to_json()) for r in iter_records_from_parquet(str(tmp_path / "local")))
     b = sorted((r.id, r.to_json()) for r in iter_records_from_parquet(str(tmp_path / "dask")))
     assert a == b and len(a) == local.n_articles
+
+
+@pytest.mark.slow
+def test_runner_dask_connects_to_a_given_scheduler(tmp_path, jsonl, team_articles):
+    """--scheduler: warta uses the cluster it is given and leaves it running."""
+    from distributed import LocalCluster
+
+    src = jsonl(tmp_path / "team.jsonl", team_articles)
+    local = run_batch([str(src)], str(tmp_path / "local"))
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        result = run_batch([str(src)], str(tmp_path / "dask"), engine="dask", scheduler=cluster.scheduler_address)
+        assert cluster.scheduler_info["workers"], "the given cluster must survive the run"
+    assert result.n_articles == local.n_articles == len(team_articles)
+    assert sorted(r.to_json() for r in iter_records_from_parquet(str(tmp_path / "dask"))) == sorted(
+        r.to_json() for r in iter_records_from_parquet(str(tmp_path / "local")))
