@@ -167,6 +167,11 @@ def test_entity_resolver_brackets_that_are_not_acronyms(nlp, text):
     ("Ia juga bertemu mantan Menteri Energi Sumber Daya Mineral {Sudirman Said|PER}.", "Sudirman Said",
      "mantan Menteri Energi Sumber Daya Mineral", None),
     ("Kelompok teror pimpinan {Abu Bakr|PER} itu melemah.", "Abu Bakr", None, None),
+    ("Hal itu dikatakan mantan pengacara {Setya Novanto|PER} kemarin.", "Setya Novanto", None, None),
+    ("Menurut juru bicara Presiden {Joko Widodo|PER}, jadwal berubah.", "Joko Widodo", "Presiden", None),
+    ("Menurut juru bicara KPK {Febri Diansyah|PER}, saksi hadir.", "Febri Diansyah", "juru bicara KPK", "IDN"),
+    ("Kata {Vladimir Putin|PER}, pemimpin Rusia itu, kepada wartawan.", "Vladimir Putin", "pemimpin Rusia", "RUS"),
+    ("Hal itu disampaikan Kabid Humas Brigjen Pol {Rikwanto|PER}.", "Rikwanto", "Kabid Humas Brigjen Pol", None),
 ])
 def test_entity_resolver_roles(nlp, text, person, role, country):
     ent = _ents(_marked(nlp, text), person)[0]

@@ -26,6 +26,9 @@ _MAX_APPOSITIVE_TOKENS = 14
 _WELL_KNOWN = frozenset({"province", "capital", "exonym"})
 _PLACE_MIN_POPULATION = 100_000
 _LOCATIVE = frozenset({"di", "ke", "dari", "kota", "wilayah", "kawasan", "provinsi", "kabupaten", "negara"})
+_RELATIONAL = frozenset({"pengacara", "kuasa", "ajudan", "asisten", "staf", "penasihat", "juru", "jubir", "utusan",
+                         "istri", "suami", "anak", "putra", "putri", "ayah", "ibu", "adik", "kakak", "menantu", "cucu",
+                         "sopir", "pengawal", "sekretaris", "kerabat", "keluarga", "pendukung", "lawan", "rival"})
 _PREPOSITIONS = frozenset({"untuk", "di", "dari", "ke", "bagi", "pada", "dengan"})
 
 

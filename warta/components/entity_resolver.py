@@ -42,7 +42,7 @@ from spacy.tokens import Doc, Span
 
 from ..lang import load_json
 from ._names import (
-    PER_LABELS, NameFinder, _APPOSITIVE_END, _ALIAS_CUES, _CLOSE, _LONG_FORM_LINKS, _MAX_APPOSITIVE_TOKENS,
+    _RELATIONAL, PER_LABELS, NameFinder, _APPOSITIVE_END, _ALIAS_CUES, _CLOSE, _LONG_FORM_LINKS, _MAX_APPOSITIVE_TOKENS,
     _MAX_ROLE_TOKENS, _OPEN, _PLACE_MIN_POPULATION, _PREPOSITIONS, _WELL_KNOWN, _is_cap, _positions, _sent_start,
     _subsequence, _upper_count,
 )
@@ -464,6 +464,15 @@ class EntityResolver(NameFinder):
                 if not later:
                     return None, None
                 h = later[0]
+        # "pengacara Setya Novanto" is Setya Novanto's lawyer, "juru bicara Presiden Joko Widodo" the
+        # president's spokesman: a lower-case relational noun names someone else's role, unless an
+        # organisation follows it ("juru bicara KPK Febri Diansyah")
+        if doc[h].lower_ in _RELATIONAL and not doc[h].text[:1].isupper():
+            later = [k for k in heads if k > h and doc[k].text[:1].isupper()]
+            if later:
+                h = later[0]
+            elif not any(_is_cap(w) for w in doc[h:name_start]):
+                return None, None
         while h > run_start and doc[h - 1].lower_ in self.modifiers:
             h -= 1
         role_tokens = doc[h:name_start]
@@ -545,6 +554,8 @@ class EntityResolver(NameFinder):
         else:
             if end - start >= _MAX_APPOSITIVE_TOKENS:
                 return None
+        while end > start and doc[end - 1].lower_ in ("itu", "ini", "tersebut"):
+            end -= 1  # "Vladimir Putin, pemimpin Rusia itu,"
         if end == start:
             return None
         return doc[start:end]
