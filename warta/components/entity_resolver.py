@@ -23,13 +23,17 @@ It runs after ``ner`` and writes on ``doc.ents``:
   "Jenderal, komandan kontingen CSTO" and country RUS; a country inside the title
   stays in it ("Duta Besar Indonesia untuk Rusia": country IDN, the first named).
   Titles of Indonesian offices (Kapolri, Bupati, "... RI", "Panglima TNI") give
-  IDN. All mentions of one person share the role and country found on any.
+  IDN, and so does a well-known place in the title ("Gubernur Bali"). All
+  mentions of one person share the fullest role and the country found on any.
+  A lower-case relational noun before a name is someone else's role
+  ("pengacara Setya Novanto" is his lawyer), so it is not taken.
 
 PER entities that begin with a title ("Presiden Joko Widodo") are trimmed to the
 name, so the title becomes the role. Before linking, NER output is repaired and
 names it missed are added (:mod:`warta.components._names`): people after titles,
-organisation names when there is no NER, full names next to a tagged part. Data: ``lang/titles.json``,
-``lang/organisations.json``; countries through :mod:`warta.components.geo`.
+organisation names when there is no NER, full names next to a tagged part.
+Data: ``lang/titles.json``, ``lang/organisations.json``; countries through
+:mod:`warta.components.geo`.
 """
 
 from __future__ import annotations
@@ -42,11 +46,12 @@ from spacy.tokens import Doc, Span
 
 from ..lang import load_json
 from ._names import (
-    _RELATIONAL, PER_LABELS, NameFinder, _APPOSITIVE_END, _ALIAS_CUES, _CLOSE, _LONG_FORM_LINKS, _MAX_APPOSITIVE_TOKENS,
-    _MAX_ROLE_TOKENS, _OPEN, _PLACE_MIN_POPULATION, _PREPOSITIONS, _WELL_KNOWN, _is_cap, _positions, _sent_start,
-    _subsequence, _upper_count,
+    PER_LABELS, NameFinder, _ALIAS_CUES, _APPOSITIVE_END, _CLOSE, _LONG_FORM_LINKS, _MAX_APPOSITIVE_TOKENS,
+    _MAX_ROLE_TOKENS, _OPEN, _PLACE_MIN_POPULATION, _PREPOSITIONS, _RELATIONAL, _WELL_KNOWN, _is_cap, _positions,
+    _sent_start, _subsequence, _upper_count,
 )
 from .geo import lookup_place, tables as geo_tables
+
 
 class EntityResolver(NameFinder):
     """Canonical names, acronym/long-form links, and roles of people within one article."""
