@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from typing import Optional
 from urllib.parse import urlparse
@@ -48,13 +49,13 @@ def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
 
 def sentence_index(doc: Doc, char: int) -> int:
     """Index in :func:`sentence_spans` of the sentence holding character ``char``."""
-    spans = doc.user_data.get("warta_sentence_spans")
-    if spans is None:
-        spans = doc.user_data["warta_sentence_spans"] = sentence_spans(doc)
-    import bisect
-
-    i = bisect.bisect_right([s for s, _ in spans], char) - 1
-    return max(0, i)
+    starts = doc.user_data.get("warta_sentence_starts")
+    if starts is None:
+        spans = doc.user_data.get("warta_sentence_spans")
+        if spans is None:
+            spans = doc.user_data["warta_sentence_spans"] = sentence_spans(doc)
+        starts = doc.user_data["warta_sentence_starts"] = [s for s, _ in spans]
+    return max(0, bisect.bisect_right(starts, char) - 1)
 
 
 def _entities(doc: Doc) -> list[Entity]:
