@@ -172,6 +172,9 @@ def test_entity_resolver_brackets_that_are_not_acronyms(nlp, text):
     ("Menurut juru bicara KPK {Febri Diansyah|PER}, saksi hadir.", "Febri Diansyah", "juru bicara KPK", "IDN"),
     ("Kata {Vladimir Putin|PER}, pemimpin Rusia itu, kepada wartawan.", "Vladimir Putin", "pemimpin Rusia", "RUS"),
     ("Hal itu disampaikan Kabid Humas Brigjen Pol {Rikwanto|PER}.", "Rikwanto", "Kabid Humas Brigjen Pol", None),
+    ("Ia kalah dari pebalap Spanyol {Marc Marquez|PER} kemarin.", "Marc Marquez", None, "ESP"),
+    ("Tokoh pro demokrasi Myanmar {Aung San Suu Kyi|PER} angkat bicara.", "Aung San Suu Kyi", None, "MMR"),
+    ("Ia tiba di Malaysia {Budi|PER} menjemputnya.", "Budi", None, None),
 ])
 def test_entity_resolver_roles(nlp, text, person, role, country):
     ent = _ents(_marked(nlp, text), person)[0]

@@ -46,7 +46,7 @@ from spacy.tokens import Doc, Span
 
 from ..lang import load_json
 from ._names import (
-    PER_LABELS, NameFinder, _ALIAS_CUES, _APPOSITIVE_END, _CLOSE, _LONG_FORM_LINKS, _MAX_APPOSITIVE_TOKENS,
+    PER_LABELS, NameFinder, _ALIAS_CUES, _APPOSITIVE_END, _CLOSE, _LOCATIVE, _LONG_FORM_LINKS, _MAX_APPOSITIVE_TOKENS,
     _MAX_ROLE_TOKENS, _OPEN, _PLACE_MIN_POPULATION, _PREPOSITIONS, _RELATIONAL, _WELL_KNOWN, _is_cap, _positions,
     _sent_start, _subsequence, _upper_count,
 )
@@ -458,7 +458,7 @@ class EntityResolver(NameFinder):
             j -= 1
         heads = [i for i in range(run_start, name_start) if doc[i].lower_ in self.heads]
         if not heads:
-            return None, None
+            return None, self._nationality_before(doc, name_start)
         h = heads[0]
         # "PM Malaysia dan Obama", "Putin dan Presiden AS Joe Biden": a "dan" after a complete
         # title or right before the name joins two people, not two parts of one title
@@ -492,6 +492,21 @@ class EntityResolver(NameFinder):
         words = [w for i, w in enumerate(doc[h:end]) if i + h not in bracketed]
         role = "".join(w.text_with_ws for w in words).strip() or None
         return role, country
+
+    @staticmethod
+    def _nationality_before(doc: Doc, name_start: int) -> Optional[str]:
+        """"pebalap Spanyol Marc Marquez", "tokoh pro demokrasi Myanmar Aung San Suu Kyi": a country
+        between a lower-case description and the name is the person's nationality."""
+        t = geo_tables()
+        for size in (1, 2, 3):
+            start = name_start - size
+            if start < 1 or not doc[start].text[:1].isupper():
+                continue
+            code = t.country(doc[start:name_start].text)
+            before = doc[start - 1]
+            if code and before.is_alpha and before.is_lower and before.lower_ not in _LOCATIVE | _PREPOSITIONS:
+                return code
+        return None
 
     def _role_country(self, span: Span) -> Optional[str]:
         """Country implied by a title without a country name: an Indonesian office, body or place."""
