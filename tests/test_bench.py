@@ -28,7 +28,8 @@ def test_bench_load_corpus_reads_a_path_and_falls_back_to_the_demo(demo_jsonl, d
 
 
 def test_bench_in_process_rows_cover_floor_every_stage_and_pipeline(demo_jsonl):
-    result = run_bench(str(demo_jsonl), n=3, dask=False)
+    result = run_bench(str(demo_jsonl), n=3, dask=False, repeat=2)
+    assert result["repeat"] == 2
     names = [r["name"] for r in result["rows"]]
     stages = [name for name, _ in load().pipeline]
     assert names == ["tokenizer", *stages, "doc_to_record", "pipeline, 1 process"]

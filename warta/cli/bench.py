@@ -18,11 +18,13 @@ from ._common import fail, handle_errors
 @click.option("--workers", type=int, default=2, show_default=True, help="Dask LocalCluster workers for scaling.")
 @click.option("--task-size", type=int, default=8, show_default=True, help="Articles per Dask task.")
 @click.option("--no-dask", is_flag=True, help="Skip the Dask rows.")
+@click.option("--repeat", type=int, default=1, show_default=True,
+              help="Time every row this many times and keep the fastest (for a busy machine).")
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON (for tracking).")
 @click.option("--profile", "profile_path", default=None,
               help="Instead of timing, profile the whole pipeline (pyinstrument) and write the report here.")
 @handle_errors
-def bench_cmd(corpus, n, workers, task_size, no_dask, as_json, profile_path):
+def bench_cmd(corpus, n, workers, task_size, no_dask, repeat, as_json, profile_path):
     """Measure articles/s, tokens/s and peak RSS for the tokenizer alone (the
     floor), each pipeline stage, the whole pipeline in one process and on a
     Dask LocalCluster of N workers; each as a ratio to the tokenizer, plus
@@ -31,8 +33,8 @@ def bench_cmd(corpus, n, workers, task_size, no_dask, as_json, profile_path):
 
     from ..bench import corpus_path_or_none, format_table, run_bench
 
-    if n < 1 or workers < 1 or task_size < 1:
-        fail("--n, --workers and --task-size must be at least 1")
+    if min(n, workers, task_size, repeat) < 1:
+        fail("--n, --workers, --task-size and --repeat must be at least 1")
     if corpus is not None and corpus_path_or_none(corpus) is None:
         fail(f"no such corpus: {corpus}")
     if profile_path:
@@ -57,7 +59,8 @@ def bench_cmd(corpus, n, workers, task_size, no_dask, as_json, profile_path):
             click.echo(f"warta bench: [{len(started)}/{phases}] {msg}", err=True)
 
     try:
-        result = run_bench(corpus, n, workers, dask=not no_dask, task_size=task_size, progress=progress)
+        result = run_bench(corpus, n, workers, dask=not no_dask, task_size=task_size, repeat=repeat,
+                           progress=progress)
         bar.update(1)
     finally:
         bar.close()
