@@ -36,6 +36,7 @@ from typing import Callable, Iterable, Optional, Sequence
 
 import numpy as np
 
+from ..errors import WartaError
 from ..eval.ner import NerScores, Sentence, predict, read_conll, score
 
 CONFIG_PATH = Path(__file__).with_name("ner.cfg")
@@ -46,6 +47,12 @@ CASED_SETS = ("nergrit", "idner2k")
 def default_data_dir() -> Path:
     """``../shared/data`` next to the project checkout."""
     return Path(__file__).resolve().parents[2].parent / "shared" / "data"
+
+
+class TrainError(WartaError):
+    """Training cannot start (a missing optional package or input)."""
+
+    code = "W310"
 
 
 @dataclass
@@ -170,8 +177,10 @@ def train_vectors(corpus_path: Path, sentences: Iterable[Sentence], work: Path, 
         The vocabulary (corpus words seen ``min_count`` times, plus every NER
         train word) and its vectors (subword-composed, so rare words get one too).
     """
-    import floret
-
+    try:
+        import floret
+    except ImportError:
+        raise TrainError("floret is not installed: pip install 'warta[train]', or train with --no-vectors") from None
     work.mkdir(parents=True, exist_ok=True)
     text = work / "vectors_input.txt"
     ner_words: set[str] = set()
