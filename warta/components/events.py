@@ -48,6 +48,7 @@ _NEAR = 3  # how many tokens after a trigger a recipient may start
 _SUBORDINATORS = frozenset({"setelah", "sebelum", "saat", "ketika", "usai", "seusai", "sambil", "sejak"})
 _VERBAL = frozenset({"THREATEN", "ACCUSE", "REQUEST", "REJECT", "SUPPORT", "SANCTION"})
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_FIRST_PERSON = frozenset({"saya", "kami", "kita", "aku"})
 
 
 @dataclass
@@ -266,6 +267,10 @@ class Events:
             raw.append(Mention(start, end, doc[start:end].text, None, home, sector, "sector"))
         # names the NER missed ("JR", "Ipung") still make actors
         raw.extend(self._names(doc, taken | {t for m in raw for t in range(m.start, m.end)}))
+        # pronouns ("mereka", "kami", "keduanya") are mentions too; extract() resolves them
+        for tok in doc:
+            if tok.lower_ in self.pronouns:
+                raw.append(Mention(tok.i, tok.i + 1, tok.text, kind="pronoun"))
         # longest first at each start, then drop what overlaps an earlier mention
         raw.sort(key=lambda m: (m.start, -(m.end - m.start)))
         kept: list[Mention] = []
@@ -340,7 +345,8 @@ class Events:
                 prev.country, prev.explicit = m.country, True
                 prev.sector = prev.sector or m.sector
                 continue
-            if prev is not None and prev.kind in ("sector", "merged") and m.start - prev.end <= 2 and m.kind != "place":
+            if prev is not None and prev.kind in ("sector", "merged") and m.start - prev.end <= 2 \
+                    and m.kind not in ("place", "pronoun"):
                 gap = doc[prev.end:m.start]
                 if all(t.is_title or t.lower_ in self.modifiers for t in gap):
                     prev.end = m.end
@@ -589,6 +595,8 @@ class Events:
             hi_char = doc[hi - 1].idx + len(doc[hi - 1].text) if hi > 0 else span.end_char
             actors, recipients = self.roles(doc, span, voice, trig.type, mentions, lo, hi)
             sent_no = sentence_index(doc, span.start_char)
+            actors = [self._resolve(doc, m, mentions, last, sent_no) for m in actors]
+            recipients = [self._resolve(doc, m, mentions, last, sent_no) for m in recipients]
             if actors:
                 last = (actors[0], sent_no)
             elif voice == "active" and last is not None and sent_no - last[1] <= 1 \
@@ -620,6 +628,55 @@ class Events:
                 "location": location, "date": date, "date_source": date_source,
                 "size": self.size(doc, lo_char, hi_char), "negated": negated, "modality": modality,
             }
+
+    def _resolve(self, doc: Doc, m: Optional[Mention], mentions: list[Mention],
+                 last: Optional[tuple[Mention, int]], sent_no: int) -> Optional[Mention]:
+        """The referent of a pronoun mention (other mentions are returned as they are).
+
+        "kami"/"saya" in a quote are its speaker; "pihaknya" the nearest actor
+        before it in the sentence (else the speaker); "ia"/"mereka"/"keduanya"
+        the previous event's actor when it is at most two sentences back, else
+        the first actor of the previous sentence. An unresolved pronoun stays,
+        and takes the default country like an unnamed actor.
+        """
+        if m is None or m.kind != "pronoun":
+            return m
+        word = m.text.lower()
+        ante = None
+        if word in _FIRST_PERSON or word == "pihaknya":
+            ante = self._speaker(doc, m, mentions)
+        if ante is None and word == "pihaknya":
+            s_lo = self._sent(doc, m.start)[0]
+            before = [x for x in mentions if s_lo <= x.start and x.end <= m.start and x.kind not in ("place", "pronoun")]
+            ante = before[-1] if before else None
+        if ante is None and word not in _FIRST_PERSON:
+            if last is not None and sent_no - last[1] <= 2 and last[0].start < m.start:
+                ante = last[0]
+            else:
+                s_lo = self._sent(doc, m.start)[0]
+                p_lo = self._sent(doc, s_lo - 1)[0] if s_lo > 0 else s_lo
+                prev = [x for x in mentions if p_lo <= x.start < s_lo and x.kind not in ("place", "pronoun")]
+                ante = prev[0] if prev else None
+        if ante is None:
+            return m
+        return Mention(m.start, m.end, m.text, ante.canonical or ante.text, ante.country, ante.sector,
+                       ante.kind, ante.geo, ante.explicit)
+
+    @staticmethod
+    def _speaker(doc: Doc, m: Mention, mentions: list[Mention]) -> Optional[Mention]:
+        """The mention naming the speaker of the quote that holds ``m``."""
+        char = doc[m.start].idx
+        for q in doc._.quotes or []:
+            sp = q.get("speaker")
+            if not sp or sp.get("start") is None or not (q["start"] <= char < q["end"]):
+                continue
+            for x in mentions:
+                if x.kind in ("place", "pronoun"):
+                    continue
+                x_start, x_end = doc[x.start].idx, doc[x.end - 1].idx + len(doc[x.end - 1])
+                if x_start < sp["end"] and sp["start"] < x_end:
+                    return x
+        return None
 
     @staticmethod
     def _actor(doc: Doc, m: Mention, default: Optional[str]) -> dict:
