@@ -157,3 +157,23 @@ def test_runner_dask_connects_to_a_given_scheduler(tmp_path, jsonl, team_article
     assert result.n_articles == local.n_articles == len(team_articles)
     assert sorted(r.to_json() for r in iter_records_from_parquet(str(tmp_path / "dask"))) == sorted(
         r.to_json() for r in iter_records_from_parquet(str(tmp_path / "local")))
+
+
+def test_runner_fsspec_urls_in_and_out(team_articles):
+    """Inputs and output on a non-local fsspec filesystem (memory:// stands in for s3:// or gcs://)."""
+    import uuid
+
+    import fsspec
+
+    fs = fsspec.filesystem("memory")
+    root = f"/warta-test-{uuid.uuid4().hex[:8]}"
+    with fs.open(f"{root}/in/a.jsonl", "w") as fh:
+        fh.write("".join(json.dumps(a) + "\n" for a in team_articles))
+    try:
+        result = run_batch([f"memory://{root}/in/"], f"memory://{root}/out")
+        assert result.n_articles == len(team_articles) and not result.failed
+        assert sorted(r.id for r in iter_records_from_parquet(f"memory://{root}/out")) == ["t-01", "t-02", "t-03"]
+        assert fs.exists(f"{root}/out/_manifest/{result.completed[0].key}.json")
+        assert run_batch([f"memory://{root}/in/"], f"memory://{root}/out").skipped == 1
+    finally:
+        fs.rm(root, recursive=True)
