@@ -186,3 +186,32 @@ def test_events_size_from_quantities(nlp):
 def test_events_date_skips_the_date_of_a_report(nlp, text, date, source):
     ev = _events(nlp, text, published="2017-12-11")[0]
     assert (ev["date"], ev["date_source"]) == (date, source)
+
+
+@pytest.mark.parametrize("text, type_, actor, recipient", [
+    # a pronoun subject takes the previous sentence's actor
+    ("Pasukan Rusia tiba di perbatasan. Mereka kemudian menyerang pos militer Ukraina.", "ASSAULT",
+     ("RUS", "MIL"), ("UKR", "MIL")),
+    # "kami" in a quote is its speaker
+    ('"Kami menangkap dua penyelundup," kata juru bicara kepolisian Malaysia.', "COERCE", ("MYS", "COP"), None),
+    # the subject of "menjalani" undergoes the event; its actor follows "oleh"
+    ("Tersangka itu menjalani pemeriksaan oleh polisi Malaysia.", "ACCUSE", ("MYS", "COP"), ("MYS", "CRM")),
+    # a suspect right after a passive verb is not its agent
+    ("Tiga orang ditangkap terduga teroris di Jambi.", "COERCE", None, None),
+])
+def test_events_participants_through_pronouns_and_light_verbs(nlp, text, type_, actor, recipient):
+    events = [e for e in _events(nlp, text) if e["type"] == type_]
+    assert events, _events(nlp, text)
+    ev = events[0]
+    got_actor = (ev["actor"][0]["country"], ev["actor"][0]["sector"]) if ev["actor"] else None
+    assert got_actor == actor
+    if recipient is not None:
+        assert (ev["recipient"][0]["country"], ev["recipient"][0]["sector"]) == recipient
+
+
+def test_events_dateline_place_after_the_outlet(nlp):
+    text = "JUARA.NET, PUNE - Polisi India menangkap tiga pengunjuk rasa pada Senin."
+    ev = _events(nlp, text)[0]
+    loc = ev["location"]
+    assert loc["country"] == "IND"
+    assert text[loc["start"]:loc["end"]] == "PUNE"

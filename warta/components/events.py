@@ -48,6 +48,7 @@ _NEAR = 3  # how many tokens after a trigger a recipient may start
 _SUBORDINATORS = frozenset({"setelah", "sebelum", "saat", "ketika", "usai", "seusai", "sambil", "sejak"})
 _VERBAL = frozenset({"THREATEN", "ACCUSE", "REQUEST", "REJECT", "SUPPORT", "SANCTION"})
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_SUSPECTS = frozenset({"terduga", "tersangka", "terdakwa", "terpidana", "buronan"})
 _FIRST_PERSON = frozenset({"saya", "kami", "kita", "aku"})
 
 
@@ -112,6 +113,7 @@ class Events:
         self.boundaries = words("event_clause_boundaries")
         self.pronouns = words("event_pronouns")
         self.light_verbs = words("event_light_verbs")
+        self.undergo = words("event_undergo_verbs")
         self.background = words("event_background_words")
         self.occurrence = words("event_occurrence_verbs")
         self.purpose = frozenset({"untuk", "guna", "agar", "supaya", "buat"})
@@ -420,10 +422,21 @@ class Events:
                 s_lo = self._sent(doc, span.start)[0]
                 heads = [m for m in mentions if s_lo <= m.start and m.end <= span.start and m.kind != "place"]
                 subject = heads[0] if heads else None
+            if adjacent is not None and doc[adjacent.start].lower_ in _SUSPECTS:
+                adjacent = None  # "tiga orang ditangkap terduga teroris": suspects are not agents
             actor = after_oleh or adjacent
             return ([actor] if actor else []), ([subject] if subject else [])
         if voice == "noun":
-            light = span.start > 0 and doc[span.start - 1].lower_ in self.light_verbs
+            k = span.start - 1
+            while k > lo and doc[k].lower_ in self.determiners:
+                k -= 1  # "menggelar lagi demonstrasi", "melancarkan serangkaian serangan"
+            verb = doc[k].lower_ if k >= lo and k < span.start else ""
+            light = verb in self.light_verbs
+            if verb in self.undergo:
+                # "Roro menjalani pemeriksaan", "bank itu terkena sanksi": the subject
+                # undergoes the event; its actor follows "oleh" or "dari"
+                source = after_oleh or next((m for m in right if self._prep(doc, m) == "dari"), None)
+                return ([source] if source else []), ([subject] if subject else [])
             if after_oleh is not None:
                 rec = adjacent if adjacent is not None and adjacent is not after_oleh else None
                 return [after_oleh], ([rec] if rec else [])
@@ -487,10 +500,15 @@ class Events:
             country = (found or {}).get("country") or self.countries.get(place.title())
             if home and country and country != home:
                 return None  # "Jakarta, CNN Indonesia -" on a story about Syria: the desk, not the place
-            loc = {"text": place, "canonical": (found or {}).get("canonical") or place.title(), "country": country,
-                   "lat": (found or {}).get("lat"), "lon": (found or {}).get("lon"),
-                   "start": dl.get("start"), "end": dl.get("start", 0) + len(place) if dl.get("start") is not None else None}
-            return loc
+            start = end = None
+            if dl.get("start") is not None:
+                # the place need not open the dateline ("JUARA.NET, PUNE -"): find it in the line
+                at = (dl.get("text") or "").casefold().find(place.casefold())
+                if at >= 0:
+                    start = dl["start"] + at
+                    end = start + len(place)
+            return {"text": place, "canonical": (found or {}).get("canonical") or place.title(), "country": country,
+                    "lat": (found or {}).get("lat"), "lon": (found or {}).get("lon"), "start": start, "end": end}
         return None
 
     def _placed(self, doc: Doc, start: int, s_lo: int) -> bool:
