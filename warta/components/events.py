@@ -49,6 +49,8 @@ _SUBORDINATORS = frozenset({"setelah", "sebelum", "saat", "ketika", "usai", "seu
 _VERBAL = frozenset({"THREATEN", "ACCUSE", "REQUEST", "REJECT", "SUPPORT", "SANCTION"})
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _SUSPECTS = frozenset({"terduga", "tersangka", "terdakwa", "terpidana", "buronan"})
+# "ditangkap tim Polda Sumut", "diamankan pihak kepolisian": words between a passive verb and its agent
+_AGENT_LEADS = frozenset({"tim", "pihak", "jajaran", "aparat"})
 _FIRST_PERSON = frozenset({"saya", "kami", "kita", "aku"})
 
 
@@ -360,6 +362,9 @@ class Events:
                     if m.kind == "entity":
                         prev.canonical = m.canonical
                     prev.kind = "merged"
+                    if m.kind == "group":
+                        # "militan ISIS": a transnational group keeps no country
+                        prev.country, prev.explicit, prev.kind = None, True, "group"
                     continue
             out.append(m)
         return out
@@ -411,7 +416,8 @@ class Events:
         if between:
             return [between[0]], [between[1]]
         after_oleh = next((m for m in right if self._prep(doc, m) == "oleh"), None)
-        adjacent = right[0] if right and right[0].start == span.end else None
+        adjacent = right[0] if right and (right[0].start == span.end or (
+            right[0].start == span.end + 1 and doc[span.end].lower_ in _AGENT_LEADS)) else None
         partner = next((m for m in right if self._prep(doc, m) in self.partner_preps), None)
         goal_ok = type_ not in ("MOBILIZE", "RETREAT", "PROTEST")
         near = next((m for m in right if m.start - span.end <= _NEAR
