@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+import uuid
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
@@ -128,7 +129,8 @@ def _run_dask(todo, out, options, result, progress, scheduler, workers):
         client.register_plugin(worker_plugin(options.stages))
         futures = {}
         for part in todo:
-            fut = client.submit(process_partition, part, out, options, key=f"warta-{part.key}-{part.fingerprint}",
+            # a unique key: two runs on one cluster over the same inputs (other --out) must not share results
+            fut = client.submit(process_partition, part, out, options, key=f"warta-{part.key}-{uuid.uuid4().hex[:12]}",
                                 retries=options.retries, pure=False)
             futures[fut] = part
         for fut in as_completed(futures):
