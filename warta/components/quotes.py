@@ -48,24 +48,21 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lang import load_json, load_wordset
+from ._regex import alternation
 from .extensions import doc_list
 
 _LEX = load_json("quote_cues")
 TITLES = load_wordset("quote_titles")
 
 
-def _alt(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
-
-
 def _capfirst(words) -> list[str]:
     return [w for x in words for w in (x, x[:1].upper() + x[1:])]
 
 
-_POST = _alt(_capfirst(_LEX["post_cues"]))
-_VERBS = _alt(_LEX["verbs"])
+_POST = alternation(_capfirst(_LEX["post_cues"]))
+_VERBS = alternation(_LEX["verbs"])
 _WEAK = frozenset(_LEX["weak_verbs"])
-_PASSIVE = _alt(_capfirst(_LEX["passive"]))
+_PASSIVE = alternation(_capfirst(_LEX["passive"]))
 _PRONOUNS = _LEX["pronouns"]
 _STOPS = frozenset(_LEX["speaker_stops"]) | frozenset(_LEX["days"])
 _ADVERBS = frozenset(_LEX["adverbs"])
@@ -79,7 +76,7 @@ _NOBODY = frozenset(_LEX["unattributed"])
 _SKIP_LINES = tuple(_LEX["skip_lines"])
 _ABBR = re.compile(r"\([A-Z][A-Za-z]{1,9}\)")
 
-_COMPS = _alt(_LEX["complementizers"])
+_COMPS = alternation(_LEX["complementizers"])
 _ORG_HEADS = frozenset(_LEX["org_heads"])
 
 _QMARKS = re.compile(r'["“”]')
@@ -103,15 +100,15 @@ PRE_PASSIVE = re.compile(r"\b(?P<cue>%s)\s+(?:oleh\s+)?(?P<np>[^,]*)[,:]\s*$" % 
 VERB = re.compile(r"\b(?P<cue>%s)\b" % _VERBS)
 ACCORDING = re.compile(r"\b(?P<cue>[Mm]enurut)(?P<nya>nya)?\b")
 MID_CUE = re.compile(r",\s*(?P<cue>%s)(?P<nya>nya)?\b(?P<np>[^,.]{0,60}?)\s*(?:,|(?P<end>[.!?]?\s*$))" % _POST)
-START_CUE = re.compile(r"(?P<cue>%s)(?P<nya>nya)?\b[^,.]{0,60},\s*" % _alt(w[:1].upper() + w[1:] for w in _LEX["post_cues"]))
+START_CUE = re.compile(r"(?P<cue>%s)(?P<nya>nya)?\b[^,.]{0,60},\s*" % alternation(w[:1].upper() + w[1:] for w in _LEX["post_cues"]))
 PASSIVE_START = re.compile(r"(?P<cue>%s)\s+(?:oleh\s+)?(?P<np>[^,]{1,80}?)\s*,\s*" % _PASSIVE)
 TRAIL_REPORT = re.compile(
-    r",\s*(?P<np>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,4})\s+(?P<cue>%s)\s*[.!?]?\s*$" % _alt(_LEX["report_verbs_after"])
+    r",\s*(?P<np>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,4})\s+(?P<cue>%s)\s*[.!?]?\s*$" % alternation(_LEX["report_verbs_after"])
 )
 COMP_START = re.compile(r"\s*[,:]?\s*(?:(?P<comp>bahwa|kalau)\b)?\s*")
 # what lets a weak verb report speech: "meminta X agar ...", "menanyakan X, apakah ...", "menyebut X akan ..."
 LICENSE = re.compile(r"^(?:\S+\s+){0,4}?(?P<comma>,\s*)?(?P<comp>%s)\b" % _COMPS)
-AUX = re.compile(r"\b(?:%s)\b" % _alt(_LEX["auxiliaries"]))
+AUX = re.compile(r"\b(?:%s)\b" % alternation(_LEX["auxiliaries"]))
 _COORD = frozenset(_LEX["coordinators"])
 _REQUEST = frozenset(_LEX["request_verbs"])
 _DESCRIPTORS = frozenset(_LEX["descriptors"])
@@ -126,7 +123,7 @@ _SOURCE_CUTS = frozenset(_LEX["source_cuts"])
 _PREPOSITIONS = frozenset(_LEX["prepositions"])
 _KEPADA_SKIP = frozenset(_LEX["kepada_skip"])
 _SPACED = re.compile(r"\S+")
-_APPOS = re.compile(r",\s*((?:[A-Z][\w'.-]*[ \t]*){1,4})(?=[,.\n]|$|[ \t]+(?:%s)\b)" % _alt(_STOPS))
+_APPOS = re.compile(r",\s*((?:[A-Z][\w'.-]*[ \t]*){1,4})(?=[,.\n]|$|[ \t]+(?:%s)\b)" % alternation(_STOPS))
 _PREDICATE = re.compile(
     r"\s(?:(?:me|ber|di|ter)[a-z]{3,}|tak|tidak|akan|sudah|telah|masih|pun|juga|adalah|merupakan|sedang"
     r"|tengah|belum|harus|bisa|dapat|mau|ingin|yakin|optimistis)\b"

@@ -39,6 +39,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lang import load_json
+from ._regex import alternation
 from .extensions import doc_list
 from .quantities import DIGIT, NUMBER_WORDS_RE, candidate_starts, parse_number, trigger_index
 
@@ -57,30 +58,25 @@ _ORDINALS: dict = _TW["ordinals"]
 _SET_UNITS: dict = _TW["set_units"]
 
 
-def _alt(words) -> str:
-    items = sorted(set(words), key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
-
-
 def _norm(s: str) -> str:
     return re.sub(r"\s+", " ", s.strip().lower())
 
 
 _FULL_MONTHS = [m for m in _MONTHS if m not in set(_TW["month_abbreviations_need_day"])]
-_MONTH = r"(?:" + _alt(_FULL_MONTHS) + r"|(?:" + _alt(_TW["month_abbreviations_need_day"]) + r")\.?)"
-_MONTH_FULL = r"(?:" + _alt(_FULL_MONTHS) + r")"
+_MONTH = r"(?:" + alternation(_FULL_MONTHS) + r"|(?:" + alternation(_TW["month_abbreviations_need_day"]) + r")\.?)"
+_MONTH_FULL = r"(?:" + alternation(_FULL_MONTHS) + r")"
 _MONTH_CAP = r"(?-i:" + "|".join(m.capitalize() for m in sorted(_FULL_MONTHS, key=len, reverse=True)) + r")"
 _WD = r"(?-i:" + "|".join(w.capitalize() for w in sorted(_WEEKDAYS, key=len, reverse=True)) + r")"
-_WD_ANY = r"(?:" + _alt(_WEEKDAYS) + r")"
-_PART = r"(?:" + _alt(_PARTS) + r")"
-_ZONE = r"(?:" + _alt(_ZONES) + r"|waktu\s+setempat)"
-_PAST = r"(?:" + _alt(_TW["past_words"]) + r")"
-_FUT = r"(?:" + _alt(_TW["future_words"]) + r")"
+_WD_ANY = r"(?:" + alternation(_WEEKDAYS) + r")"
+_PART = r"(?:" + alternation(_PARTS) + r")"
+_ZONE = r"(?:" + alternation(_ZONES) + r"|waktu\s+setempat)"
+_PAST = r"(?:" + alternation(_TW["past_words"]) + r")"
+_FUT = r"(?:" + alternation(_TW["future_words"]) + r")"
 _REL = r"(?:" + _PAST + r"|" + _FUT + r"|ini)"
-_PMOD = r"(?:" + _alt(_TW["period_modifiers"]) + r")"
+_PMOD = r"(?:" + alternation(_TW["period_modifiers"]) + r")"
 _VAGUE = ("beberapa", "belasan", "puluhan", "ratusan", "berpuluh", "beratus")
-_NUM = r"(?:\d+(?:,\d+)?|\d+\.\d+(?=\s+detik)|" + NUMBER_WORDS_RE + r"|" + _alt(_VAGUE) + r")"
-_UNIT = r"(?:" + _alt(_UNITS) + r")"
+_NUM = r"(?:\d+(?:,\d+)?|\d+\.\d+(?=\s+detik)|" + NUMBER_WORDS_RE + r"|" + alternation(_VAGUE) + r")"
+_UNIT = r"(?:" + alternation(_UNITS) + r")"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _B = r"(?<![\w/.,-])"  # start boundary: not inside a word or a number
 _E = r"(?![\w/-]|[.,]\d)"  # end boundary
@@ -110,8 +106,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("quarter", _B + r"(?P<qkind>kuartal|triwulan|semester|caturwulan)\s+(?:ke-?\s*)?(?P<qn>iv|iii|ii|i|[1-4]|pertama"
      r"|kedua|ketiga|keempat)(?:\s+(?:tahun\s+)?(?:(?P<qy>" + _YEAR + r")|(?P<qrel>" + _REL + r")))?" + _E),
     # hari ini, kemarin, besok pagi, tadi malam
-    ("day_rel", _B + r"(?:(?P<dr>" + _alt(_DAY_OFFSETS) + r")(?:\s+(?P<part>" + _PART + r"))?|(?P<dpr>"
-     + _alt(_DAY_PART_REL) + r"))(?:\s*" + _DATE_IN_PARENS + r")?" + _E),
+    ("day_rel", _B + r"(?:(?P<dr>" + alternation(_DAY_OFFSETS) + r")(?:\s+(?P<part>" + _PART + r"))?|(?P<dpr>"
+     + alternation(_DAY_PART_REL) + r"))(?:\s*" + _DATE_IN_PARENS + r")?" + _E),
     # Rabu, Rabu lalu, Kamis depan, Senin pekan depan, hari Minggu malam
     ("weekday", _B + r"(?:(?P<hari>hari)\s+)?(?P<wk>" + _WD + r"|(?<=hari\s)" + _WD_ANY + r")(?:\s+(?P<wkw>pekan|minggu)\s+"
      r"(?P<wkrel>" + _REL + r"))?(?:\s+(?P<rel>" + _PAST + r"|" + _FUT + r"|ini))?(?:\s+(?P<part>" + _PART + r"))?" + _E),
@@ -120,20 +116,20 @@ _PATTERNS: list[tuple[str, str]] = [
      + _REL + r"))" + _E),
     ("period_mod", _B + r"(?P<pmod>" + _PMOD + r")\s+(?P<unit>pekan|bulan|tahun)" + _E),
     # dua hari lalu, tiga pekan terakhir, sepekan lalu, 24 jam, selama seminggu
-    ("count_rel", _B + r"(?:(?P<num>" + _NUM + r")\s+(?P<unit>" + _UNIT + r")|(?P<se>" + _alt(_SE_DUR) + r"))"
+    ("count_rel", _B + r"(?:(?P<num>" + _NUM + r")\s+(?P<unit>" + _UNIT + r")|(?P<se>" + alternation(_SE_DUR) + r"))"
      r"(?:\s+(?P<rel>yang\s+lalu|lalu|silam|sebelumnya|kemudian|berselang|lagi|terakhir|belakangan|ke\s+depan"
      r"|mendatang|setelahnya|sesudahnya))?" + _E),
     ("compound_dur", _B + r"(?P<parts>" + _NUM + r"\s+" + _UNIT + r"(?:\s+(?:dan\s+)?" + _NUM + r"\s+" + _UNIT
      + r")+)" + _E),
-    ("plural_dur", _B + r"(?P<pl>" + _alt(_PLURAL_DUR) + r")" + _E),
+    ("plural_dur", _B + r"(?P<pl>" + alternation(_PLURAL_DUR) + r")" + _E),
     # pukul 14.00 WIB, 14:30 WITA, jam 8 malam
     ("clock", _B + r"(?:(?P<pk>pukul|pkl\.?|jam)\s+(?P<h>\d{1,2})(?:[.:](?P<mi>\d\d))?|(?P<h2>\d{1,2})[.:](?P<mi2>\d\d)"
      r"(?=\s*" + _ZONE + r"))(?:\s*(?P<zone>" + _ZONE + r"))?(?:\s+(?P<part>" + _PART + r"))?" + _E),
     # setiap Senin, tiap tahun, per bulan, dua kali sepekan
-    ("set", _B + r"(?:(?P<every>setiap|tiap|saban|per)\s+(?:hari\s+)?(?P<sunit>" + _WD_ANY + r"|" + _alt(_SET_UNITS)
-     + r")(?:nya)?|(?:(?P<times>" + _NUM + r")\s+)?kali\s+(?P<freq>" + _alt(_SE_DUR) + r"))" + _E),
+    ("set", _B + r"(?:(?P<every>setiap|tiap|saban|per)\s+(?:hari\s+)?(?P<sunit>" + _WD_ANY + r"|" + alternation(_SET_UNITS)
+     + r")(?:nya)?|(?:(?P<times>" + _NUM + r")\s+)?kali\s+(?P<freq>" + alternation(_SE_DUR) + r"))" + _E),
     ("set_adj", _B + r"(?P<adj>tahunan|bulanan|mingguan|pekanan|harian)" + _E),
-    ("ref", _B + r"(?P<ref>" + _alt(_TW["past_refs"] + _TW["future_refs"]) + r")" + _E),
+    ("ref", _B + r"(?P<ref>" + alternation(_TW["past_refs"] + _TW["future_refs"]) + r")" + _E),
 ]
 _COMPILED = {name: re.compile(rx, _FLAGS) for name, rx in _PATTERNS}
 _PRIO = {name: i for i, (name, _rx) in enumerate(_PATTERNS)}
@@ -318,7 +314,7 @@ def _h_year(m, dct, text, start):
         word = prev.group(1).lower() if prev else ""
         if word not in _YEAR_TRIGGERS and not re.search(r"[(,]\s*$", text[max(0, start - 3):start]):
             return None
-        if re.match(r"\s*(?:" + _alt(["orang", "unit", "ton", "persen", "juta", "ribu", "miliar", "triliun"]) + r")\b",
+        if re.match(r"\s*(?:" + alternation(["orang", "unit", "ton", "persen", "juta", "ribu", "miliar", "triliun"]) + r")\b",
                     text[m.end():m.end() + 12], re.I):
             return None
     return {"type": "DATE", "value": f"{y:04d}", "anchored": True}
