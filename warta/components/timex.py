@@ -40,6 +40,9 @@ from spacy.tokens import Doc
 
 from ..lang import load_json
 from ._regex import alternation
+from ._timex_values import (
+    Result, anchor_for, day_value, duration, group_or_none, infer_year, iso_week, shift_month, shifted, year_of, ymd,
+)
 from .extensions import doc_list
 from .quantities import DIGIT, NUMBER_WORDS_RE, candidate_starts, parse_number, trigger_index
 
@@ -126,8 +129,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("clock", _B + r"(?:(?P<pk>pukul|pkl\.?|jam)\s+(?P<h>\d{1,2})(?:[.:](?P<mi>\d\d))?|(?P<h2>\d{1,2})[.:](?P<mi2>\d\d)"
      r"(?=\s*" + _ZONE + r"))(?:\s*(?P<zone>" + _ZONE + r"))?(?:\s+(?P<part>" + _PART + r"))?" + _E),
     # setiap Senin, tiap tahun, per bulan, dua kali sepekan
-    ("set", _B + r"(?:(?P<every>setiap|tiap|saban|per)\s+(?:hari\s+)?(?P<sunit>" + _WD_ANY + r"|" + alternation(_SET_UNITS)
-     + r")(?:nya)?|(?:(?P<times>" + _NUM + r")\s+)?kali\s+(?P<freq>" + alternation(_SE_DUR) + r"))" + _E),
+    ("set", _B + r"(?:(?P<every>setiap|tiap|saban|per)\s+(?:hari\s+)?(?P<sunit>" + _WD_ANY + r"|"
+     + alternation(_SET_UNITS) + r")(?:nya)?|(?:(?P<times>" + _NUM + r")\s+)?kali\s+(?P<freq>" + alternation(_SE_DUR) + r"))" + _E),
     ("set_adj", _B + r"(?P<adj>tahunan|bulanan|mingguan|pekanan|harian)" + _E),
     ("ref", _B + r"(?P<ref>" + alternation(_TW["past_refs"] + _TW["future_refs"]) + r")" + _E),
 ]
@@ -159,27 +162,15 @@ _FIRST_WORDS = {
 }
 _INDEX = trigger_index(_FIRST_WORDS)
 _RANGE_ZONE = re.compile(r"\s*(?:-|–|hingga|sampai|s\.?d\.?)\s*(?:pukul\s+)?\d{1,2}[.:]\d\d\s*(" + _ZONE + r")", re.I)
-_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“])|\n")
+# context that rules a match out: "2.000 orang" is a count, "32 tahun ini" an age, "Tahun 1997" a law's year
+_COUNTED_AFTER = re.compile(
+    r"\s*(?:" + alternation(["orang", "unit", "ton", "persen", "juta", "ribu", "miliar", "triliun"]) + r")\b", re.I
+)
+_NUMBER_BEFORE = re.compile(r"(?:\d|\b(?:" + NUMBER_WORDS_RE + r"))\s+$", re.I)
+_YEAR_AFTER = re.compile(r"\s+" + _YEAR + r"\b")
 
 
-# --- value helpers ----------------------------------------------------------
-
-def _iso_week(d: date) -> str:
-    y, w, _ = d.isocalendar()
-    return f"{y}-W{w:02d}"
-
-
-def _ymd(d: date) -> str:
-    return d.isoformat()
-
-
-def _shift_month(d: date, n: int) -> tuple[int, int]:
-    m = d.month - 1 + n
-    return d.year + m // 12, m % 12 + 1
-
-
-def _year_of(y: str) -> int:
-    return int(y) + (2000 if len(y) == 2 else 0)
+# --- helpers that read the word lists (the rest are in _timex_values) ------
 
 
 def _direction(rel: Optional[str]) -> int:
@@ -191,68 +182,22 @@ def _direction(rel: Optional[str]) -> int:
     return -1
 
 
-def _infer_year(month: int, day: Optional[int], dct: date, direction: int) -> int:
-    """The year of a day/month written without one, relative to publication."""
-    y = dct.year
-    try:
-        cand = date(y, month, day or 1)
-    except ValueError:
-        cand = date(y, month, 1)
-    if direction < 0 and cand > dct:
-        return y - 1
-    if direction > 0 and cand < dct and (day or month < dct.month):
-        return y + 1
-    if direction == 0 and (cand - dct).days > 92:
-        return y - 1  # "pada 28 Desember" in a January article: last December
-    return y
-
-
-def _valid(y: Optional[int], m: int, d: int) -> bool:
-    try:
-        date(y or 2000, m, d)
-        return True
-    except ValueError:
-        return False
-
-
 def _with_part(value: str, part: Optional[str]) -> tuple[str, str]:
     if not part:
         return "DATE", value
     return "TIME", f"{value}T{_PARTS[_norm(part)]}"
 
 
-Result = Optional[dict]
-
-
-def _day_value(y: Optional[int], m: int, d: int, dct: Optional[date], direction: int = 0) -> Result:
-    if not _valid(y, m, d):
-        return None
-    if y is None:
-        if dct is None:
-            return {"value": f"XXXX-{m:02d}-{d:02d}", "anchored": False, "day": None}
-        y = _infer_year(m, d, dct, direction)
-        if not _valid(y, m, d):
-            return None  # "29 Februari" in a year without one
-    return {"value": f"{y:04d}-{m:02d}-{d:02d}", "anchored": True, "day": date(y, m, d)}
-
-
-def _gd(m: re.Match, name: str) -> Optional[str]:
-    try:
-        return m.group(name)
-    except IndexError:
-        return None
-
-
 def _date_groups(m: re.Match, dct: Optional[date], direction: int = 0) -> Result:
     for d, mo, y in (("pd", "pm", "py"), ("wd", "wm", "wy"), ("sd", "sm", "sy"), ("id", "im", "iy")):
-        if _gd(m, d):
+        if group_or_none(m, d):
             month = m.group(mo).rstrip(".")
             month = int(month) if month.isdigit() else _MONTHS[month.lower()]
-            year = _year_of(m.group(y)) if m.group(y) else None
+            year = year_of(m.group(y)) if m.group(y) else None
             day = int(m.group(d))
             if d == "sd" and month > 12 >= day:
                 day, month = month, day  # "8/18/1988": an American month/day order
-            return _day_value(year, month, day, dct, direction)
+            return day_value(year, month, day, dct, direction)
     return None
 
 
@@ -279,7 +224,7 @@ def _h_date_slashed(m, dct):
 
 def _h_day_range(m, dct):
     month = _MONTHS[m.group("rm").lower().rstrip(".")]
-    r = _day_value(int(m.group("ry")) if m.group("ry") else None, month, int(m.group("d1")), dct)
+    r = day_value(int(m.group("ry")) if m.group("ry") else None, month, int(m.group("d1")), dct)
     if r:
         r["type"] = "DATE"
     return r
@@ -297,7 +242,7 @@ def _h_month(m, dct):
     if dct is None:
         return {"type": "DATE", "value": f"XXXX-{mon:02d}", "anchored": False}
     direction = _direction(m.group("mrel"))
-    y = _infer_year(mon, None, dct, direction)
+    y = infer_year(mon, None, dct, direction)
     if direction < 0 and mon == dct.month and _norm(m.group("mrel")) != "ini":
         y = dct.year
     return {"type": "DATE", "value": f"{y}-{mon:02d}", "anchored": True}
@@ -314,8 +259,7 @@ def _h_year(m, dct, text, start):
         word = prev.group(1).lower() if prev else ""
         if word not in _YEAR_TRIGGERS and not re.search(r"[(,]\s*$", text[max(0, start - 3):start]):
             return None
-        if re.match(r"\s*(?:" + alternation(["orang", "unit", "ton", "persen", "juta", "ribu", "miliar", "triliun"]) + r")\b",
-                    text[m.end():m.end() + 12], re.I):
+        if _COUNTED_AFTER.match(text[m.end():m.end() + 12]):
             return None
     return {"type": "DATE", "value": f"{y:04d}", "anchored": True}
 
@@ -348,7 +292,7 @@ def _h_day_rel(m, dct):
     if dct is None:
         return {"type": kind, "value": f"XXXX-XX-XX{suffix}", "anchored": False, "day": None}
     d = dct + timedelta(days=offset)
-    return {"type": kind, "value": _ymd(d) + suffix, "anchored": True, "day": d}
+    return {"type": kind, "value": ymd(d) + suffix, "anchored": True, "day": d}
 
 
 def _h_weekday(m, dct):
@@ -371,13 +315,13 @@ def _h_weekday(m, dct):
         d = dct - timedelta(days=(dct.isoweekday() - wk) % 7 or 7)
     else:
         d = dct - timedelta(days=(dct.isoweekday() - wk) % 7)
-    kind, value = _with_part(_ymd(d), part)
+    kind, value = _with_part(ymd(d), part)
     return {"type": kind, "value": value, "anchored": True, "day": d}
 
 
 def _h_period_rel(m, dct):
     unit, rel, pmod = m.group("unit").lower(), _norm(m.group("rel")), m.group("pmod")
-    if not pmod and re.search(r"(?:\d|\b(?:" + NUMBER_WORDS_RE + r"))\s+$", m.string[max(0, m.start() - 30):m.start()], re.I):
+    if not pmod and _NUMBER_BEFORE.search(m.string[max(0, m.start() - 30):m.start()]):
         return None  # "pria 32 tahun ini": an age, read by count_rel
     if unit == "minggu" and m.group("unit")[0] == "M" and m.start() > 0 and rel == "ini":
         return None
@@ -389,9 +333,9 @@ def _h_period_rel(m, dct):
     if weekend and rel in {"nanti", "mendatang", "ini", "yang akan datang"}:
         n = 0  # "akhir pekan nanti": the coming weekend, still in this ISO week
     if unit in {"pekan", "minggu"}:
-        value = _iso_week(dct + timedelta(weeks=n)) + ("-WE" if weekend else "")
+        value = iso_week(dct + timedelta(weeks=n)) + ("-WE" if weekend else "")
     elif unit == "bulan":
-        y, mo = _shift_month(dct, n)
+        y, mo = shift_month(dct, n)
         value = f"{y}-{mo:02d}"
     elif unit == "tahun":
         value = f"{dct.year + n}"
@@ -407,33 +351,16 @@ def _h_period_mod(m, dct):
             return {"type": "DATE", "value": "XXXX-WXX-WE", "anchored": False}
         # the most recent weekend on or before publication
         base = dct if dct.isoweekday() >= 6 else dct - timedelta(weeks=1)
-        return {"type": "DATE", "value": _iso_week(base) + "-WE", "anchored": True}
+        return {"type": "DATE", "value": iso_week(base) + "-WE", "anchored": True}
     if dct is None:
         return {"type": "DATE", "value": {"pekan": "XXXX-WXX", "bulan": "XXXX-XX", "tahun": "XXXX"}[unit],
                 "anchored": False}
-    value = {"pekan": _iso_week(dct), "bulan": f"{dct.year}-{dct.month:02d}", "tahun": str(dct.year)}[unit]
+    value = {"pekan": iso_week(dct), "bulan": f"{dct.year}-{dct.month:02d}", "tahun": str(dct.year)}[unit]
     return {"type": "DATE", "value": value, "anchored": True}
 
 
-def _duration(n: Optional[float], unit: str) -> str:
-    """TIMEX3 duration for ``n`` units ("TH", "D", ...); halves go down a unit ("PT30M")."""
-    if n is None:
-        return f"P{'T' if unit.startswith('T') else ''}X{unit.lstrip('T')}"
-    if unit == "8Y":
-        n, unit = n * 8, "Y"
-    if n != int(n):
-        smaller = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "TH"), "TH": (60, "TM"), "TM": (60, "TS")}
-        if unit in smaller and (n * smaller[unit][0]) == int(n * smaller[unit][0]):
-            n, unit = n * smaller[unit][0], smaller[unit][1]
-    num = str(int(n)) if n == int(n) else f"{n:g}"
-    return f"PT{num}{unit[1:]}" if unit.startswith("T") else f"P{num}{unit}"
-
-
-_GRAIN = {"D": "day", "W": "week", "M": "month", "Y": "year", "DE": "year", "CE": "year"}
-
-
 def _h_count_rel(m, dct):
-    if re.match(r"\s+" + _YEAR + r"\b", m.string[m.end():m.end() + 6]):
+    if _YEAR_AFTER.match(m.string[m.end():m.end() + 6]):
         return None  # "UU Nomor 5 Tahun 1997": a law's number and year
     if m.group("se"):
         n, unit = _SE_DUR[m.group("se").lower()]
@@ -448,36 +375,13 @@ def _h_count_rel(m, dct):
         sign = 1 if rel == "lagi" else -1
         if n is None:
             return {"type": "DATE", "value": "FUTURE_REF" if sign > 0 else "PAST_REF", "anchored": True}
-        return _shifted(dct, sign * n, unit)
+        return shifted(dct, sign * n, unit)
     if rel in {"sebelumnya", "kemudian", "berselang", "setelahnya", "sesudahnya"}:
         sign = -1 if rel == "sebelumnya" else 1
         if n is None or unit not in {"D", "W", "M", "Y"} or n != int(n):
-            return {"type": "DURATION", "value": _duration(n, unit), "anchored": True}
-        return {"type": "DATE", "needs_anchor": lambda anchor: _shifted(anchor[0], sign * n, unit)}
-    return {"type": "DURATION", "value": _duration(n, unit), "anchored": True}
-
-
-def _shifted(base: Optional[date], n: float, unit: str) -> Result:
-    grain = _GRAIN.get(unit)
-    if grain is None or n != int(n):
-        # "tiga jam lalu": a time of day we cannot know; keep the day
-        if base is None:
-            return {"type": "DATE", "value": "XXXX-XX-XX", "anchored": False}
-        return {"type": "DATE", "value": _ymd(base), "anchored": True, "day": base}
-    n = int(n)
-    if base is None:
-        value = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}[grain]
-        return {"type": "DATE", "value": value, "anchored": False}
-    if grain == "day":
-        d = base + timedelta(days=n)
-        return {"type": "DATE", "value": _ymd(d), "anchored": True, "day": d}
-    if grain == "week":
-        return {"type": "DATE", "value": _iso_week(base + timedelta(weeks=n)), "anchored": True}
-    if grain == "month":
-        y, mo = _shift_month(base, n)
-        return {"type": "DATE", "value": f"{y}-{mo:02d}", "anchored": True}
-    n *= {"DE": 10, "CE": 100}.get(unit, 1)
-    return {"type": "DATE", "value": str(base.year + n), "anchored": True}
+            return {"type": "DURATION", "value": duration(n, unit), "anchored": True}
+        return {"type": "DATE", "needs_anchor": lambda anchor: shifted(anchor[0], sign * n, unit)}
+    return {"type": "DURATION", "value": duration(n, unit), "anchored": True}
 
 
 _PAIR = re.compile(r"(" + _NUM + r")\s+(" + _UNIT + r")", re.I)
@@ -501,7 +405,7 @@ def _h_compound_dur(m, dct):
 
 
 def _h_plural_dur(m, dct):
-    return {"type": "DURATION", "value": _duration(None, _PLURAL_DUR[m.group("pl").lower()]), "anchored": True}
+    return {"type": "DURATION", "value": duration(None, _PLURAL_DUR[m.group("pl").lower()]), "anchored": True}
 
 
 def _h_clock(m, dct):
@@ -527,7 +431,7 @@ def _h_clock(m, dct):
 def _h_set(m, dct):
     if m.group("freq"):
         n, unit = _SE_DUR[m.group("freq").lower()]
-        return {"type": "SET", "value": _duration(n, unit), "anchored": True}
+        return {"type": "SET", "value": duration(n, unit), "anchored": True}
     unit = m.group("sunit").lower()
     if unit in _WEEKDAYS:
         return {"type": "SET", "value": f"XXXX-WXX-{_WEEKDAYS[unit]}", "anchored": True}
@@ -569,26 +473,6 @@ def _candidates(text: str, dct: Optional[date]) -> Iterator[tuple[int, int, int,
                 yield m.start(), m.end(), _PRIO[name], r
 
 
-def _anchor_for(pos: int, days: list, text: str, dct: Optional[date]) -> tuple:
-    """The date a clock time or "sehari sebelumnya" hangs on.
-
-    The nearest day-level date before it in its sentence, else after it in
-    its sentence, else the last one before it in the text, else the DCT.
-    """
-    same = [(s, d) for s, d in days
-            if not _SENTENCE_BREAK.search(text, min(s, pos), min(len(text), max(s, pos) + 1))]
-    before = [(s, d) for s, d in same if s < pos]
-    if before:
-        return before[-1][1]
-    after = [(s, d) for s, d in same if s > pos]
-    if after:
-        return after[0][1]
-    earlier = [d for s, d in days if s < pos]
-    if earlier:
-        return earlier[-1]
-    return (dct, dct.isoformat() if dct else None)
-
-
 def find_times(text: str, published: Optional[str] = None) -> list[dict]:
     """Time expressions in ``text`` as ``Record.times`` dicts, in text order.
 
@@ -612,7 +496,7 @@ def find_times(text: str, published: Optional[str] = None) -> list[dict]:
     out = []
     for start, end, r in taken:
         if "needs_anchor" in r:
-            resolved = r["needs_anchor"](_anchor_for(start, days, text, dct))
+            resolved = r["needs_anchor"](anchor_for(start, days, text, dct))
             value, anchored = resolved["value"], resolved["anchored"]
             kind = resolved.get("type", r["type"])
         else:

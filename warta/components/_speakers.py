@@ -1,0 +1,459 @@
+"""Speaker handling for :mod:`warta.components.quotes`: who said it, and their name.
+
+The quote finder hands over *hints*: ``("np", start, end)`` for a noun
+phrase next to a cue, ``("pron", start, end)`` for a pronoun or -nya,
+``("continue",)`` for a quoted sentence with no cue of its own, and
+``("none",)`` for an unattributed source ("sumber itu"). This module finds
+those noun phrases (:func:`speaker_segment`, :func:`hint_after`,
+:func:`hint_before`) and turns hints into ``Record.quotes`` speaker dicts
+(:func:`resolve`): pronouns and "X itu" descriptions go to the most recent
+speaker or named sentence subject, names are completed to their fullest
+form in the document (:class:`Names`), and entities supply ``canonical``.
+
+Functions take the quote finder's per-document state ``d``, which offers
+``text``, ``doc``, ``sents``, ``sentence_of(char)``, ``entity_in(start,
+end)`` and ``names`` (a :class:`Names`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property, lru_cache
+
+from ..lang import load_json, load_wordset
+from ._regex import alternation
+
+_LEX = load_json("quote_cues")
+TITLES = load_wordset("quote_titles")
+PRONOUNS = _LEX["pronouns"]
+STOPS = frozenset(_LEX["speaker_stops"]) | frozenset(_LEX["days"])
+ADVERBS = frozenset(_LEX["adverbs"])
+CONNECTIVES = frozenset(_LEX["connectives"])
+DAYS = frozenset(_LEX["days"])
+NOBODY = frozenset(_LEX["unattributed"])
+WORD = re.compile(r"[^\s,.;:!?()\[\]\"“”]+")
+_ANAPHORIC = frozenset(_LEX["anaphoric_ends"])
+_NP_STARTERS = frozenset(_LEX["np_starters"])
+_ORG_HEADS = frozenset(_LEX["org_heads"])
+_COORD = frozenset(_LEX["coordinators"])
+_CUE_WORDS = frozenset(_LEX["passive"]) | frozenset(_LEX["post_cues"]) | frozenset(_LEX["verbs"]) | {"menurut"}
+_ENT_HEADS = frozenset(_LEX["entity_heads"])
+_FUNCTION = load_wordset("function_words")
+_PREPOSITIONS = frozenset(_LEX["prepositions"])
+_ABBR = re.compile(r"\([A-Z][A-Za-z]{1,9}\)")
+_DEGREE = re.compile(r"(?:[A-Z][a-z]{0,3}\.\s?)+")
+_VERBAL = re.compile(r"(?:me|ber|di|ter)[a-z]{3,}")
+_SPACED = re.compile(r"\S+")
+_APPOS = re.compile(r",\s*((?:[A-Z][\w'.-]*[ \t]*){1,4})(?=[,.\n]|$|[ \t]+(?:%s)\b)" % alternation(STOPS))
+_PREDICATE = re.compile(
+    r"\s(?:(?:me|ber|di|ter)[a-z]{3,}|tak|tidak|akan|sudah|telah|masih|pun|juga|adalah|merupakan|sedang"
+    r"|tengah|belum|harus|bisa|dapat|mau|ingin|yakin|optimistis)\b"
+)
+CAPRUN = re.compile(r"\b[A-Z][\w'’-]*(?:\.[\w'’-]+)*(?:[ \t]+(?:[A-Z][\w'’-]*(?:\.[\w'’-]+)*|bin|binti|van|de|al|el)\b)*")
+
+
+def _mask(s: str) -> str:
+    """``s`` with "(DPW)"-style abbreviations blanked out, offsets kept."""
+    return _ABBR.sub(lambda m: " " * len(m.group()), s)
+
+
+def _tokens(s: str):
+    """(word, start, end) of the words of ``s``."""
+    return [(m.group(), m.start(), m.end()) for m in WORD.finditer(s)]
+
+
+def is_cap(w: str) -> bool:
+    """Whether ``w`` starts with a capital letter."""
+    return w[:1].isupper()
+
+
+def name_of(words: list[str]) -> str:
+    """The name inside a noun phrase: organisations whole, people without titles."""
+    words = [w for w in words if w]
+    while words and words[-1].lower() in _ANAPHORIC:
+        words = words[:-1]
+    if not words:
+        return ""
+    if words[0].lower() in _ORG_HEADS:
+        return " ".join(words)
+    if not is_cap(words[-1]) and words[-1].lower() not in TITLES:
+        return ""  # "Banyak orang", "Data sementara": a common noun phrase
+    # a person: the last run of capitalised words after the last title word
+    out: list[str] = []
+    for w in reversed(words):
+        if w.lower() in TITLES or w.lower() in _ORG_HEADS or not is_cap(w):
+            if out:
+                break
+            continue
+        out.append(w)
+    out.reverse()
+    # "Presiden Kazakhstan Kassym-Jomart Tokayev", "Gubernur Maluku X Y": a country or place after the
+    # title is not part of the name
+    while len(out) >= 3 and _country(out[0]):
+        out.pop(0)
+    return " ".join(out)
+
+
+@lru_cache(maxsize=4096)
+def _country(word: str) -> bool:
+    """Whether ``word`` names a country or a known place."""
+    from .geo import country_code, lookup_place  # geo's tables, loaded once
+
+    return country_code(word) is not None or lookup_place(word) is not None
+
+
+class Names:
+    """The names written in one text, to complete a speaker's name to its fullest form."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    @cached_property
+    def index(self) -> list[tuple[int, tuple[str, ...], str]]:
+        """(start, lower-cased words, name) of every name of two to five words, in text order."""
+        out = []
+        for m in CAPRUN.finditer(self.text):
+            words = m.group().split()
+            if words[0].lower() in CONNECTIVES or words[0].lower() in _CUE_WORDS:
+                words = words[1:]  # "Diberitakan People" is the outlet People
+            name = name_of(words)
+            toks = tuple(name.lower().split())
+            if 2 <= len(toks) <= 5:
+                out.append((m.start(), toks, name))
+        return out
+
+    def fullest(self, name: str) -> str:
+        """The longest name in the document that contains ``name``'s words in order."""
+        toks = tuple(name.lower().split())
+        if not toks:
+            return name
+        n = len(toks)
+        for _, cand, full in self.index:  # names come in text order: the first full mention wins
+            hits = [i for i in range(len(cand) - n + 1) if cand[i:i + n] == toks] if len(cand) > n else []
+            if hits:
+                words, i = full.split(), hits[0]
+                # "Didiek" in "Kereta Api Indonesia Didiek Hartantyo" -> "Didiek Hartantyo";
+                # a surname keeps one word before it
+                if 0 < i and i + n < len(words):
+                    return " ".join(words[i:])
+                return " ".join(words[max(0, i - 1):]) if i > 0 and words[0].lower() not in _ORG_HEADS else full
+        return self.trim(name)
+
+    def trim(self, name: str) -> str:
+        """A long person name cut to where the article's bare mentions start."""
+        words = name.split()
+        if len(words) < 3 or words[0].lower() in _ORG_HEADS:
+            return name
+        for i in range(len(words) - 1, max(-1, len(words) - 4), -1):
+            w = re.escape(words[i])
+            if i + 1 == len(words):
+                alone = len(re.findall(r"\b%s\b" % w, self.text)) > 1
+            else:
+                alone = re.search(r"\b%s\b(?!\s+%s)" % (w, re.escape(words[i + 1])), self.text) is not None
+            if alone:
+                return " ".join(words[i:] if i < len(words) - 1 else words[max(0, i - 1):])
+        return name
+
+
+def skip_connective(sent: str) -> int:
+    """Offset after a leading connective phrase ("Namun, ", "Selain itu, ")."""
+    m = re.match(r"\s*([^,]{1,80}),\s+", sent)
+    if m and len(m.group(1).split()) <= 6:
+        words = m.group(1).split()
+        if words and (words[0].lower() in CONNECTIVES or m.group(1).lower() in CONNECTIVES):
+            return m.end()
+    return 0
+
+
+def adverb_tail(pre: str) -> int:
+    """Characters of trailing adverbs at the end of ``pre``."""
+    s = pre.rstrip()
+    n = 0
+    while True:
+        cut = s.rsplit(None, 1)
+        if len(cut) == 2 and cut[1].lower() in ADVERBS:
+            n += len(s) - len(cut[0])
+            s = cut[0]
+            continue
+        return n
+
+
+def speaker_segment(sent, s0, a, b):
+    """Speaker hint for the text ``sent[a:b]`` before a reporting verb (``sent`` starts at ``s0``)."""
+    segs, pos = [], a
+    for part in _mask(sent[a:b]).split(","):
+        if _DEGREE.fullmatch(part.strip()):  # "Rudi Siregar, S.H., menjelaskan"
+            pos += len(part) + 1
+            continue
+        words = [(m.group(), pos + m.start()) for m in _SPACED.finditer(part)]
+        pos += len(part) + 1
+        if words:
+            segs.append(words)
+    if len(segs) > 1 and len(segs[-1]) > 1 and segs[-1][0][0].lower() in _COORD:
+        segs = [segs[-1][1:]]  # "..., tetapi kepolisian menyebut"
+    kept = []  # segments up to the first aside, place or time
+    for words in segs:
+        w0 = words[0][0].lower()
+        if w0 in CONNECTIVES or w0 in DAYS or w0 in ("sebagaimana", "seperti", "yang"):
+            if kept:
+                break
+            # "Senin (12/6) Perry": drop a leading date, keep what follows
+            while words and (words[0][0].lower() in DAYS or words[0][0][:1] in "(0123456789"):
+                words = words[1:]
+            if words and words[0][0].lower() in CONNECTIVES:  # "Saat itu dia", "Dalam rapat itu Ryamizard"
+                i = len(words)
+                while i > 1 and is_cap(words[i - 1][0]):
+                    i -= 1
+                if i == len(words) and words[-1][0].lower() in PRONOUNS:
+                    i -= 1
+                if 0 < i < len(words) and words[i - 1][0].lower() in _PREPOSITIONS:
+                    i = 0  # "Dalam penampilan di Los Angeles": a place, not the subject
+                words = words[i:] if 0 < i < len(words) else []
+            if not words:
+                continue
+        kept.append(words)
+    if not kept:
+        return None
+    words = kept[-1]
+    if len(kept) > 1:  # an apposition: "Pengacara Ahok, Wayan Sudirta"
+        named = [w for w in kept if is_cap(w[0][0]) and w[0][0].lower() not in _ORG_HEADS
+                 and (w[0][0].lower() not in TITLES or len(w) <= 3)]  # "Iptu Suroto"
+
+        words = named[-1] if named else words
+    # "... setelah dia" / "Saat itu dia": the subject after a subordinator
+    for i in range(len(words) - 1, 0, -1):
+        head = words[i][0]
+        if (words[i - 1][0].lower() in CONNECTIVES or words[i - 1][0].lower() in _COORD) and len(words) - i <= 5 and head.lower() not in DAYS \
+                and (is_cap(head) or head.lower() in PRONOUNS):
+            words = words[i:]
+            break
+    for i in range(1, len(words)):  # "X pada Selasa (4/4)" -> "X"
+        if words[i][0].lower() in STOPS:
+            words = words[:i]
+            break
+    low = [w.lower() for w, _ in words]
+    start, end = s0 + words[0][1], s0 + words[-1][1] + len(words[-1][0])
+    if low[-1] in PRONOUNS and (len(low) == 1 or not is_cap(words[-2][0])):  # "... membuat ia"
+        return ("pron", s0 + words[-1][1], end)
+    if "yang" in low or (low[0] in ("ada", "terdapat") and len(low) > 1):
+        return None
+    if not any(is_cap(w) for w, _ in words) and low[0] not in _NP_STARTERS and len(low) > 3 \
+            and low[-1] not in _ANAPHORIC:
+        return None
+    if _VERBAL.fullmatch(low[0]) and not is_cap(words[0][0]) and low[0] not in _NP_STARTERS \
+            and low[0] not in _ORG_HEADS and low[0] not in TITLES:
+        return None  # "namun memukai juri ... setelah menyebutkan": a verb, not a speaker
+    return ("np", start, end)
+
+
+def hint_after(d, m, base):
+    """Speaker hint from the words after a post cue (or its -nya)."""
+    if m.groupdict().get("nya"):
+        return ("pron", base + m.start("nya"), base + m.end("nya"))
+    text = d.text
+    start = base + m.end("cue")
+    limit = min(len(text), start + 160)
+    nl = text.find("\n", start, limit)
+    seg = _mask(text[start:nl if nl >= 0 else limit])
+    toks = _tokens(seg)
+    if not toks:
+        return None
+    if toks[0][0].lower() in PRONOUNS:
+        return ("pron", start + toks[0][1], start + toks[0][2])
+    picked = []
+    for w, a, b in toks[:12]:
+        gap = seg[picked[-1][2] if picked else 0:a]
+        if any(c in gap for c in (",.;:!?(" if picked else ".;!?(")):
+            break
+        low = w.lower()
+        if low == "yang" and picked:
+            rel = re.match(r"[^,.;:!?\n]*", seg[a:]).group().rstrip()
+            if rel.split()[-1].lower() in _ANAPHORIC:  # "pemain yang kini memperkuat Persib itu"
+                return ("np", start + picked[0][1], start + a + len(rel))
+        if low in STOPS and (picked or low not in _NP_STARTERS):
+            break
+        if not picked and low in ADVERBS:
+            return None
+        picked.append((w, a, b))
+    if not picked:
+        return None
+    words = [w for w, _, _ in picked]
+    low0 = words[0].lower()
+    if low0 in NOBODY:
+        return ("none",)
+    # "ujar gitaris God Bless, Ian Antono" -> the name after the comma
+    am = _APPOS.match(seg, picked[-1][2])
+    if am and am.group(1).split()[0].lower().strip(".") not in DAYS and (not is_cap(words[0]) or low0 in TITLES or low0 in _ORG_HEADS or len(words) > 3):
+        return ("np", start + am.start(1), start + am.start(1) + len(am.group(1).rstrip(" \t.")))
+    if not (is_cap(words[0]) or low0 in _NP_STARTERS or low0 in TITLES) and len(words) > 4 \
+            and words[-1].lower() not in _ANAPHORIC:
+        return None
+    return ("np", start + picked[0][1], start + picked[-1][2])
+
+
+def hint_before(d, m, base):
+    """Speaker hint from a cue before an opening mark (its noun phrase, its -nya, or the words before it)."""
+    gd = m.groupdict()
+    if gd.get("nya"):
+        return ("pron", base + m.start("nya"), base + m.end("nya"))
+    if gd.get("np") is not None:
+        np = gd["np"].strip()
+        if not np:
+            return None
+        a = base + m.start("np") + (len(gd["np"]) - len(gd["np"].lstrip()))
+        w0 = np.split()[0].lower()
+        if w0 in PRONOUNS:
+            return ("pron", a, a + len(w0))
+        return ("none",) if w0 in NOBODY else ("np", a, a + len(np))
+    # "X mengatakan, "..."": the speaker is before the verb in this sentence
+    text = d.text
+    s0 = max(d.sentence_of(base + m.start())[0], text.rfind("\n", 0, base + m.start()) + 1)
+    sent = text[s0:base + m.start()]
+    a = skip_connective(sent)
+    b = len(sent.rstrip()) - adverb_tail(sent)
+    k = sent.lower().rfind(" yang", a, b)
+    if k >= 0:  # "ada satu akun yang mengatakan"
+        b = k
+    words = list(_SPACED.finditer(sent, a, b))
+    while len(words) > 1 and (words[0].group().lower() in CONNECTIVES or words[0].group().lower() in ("ada", "terdapat")):
+        words.pop(0)
+    if not words:
+        return None
+    return speaker_segment(sent, s0, words[0].start(), b)
+
+
+# ---- hints to speakers ------------------------------------------------------
+
+def resolve(d, found, quoted) -> list[dict]:
+    """``Record.quotes`` dicts for the quote finder's items, speakers resolved in text order.
+
+    Args:
+        d: the finder's per-document state (see the module docstring).
+        found: ``(start, end, kind, cue (start, end) or None, hint, ...)`` tuples, sorted by start.
+        quoted: (start, end) of direct quotations; sentence subjects inside them are no antecedents.
+
+    Returns:
+        One dict per item: start, end, text, kind, speaker (or None) and cue (or None).
+    """
+    text = d.text
+    out = []
+    last = None  # the last resolved speaker dict
+    history = []  # every resolved speaker so far, in text order
+    subjects = _subjects(d, quoted)
+    for item in found:
+        start, end, kind, cue, hint = item[:5]
+        speaker = None
+        if hint and hint[0] == "np":
+            speaker = _np_speaker(d, hint[1], hint[2], start, last, subjects, history)
+        elif hint and hint[0] == "pron":
+            ante = _antecedent(start, last, subjects)
+            if ante is not None:
+                speaker = dict(ante, start=hint[1], end=hint[2], text=text[hint[1]:hint[2]])
+        elif hint and hint[0] == "continue":
+            nxt = _next_cued(d, found, item)
+            speaker = nxt if nxt is not None else (dict(last) if last is not None else None)
+        if speaker is not None:
+            last = dict(speaker, _pos=start)
+            history.append({k: v for k, v in speaker.items() if not k.startswith("_")})
+        out.append({
+            "start": start, "end": end, "text": text[start:end], "kind": kind,
+            "speaker": {k: v for k, v in speaker.items() if not k.startswith("_")} if speaker else None,
+            "cue": {"start": cue[0], "end": cue[1], "text": text[cue[0]:cue[1]]} if cue else None,
+        })
+    return out
+
+def _next_cued(d, found, item):
+    """Speaker of a cued direct quote that follows ``item`` with nothing but marks in between."""
+    k = found.index(item)
+    if k + 1 >= len(found):
+        return None
+    nxt = found[k + 1]
+    between = d.text[item[1]:nxt[0]]
+    if nxt[2] != "direct" or not nxt[4] or nxt[4][0] != "np" or any(c.isalnum() for c in between):
+        return None
+    return _np_speaker(d, nxt[4][1], nxt[4][2], nxt[0], None, [])
+
+def _np_speaker(d, a, b, qstart, last, subjects, history=None):
+    """Speaker dict for the noun phrase ``text[a:b]`` of a quote starting at ``qstart``."""
+    text = d.text
+    while b > a and text[b - 1] in " -":
+        b -= 1
+    words = text[a:b].split()
+    if not words:
+        return None
+    low0 = words[0].lower()
+    if low0 in NOBODY:
+        return None
+    if words[-1].lower() in _ANAPHORIC and (not is_cap(words[0]) or low0 in TITLES or len(words) >= 2):
+        same = [h for h in reversed(history or []) if h["text"].lower().split()[:1] == [low0]]
+        ante = dict(same[0]) if same else _antecedent(qstart, last, subjects)
+        if ante is not None:
+            return dict(ante, start=a, end=b, text=text[a:b])
+    titles_only = all(w.lower() in TITLES for w in words)
+    holder = _title_holder(d, words, a) if titles_only else None
+    name = name_of(words) if is_cap(words[0]) or low0 in TITLES else ""
+    if (low0 in _FUNCTION or (low0 in _NP_STARTERS and low0 not in TITLES)) and not name_of(words[1:]):
+        name = ""  # "Data sementara", "Banyak orang": a capitalised sentence start, not a name
+    ent = d.entity_in(a, b)
+    if ent is not None and not is_cap(words[0]) and ent.start_char > a and low0 not in _ENT_HEADS:
+        ent = None  # "perwakilan dari Weinstein", "pengacara Ahok": the named one is not the speaker
+    if ent is not None and not holder and (ent.label_ == "PER" or not name or (low0 in _ORG_HEADS and ent.start_char == a)
+                                           or set(name.lower().split()) <= set(ent.text.lower().split())):
+        canonical = ent._.canonical or ent.text
+        alt = d.names.fullest(name or ent.text)  # the resolver may not know a longer form yet
+        if len(alt.split()) > len(canonical.split()) and set(canonical.lower().split()) <= set(alt.lower().split()):
+            canonical = alt
+        return {"start": a, "end": b, "text": text[a:b], "canonical": canonical, "label": ent.label_}
+    label = "ORG" if low0 in _ORG_HEADS else None
+    if holder:
+        canonical, label = holder, "PER"
+    elif name:
+        canonical = d.names.fullest(name)
+        label = label or ("ORG" if name.split()[0].lower() in _ORG_HEADS else "PER")
+    else:
+        canonical = " ".join(words)
+    return {"start": a, "end": b, "text": text[a:b], "canonical": canonical, "label": label}
+
+def _title_holder(d, words, before):
+    """The name written after an earlier use of a title ("Menhub Budi Karya Sumadi")."""
+    title = re.escape(words[-1])
+    for m in re.finditer(r"\b%s\b[^.\n]{0,40}?(?P<n>[A-Z][a-z][\w'-]*(?:\s+[A-Z][\w'-]*){1,3})" % title, d.text[:before]):
+        name = name_of(m.group("n").split())
+        if len(name.split()) >= 2:
+            return name
+    return None
+
+def _subjects(d, quoted):
+    """Sentence subjects that are names (outside ``quoted`` spans), as antecedents for pronouns."""
+    out = []
+    dl = d.doc._.dateline
+    for s0, s1 in d.sents:
+        if dl and s0 < dl["end"]:
+            continue
+        sent = d.text[s0:min(s1, s0 + 160)]
+        vm = _PREDICATE.search(sent)
+        a = skip_connective(sent)
+        if not vm or vm.start() <= a:
+            continue
+        hint = speaker_segment(sent, s0, a, vm.start())
+        if not hint or hint[0] != "np":
+            continue
+        words = d.text[hint[1]:hint[2]].split()
+        if words[-1].lower() in _ANAPHORIC or any(s0 <= a <= hint[1] < b for a, b in quoted):
+            continue
+        name = name_of(words)
+        full = d.names.fullest(name) if name and not any(c.isdigit() for c in name) else ""
+        if len(full.split()) < 2 and (not full or d.entity_in(hint[1], hint[2]) is None):
+            continue
+        out.append((hint[1], {"canonical": full, "label": "ORG" if full.split()[0].lower() in _ORG_HEADS else "PER"}))
+    return out
+
+def _antecedent(pos, last, subjects):
+    """The later of the last speaker and the last named subject before ``pos``."""
+    best_pos, best = -1, None
+    if last is not None and last["_pos"] < pos:
+        best_pos, best = last["_pos"], {k: v for k, v in last.items() if not k.startswith("_")}
+    for p, s in subjects:
+        if best_pos < p < pos:
+            best_pos, best = p, dict(s)
+    return best
