@@ -51,6 +51,7 @@ _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _SUSPECTS = frozenset({"terduga", "tersangka", "terdakwa", "terpidana", "buronan"})
 # "ditangkap tim Polda Sumut", "diamankan pihak kepolisian": words between a passive verb and its agent
 _AGENT_LEADS = frozenset({"tim", "pihak", "jajaran", "aparat"})
+_HEAD_ALIASES = {"kepolisian": "polisi", "militer": "tentara", "pemerintahan": "pemerintah"}
 _FIRST_PERSON = frozenset({"saya", "kami", "kita", "aku"})
 
 
@@ -116,6 +117,7 @@ class Events:
         self.pronouns = words("event_pronouns")
         self.light_verbs = words("event_light_verbs")
         self.undergo = words("event_undergo_verbs")
+        self.victim_words = words("event_victim_words")
         self.background = words("event_background_words")
         self.occurrence = words("event_occurrence_verbs")
         self.purpose = frozenset({"untuk", "guna", "agar", "supaya", "buat"})
@@ -326,7 +328,17 @@ class Events:
     def _share_countries(self, doc: Doc, mentions: list[Mention]) -> None:
         """A later "Raja Salman" takes the country of an earlier "Raja Arab Saudi Salman"."""
         known: dict[str, str] = {}
+        heads: dict[str, str] = {}
         for m in mentions:
+            head = doc[m.start].lower_
+            head = _HEAD_ALIASES.get(head, head)
+            if m.kind == "sector" and m.country is None and head in heads:
+                # a bare "kepolisian" or "Raja" after "Kepolisian Nasional Filipina" or
+                # "Raja Arab Saudi Salman" is the same actor again
+                m.country = heads[head]
+                continue
+            if m.country and head in self.sectors and (m.explicit or self._names_country(doc, m)):
+                heads[head] = m.country
             names = [t.text for t in doc[m.start:m.end] if t.is_title and t.lower_ not in self.sectors
                      and t.text not in self.countries and t.lower_ not in self.common]
             if m.country and m.explicit or (m.country and m.kind in ("person", "entity")):
@@ -337,6 +349,12 @@ class Events:
                     if n in known:
                         m.country, m.explicit = known[n], True
                         break
+
+    def _names_country(self, doc: Doc, m: Mention) -> bool:
+        """True when a country name is written inside ``m`` ("Kepolisian Nasional Filipina")."""
+        words = [t.text for t in doc[m.start:m.end]]
+        return any(w in self.countries for w in words) or \
+            any(f"{a} {b}" in self.countries for a, b in zip(words, words[1:]))
 
     def _merge(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """"pasukan keamanan Kazakhstan", "Presiden Rusia Vladimir Putin" -> one mention."""
@@ -388,7 +406,8 @@ class Events:
               lo: int, hi: int) -> tuple[list[Mention], list[Mention]]:
         """(actors, recipients) of the trigger ``span`` from the mentions in [lo, hi)."""
         left = [m for m in mentions if lo <= m.start and m.end <= span.start and m.kind != "place"
-                and self._prep(doc, m) not in self.locative]
+                and self._prep(doc, m) not in self.locative
+                and not (m.end < len(doc) and doc[m.end].lower_ in self.victim_words)]
         right = [m for m in mentions if span.end <= m.start and m.end <= hi and m.kind != "place"]
         subject = left[-1] if left else None
         if subject is not None and any(doc[i].lower_ in self.pronouns for i in range(subject.end, span.start)):
@@ -438,7 +457,7 @@ class Events:
                 k -= 1  # "menggelar lagi demonstrasi", "melancarkan serangkaian serangan"
             verb = doc[k].lower_ if k >= lo and k < span.start else ""
             light = verb in self.light_verbs
-            if verb in self.undergo:
+            if verb in self.undergo and type_ not in ("MOBILIZE", "PROTEST"):
                 # "Roro menjalani pemeriksaan", "bank itu terkena sanksi": the subject
                 # undergoes the event; its actor follows "oleh" or "dari"
                 source = after_oleh or next((m for m in right if self._prep(doc, m) == "dari"), None)
