@@ -177,3 +177,10 @@ def test_runner_fsspec_urls_in_and_out(team_articles):
         assert run_batch([f"memory://{root}/in/"], f"memory://{root}/out").skipped == 1
     finally:
         fs.rm(root, recursive=True)
+
+
+def test_runner_output_inside_the_input_folder_is_not_read_back(tmp_path, jsonl, team_articles):
+    jsonl(tmp_path / "a.jsonl", team_articles)
+    first = run_batch([str(tmp_path)], str(tmp_path / "out"))
+    second = run_batch([str(tmp_path)], str(tmp_path / "out"))
+    assert first.partitions == second.partitions == 1 and second.skipped == 1

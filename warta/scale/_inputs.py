@@ -98,12 +98,14 @@ def _key(urls: list[str]) -> str:
     return hashlib.sha1("\n".join(urls).encode("utf-8")).hexdigest()[:16]
 
 
-def discover(inputs: list[str], files_per_partition: int = 1000) -> list[Partition]:
+def discover(inputs: list[str], files_per_partition: int = 1000, exclude: Optional[str] = None) -> list[Partition]:
     """The partitions of the given inputs, in a stable order.
 
     Args:
         inputs: files, folders or glob patterns (local paths or fsspec URLs).
         files_per_partition: how many single-article files form one partition.
+        exclude: a folder whose files are never inputs (the batch output,
+            when it lies inside an input folder: its manifest is JSON too).
 
     Returns:
         Partitions sorted by their first URL; each input file appears once.
@@ -115,6 +117,10 @@ def discover(inputs: list[str], files_per_partition: int = 1000) -> list[Partiti
 
     jsonl_or_parquet: dict[str, dict] = {}
     loose: dict[str, dict[str, dict]] = {}
+    skip = None
+    if exclude:
+        _fs, skip_root = fsspec.core.url_to_fs(exclude)
+        skip = skip_root.rstrip("/") + "/"
     for raw in inputs:
         fs, root = fsspec.core.url_to_fs(raw)
         protocol = fs.protocol if isinstance(fs.protocol, str) else fs.protocol[0]
@@ -128,7 +134,7 @@ def discover(inputs: list[str], files_per_partition: int = 1000) -> list[Partiti
             raise errors.InputError(f"no such input: {raw}")
         found = 0
         for path, info in sorted(paths.items()):
-            if info.get("type") == "directory":
+            if info.get("type") == "directory" or (skip and (path.rstrip("/") + "/").startswith(skip)):
                 continue
             kind = _kind(path)
             if kind is None:

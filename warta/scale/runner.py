@@ -174,7 +174,7 @@ def run_batch(inputs: list[str], out: str, *, engine: str = "local", scheduler: 
     if scheduler and engine != "dask":
         raise errors.InputError("--scheduler needs --engine dask")
     t0 = time.perf_counter()
-    parts = discover(list(inputs), options.files_per_partition)
+    parts = discover(list(inputs), options.files_per_partition, exclude=out)
     todo, skipped = _pending(parts, out)
     result = BatchResult(out=out, engine=engine, partitions=len(parts), skipped=skipped)
     if on_plan:
