@@ -1,9 +1,17 @@
 """warta's spaCy pipeline components, one per module.
 
-Each module defines one class and registers one factory of the same name
-(``segmenter``, ``entity_resolver``, ``geo``, ``timex``, ``quantities``,
-``quotes``, ``events``). Importing this package registers them all and the
-Doc/Span extensions they write (see :mod:`warta.components.extensions`).
+Each public module defines one class and registers one factory of the same
+name: ``segmenter`` (:class:`~.segmenter.Segmenter`), ``entity_resolver``
+(``EntityResolver``), ``geo`` (``Geo``), ``timex`` (``Timex``),
+``quantities`` (``Quantities``), ``quotes`` (``Quotes``) and ``events``
+(``Events``); ``tokenizer`` registers the ``warta.Tokenizer.v1`` tokenizer.
+Importing this package registers them all and the Doc/Span extensions they
+write (see :mod:`warta.components.extensions`).
+
+Private modules hold what a component module would otherwise repeat or
+outgrow: ``_names`` (name finding and NER repairs, used by entity_resolver),
+``_regex`` (regex building blocks), ``_speakers`` (quote speakers, used by
+quotes) and ``_timex_values`` (TIMEX3 date arithmetic, used by timex).
 """
 
 from . import extensions  # noqa: F401  (registers Doc/Span extensions)
