@@ -198,6 +198,11 @@ def test_events_date_skips_the_date_of_a_report(nlp, text, date, source):
     ("Tersangka itu menjalani pemeriksaan oleh polisi Malaysia.", "ACCUSE", ("MYS", "COP"), ("MYS", "CRM")),
     # a suspect right after a passive verb is not its agent
     ("Tiga orang ditangkap terduga teroris di Jambi.", "COERCE", None, None),
+    # coordinated subjects of a reciprocal event are its two sides
+    ("Tentara Israel dan milisi Suriah terlibat pertikaian bersenjata.", "ASSAULT", ("ISR", "MIL"), ("SYR", "REB")),
+    ("Oposisi Suriah dan pemerintah saling melempar tuduhan.", "ACCUSE", ("SYR", "OPP"), ("SYR", "GOV")),
+    # "ke arah X" names the target of a shooting
+    ("Polisi Kenya menembakkan gas air mata ke arah pengunjuk rasa.", "ASSAULT", ("KEN", "COP"), ("KEN", "CVL")),
 ])
 def test_events_participants_through_pronouns_and_light_verbs(nlp, text, type_, actor, recipient):
     events = [e for e in _events(nlp, text) if e["type"] == type_]

@@ -52,6 +52,7 @@ _SUSPECTS = frozenset({"terduga", "tersangka", "terdakwa", "terpidana", "buronan
 # "ditangkap tim Polda Sumut", "diamankan pihak kepolisian": words between a passive verb and its agent
 _AGENT_LEADS = frozenset({"tim", "pihak", "jajaran", "aparat"})
 _HEAD_ALIASES = {"kepolisian": "polisi", "militer": "tentara", "pemerintahan": "pemerintah"}
+_SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE", "ASSAULT"})
 _FIRST_PERSON = frozenset({"saya", "kami", "kita", "aku"})
 
 
@@ -124,7 +125,7 @@ class Events:
         self.modifiers = words("event_actor_modifiers")
         self.common = words("function_words") | words("event_common_capitalised")
         self.locative = words("event_locative_words")
-        self.partner_preps = frozenset({"dengan", "bersama", "terhadap", "kepada", "atas", "melawan"})
+        self.partner_preps = frozenset({"dengan", "bersama", "terhadap", "kepada", "atas", "melawan", "arah"})
         self.determiners = frozenset({"aksi", "serangkaian", "rangkaian", "sejumlah", "berbagai", "para", "lagi",
                                       "kembali", "sebuah", "suatu"})
         self.size_words = _size_words()
@@ -253,6 +254,8 @@ class Events:
                     country, kind = code, "country"
                 elif sector is None:
                     kind = "place"  # "Kepolisian Resor ..." tagged LOC stays an institution
+                    if ent._.geo is None and ent.label_ == "LOC" and not self._placed(doc, ent.start, 0):
+                        kind = "person"  # "menyekap Dodi": a name tagged LOC, unknown to the gazetteer
             raw.append(Mention(ent.start, ent.end, ent.text, ent._.canonical, country, sector, kind, ent._.geo))
             taken.update(range(ent.start, ent.end))
         for key, start, end in self.name_matcher(doc):
@@ -405,6 +408,20 @@ class Events:
     def roles(self, doc: Doc, span: Span, voice: str, type_: str, mentions: list[Mention],
               lo: int, hi: int) -> tuple[list[Mention], list[Mention]]:
         """(actors, recipients) of the trigger ``span`` from the mentions in [lo, hi)."""
+        actors, recipients = self._roles(doc, span, voice, type_, mentions, lo, hi)
+        if actors and not recipients and actors[0] is not None and actors[0].end < span.start \
+                and doc[actors[0].end].lower_ in ("dan", "serta") \
+                and (type_ in _SYMMETRIC or any(t.lower_ == "saling" for t in doc[actors[0].end:span.start])):
+            # "Israel dan Hamas terlibat pertikaian", "Oposisi dan pemerintah saling melempar
+            # tuduhan": the second of coordinated subjects is the other side
+            other = next((m for m in mentions if m.start == actors[0].end + 1 and m.end <= span.start
+                          and m.kind != "place"), None)
+            if other is not None:
+                recipients = [other]
+        return actors, recipients
+
+    def _roles(self, doc: Doc, span: Span, voice: str, type_: str, mentions: list[Mention],
+               lo: int, hi: int) -> tuple[list[Mention], list[Mention]]:
         left = [m for m in mentions if lo <= m.start and m.end <= span.start and m.kind != "place"
                 and self._prep(doc, m) not in self.locative
                 and not (m.end < len(doc) and doc[m.end].lower_ in self.victim_words)]
