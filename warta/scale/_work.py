@@ -80,7 +80,11 @@ def _failed(item_index: int, origin: str, stage: str, exc: BaseException, articl
 
 
 def process_items(items: Iterable[RawItem], options: BatchOptions = BatchOptions()) -> Iterator[Outcome]:
-    """Run the pipeline over read articles; one :class:`Outcome` per item, in order.
+    """Run the pipeline over read articles; one :class:`Outcome` per item.
+
+    Outcomes come in input order within each kind: articles rejected before
+    the pipeline (unreadable, failed checks) as they are met, the others
+    after their ``nlp.pipe`` batch; ``Outcome.index`` is the input position.
 
     A failure inside ``nlp.pipe`` sends that batch through the pipeline again
     one document at a time, so only the documents that really fail are
@@ -122,7 +126,7 @@ def process_items(items: Iterable[RawItem], options: BatchOptions = BatchOptions
             continue
         try:
             _check(item.article, options.force)
-        except errors.InputError as exc:
+        except Exception as exc:  # an InputError, or a bug in a check: either way only this article
             yield _failed(item.index, item.origin, "check", exc, item.article.id)
             continue
         pending.append((item, item.article))
