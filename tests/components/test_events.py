@@ -137,6 +137,7 @@ def test_events_no_event(nlp, text):
 @pytest.mark.parametrize("text", [
     "Lima orang tewas dalam serangan itu.",
     "Baca juga: Polisi Tangkap Pelaku Penyerangan",
+    "Kelompok itu berlatih untuk melakukan serangan di Eropa.",
 ])
 def test_events_background_mentions_are_skipped(nlp, text):
     assert _events(nlp, text) == []
@@ -220,3 +221,8 @@ def test_events_dateline_place_after_the_outlet(nlp):
     loc = ev["location"]
     assert loc["country"] == "IND"
     assert text[loc["start"]:loc["end"]] == "PUNE"
+
+
+def test_events_content_of_a_threat_is_not_coded(nlp):
+    events = _events(nlp, "Korea Utara mengancam akan meluncurkan serangan nuklir ke Korea Selatan.")
+    assert [e["type"] for e in events] == ["THREATEN"]

@@ -53,6 +53,7 @@ _SUSPECTS = frozenset({"terduga", "tersangka", "terdakwa", "terpidana", "buronan
 _AGENT_LEADS = frozenset({"tim", "pihak", "jajaran", "aparat"})
 _HEAD_ALIASES = {"kepolisian": "polisi", "militer": "tentara", "pemerintahan": "pemerintah"}
 _SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE", "ASSAULT"})
+_SPEECH_ACTS = frozenset({"THREATEN", "REQUEST", "ACCUSE"})
 _FIRST_PERSON = frozenset({"saya", "kami", "kita", "aku"})
 
 
@@ -153,6 +154,10 @@ class Events:
             if self._background(doc, span, voice):
                 continue
             prev = out[-1] if out else None
+            if prev is not None and self.triggers[prev[1]].type in _SPEECH_ACTS and span.start - prev[0].end <= 4 \
+                    and self._sent(doc, prev[0].start) == self._sent(doc, span.start) \
+                    and not any(t.is_punct or t.lower_ in ("dan", "serta") for t in doc[prev[0].end:span.start]):
+                continue  # "mengancam akan meluncurkan serangan": the content of a threat is not coded
             same = prev is not None and self.triggers[prev[1]].type == self.triggers[i].type
             # "serangan bom bunuh diri": adjacent triggers of one type are one event, and
             # so is a result verb after them ("Serangan itu merusak ... dan menewaskan")
@@ -211,7 +216,10 @@ class Events:
             # an event noun reports the event as the clause's subject ("Serangan itu
             # menewaskan ..."), after a light verb ("melancarkan serangan") or before
             # an occurrence verb ("kerusuhan terjadi"); elsewhere it refers back
-            if before in self.light_verbs or k < sent.start or doc[k].is_punct:
+            if before in self.light_verbs:
+                # "seruan ISIS untuk melakukan serangan": the aim of a call, not an event
+                return k > sent.start and doc[k - 1].lower_ in self.purpose
+            if k < sent.start or doc[k].is_punct:
                 return False
             after = doc[span.end:min(span.end + 4, sent.end)]
             return not any(t.lower_ in self.occurrence for t in after)
