@@ -52,6 +52,7 @@ def test_runner_errors_table_collects_bad_documents(tmp_path, corpus_dir):
     assert [(b["stage"], b["error"], b["article_id"]) for b in bad] == [
         ("input", "MalformedInput", None), ("input", "EmptyInput", "blank"), ("check", "NotIndonesian", "english")]
     assert bad[0]["origin"].endswith("b-team.jsonl:4")
+    assert [b["code"] for b in bad] == ["W106", "W101", "W107"]
 
 
 def test_runner_rerun_skips_complete_partitions_and_redoes_changed_ones(tmp_path, corpus_dir, jsonl, team_articles):

@@ -66,7 +66,7 @@ SCHEMAS: dict[str, pa.Schema] = {
     ]),
     "errors": pa.schema([
         ("partition", _S), ("origin", _S), ("index", _I), ("article_id", _S), ("stage", _S),
-        ("error", _S), ("message", _S),
+        ("error", _S), ("code", _S), ("message", _S),
     ]),
 }
 MONTHLY_TABLES = ("articles", "entities", "quotes", "events", "times", "quantities")

@@ -53,6 +53,7 @@ class Outcome:
     n_tokens: int = 0
     stage: Optional[str] = None
     error: Optional[str] = None
+    code: Optional[str] = None
     message: Optional[str] = None
     article_id: Optional[str] = None
 
@@ -75,8 +76,8 @@ class PartitionResult:
 
 def _failed(item_index: int, origin: str, stage: str, exc: BaseException, article_id=None) -> Outcome:
     message = exc.message if isinstance(exc, errors.WartaError) else str(exc)
-    return Outcome(item_index, origin, stage=stage, error=type(exc).__name__, message=message[:2000],
-                   article_id=article_id)
+    return Outcome(item_index, origin, stage=stage, error=type(exc).__name__, code=getattr(exc, "code", None),
+                   message=message[:2000], article_id=article_id)
 
 
 def process_items(items: Iterable[RawItem], options: BatchOptions = BatchOptions()) -> Iterator[Outcome]:
@@ -190,7 +191,7 @@ def process_partition(part: Partition, out: str, options: BatchOptions = BatchOp
         if outcome.record is None:
             bad.append({"partition": part.key, "origin": outcome.origin, "index": outcome.index,
                         "article_id": outcome.article_id, "stage": outcome.stage, "error": outcome.error,
-                        "message": outcome.message})
+                        "code": outcome.code, "message": outcome.message})
             continue
         rec = outcome.record
         month = month_of(rec.published)
