@@ -128,7 +128,8 @@ class Events:
         self.locative = words("event_locative_words")
         self.partner_preps = frozenset({"dengan", "bersama", "terhadap", "kepada", "atas", "melawan", "arah"})
         self.determiners = frozenset({"aksi", "serangkaian", "rangkaian", "sejumlah", "berbagai", "para", "lagi",
-                                      "kembali", "sebuah", "suatu"})
+                                      "kembali", "sebuah", "suatu", "belasan", "puluhan", "ratusan", "ribuan",
+                                      "beberapa"})
         self.size_words = _size_words()
         self.report_words = words("event_report_words")
         self.report_preps = frozenset({"dalam", "akibat"})
@@ -204,7 +205,7 @@ class Events:
         if sent[:2].text.lower() == "baca juga":
             return True  # a link to another story
         k = span.start - 1
-        while k >= sent.start and doc[k].lower_ in self.determiners:
+        while k >= sent.start and (doc[k].lower_ in self.determiners or doc[k].like_num):
             k -= 1
         before = doc[k].lower_ if k >= sent.start else ""
         if voice == "noun":
@@ -478,7 +479,7 @@ class Events:
             return ([actor] if actor else []), ([subject] if subject else [])
         if voice == "noun":
             k = span.start - 1
-            while k > lo and doc[k].lower_ in self.determiners:
+            while k > lo and (doc[k].lower_ in self.determiners or doc[k].like_num):
                 k -= 1  # "menggelar lagi demonstrasi", "melancarkan serangkaian serangan"
             verb = doc[k].lower_ if k >= lo and k < span.start else ""
             light = verb in self.light_verbs
