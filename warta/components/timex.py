@@ -201,18 +201,15 @@ def _date_groups(m: re.Match, dct: Optional[date], direction: int = 0) -> Result
     return None
 
 
-def _h_weekday_date(m, dct):
-    r = _date_groups(m, dct)
+def _h_weekday_date(m, dct, direction: int = 0):
+    r = _date_groups(m, dct, direction)
     if r:
         r["type"], r["value"] = _with_part(r["value"], m.group("part"))
     return r
 
 
 def _h_date_written(m, dct):
-    r = _date_groups(m, dct, _direction(m.group("rel")))
-    if r:
-        r["type"], r["value"] = _with_part(r["value"], m.group("part"))
-    return r
+    return _h_weekday_date(m, dct, _direction(m.group("rel")))
 
 
 def _h_date_slashed(m, dct):
