@@ -110,6 +110,8 @@ class Events:
         self.name_matcher.add("IGO", [nlp.make_doc(p) for p in self.igos])
         self.name_matcher.add("COUNTRY", [nlp.make_doc(p) for p in self.countries])
         self.stateless = frozenset(load_lines("event_stateless_groups"))
+        self.national = dict(line.split("\t")[:2] for line in load_lines("event_national_groups"))
+        self.name_matcher.add("NATIONAL", [nlp.make_doc(p) for p in self.national])
         self.name_matcher.add("GROUP", [nlp.make_doc(p) for p in self.stateless])
         words = load_wordset
         self.negators = words("event_negators")
@@ -253,8 +255,12 @@ class Events:
                         country = country or home
                         break
             kind = "person" if ent.label_ == "PER" else "entity"
+            national = next((self.national[w] for w in (ent.text, ent.text.split(" ")[-1], ent.text.split(" ")[0])
+                             if w in self.national), None)
             if ent.text in self.stateless or ent.text.split(" ")[-1] in self.stateless:
                 country, kind, sector = None, "group", "REB"
+            elif national:
+                country, kind, sector = national, "group", sector or "REB"
             elif ent.text in self.igos:
                 country, kind, sector = self.igos[ent.text][0], "igo", "IGO"
             elif ent.label_ in ("LOC", "GPE"):
@@ -275,6 +281,8 @@ class Events:
                 raw.append(Mention(start, end, text, None, self.igos[text][0], "IGO", "igo"))
             elif doc.vocab.strings[key] == "GROUP":
                 raw.append(Mention(start, end, text, None, None, "REB", "group"))
+            elif doc.vocab.strings[key] == "NATIONAL":
+                raw.append(Mention(start, end, text, None, self.national[text], "REB", "group", explicit=True))
             else:
                 raw.append(Mention(start, end, text, None, self._country_of(text) or self.countries[text],
                                    None, "country"))
@@ -393,8 +401,9 @@ class Events:
                         prev.canonical = m.canonical
                     prev.kind = "merged"
                     if m.kind == "group":
-                        # "militan ISIS": a transnational group keeps no country
-                        prev.country, prev.explicit, prev.kind = None, True, "group"
+                        # "militan ISIS": a transnational group keeps no country; "pemberontak
+                        # Houthi" takes the group's
+                        prev.country, prev.explicit, prev.kind = m.country, True, "group"
                     continue
             out.append(m)
         return out
@@ -486,7 +495,8 @@ class Events:
             if verb in self.undergo and type_ not in ("MOBILIZE", "PROTEST"):
                 # "Roro menjalani pemeriksaan", "bank itu terkena sanksi": the subject
                 # undergoes the event; its actor follows "oleh" or "dari"
-                source = after_oleh or next((m for m in right if self._prep(doc, m) == "dari"), None)
+                source = after_oleh or next((m for m in right if self._prep(doc, m) == "dari"
+                                             and m.start - span.end <= _NEAR + 1), None)
                 return ([source] if source else []), ([subject] if subject else [])
             if after_oleh is not None:
                 rec = adjacent if adjacent is not None and adjacent is not after_oleh else None
