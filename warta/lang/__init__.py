@@ -15,6 +15,7 @@ TAB-separated columns, described in the file's header):
   event_future.txt              words before a trigger that make an event future (events)
   event_light_verbs.txt         verbs that carry an event noun ("melakukan penangkapan") (events)
   event_locative_words.txt      words before a name that make it a place (events)
+  event_national_groups.txt     armed and political groups of one country -> ISO alpha-3 (events)
   event_negators.txt            words before a trigger that negate it (events)
   event_occurrence_verbs.txt    verbs after an event noun that report the event ("terjadi") (events)
   event_pronouns.txt            pronouns that may be an event verb's subject (events)
