@@ -54,6 +54,7 @@ _AGENT_LEADS = frozenset({"tim", "pihak", "jajaran", "aparat"})
 _HEAD_ALIASES = {"kepolisian": "polisi", "militer": "tentara", "pemerintahan": "pemerintah"}
 _SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE", "ASSAULT"})
 _SPEECH_ACTS = frozenset({"THREATEN", "REQUEST", "ACCUSE"})
+_DONE_BY = frozenset({"dilakukan", "dilancarkan", "dilaksanakan", "digelar", "dipimpin"})
 _FIRST_PERSON = frozenset({"saya", "kami", "kita", "aku"})
 
 
@@ -498,8 +499,22 @@ class Events:
                 source = after_oleh or next((m for m in right if self._prep(doc, m) == "dari"
                                              and m.start - span.end <= _NEAR + 1), None)
                 return ([source] if source else []), ([subject] if subject else [])
+            if adjacent is None and right:
+                # "Demonstrasi ratusan ribu orang": numbers between the noun and its actor
+                gap = doc[span.end:right[0].start]
+                if len(gap) and all(t.like_num or t.lower_ in self.determiners or t.lower_ in ("ribu", "juta")
+                                    for t in gap):
+                    adjacent = right[0]
+            done = next((i for i in range(span.end, min(span.end + 8, hi)) if doc[i].lower_ in _DONE_BY), None)
+            if after_oleh is None and done is not None and (lo == span.start or doc[span.start - 1].is_punct):
+                # "Penangkapan terhadap X itu dilakukan polisi": the agent follows the passive verb
+                after_oleh = next((m for m in right if m.start in (done + 1, done + 2)), None)
+                if after_oleh is not None and adjacent is not None and adjacent.start > done:
+                    adjacent = None
             if after_oleh is not None:
                 rec = adjacent if adjacent is not None and adjacent is not after_oleh else None
+                if rec is None and partner is not None and partner is not after_oleh:
+                    rec = partner
                 return [after_oleh], ([rec] if rec else [])
             if adjacent is not None:
                 if type_ in ("COERCE", "SANCTION", "ACCUSE"):
