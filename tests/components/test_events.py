@@ -230,3 +230,14 @@ def test_events_dateline_place_after_the_outlet(nlp):
 def test_events_content_of_a_threat_is_not_coded(nlp):
     events = _events(nlp, "Korea Utara mengancam akan meluncurkan serangan nuklir ke Korea Selatan.")
     assert [e["type"] for e in events] == ["THREATEN"]
+
+
+@pytest.mark.parametrize("text, type_, recipient", [
+    ("Pasukan Suriah menguasai kota Raqqa pada Oktober.", "COERCE", None),
+    ("Rusia mengerahkan pasukan ke perbatasan Ukraina.", "MOBILIZE", None),
+    ("Ribuan warga Korea Utara menggelar demonstrasi anti - AS di Pyongyang.", "PROTEST", ("USA", None)),
+])
+def test_events_targetless_types_keep_only_a_partner_recipient(nlp, text, type_, recipient):
+    ev = next(e for e in _events(nlp, text) if e["type"] == type_)
+    got = (ev["recipient"][0]["country"], ev["recipient"][0]["sector"]) if ev["recipient"] else None
+    assert got == recipient

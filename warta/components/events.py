@@ -123,13 +123,15 @@ class Events:
         self.light_verbs = words("event_light_verbs")
         self.undergo = words("event_undergo_verbs")
         self.victim_words = words("event_victim_words")
+        self.targetless = frozenset(load_lines("event_targetless"))
         self.background = words("event_background_words")
         self.occurrence = words("event_occurrence_verbs")
         self.purpose = frozenset({"untuk", "guna", "agar", "supaya", "buat"})
         self.modifiers = words("event_actor_modifiers")
         self.common = words("function_words") | words("event_common_capitalised")
         self.locative = words("event_locative_words")
-        self.partner_preps = frozenset({"dengan", "bersama", "terhadap", "kepada", "atas", "melawan", "arah"})
+        self.partner_preps = frozenset({"dengan", "bersama", "terhadap", "kepada", "atas", "melawan", "arah",
+                                        "anti"})
         self.determiners = frozenset({"aksi", "serangkaian", "rangkaian", "sejumlah", "berbagai", "para", "lagi",
                                       "kembali", "sebuah", "suatu", "belasan", "puluhan", "ratusan", "ribuan",
                                       "beberapa"})
@@ -473,7 +475,7 @@ class Events:
         after_oleh = next((m for m in right if self._prep(doc, m) == "oleh"), None)
         adjacent = right[0] if right and (right[0].start == span.end or (
             right[0].start == span.end + 1 and doc[span.end].lower_ in _AGENT_LEADS)) else None
-        partner = next((m for m in right if self._prep(doc, m) in self.partner_preps), None)
+        partner = next((m for m in right if self._partnered(doc, m)), None)
         goal_ok = type_ not in ("MOBILIZE", "RETREAT", "PROTEST")
         near = next((m for m in right if m.start - span.end <= _NEAR
                      and (self._prep(doc, m) not in self.locative or (goal_ok and self._prep(doc, m) == "ke"))), None)
@@ -539,6 +541,13 @@ class Events:
                 break
             m = prev
         return m
+
+    def _partnered(self, doc: Doc, m: Mention) -> bool:
+        """True when ``m`` follows a partner preposition ("dengan X", "terhadap X", "anti - AS")."""
+        prep = self._prep(doc, m)
+        if prep == "-" and m.start > 1:
+            prep = doc[m.start - 2].lower_
+        return prep in self.partner_preps
 
     @staticmethod
     def _prep(doc: Doc, m: Mention) -> str:
@@ -711,6 +720,9 @@ class Events:
                 type_, mode = "AGREE", None
             elif modality == "future" and type_ == "RETREAT":
                 type_, mode = "CONCEDE", None
+            if recipients and (type_ in self.targetless or f"{type_}:{mode}" in self.targetless) \
+                    and not any(m is not None and self._partnered(doc, m) for m in recipients):
+                recipients = []  # "menguasai Albu Kamal", "S-300 dikerahkan": a place or a thing, not a recipient
             cameo = onto.cameo_code(type_, mode, trig.cameo if type_ == trig.type else None)
             date, date_source = self.date(doc, span, lo_char, hi_char)
             yield {
