@@ -138,6 +138,8 @@ def test_events_no_event(nlp, text):
     "Lima orang tewas dalam serangan itu.",
     "Baca juga: Polisi Tangkap Pelaku Penyerangan",
     "Kelompok itu berlatih untuk melakukan serangan di Eropa.",
+    "Sistem rudal itu mampu melumpuhkan pesawat tempur.",
+    "Mereka siap berdialog dengan pemerintah.",
 ])
 def test_events_background_mentions_are_skipped(nlp, text):
     assert _events(nlp, text) == []

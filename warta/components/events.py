@@ -123,6 +123,7 @@ class Events:
         self.light_verbs = words("event_light_verbs")
         self.undergo = words("event_undergo_verbs")
         self.victim_words = words("event_victim_words")
+        self.irrealis = words("event_irrealis_words")
         self.targetless = frozenset(load_lines("event_targetless"))
         self.background = words("event_background_words")
         self.occurrence = words("event_occurrence_verbs")
@@ -231,8 +232,8 @@ class Events:
             return not any(t.lower_ in self.occurrence for t in after)
         if before in self.purpose:
             return True  # "untuk menyelidiki", "agar ... menghentikan": an aim, not an event
-        if before in ("mampu", "sanggup"):
-            return True  # "sistem ini mampu melumpuhkan 36 target": a capability
+        if before in self.irrealis:
+            return True  # "sistem ini mampu melumpuhkan 36 target", "berusaha ditangkap": not an event
         return before == "yang" and voice == "passive"
 
     def mentions(self, doc: Doc) -> list[Mention]:
