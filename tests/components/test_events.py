@@ -140,6 +140,7 @@ def test_events_no_event(nlp, text):
     "Kelompok itu berlatih untuk melakukan serangan di Eropa.",
     "Sistem rudal itu mampu melumpuhkan pesawat tempur.",
     "Mereka siap berdialog dengan pemerintah.",
+    "Serangan ini, menurut militer, berkaitan dengan kelompok ekstremis.",
 ])
 def test_events_background_mentions_are_skipped(nlp, text):
     assert _events(nlp, text) == []

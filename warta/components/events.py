@@ -227,6 +227,11 @@ class Events:
                 # "seruan ISIS untuk melakukan serangan": the aim of a call, not an event
                 return k > sent.start and doc[k - 1].lower_ in self.purpose
             if k < sent.start or doc[k].is_punct:
+                # "Serangan itu menewaskan ..." reports; "Serangan ini, menurut militer,
+                # berkaitan dengan ..." and "Pertemuan itu merupakan ..." refer back
+                if span.end < sent.end and doc[span.end].lower_ in self.anaphoric:
+                    after = doc[span.end + 1:min(span.end + 5, sent.end)]
+                    return not any(t.lower_ in self.occurrence or t.lower_ in _DONE_BY for t in after)
                 return False
             after = doc[span.end:min(span.end + 4, sent.end)]
             return not any(t.lower_ in self.occurrence for t in after)
