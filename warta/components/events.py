@@ -53,7 +53,7 @@ _SUSPECTS = frozenset({"terduga", "tersangka", "terdakwa", "terpidana", "buronan
 _AGENT_LEADS = frozenset({"tim", "pihak", "jajaran", "aparat"})
 _HEAD_ALIASES = {"kepolisian": "polisi", "militer": "tentara", "pemerintahan": "pemerintah"}
 _SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE", "ASSAULT"})
-_SPEECH_ACTS = frozenset({"THREATEN", "REQUEST", "ACCUSE"})
+_SPEECH_ACTS = frozenset({"THREATEN", "REQUEST", "ACCUSE", "REJECT"})
 _DONE_BY = frozenset({"dilakukan", "dilancarkan", "dilaksanakan", "digelar", "dipimpin"})
 _FIRST_PERSON = frozenset({"saya", "kami", "kita", "aku"})
 
