@@ -208,6 +208,8 @@ def test_events_date_skips_the_date_of_a_report(nlp, text, date, source):
     # national armed groups take their country, transnational ones none
     ("Koalisi Arab Saudi menyerang pemberontak Houthi di Sanaa.", "ASSAULT", "any", ("YEM", "REB")),
     ("Tentara Irak menyerang militan ISIS di Mosul.", "ASSAULT", ("IRQ", "MIL"), (None, "REB")),
+    # an unqualified "Presiden" in Indonesian news is Indonesia's, even abroad
+    ("Presiden akan mengunjungi Kabul pekan depan.", "AGREE", ("IDN", "GOV"), None),
     # "ke arah X" names the target of a shooting
     ("Polisi Kenya menembakkan gas air mata ke arah pengunjuk rasa.", "ASSAULT", ("KEN", "COP"), ("KEN", "CVL")),
 ])

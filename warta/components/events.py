@@ -124,6 +124,7 @@ class Events:
         self.undergo = words("event_undergo_verbs")
         self.victim_words = words("event_victim_words")
         self.irrealis = words("event_irrealis_words")
+        self.domestic_titles = words("event_domestic_titles")
         self.targetless = frozenset(load_lines("event_targetless"))
         self.background = words("event_background_words")
         self.occurrence = words("event_occurrence_verbs")
@@ -361,10 +362,13 @@ class Events:
         for m in mentions:
             head = doc[m.start].lower_
             head = _HEAD_ALIASES.get(head, head)
-            if m.kind == "sector" and m.country is None and head in heads:
+            if m.kind in ("sector", "person") and m.country is None and head in heads:
                 # a bare "kepolisian" or "Raja" after "Kepolisian Nasional Filipina" or
                 # "Raja Arab Saudi Salman" is the same actor again
                 m.country = heads[head]
+                continue
+            if m.kind in ("sector", "person", "entity") and m.country is None and self._title(doc, m):
+                m.country = "IDN"  # "Presiden Jokowi", "Menteri ...": Indonesian office holders
                 continue
             if m.country and head in self.sectors and (m.explicit or self._names_country(doc, m)):
                 heads[head] = m.country
@@ -378,6 +382,11 @@ class Events:
                     if n in known:
                         m.country, m.explicit = known[n], True
                         break
+
+    def _title(self, doc: Doc, m: Mention) -> bool:
+        """True when ``m`` opens with a title in ``event_domestic_titles.txt``."""
+        words = [t.lower_ for t in doc[m.start:min(m.end, m.start + 2)]]
+        return words[0] in self.domestic_titles or " ".join(words) in self.domestic_titles
 
     def _names_country(self, doc: Doc, m: Mention) -> bool:
         """True when a country name is written inside ``m`` ("Kepolisian Nasional Filipina")."""
