@@ -120,6 +120,8 @@ class Events:
         self.conditional = words("event_conditional")
         self.boundaries = words("event_clause_boundaries")
         self.pronouns = words("event_pronouns")
+        self.pronoun_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.pronoun_matcher.add("PRONOUN", [nlp.make_doc(p) for p in self.pronouns])
         self.light_verbs = words("event_light_verbs")
         self.undergo = words("event_undergo_verbs")
         self.victim_words = words("event_victim_words")
@@ -304,9 +306,8 @@ class Events:
         # names the NER missed ("JR", "Ipung") still make actors
         raw.extend(self._names(doc, taken | {t for m in raw for t in range(m.start, m.end)}))
         # pronouns ("mereka", "kami", "keduanya") are mentions too; extract() resolves them
-        for tok in doc:
-            if tok.lower_ in self.pronouns:
-                raw.append(Mention(tok.i, tok.i + 1, tok.text, kind="pronoun"))
+        for _key, start, end in self.pronoun_matcher(doc):
+            raw.append(Mention(start, end, doc[start:end].text, kind="pronoun"))
         # longest first at each start, then drop what overlaps an earlier mention
         raw.sort(key=lambda m: (m.start, -(m.end - m.start)))
         kept: list[Mention] = []
