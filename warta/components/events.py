@@ -730,6 +730,13 @@ class Events:
             if place_country not in mentioned:
                 place_country = None  # a place of a country the story never names: likely a homonym
             default = place_country or home
+            if not recipients and trig.mode == "visit" and place_country and location["start"] >= span.end_char:
+                # "kunjungan ... ke Indonesia", "mengunjungi Istana Darul Aman": the host is
+                # the country visited
+                host = doc.char_span(location["start"], location["end"], alignment_mode="expand")
+                if host is not None:
+                    recipients = [Mention(host.start, host.end, host.text, location.get("canonical"),
+                                          place_country, None, "country")]
             negated, modality = self.modality(doc, span, lo)
             type_, mode = trig.type, trig.mode
             if modality == "future" and type_ in ("CONSULT", "SUPPORT", "COOPERATE", "AID"):
