@@ -212,6 +212,8 @@ def test_events_date_skips_the_date_of_a_report(nlp, text, date, source):
     ("Presiden akan mengunjungi Kabul pekan depan.", "AGREE", ("IDN", "GOV"), None),
     # the country visited hosts a visit
     ("Raja Arab Saudi melakukan kunjungan ke Moskow, Rusia.", "CONSULT", ("SAU", "GOV"), ("RUS", None)),
+    # the one warned opens the "agar" clause
+    ("Pemerintah Mesir memperingatkan agar Israel menghentikan serangan.", "THREATEN", ("EGY", "GOV"), ("ISR", None)),
     # "ke arah X" names the target of a shooting
     ("Polisi Kenya menembakkan gas air mata ke arah pengunjuk rasa.", "ASSAULT", ("KEN", "COP"), ("KEN", "CVL")),
 ])

@@ -105,6 +105,8 @@ class Events:
         self.sector_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.sectors = onto.actor_sectors()
         self.sector_matcher.add("SECTOR", [nlp.make_doc(p) for p in self.sectors])
+        # "oposisinya", "pasukannya", "jajarannya": one-word sector nouns with a possessive -nya
+        self.sector_matcher.add("SECTOR_NYA", [nlp.make_doc(p + "nya") for p in self.sectors if " " not in p])
         self.name_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.igos = onto.igos()
         self.countries = onto.country_names()
@@ -301,7 +303,8 @@ class Events:
         for _key, start, end in self.sector_matcher(doc):
             if taken.intersection(range(start, end)):
                 continue
-            sector, home = self.sectors[doc[start:end].text.lower()]
+            word = doc[start:end].text.lower()
+            sector, home = self.sectors[word] if word in self.sectors else self.sectors[word[:-3]]
             raw.append(Mention(start, end, doc[start:end].text, None, home, sector, "sector"))
         # names the NER missed ("JR", "Ipung") still make actors
         raw.extend(self._names(doc, taken | {t for m in raw for t in range(m.start, m.end)}))
@@ -546,6 +549,9 @@ class Events:
             # of a threat or demand often follows its content
             recipient = next((m for m in right if m.start - span.end <= 8
                               and self._prep(doc, m) not in ("di", "dari", "pada", "dalam")), None)
+            if recipient is None and hi < len(doc) and hi - span.end <= 2 and doc[hi].lower_ in ("agar", "supaya"):
+                # "memperingatkan agar Israel memenuhi ...": the one warned or asked opens the clause
+                recipient = next((m for m in mentions if m.start == hi + 1 and m.kind != "place"), None)
         return ([subject] if subject else []), ([recipient] if recipient else [])
 
     @staticmethod
