@@ -250,3 +250,10 @@ def test_events_targetless_types_keep_only_a_partner_recipient(nlp, text, type_,
     ev = next(e for e in _events(nlp, text) if e["type"] == type_)
     got = (ev["recipient"][0]["country"], ev["recipient"][0]["sector"]) if ev["recipient"] else None
     assert got == recipient
+
+
+def test_events_freeing_territory_is_a_seizure(nlp):
+    ev = _events(nlp, "Pasukan Irak membebaskan wilayah Mosul dari ISIS.")[0]
+    assert (ev["type"], ev["mode"]) == ("COERCE", "seize")
+    ev = _events(nlp, "Israel membebaskan 20 tahanan Palestina.")[0]
+    assert (ev["type"], ev["mode"]) == ("RETREAT", "release")

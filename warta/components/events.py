@@ -564,6 +564,15 @@ class Events:
             m = prev
         return m
 
+    def _territory(self, doc: Doc, span: Span, voice: str, mentions: list[Mention], lo: int, hi: int) -> bool:
+        """True when what is freed is a place ("membebaskan wilayah Irak", "Albu Kamal
+        dibebaskan dari ISIS"), not people."""
+        window = range(max(lo, span.start - 4), span.start) if voice == "passive" else range(span.end, min(hi, span.end + 3))
+        if any(doc[i].lower_ in self.locative and doc[i].lower_ not in ("di", "dari", "ke", "pada", "dalam")
+               for i in window):
+            return True
+        return any(m.start in window and m.kind in ("place", "country") for m in mentions)
+
     def _partnered(self, doc: Doc, m: Mention) -> bool:
         """True when ``m`` follows a partner preposition ("dengan X", "terhadap X", "anti - AS")."""
         prep = self._prep(doc, m)
@@ -745,6 +754,8 @@ class Events:
                                           place_country, None, "country")]
             negated, modality = self.modality(doc, span, lo)
             type_, mode = trig.type, trig.mode
+            if mode == "release" and self._territory(doc, span, voice, mentions, lo, hi):
+                type_, mode = "COERCE", "seize"  # "Albu Kamal dibebaskan dari ISIS": territory taken
             if modality == "future" and type_ in ("CONSULT", "SUPPORT", "COOPERATE", "AID"):
                 type_, mode = "AGREE", None
             elif modality == "future" and type_ == "RETREAT":
