@@ -257,3 +257,9 @@ def test_events_freeing_territory_is_a_seizure(nlp):
     assert (ev["type"], ev["mode"]) == ("COERCE", "seize")
     ev = _events(nlp, "Israel membebaskan 20 tahanan Palestina.")[0]
     assert (ev["type"], ev["mode"]) == ("RETREAT", "release")
+
+
+def test_events_keduanya_is_the_pair_of_the_last_two_sided_event(nlp):
+    events = _events(nlp, "Presiden Rusia bertemu Presiden Prancis di Paris. Keduanya kemudian berdialog selama dua jam.")
+    ev = next(e for e in events if e["trigger"]["text"] == "berdialog")
+    assert (ev["actor"][0]["country"], ev["recipient"][0]["country"]) == ("RUS", "FRA")

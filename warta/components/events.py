@@ -722,6 +722,7 @@ class Events:
         home = self._home_country(mentions)
         mentioned = {m.country for m in mentions if m.country and m.kind != "place"} | {home}
         last: Optional[tuple[Mention, int]] = None
+        last_pair: Optional[tuple[Mention, Mention, int]] = None
         for span, i, voice in found:
             trig = self.triggers[i]
             lo, hi = self._clause(doc, span)
@@ -763,6 +764,13 @@ class Events:
             if recipients and (type_ in self.targetless or f"{type_}:{mode}" in self.targetless) \
                     and not any(m is not None and self._partnered(doc, m) for m in recipients):
                 recipients = []  # "menguasai Albu Kamal", "S-300 dikerahkan": a place or a thing, not a recipient
+            if type_ in _SYMMETRIC and not recipients and actors and actors[0] is not None \
+                    and actors[0].text.lower() in ("keduanya", "mereka") and last_pair is not None \
+                    and sent_no - last_pair[2] <= 2:
+                # "Trump bertemu Moon ... Keduanya membahas ...": the pair of the last two-sided event
+                actors, recipients = [last_pair[0]], [last_pair[1]]
+            if actors and recipients and actors[0] is not None and recipients[0] is not None:
+                last_pair = (actors[0], recipients[0], sent_no)
             cameo = onto.cameo_code(type_, mode, trig.cameo if type_ == trig.type else None)
             date, date_source = self.date(doc, span, lo_char, hi_char)
             yield {
