@@ -55,6 +55,7 @@ _HEAD_ALIASES = {"kepolisian": "polisi", "militer": "tentara", "pemerintahan": "
 _SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE", "ASSAULT"})
 _SPEECH_ACTS = frozenset({"THREATEN", "REQUEST", "ACCUSE", "REJECT"})
 _DONE_BY = frozenset({"dilakukan", "dilancarkan", "dilaksanakan", "digelar", "dipimpin"})
+_CURRENCY = frozenset({"dolar", "dollar", "us$", "usd"})
 _FIRST_PERSON = frozenset({"saya", "kami", "kita", "aku"})
 
 
@@ -129,6 +130,7 @@ class Events:
         self.victim_words = words("event_victim_words")
         self.irrealis = words("event_irrealis_words")
         self.domestic_titles = words("event_domestic_titles")
+        self.calendar = words("event_common_capitalised")
         self.targetless = frozenset(load_lines("event_targetless"))
         self.background = words("event_background_words")
         self.occurrence = words("event_occurrence_verbs")
@@ -251,6 +253,8 @@ class Events:
         raw: list[Mention] = []
         taken: set[int] = set()
         for ent in doc.ents:
+            if ent.text.lower() in self.calendar or (ent.start > 0 and doc[ent.start - 1].lower_ in _CURRENCY):
+                continue  # "pada Kamis" tagged as a name, "dolar AS": not actors
             country = ent._.country
             sector = None
             role = (ent._.role or "").lower()
@@ -291,6 +295,8 @@ class Events:
             if taken.intersection(range(start, end)):
                 continue
             text = doc[start:end].text
+            if start > 0 and doc[start - 1].lower_ in _CURRENCY:
+                continue
             if doc.vocab.strings[key] == "IGO":
                 raw.append(Mention(start, end, text, None, self.igos[text][0], "IGO", "igo"))
             elif doc.vocab.strings[key] == "GROUP":
