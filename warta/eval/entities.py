@@ -21,18 +21,19 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Iterable, Optional
 
 from spacy.tokens import Doc
+
+from ._common import PRFMixin, gold_path, ratio
 
 DEFAULT_GOLD = "dev.jsonl"
 STAGES = ("segmenter", "entity_resolver", "geo")
 
 
 def default_gold_path() -> Path:
-    return Path(str(resources.files("warta.eval").joinpath("gold", "entities", DEFAULT_GOLD)))
+    return gold_path("entities", DEFAULT_GOLD)
 
 
 def load_gold(path: Optional[Path] = None) -> list[dict]:
@@ -54,7 +55,7 @@ def _norm(value: Optional[str]) -> Optional[str]:
 
 
 @dataclass
-class Counts:
+class Counts(PRFMixin):
     """Right/total for a field, and P/R/F1 over its non-null values."""
 
     right: int = 0
@@ -72,13 +73,13 @@ class Counts:
             self.fp += pred is not None
             self.fn += gold is not None
 
+    def pr_counts(self) -> tuple[int, int, int, int]:
+        return self.tp, self.tp + self.fp, self.tp, self.tp + self.fn
+
     def as_dict(self) -> dict:
-        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        acc = self.right / self.total if self.total else 0.0
-        return {"accuracy": round(acc, 4), "n": self.total, "precision": round(p, 4), "recall": round(r, 4),
-                "f1": round(f, 4)}
+        acc = ratio(self.right, self.total)
+        return {"accuracy": round(acc, 4), "n": self.total, "precision": round(self.precision, 4),
+                "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
 
 
 @dataclass

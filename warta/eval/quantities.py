@@ -15,17 +15,17 @@ modifier, unit and counted-noun accuracy.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
-from importlib import resources
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-from .timex import GoldDoc, align, load_jsonl_gold, prf
+from ._common import SpanScore, gold_path, prf
+from .timex import GoldDoc, load_jsonl_gold
 
 
 def default_gold_path() -> Path:
     """The dev gold bundled with the package."""
-    return Path(str(resources.files("warta.eval").joinpath("gold", "quantities", "dev.jsonl")))
+    return gold_path("quantities")
 
 
 def load_gold(path: Optional[Path] = None, corpus_path: Optional[Path] = None) -> list[GoldDoc]:
@@ -51,26 +51,16 @@ def same_value(gold: dict, pred: dict) -> bool:
 
 
 @dataclass
-class QuantityScore:
+class QuantityScore(SpanScore):
     """Counts and errors of a quantities evaluation; :meth:`summary` gives the metrics."""
 
-    n_gold: int = 0
-    n_pred: int = 0
-    strict_tp: int = 0
-    relaxed_tp: int = 0
     value_ok: int = 0
     modifier_ok: int = 0
     unit_ok: int = 0
     counted_ok: int = 0
-    docs: int = 0
-    errors: list[dict] = field(default_factory=list)
 
     def summary(self) -> dict:
-        m = self.relaxed_tp
-
-        def acc(n):
-            return round(n / m, 4) if m else 0.0
-
+        acc = self.accuracy
         return {
             "documents": self.docs, "gold": self.n_gold, "predicted": self.n_pred,
             "detection": prf(self.relaxed_tp, self.n_pred, self.n_gold),
@@ -108,13 +98,7 @@ def evaluate(docs: Iterable[GoldDoc], predict: Callable = predict_quantities, pr
     for doc in (progress(docs) if progress else docs):
         pred = predict(doc.text, doc.published)
         gold = doc.items
-        score.docs += 1
-        score.n_gold += len(gold)
-        score.n_pred += len(pred)
-        spans = {(g["start"], g["end"]) for g in gold}
-        score.strict_tp += sum(1 for p in pred if (p["start"], p["end"]) in spans)
-        pairs = align(gold, pred)
-        score.relaxed_tp += len(pairs)
+        pairs = score.match(gold, pred)
         for g, p in pairs:
             v_ok = same_value(g, p)
             m_ok = g.get("modifier") == p.get("modifier")
@@ -123,16 +107,7 @@ def evaluate(docs: Iterable[GoldDoc], predict: Callable = predict_quantities, pr
             score.unit_ok += (g.get("unit") or None) == (p.get("unit") or None)
             score.counted_ok += (g.get("counted") or None) == (p.get("counted") or None)
             if not (v_ok and m_ok):
-                score.errors.append({"id": doc.id, "kind": "wrong", "text": doc.text[g["start"]:g["end"]],
-                                     "gold": _show(g), "pred": f"{_show(p)} [{p.get('text')}]"})
-        matched_g = {id(g) for g, _ in pairs}
-        matched_p = {id(p) for _, p in pairs}
-        for g in gold:
-            if id(g) not in matched_g:
-                score.errors.append({"id": doc.id, "kind": "missed", "text": doc.text[g["start"]:g["end"]],
-                                     "gold": _show(g), "pred": None})
-        for p in pred:
-            if id(p) not in matched_p:
-                score.errors.append({"id": doc.id, "kind": "spurious", "text": p["text"], "gold": None,
-                                     "pred": _show(p)})
+                score.add_error(doc.id, "wrong", doc.text[g["start"]:g["end"]], _show(g),
+                                f"{_show(p)} [{p.get('text')}]")
+        score.add_unmatched(doc, gold, pred, pairs, _show, _show)
     return score

@@ -15,14 +15,13 @@ Metrics, for direct and for indirect+mixed quotations separately:
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Iterable, Optional
 
 from ..lang import load_wordset
+from ._common import PRFMixin, gold_path, ratio, read_jsonl_gold
 
 GROUPS = {"direct": "direct", "indirect": "indirect/mixed", "mixed": "indirect/mixed"}
 MIN_OVERLAP = 0.8
@@ -31,24 +30,13 @@ _NONWORD = re.compile(r"[^\w]+")
 
 def default_gold_path() -> Path:
     """The dev gold bundled with the package."""
-    return Path(str(resources.files("warta.eval").joinpath("gold", "quotes", "dev.jsonl")))
+    return gold_path("quotes")
 
 
 def load_gold(path: Optional[Path] = None) -> list[dict]:
     """Gold articles from a JSONL file (default: the bundled dev gold)."""
     path = Path(path) if path else default_gold_path()
-    out = []
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-                obj["id"], obj["quotes"]
-            except (ValueError, KeyError, TypeError) as exc:
-                raise ValueError(f"{path}:{n}: not a gold quotes line ({exc})") from None
-            out.append(obj)
-    return out
+    return read_jsonl_gold(path, ("id", "quotes"), "not a gold quotes line")
 
 
 def name_words(name: Optional[str], keep_titles: bool = False) -> set[str]:
@@ -99,8 +87,8 @@ def match_spans(gold: list[dict], pred: list[dict]) -> list[tuple[int, int]]:
 
 
 @dataclass
-class GroupScore:
-    """Counts for one group of quotations (direct, or indirect/mixed)."""
+class GroupScore(PRFMixin):
+    """Counts for one group of quotations (direct, or indirect/mixed), with P/R/F1."""
 
     gold: int = 0
     pred: int = 0
@@ -109,26 +97,18 @@ class GroupScore:
     kind_ok: int = 0
     speaker_ok: int = 0
 
-    @property
-    def precision(self) -> float:
-        return self.matched_pred / self.pred if self.pred else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.matched_gold / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+    def pr_counts(self) -> tuple[int, int, int, int]:
+        # a pair may cross groups (gold direct, predicted mixed), so the
+        # matched counts differ on the gold and the predicted side
+        return self.matched_pred, self.pred, self.matched_gold, self.gold
 
     @property
     def kind_accuracy(self) -> float:
-        return self.kind_ok / self.matched_gold if self.matched_gold else 0.0
+        return ratio(self.kind_ok, self.matched_gold)
 
     @property
     def speaker_accuracy(self) -> float:
-        return self.speaker_ok / self.matched_gold if self.matched_gold else 0.0
+        return ratio(self.speaker_ok, self.matched_gold)
 
     def as_dict(self) -> dict:
         return {

@@ -23,9 +23,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Optional, Sequence, Union
+from typing import ClassVar, Iterable, Optional, Sequence, Union
 
 from ..errors import WartaError
+from ._common import PRFMixin
 
 
 class ConlluError(WartaError):
@@ -43,25 +44,14 @@ class GoldSentence:
 
 
 @dataclass
-class Score:
+class Score(PRFMixin):
     """Counts and P/R/F1 (0-100) for one kind of unit."""
+
+    scale: ClassVar[float] = 100.0
 
     tp: int = 0
     n_pred: int = 0
     n_gold: int = 0
-
-    @property
-    def precision(self) -> float:
-        return 100.0 * self.tp / self.n_pred if self.n_pred else 0.0
-
-    @property
-    def recall(self) -> float:
-        return 100.0 * self.tp / self.n_gold if self.n_gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
     def add(self, other: "Score") -> None:
         self.tp += other.tp

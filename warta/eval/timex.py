@@ -22,14 +22,14 @@ F1 that IndoTimex and HeidelTime report.
 from __future__ import annotations
 
 import hashlib
-import json
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass, field
-from importlib import resources
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 from ..errors import InputError
+# align and prf moved to _common; imported here too so they stay public names of this module
+from ._common import SpanScore, align, gold_path, prf, read_jsonl_gold  # noqa: F401
 
 
 @dataclass
@@ -44,7 +44,7 @@ class GoldDoc:
 
 def default_gold_path() -> Path:
     """The dev gold bundled with the package."""
-    return Path(str(resources.files("warta.eval").joinpath("gold", "timex", "dev.jsonl")))
+    return gold_path("timex")
 
 
 def load_jsonl_gold(path: Path, key: str, corpus_path: Optional[Path] = None) -> list[GoldDoc]:
@@ -56,17 +56,7 @@ def load_jsonl_gold(path: Path, key: str, corpus_path: Optional[Path] = None) ->
     """
     from ..corpus import load_indosum
 
-    rows = []
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-                obj["id"], obj[key]
-            except (ValueError, KeyError, TypeError) as exc:
-                raise InputError(f"{path}:{n}: not a gold line with 'id' and '{key}' ({exc})") from None
-            rows.append(obj)
+    rows = read_jsonl_gold(path, ("id", key), f"not a gold line with 'id' and '{key}'", InputError)
     try:
         arts = load_indosum([r["id"] for r in rows], path=corpus_path)
     except FileNotFoundError as exc:
@@ -141,53 +131,20 @@ def load_gold(path: Optional[Path] = None, corpus_path: Optional[Path] = None) -
     return load_jsonl_gold(path, "times", corpus_path)
 
 
-def align(gold: list[dict], pred: list[dict]) -> list[tuple[dict, dict]]:
-    """One-to-one pairs of overlapping spans, largest overlap first."""
-    cands = []
-    for gi, g in enumerate(gold):
-        for pi, p in enumerate(pred):
-            ov = min(g["end"], p["end"]) - max(g["start"], p["start"])
-            if ov > 0:
-                cands.append((-ov, gi, pi))
-    used_g, used_p, pairs = set(), set(), []
-    for _ov, gi, pi in sorted(cands):
-        if gi in used_g or pi in used_p:
-            continue
-        used_g.add(gi)
-        used_p.add(pi)
-        pairs.append((gold[gi], pred[pi]))
-    return pairs
-
-
-def prf(tp: int, n_pred: int, n_gold: int) -> dict:
-    """Precision, recall and F1 from counts."""
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
-
-
 @dataclass
-class TimexScore:
+class TimexScore(SpanScore):
     """Counts and errors of a timex evaluation; :meth:`summary` gives the metrics."""
 
-    n_gold: int = 0
-    n_pred: int = 0
-    strict_tp: int = 0
-    relaxed_tp: int = 0
     type_ok: int = 0
     value_ok: int = 0
-    docs: int = 0
-    errors: list[dict] = field(default_factory=list)
 
     def summary(self) -> dict:
-        m = self.relaxed_tp
         return {
             "documents": self.docs, "gold": self.n_gold, "predicted": self.n_pred,
             "strict": prf(self.strict_tp, self.n_pred, self.n_gold),
             "relaxed": prf(self.relaxed_tp, self.n_pred, self.n_gold),
-            "type_accuracy": round(self.type_ok / m, 4) if m else 0.0,
-            "value_accuracy": round(self.value_ok / m, 4) if m else 0.0,
+            "type_accuracy": self.accuracy(self.type_ok),
+            "value_accuracy": self.accuracy(self.value_ok),
             "value": prf(self.value_ok, self.n_pred, self.n_gold),
         }
 
@@ -215,30 +172,18 @@ def evaluate(docs: Iterable[GoldDoc], predict: Callable = predict_times, progres
     for doc in (progress(docs) if progress else docs):
         pred = predict(doc.text, doc.published)
         gold = doc.items
-        score.docs += 1
-        score.n_gold += len(gold)
-        score.n_pred += len(pred)
-        spans = {(g["start"], g["end"]) for g in gold}
-        score.strict_tp += sum(1 for p in pred if (p["start"], p["end"]) in spans)
-        pairs = align(gold, pred)
-        score.relaxed_tp += len(pairs)
+        pairs = score.match(gold, pred)
         for g, p in pairs:
             type_ok = g.get("type") == p.get("type")
             value_ok = g.get("value") == p.get("value")
             score.type_ok += type_ok
             score.value_ok += value_ok
             if not (type_ok and value_ok):
-                score.errors.append({"id": doc.id, "kind": "wrong", "text": doc.text[g["start"]:g["end"]],
-                                     "gold": f"{g.get('type')} {g.get('value')}",
-                                     "pred": f"{p.get('type')} {p.get('value')} [{p.get('text')}]"})
-        matched_g = {id(g) for g, _ in pairs}
-        matched_p = {id(p) for _, p in pairs}
-        for g in gold:
-            if id(g) not in matched_g:
-                score.errors.append({"id": doc.id, "kind": "missed", "text": doc.text[g["start"]:g["end"]],
-                                     "gold": f"{g.get('type')} {g.get('value')}", "pred": None})
-        for p in pred:
-            if id(p) not in matched_p:
-                score.errors.append({"id": doc.id, "kind": "spurious", "text": p["text"], "gold": None,
-                                     "pred": f"{p['type']} {p['value']}"})
+                score.add_error(doc.id, "wrong", doc.text[g["start"]:g["end"]], _show_gold(g),
+                                f"{p.get('type')} {p.get('value')} [{p.get('text')}]")
+        score.add_unmatched(doc, gold, pred, pairs, _show_gold, lambda p: f"{p['type']} {p['value']}")
     return score
+
+
+def _show_gold(g: dict) -> str:
+    return f"{g.get('type')} {g.get('value')}"
