@@ -263,3 +263,10 @@ def test_events_keduanya_is_the_pair_of_the_last_two_sided_event(nlp):
     events = _events(nlp, "Presiden Rusia bertemu Presiden Prancis di Paris. Keduanya kemudian berdialog selama dua jam.")
     ev = next(e for e in events if e["trigger"]["text"] == "berdialog")
     assert (ev["actor"][0]["country"], ev["recipient"][0]["country"]) == ("RUS", "FRA")
+
+
+def test_events_named_people_take_the_story_country_not_the_place(nlp):
+    text = "Tentara Indonesia dan polisi Indonesia berjaga. Pria bernama Budi menyerang seorang warga di Dili, Timor Leste."
+    ev = next(e for e in _events(nlp, text) if e["type"] == "ASSAULT")
+    assert ev["actor"][0]["text"] == "Budi" and ev["actor"][0]["country"] == "IDN"
+    assert ev["recipient"][0]["country"] == "TLS"

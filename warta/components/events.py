@@ -22,7 +22,9 @@ For every trigger found by a spaCy PhraseMatcher built once from
 
 Unmarked actors ("polisi", "pemerintah") take the country of Indonesian-only
 institutions, else the event location's country, else the article's most
-mentioned country, else IDN (warta reads Indonesian news).
+mentioned country, else IDN (warta reads Indonesian news). Named people
+without a known country take the article's country, not the place's (a
+visiting head of state is not of the country he visits).
 """
 
 from __future__ import annotations
@@ -783,8 +785,9 @@ class Events:
                 "type": type_, "mode": mode, "cameo": cameo, "quad": onto.quad_class(type_),
                 "sentence": sent_no,
                 "trigger": {"text": span.text, "start": span.start_char, "end": span.end_char},
-                "actor": [self._actor(doc, m, default) for m in actors if m is not None],
-                "recipient": [self._actor(doc, m, default) for m in recipients if m is not None],
+                "actor": [self._actor(doc, m, home if m.kind == "person" else default) for m in actors if m is not None],
+                "recipient": [self._actor(doc, m, home if m.kind == "person" else default)
+                              for m in recipients if m is not None],
                 "location": location, "date": date, "date_source": date_source,
                 "size": self.size(doc, lo_char, hi_char), "negated": negated, "modality": modality,
             }
