@@ -2,24 +2,18 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
-from ..errors import InputError
-from ._common import handle_errors
+from ._common import echo_scores, gold_input, handle_errors, report_options, run_eval
 
 
 @click.command("entities")
-@click.argument("gold", type=click.Path(), required=False)
-@click.option("--corpus", type=click.Path(), default=None,
-              help="IndoSum JSONL the gold offsets refer to (default: ../shared/data/corpus/indosum.jsonl).")
+@gold_input()
 @click.option("--no-ner", is_flag=True,
               help="Score the LOC/ORG entities the components add on bare text instead of linking.")
 @click.option("--end-to-end", is_flag=True,
               help="Run the shipped NER too: span P/R/F1 per label, and linking on the spans it got right.")
-@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-@click.option("--errors", "show_errors", is_flag=True, help="Also list every wrong field.")
+@report_options("Also list every wrong field.")
 @handle_errors
 def eval_entities_cmd(gold, corpus, no_ner, end_to_end, as_json, show_errors):
     """Score entity linking on GOLD (default: warta/eval/gold/entities/dev.jsonl).
@@ -30,16 +24,8 @@ def eval_entities_cmd(gold, corpus, no_ner, end_to_end, as_json, show_errors):
     over non-null values."""
     from ..eval.entities import evaluate, format_report
 
-    try:
-        scores = evaluate(gold, corpus, no_ner=no_ner, end_to_end=end_to_end, progress=True)
-    except FileNotFoundError as exc:
-        raise InputError(str(exc)) from None
-    except (KeyError, ValueError) as exc:
-        raise InputError(str(exc).strip("'\"")) from None
-    if as_json:
-        click.echo(json.dumps(scores.as_dict(), indent=2))
-    else:
-        click.echo(format_report(scores))
+    scores = run_eval(evaluate, gold, corpus, no_ner=no_ner, end_to_end=end_to_end, progress=True)
+    echo_scores(as_json, scores.as_dict(), format_report(scores))
     if show_errors:
         for art_id, what, g, p, text in scores.errors:
             click.echo(f"{what:<12}{art_id[:30]:<31}{text!r}: gold {g!r}, predicted {p!r}")
