@@ -18,6 +18,21 @@ _limit_option = click.option("--limit", default=20, show_default=True, type=clic
                              help="Most results to show (at most 500).")
 
 
+def _date_range(what: str = "Published"):
+    """Decorator: ``--since`` and ``--until`` on the date ``what`` names."""
+
+    def decorate(fn):
+        fn = click.option("--until", help=f"{what} on or before YYYY[-MM[-DD]].")(fn)
+        return click.option("--since", help=f"{what} on or after YYYY[-MM[-DD]].")(fn)
+
+    return decorate
+
+
+def _listing(fn):
+    """Decorator shared by the list commands: ``--limit``, ``--db``, ``--json`` and one-line errors."""
+    return _limit_option(_db_option(_json_option(handle_errors(fn))))
+
+
 def _conn(db):
     from ..store import connect
 
@@ -59,13 +74,9 @@ def _emit(rows, as_json, columns):
 @click.option("--person", help="Articles mentioning this person (part of the name is enough).")
 @click.option("--org", help="Articles mentioning this organisation.")
 @click.option("--place", help="Articles mentioning this place.")
-@click.option("--since", help="Published on or after YYYY[-MM[-DD]].")
-@click.option("--until", help="Published on or before YYYY[-MM[-DD]].")
+@_date_range()
 @click.option("--outlet", help="Outlet name or domain (part is enough).")
-@_limit_option
-@_db_option
-@_json_option
-@handle_errors
+@_listing
 def search_cmd(query, person, org, place, since, until, outlet, limit, db, as_json):
     """Full-text search over titles and texts, with entity, date and outlet filters.
 
@@ -91,13 +102,10 @@ def search_cmd(query, person, org, place, since, until, outlet, limit, db, as_js
 @click.command("quotes")
 @click.option("--speaker", help="Speaker name (part is enough).")
 @click.option("--contains", "q", help="Quotes containing this text.")
-@click.option("--kind", type=click.Choice(["direct", "indirect", "mixed"]))
-@click.option("--since", help="Published on or after YYYY[-MM[-DD]].")
-@click.option("--until", help="Published on or before YYYY[-MM[-DD]].")
-@_limit_option
-@_db_option
-@_json_option
-@handle_errors
+@click.option("--kind", type=click.Choice(["direct", "indirect", "mixed"]),
+              help="Only quotations of this kind: direct, indirect, or mixed (indirect with a quoted fragment).")
+@_date_range()
+@_listing
 def quotes_cmd(speaker, q, kind, since, until, limit, db, as_json):
     """Quotations with their speakers, newest first."""
     from ..store import queries
@@ -114,12 +122,8 @@ def quotes_cmd(speaker, q, kind, since, until, limit, db, as_json):
 @click.option("--actor-country", help="Actor country, ISO 3166 alpha-3 (e.g. RUS).")
 @click.option("--recipient-country", help="Recipient country, ISO 3166 alpha-3.")
 @click.option("--place", help="Event location name, or its country code.")
-@click.option("--since", help="Event date on or after YYYY[-MM[-DD]].")
-@click.option("--until", help="Event date on or before YYYY[-MM[-DD]].")
-@_limit_option
-@_db_option
-@_json_option
-@handle_errors
+@_date_range("Event date")
+@_listing
 def events_cmd(type_, actor, actor_country, recipient_country, place, since, until, limit, db, as_json):
     """Coded events (PLOVER type, CAMEO code, actors, place, date), newest first."""
     from ..store import queries
@@ -142,10 +146,7 @@ def events_cmd(type_, actor, actor_country, recipient_country, place, since, unt
 @click.option("--label", help="PER, ORG, LOC, ...")
 @click.option("--name", "q", help="Names containing this text.")
 @click.option("--country", help="ISO 3166 alpha-3 country code.")
-@_limit_option
-@_db_option
-@_json_option
-@handle_errors
+@_listing
 def entities_cmd(label, q, country, limit, db, as_json):
     """Entities by how many articles mention them."""
     from ..store import queries
@@ -156,10 +157,7 @@ def entities_cmd(label, q, country, limit, db, as_json):
 
 
 @click.command("errors")
-@_limit_option
-@_db_option
-@_json_option
-@handle_errors
+@_listing
 def errors_cmd(limit, db, as_json):
     """Documents that ingest could not read or process, and why."""
     from ..store import queries
