@@ -270,3 +270,10 @@ def test_events_named_people_take_the_story_country_not_the_place(nlp):
     ev = next(e for e in _events(nlp, text) if e["type"] == "ASSAULT")
     assert ev["actor"][0]["text"] == "Budi" and ev["actor"][0]["country"] == "IDN"
     assert ev["recipient"][0]["country"] == "TLS"
+
+
+def test_events_armed_group_holding_people_is_an_abduction(nlp):
+    ev = _events(nlp, "Kelompok ISIS menahan dua tentara Irak di Mosul.")[0]
+    assert (ev["type"], ev["mode"]) == ("ASSAULT", "abduct")
+    ev = _events(nlp, "Polisi Irak menahan dua anggota ISIS di Mosul.")[0]
+    assert (ev["type"], ev["mode"]) == ("COERCE", "arrest")

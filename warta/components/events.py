@@ -769,6 +769,9 @@ class Events:
                 type_, mode = "AGREE", None
             elif modality == "future" and type_ == "RETREAT":
                 type_, mode = "CONCEDE", None
+            if type_ == "COERCE" and mode == "arrest" and actors and actors[0] is not None \
+                    and actors[0].kind == "group":
+                type_, mode = "ASSAULT", "abduct"  # "Hamas menahan dua tentara Israel": hostages, not arrests
             if recipients and (type_ in self.targetless or f"{type_}:{mode}" in self.targetless) \
                     and not any(m is not None and self._partnered(doc, m) for m in recipients):
                 recipients = []  # "menguasai Albu Kamal", "S-300 dikerahkan": a place or a thing, not a recipient
