@@ -58,6 +58,8 @@ _SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE", "ASSAULT"})
 _SPEECH_ACTS = frozenset({"THREATEN", "REQUEST", "ACCUSE", "REJECT"})
 _DONE_BY = frozenset({"dilakukan", "dilancarkan", "dilaksanakan", "digelar", "dipimpin"})
 _CURRENCY = frozenset({"dolar", "dollar", "us$", "usd"})
+# ";" and sentence ends inside a quotation, which the segmenter keeps as one sentence
+_CLAUSE_PUNCT = frozenset({";", ".", "?", "!"})
 _FIRST_PERSON = frozenset({"saya", "kami", "kita", "aku"})
 
 
@@ -443,12 +445,12 @@ class Events:
         sent = doc[slice(*self._sent(doc, span.start))]
         lo = sent.start
         for i in range(span.start - 1, sent.start - 1, -1):
-            if doc[i].lower_ in self.boundaries or doc[i].text == ";":
+            if doc[i].lower_ in self.boundaries or doc[i].text in _CLAUSE_PUNCT:
                 lo = i + 1
                 break
         hi = sent.end
         for i in range(span.end, sent.end):
-            if doc[i].lower_ in self.boundaries or doc[i].text == ";":
+            if doc[i].lower_ in self.boundaries or doc[i].text in _CLAUSE_PUNCT:
                 hi = i
                 break
         return lo, hi
