@@ -214,6 +214,9 @@ def test_events_date_skips_the_date_of_a_report(nlp, text, date, source):
     ("Raja Arab Saudi melakukan kunjungan ke Moskow, Rusia.", "CONSULT", ("SAU", "GOV"), ("RUS", None)),
     # the one warned opens the "agar" clause
     ("Pemerintah Mesir memperingatkan agar Israel menghentikan serangan.", "THREATEN", ("EGY", "GOV"), ("ISR", None)),
+    # the head noun of "yang (juga/kemudian) ditangkap" is the recipient
+    ("Tersangka yang kemudian ditangkap polisi Malaysia itu berasal dari Aceh.", "COERCE", ("MYS", "COP"),
+     ("MYS", "CRM")),
     # "ke arah X" names the target of a shooting
     ("Polisi Kenya menembakkan gas air mata ke arah pengunjuk rasa.", "ASSAULT", ("KEN", "COP"), ("KEN", "CVL")),
 ])

@@ -60,6 +60,8 @@ _DONE_BY = frozenset({"dilakukan", "dilancarkan", "dilaksanakan", "digelar", "di
 _CURRENCY = frozenset({"dolar", "dollar", "us$", "usd"})
 # ";" and sentence ends inside a quotation, which the segmenter keeps as one sentence
 _CLAUSE_PUNCT = frozenset({";", ".", "?", "!"})
+_ADVERBS = frozenset({"juga", "telah", "sudah", "berhasil", "kemudian", "lalu", "masih", "sempat", "pun",
+                      "akan", "sedang", "tengah", "terus", "kembali", "langsung", "lantas"})
 _FIRST_PERSON = frozenset({"saya", "kami", "kita", "aku"})
 
 
@@ -484,7 +486,7 @@ class Events:
             # melancarkan ...": the noun the relative clause hangs on is the subject
             v = span.start - 1 if voice == "noun" and span.start > lo and \
                 doc[span.start - 1].lower_ in self.light_verbs else span.start
-            direct = lo == v
+            direct = lo == v or all(t.lower_ in _ADVERBS for t in doc[lo:v])  # "yang juga berhasil diamankan"
             resumed = v > lo and doc[v - 1].text == ","
             if direct or resumed:
                 head = [m for m in mentions if m.end <= lo - 1 and m.end >= lo - 3 and m.kind != "place"]
