@@ -30,15 +30,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lang import load_json
+from ._regex import alternation as _alt
 from .extensions import doc_list
 
 _NW = load_json("number_words")
-
-
-def _alt(words) -> str:
-    """Regex alternation of ``words``, longest first, spaces matching any whitespace."""
-    items = sorted({w for w in words}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
 
 
 # --- candidate positions (also used by timex) ------------------------------
