@@ -24,7 +24,9 @@ Unmarked actors ("polisi", "pemerintah") take the country of Indonesian-only
 institutions, else the event location's country, else the article's most
 mentioned country, else IDN (warta reads Indonesian news). Named people
 without a known country take the article's country, not the place's (a
-visiting head of state is not of the country he visits).
+visiting head of state is not of the country he visits). An international
+organisation's actor carries its short code from ``lang/igo.txt`` (UNO, ASN,
+NAT) in ``country`` with sector IGO, as the gold does: not an ISO code.
 """
 
 from __future__ import annotations
