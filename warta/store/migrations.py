@@ -25,12 +25,22 @@ def migration(name: str):
     return register
 
 
+# The first columns of every per-mention table (entities, quotes, times,
+# quantities): the article, the mention's index in it, its span and text.
+# Interpolated into 0001 below, which still executes the very same SQL.
+_MENTION_COLUMNS = """article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,"""
+
+
 @migration("0001_articles")
 def _articles(conn: sqlite3.Connection) -> None:
     # ``pk`` is an explicit INTEGER PRIMARY KEY because FTS5 external content
     # is keyed by rowid, and VACUUM may renumber an implicit rowid.
     conn.executescript(
-        """
+        f"""
         CREATE TABLE articles (
             pk INTEGER PRIMARY KEY,
             id TEXT NOT NULL UNIQUE,
@@ -49,11 +59,7 @@ def _articles(conn: sqlite3.Connection) -> None:
         CREATE INDEX articles_outlet ON articles(outlet);
 
         CREATE TABLE entities (
-            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-            idx INTEGER NOT NULL,
-            start INTEGER NOT NULL,
-            "end" INTEGER NOT NULL,
-            text TEXT NOT NULL,
+            {_MENTION_COLUMNS}
             label TEXT NOT NULL,
             canonical TEXT NOT NULL,
             country TEXT,
@@ -66,11 +72,7 @@ def _articles(conn: sqlite3.Connection) -> None:
         CREATE INDEX entities_label ON entities(label);
 
         CREATE TABLE quotes (
-            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-            idx INTEGER NOT NULL,
-            start INTEGER NOT NULL,
-            "end" INTEGER NOT NULL,
-            text TEXT NOT NULL,
+            {_MENTION_COLUMNS}
             kind TEXT NOT NULL,
             speaker TEXT,
             speaker_label TEXT,
@@ -80,22 +82,14 @@ def _articles(conn: sqlite3.Connection) -> None:
         CREATE INDEX quotes_speaker ON quotes(speaker);
 
         CREATE TABLE times (
-            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-            idx INTEGER NOT NULL,
-            start INTEGER NOT NULL,
-            "end" INTEGER NOT NULL,
-            text TEXT NOT NULL,
+            {_MENTION_COLUMNS}
             type TEXT NOT NULL,
             value TEXT NOT NULL,
             PRIMARY KEY (article_id, idx)
         );
 
         CREATE TABLE quantities (
-            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-            idx INTEGER NOT NULL,
-            start INTEGER NOT NULL,
-            "end" INTEGER NOT NULL,
-            text TEXT NOT NULL,
+            {_MENTION_COLUMNS}
             value REAL,
             min REAL,
             max REAL,
