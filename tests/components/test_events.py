@@ -217,6 +217,8 @@ def test_events_date_skips_the_date_of_a_report(nlp, text, date, source):
     # the head noun of "yang (juga/kemudian) ditangkap" is the recipient
     ("Tersangka yang kemudian ditangkap polisi Malaysia itu berasal dari Aceh.", "COERCE", ("MYS", "COP"),
      ("MYS", "CRM")),
+    # a fronted adverbial clause takes the subject after its comma
+    ("Setelah menangkap tiga pengedar, polisi Malaysia menggelar jumpa pers.", "COERCE", ("MYS", "COP"), None),
     # "ke arah X" names the target of a shooting
     ("Polisi Kenya menembakkan gas air mata ke arah pengunjuk rasa.", "ASSAULT", ("KEN", "COP"), ("KEN", "CVL")),
 ])

@@ -49,7 +49,7 @@ from .extensions import doc_list
 
 _GAP = 3  # tokens "..." may stand for
 _NEAR = 3  # how many tokens after a trigger a recipient may start
-_SUBORDINATORS = frozenset({"setelah", "sebelum", "saat", "ketika", "usai", "seusai", "sambil", "sejak"})
+_SUBORDINATORS = frozenset({"setelah", "sebelum", "saat", "ketika", "usai", "seusai", "sambil", "sejak", "selain"})
 _VERBAL = frozenset({"THREATEN", "ACCUSE", "REQUEST", "REJECT", "SUPPORT", "SANCTION"})
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _SUSPECTS = frozenset({"terduga", "tersangka", "terdakwa", "terpidana", "buronan"})
@@ -501,6 +501,13 @@ class Events:
             main = [m for m in mentions if s_lo <= m.start and m.end <= lo - 1 and m.kind != "place"
                     and self._prep(doc, m) not in self.locative]
             subject = main[-1] if main else None
+            if subject is None:
+                # "Setelah menangkap X, polisi ...": the main clause follows the comma
+                s_hi = self._sent(doc, span.start)[1]
+                comma = next((i for i in range(span.end, s_hi) if doc[i].text == ","), None)
+                if comma is not None:
+                    subject = next((m for m in mentions if m.start > comma and m.start <= comma + 3
+                                    and m.kind != "place"), None)
         subject = self._first_conjunct(doc, subject, mentions)
         between = self._between(doc, span, right)
         if between:
