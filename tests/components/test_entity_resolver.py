@@ -13,26 +13,6 @@ import pytest
 from warta.builder import doc_to_record
 from warta.pipeline import build
 
-_MARK = re.compile(r"\{([^{}|]+)\|([A-Z]+)\}")
-
-
-def _marked(nlp, marked_text):
-    """Run ``nlp`` on text whose entities are written ``{surface|LABEL}``."""
-    spans, parts, pos, last = [], [], 0, 0
-    for m in _MARK.finditer(marked_text):
-        parts.append(marked_text[last:m.start()])
-        pos += m.start() - last
-        spans.append((pos, pos + len(m.group(1)), m.group(2)))
-        parts.append(m.group(1))
-        pos += len(m.group(1))
-        last = m.end()
-    parts.append(marked_text[last:])
-    doc = nlp.make_doc("".join(parts))
-    doc.ents = [doc.char_span(s, e, label=lab) for s, e, lab in spans]
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    return doc
-
 
 @pytest.fixture(scope="module")
 def nlp():
@@ -60,28 +40,28 @@ def _ents(doc, text):
     ("{Ahmad Yani|PER} pergi. {Ahmad Dhani|PER} datang. {Ahmad|PER} lalu bernyanyi.", "Ahmad", "Ahmad Dhani"),
     ("{Ahmad|PER} bernyanyi. {Ahmad Dhani|PER} lalu pergi. {Ahmad Yani|PER} datang.", "Ahmad", "Ahmad Dhani"),
 ])
-def test_entity_resolver_person_canonical(nlp, text, mention, canonical):
-    doc = _marked(nlp, text)
+def test_entity_resolver_person_canonical(nlp, marked, text, mention, canonical):
+    doc = marked(nlp, text)
     assert {e._.canonical for e in _ents(doc, mention)} == {canonical}
 
 
-def test_entity_resolver_alias_in_brackets_becomes_entity(nlp):
-    doc = _marked(nlp, "{Joko Widodo|PER} (Jokowi) meresmikan jembatan.")
+def test_entity_resolver_alias_in_brackets_becomes_entity(nlp, marked):
+    doc = marked(nlp, "{Joko Widodo|PER} (Jokowi) meresmikan jembatan.")
     jokowi = _ents(doc, "Jokowi")[0]
     assert jokowi.label_ == "PER" and jokowi._.canonical == "Joko Widodo"
 
 
-def test_entity_resolver_party_in_brackets_is_not_alias(nlp):
-    doc = _marked(nlp, "{Budi Santoso|PER} (PDIP) menilai rancangan itu.")
+def test_entity_resolver_party_in_brackets_is_not_alias(nlp, marked):
+    doc = marked(nlp, "{Budi Santoso|PER} (PDIP) menilai rancangan itu.")
     assert [(e.text, e.label_) for e in doc.ents] == [("Budi Santoso", "PER"), ("PDIP", "ORG")]
     assert doc.ents[0]._.canonical == "Budi Santoso"
 
 
 # -- acronyms and long forms -----------------------------------------------------
 
-def test_entity_resolver_acronym_after_long_form(nlp):
-    doc = _marked(nlp, "Pasukan {Organisasi Perjanjian Keamanan Kolektif|ORG} (CSTO) tiba. "
-                       "Komandan kontingen CSTO memberi hormat.")
+def test_entity_resolver_acronym_after_long_form(nlp, marked):
+    doc = marked(nlp, "Pasukan {Organisasi Perjanjian Keamanan Kolektif|ORG} (CSTO) tiba. "
+                      "Komandan kontingen CSTO memberi hormat.")
     long_form = _ents(doc, "Organisasi Perjanjian Keamanan Kolektif")[0]
     acronyms = _ents(doc, "CSTO")
     assert len(acronyms) == 2
@@ -93,8 +73,8 @@ def test_entity_resolver_acronym_after_long_form(nlp):
         assert acr._.long_form == "Organisasi Perjanjian Keamanan Kolektif"
 
 
-def test_entity_resolver_acronym_pair_without_ner(nlp):
-    doc = _marked(nlp, "Juru bicara Kementerian Luar Negeri (Kemenlu) memberi keterangan. Kemenlu memantau situasi.")
+def test_entity_resolver_acronym_pair_without_ner(nlp, marked):
+    doc = marked(nlp, "Juru bicara Kementerian Luar Negeri (Kemenlu) memberi keterangan. Kemenlu memantau situasi.")
     assert [(e.text, e.label_) for e in doc.ents] == [
         ("Kementerian Luar Negeri", "ORG"), ("Kemenlu", "ORG"), ("Kemenlu", "ORG")]
     assert {e._.canonical for e in doc.ents} == {"Kementerian Luar Negeri"}
@@ -102,8 +82,8 @@ def test_entity_resolver_acronym_pair_without_ner(nlp):
     assert doc.ents[1]._.country == "IDN"
 
 
-def test_entity_resolver_long_form_after_acronym(nlp):
-    doc = _marked(nlp, "Para menteri CSTO (Organisasi Perjanjian Keamanan Kolektif) bertemu di Moskow.")
+def test_entity_resolver_long_form_after_acronym(nlp, marked):
+    doc = marked(nlp, "Para menteri CSTO (Organisasi Perjanjian Keamanan Kolektif) bertemu di Moskow.")
     acr = _ents(doc, "CSTO")[0]
     assert acr._.canonical == "Organisasi Perjanjian Keamanan Kolektif"
     assert _ents(doc, "Organisasi Perjanjian Keamanan Kolektif")[0]._.long_form == "CSTO"
@@ -114,8 +94,8 @@ def test_entity_resolver_long_form_after_acronym(nlp):
     ("Sekretaris Jenderal PBB menyerukan gencatan senjata.", "PBB", "Perserikatan Bangsa-Bangsa", None),
     ("Penyidik KPK memeriksa saksi.", "KPK", "Komisi Pemberantasan Korupsi", "IDN"),
 ])
-def test_entity_resolver_known_acronyms(nlp, text, acronym, long_form, country):
-    doc = _marked(nlp, text)
+def test_entity_resolver_known_acronyms(nlp, marked, text, acronym, long_form, country):
+    doc = marked(nlp, text)
     ent = _ents(doc, acronym)[0]
     assert ent.label_ == "ORG"
     assert ent._.canonical == acronym  # the article never spells it out
@@ -128,8 +108,8 @@ def test_entity_resolver_known_acronyms(nlp, text, acronym, long_form, country):
     "Hujan turun di {Jakarta|LOC} (13/1) sore.",
     "Ia tinggal di {Bandung|LOC} (Jawa Barat) sejak kecil.",
 ])
-def test_entity_resolver_brackets_that_are_not_acronyms(nlp, text):
-    doc = _marked(nlp, text)
+def test_entity_resolver_brackets_that_are_not_acronyms(nlp, marked, text):
+    doc = marked(nlp, text)
     assert all(e._.long_form is None for e in doc.ents)
 
 
@@ -176,8 +156,8 @@ def test_entity_resolver_brackets_that_are_not_acronyms(nlp, text):
     ("Tokoh pro demokrasi Myanmar {Aung San Suu Kyi|PER} angkat bicara.", "Aung San Suu Kyi", None, "MMR"),
     ("Ia tiba di Malaysia {Budi|PER} menjemputnya.", "Budi", None, None),
 ])
-def test_entity_resolver_roles(nlp, text, person, role, country):
-    ent = _ents(_marked(nlp, text), person)[0]
+def test_entity_resolver_roles(nlp, marked, text, person, role, country):
+    ent = _ents(marked(nlp, text), person)[0]
     assert (ent._.role, ent._.country) == (role, country)
 
 
@@ -187,20 +167,20 @@ def test_entity_resolver_roles(nlp, text, person, role, country):
     ("{Bapak Slamet Riyadi|PER} memimpin rapat.", "Slamet Riyadi", None),
     ("{Imam Nahrawi|PER} menghadiri sidang.", "Imam Nahrawi", None),
 ])
-def test_entity_resolver_trims_titles_from_names(nlp, text, name, role):
-    doc = _marked(nlp, text)
+def test_entity_resolver_trims_titles_from_names(nlp, marked, text, name, role):
+    doc = marked(nlp, text)
     ent = _ents(doc, name)[0]
     assert ent.label_ == "PER" and ent._.role == role
 
 
-def test_entity_resolver_fullest_role_for_every_mention(nlp):
-    doc = _marked(nlp, "Menteri Koordinator bidang Kemaritiman {Luhut Binsar Pandjaitan|PER} hadir. "
-                       "\"Kita siap,\" ujar Menko {Luhut|PER}.")
+def test_entity_resolver_fullest_role_for_every_mention(nlp, marked):
+    doc = marked(nlp, "Menteri Koordinator bidang Kemaritiman {Luhut Binsar Pandjaitan|PER} hadir. "
+                      "\"Kita siap,\" ujar Menko {Luhut|PER}.")
     assert {e._.role for e in doc.ents if e.label_ == "PER"} == {"Menteri Koordinator bidang Kemaritiman"}
 
 
-def test_entity_resolver_alias_case_insensitive(nlp):
-    doc = _marked(nlp, "{Saifullah Yusuf|PER} atau {Gus Ipul|PER} hadir. Kemudian {Gus ipul|PER} pulang.")
+def test_entity_resolver_alias_case_insensitive(nlp, marked):
+    doc = marked(nlp, "{Saifullah Yusuf|PER} atau {Gus Ipul|PER} hadir. Kemudian {Gus ipul|PER} pulang.")
     assert {e._.canonical for e in doc.ents} == {"Saifullah Yusuf"}
 
 
@@ -216,19 +196,19 @@ def test_entity_resolver_alias_case_insensitive(nlp):
      "Partai Kebangkitan Bangsa", "IDN"),
     ("Pasukan {Komando Armada Kawasan Timur|ORG} (Koarmatim) bersiaga.", "Koarmatim", "Komando Armada Kawasan Timur", None),
 ])
-def test_entity_resolver_organisations(nlp, text, mention, canonical, country):
-    ent = _ents(_marked(nlp, text), mention)[0]
+def test_entity_resolver_organisations(nlp, marked, text, mention, canonical, country):
+    ent = _ents(marked(nlp, text), mention)[0]
     assert (ent._.canonical, ent._.country) == (canonical, country)
 
 
-def test_entity_resolver_org_short_form_is_not_a_country(nlp):
-    doc = _marked(nlp, "{Pemerintah AS|ORG} menolak. Delegasi dari {AS|LOC} pulang.")
+def test_entity_resolver_org_short_form_is_not_a_country(nlp, marked):
+    doc = marked(nlp, "{Pemerintah AS|ORG} menolak. Delegasi dari {AS|LOC} pulang.")
     assert _ents(doc, "AS")[0]._.canonical == "AS"
 
 
-def test_entity_resolver_mentions_share_role_and_country(nlp):
-    doc = _marked(nlp, "{Tokayev|PER} berbicara lebih dulu. Presiden Kazakhstan {Kassym-Jomart Tokayev|PER} "
-                       "memuji pasukan. {Tokayev|PER} juga berterima kasih.")
+def test_entity_resolver_mentions_share_role_and_country(nlp, marked):
+    doc = marked(nlp, "{Tokayev|PER} berbicara lebih dulu. Presiden Kazakhstan {Kassym-Jomart Tokayev|PER} "
+                      "memuji pasukan. {Tokayev|PER} juga berterima kasih.")
     people = [e for e in doc.ents if e.label_ == "PER"]
     assert [(e._.canonical, e._.role, e._.country) for e in people] == [
         ("Kassym-Jomart Tokayev", "Presiden", "KAZ")] * 3
@@ -281,8 +261,8 @@ def test_entity_resolver_demo_article(demo):
     ("Julukan Pangeran Biru \"melekat\" pada klub itu.", []),
     ("Hadir pula Presiden UEFA dalam acara itu.", []),
 ])
-def test_entity_resolver_finds_names_without_ner(nlp, text, expected):
-    doc = _marked(nlp, text)
+def test_entity_resolver_finds_names_without_ner(nlp, marked, text, expected):
+    doc = marked(nlp, text)
     assert [(e.text, e.label_) for e in doc.ents if e.label_ in ("PER", "ORG")] == expected
 
 
@@ -293,8 +273,8 @@ def test_entity_resolver_no_fallback_with_ner():
     assert resolver.find_orgs is False and resolver.find_people is True
 
 
-def test_entity_resolver_all_caps_country_inside_a_name(nlp):
-    ent = _ents(_marked(nlp, "Kapten AS Roma, {Francesco Totti|PER}, pamit."), "Francesco Totti")[0]
+def test_entity_resolver_all_caps_country_inside_a_name(nlp, marked):
+    ent = _ents(marked(nlp, "Kapten AS Roma, {Francesco Totti|PER}, pamit."), "Francesco Totti")[0]
     assert ent._.role == "Kapten AS Roma" and ent._.country != "USA"  # Roma, the place, may still count
 
 
@@ -310,8 +290,8 @@ def test_entity_resolver_all_caps_country_inside_a_name(nlp):
     ("{Ahmad|PER} bernyanyi.", [("Ahmad", "PER")]),
     ("{ALMATY|ORG}, warta.example - Pasukan ditarik.", [("ALMATY", "LOC")]),
 ])
-def test_entity_resolver_repairs_ner_output(nlp, text, expected):
-    doc = _marked(nlp, text)
+def test_entity_resolver_repairs_ner_output(nlp, marked, text, expected):
+    doc = marked(nlp, text)
     assert [(e.text, e.label_) for e in doc.ents] == expected
 
 
@@ -321,11 +301,11 @@ def test_entity_resolver_repairs_ner_output(nlp, text, expected):
      "Luhut", "Luhut Binsar Pandjaitan"),
     ("Presiden {Jokowi|PER} Salat 2 Rakaat di Masjid.", "Jokowi", "Jokowi"),
 ])
-def test_entity_resolver_completes_names_the_ner_missed(nlp, text, mention, canonical):
-    doc = _marked(nlp, text)
+def test_entity_resolver_completes_names_the_ner_missed(nlp, marked, text, mention, canonical):
+    doc = marked(nlp, text)
     assert {e._.canonical for e in _ents(doc, mention)} == {canonical}
 
 
-def test_entity_resolver_known_long_form_in_text(nlp):
-    doc = _marked(nlp, "Tentara Nasional Indonesia akan menerapkan kebijakan baru. Rapat {TNI|ORG} digelar.")
+def test_entity_resolver_known_long_form_in_text(nlp, marked):
+    doc = marked(nlp, "Tentara Nasional Indonesia akan menerapkan kebijakan baru. Rapat {TNI|ORG} digelar.")
     assert _ents(doc, "TNI")[0]._.canonical == "Tentara Nasional Indonesia"

@@ -2,34 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 import pycountry
 import pytest
 from babel import Locale
 
 from warta.components.geo import country_code, demonym_country, lookup_place, tables
 from warta.pipeline import build
-
-_MARK = re.compile(r"\{([^{}|]+)\|([A-Z]+)\}")
-
-
-def _marked(nlp, marked_text):
-    """Run ``nlp`` on text whose entities are written ``{surface|LABEL}``, as an NER would set them."""
-    spans, parts, pos, last = [], [], 0, 0
-    for m in _MARK.finditer(marked_text):
-        parts.append(marked_text[last:m.start()])
-        pos += m.start() - last
-        spans.append((pos, pos + len(m.group(1)), m.group(2)))
-        parts.append(m.group(1))
-        pos += len(m.group(1))
-        last = m.end()
-    parts.append(marked_text[last:])
-    doc = nlp.make_doc("".join(parts))
-    doc.ents = [doc.char_span(s, e, label=lab) for s, e, lab in spans]
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    return doc
 
 
 @pytest.fixture(scope="module")
@@ -145,8 +123,8 @@ def test_geo_tables_built_once():
     ("Banjir melanda Jatim dan Sulsel.", [("Jatim", "IDN"), ("Sulsel", "IDN")]),
     ("Moskow menolak tuduhan itu.", [("Moskow", "RUS")]),
 ])
-def test_geo_adds_missed_places(nlp, text, expected):
-    doc = _marked(nlp, text)
+def test_geo_adds_missed_places(nlp, marked, text, expected):
+    doc = marked(nlp, text)
     assert [(e.text, e._.country) for e in doc.ents] == expected
     assert all(e.label_ == "LOC" for e in doc.ents)
 
@@ -162,22 +140,22 @@ def test_geo_does_not_tag_parts_of_names_or_common_words(nlp, text):
     assert list(nlp(text).ents) == []
 
 
-def test_geo_country_beats_town_in_list(nlp):
-    doc = _marked(nlp, "Rusia, Kazakhstan, Armenia, dan Kirgistan mengirim pasukan.")
+def test_geo_country_beats_town_in_list(nlp, marked):
+    doc = marked(nlp, "Rusia, Kazakhstan, Armenia, dan Kirgistan mengirim pasukan.")
     armenia = _ent(doc, "Armenia")
     assert armenia._.country == "ARM"
     assert armenia._.geo["lat"] == pytest.approx(40.0, abs=1)
 
 
-def test_geo_metonymy_still_geocodes(nlp):
-    doc = _marked(nlp, "{Moskow|LOC} menyebut tuduhan itu tidak berdasar.")
+def test_geo_metonymy_still_geocodes(nlp, marked):
+    doc = marked(nlp, "{Moskow|LOC} menyebut tuduhan itu tidak berdasar.")
     moskow = _ent(doc, "Moskow")
     assert moskow._.country == "RUS"
     assert moskow._.geo["lat"] == pytest.approx(55.75, abs=0.1)
 
 
-def test_geo_keeps_existing_entities(nlp):
-    doc = _marked(nlp, "Mahasiswa {Universitas Indonesia|ORG} berunjuk rasa di {Jakarta|LOC}.")
+def test_geo_keeps_existing_entities(nlp, marked):
+    doc = marked(nlp, "Mahasiswa {Universitas Indonesia|ORG} berunjuk rasa di {Jakarta|LOC}.")
     assert [(e.text, e.label_) for e in doc.ents] == [("Universitas Indonesia", "ORG"), ("Jakarta", "LOC")]
     assert doc.ents[1]._.geo["geonameid"] == lookup_place("Jakarta")["geonameid"]
 
@@ -188,18 +166,18 @@ def test_geo_keeps_existing_entities(nlp):
     ("Kremlin", "RUS"),
     ("Kedutaan Besar Jepang", "JPN"),
 ])
-def test_geo_org_country(nlp, org, code):
-    doc = _marked(nlp, f"Menurut {{{org}|ORG}}, situasi terkendali.")
+def test_geo_org_country(nlp, marked, org, code):
+    doc = marked(nlp, f"Menurut {{{org}|ORG}}, situasi terkendali.")
     assert _ent(doc, org)._.country == code
 
 
-def test_geo_org_without_country(nlp):
-    doc = _marked(nlp, "Menurut {Palang Merah|ORG}, situasi terkendali.")
+def test_geo_org_without_country(nlp, marked):
+    doc = marked(nlp, "Menurut {Palang Merah|ORG}, situasi terkendali.")
     assert _ent(doc, "Palang Merah")._.country is None
 
 
-def test_geo_canonical_is_fullest_form_in_article(nlp):
-    doc = _marked(nlp, "Pemerintah Amerika Serikat mengirim bantuan. Bantuan dari AS tiba kemarin.")
+def test_geo_canonical_is_fullest_form_in_article(nlp, marked):
+    doc = marked(nlp, "Pemerintah Amerika Serikat mengirim bantuan. Bantuan dari AS tiba kemarin.")
     assert [(e.text, e._.canonical) for e in doc.ents] == [("Amerika Serikat", "Amerika Serikat"), ("AS", "Amerika Serikat")]
 
 
@@ -208,13 +186,13 @@ def test_geo_canonical_is_fullest_form_in_article(nlp):
     ("Rumahnya di {Jalan Merpati Putih|LOC} rusak.", "Jalan Merpati Putih", "IDN"),
     ("Pasukan menyeberangi {Sungai Efrat|LOC} kemarin.", "Sungai Efrat", None),
 ])
-def test_geo_unknown_loc(nlp, text, mention, code):
-    ent = _ent(_marked(nlp, text), mention)
+def test_geo_unknown_loc(nlp, marked, text, mention, code):
+    ent = _ent(marked(nlp, text), mention)
     assert ent._.country == code and ent._.geo is None
 
 
-def test_geo_canonical_prefers_standard_name(nlp):
-    doc = _marked(nlp, "Pemerintah Negeri Sakura membantah. Menurut pejabat Jepang, kabar itu keliru.")
+def test_geo_canonical_prefers_standard_name(nlp, marked):
+    doc = marked(nlp, "Pemerintah Negeri Sakura membantah. Menurut pejabat Jepang, kabar itu keliru.")
     assert {e._.canonical for e in doc.ents if e._.country == "JPN"} == {"Jepang"}
 
 
@@ -223,13 +201,13 @@ def test_geo_canonical_prefers_standard_name(nlp):
     ("Wartawan menunggu di {Gedung Putih|LOC} sejak pagi.", "Gedung Putih", "USA"),
     ("Hadir pula pejabat {Sekretariat Provinsi Sulsel|ORG} di sana.", "Sekretariat Provinsi Sulsel", "IDN"),
 ])
-def test_geo_country_without_coordinates(nlp, text, mention, code):
-    ent = _ent(_marked(nlp, text), mention)
+def test_geo_country_without_coordinates(nlp, marked, text, mention, code):
+    ent = _ent(marked(nlp, text), mention)
     assert ent._.country == code and ent._.geo is None
 
 
-def test_geo_mentions_share_country(nlp):
-    doc = _marked(nlp, "Festival {Kawasan Timur Indonesia|LOC} ({KTI|LOC}) dibuka.")
+def test_geo_mentions_share_country(nlp, marked):
+    doc = marked(nlp, "Festival {Kawasan Timur Indonesia|LOC} ({KTI|LOC}) dibuka.")
     for ent in doc.ents:
         ent._.canonical = "Kawasan Timur Indonesia"  # as entity_resolver links them
     geo = nlp.get_pipe("geo")
@@ -241,6 +219,6 @@ def test_geo_lookup_alternate_spelling_of_big_city():
     assert lookup_place("Raqqa")["country"] == "SYR"
 
 
-def test_geo_canonical_standard_name_in_untagged_text(nlp):
-    doc = _marked(nlp, "Dua warga {Cina|LOC} dihukum. Sebuah bank China juga disanksi.")
+def test_geo_canonical_standard_name_in_untagged_text(nlp, marked):
+    doc = marked(nlp, "Dua warga {Cina|LOC} dihukum. Sebuah bank China juga disanksi.")
     assert _ent(doc, "Cina")._.canonical == "China"
