@@ -282,3 +282,8 @@ def test_events_armed_group_holding_people_is_an_abduction(nlp):
     assert (ev["type"], ev["mode"]) == ("ASSAULT", "abduct")
     ev = _events(nlp, "Polisi Irak menahan dua anggota ISIS di Mosul.")[0]
     assert (ev["type"], ev["mode"]) == ("COERCE", "arrest")
+
+
+def test_events_future_covers_coordinated_verbs(nlp):
+    events = _events(nlp, "Presiden Prancis akan mengunjungi Jerman dan bertemu dengan Kanselir Jerman.")
+    assert [(e["type"], e["modality"]) for e in events] == [("AGREE", "future"), ("AGREE", "future")]

@@ -744,6 +744,7 @@ class Events:
         mentioned = {m.country for m in mentions if m.country and m.kind != "place"} | {home}
         last: Optional[tuple[Mention, int]] = None
         last_pair: Optional[tuple[Mention, Mention, int]] = None
+        prev_future: Optional[Span] = None
         for span, i, voice in found:
             trig = self.triggers[i]
             lo, hi = self._clause(doc, span)
@@ -775,6 +776,13 @@ class Events:
                     recipients = [Mention(host.start, host.end, host.text, location.get("canonical"),
                                           place_country, None, "country")]
             negated, modality = self.modality(doc, span, lo)
+            if modality == "asserted" and prev_future is not None and prev_future.end <= span.start \
+                    and self._sent(doc, prev_future.start) == self._sent(doc, span.start) \
+                    and any(t.lower_ in ("dan", "serta") for t in doc[prev_future.end:span.start]) \
+                    and not any(t.lower_ in self.boundaries or t.text in _CLAUSE_PUNCT
+                                for t in doc[prev_future.end:span.start]):
+                modality = "future"  # "akan mengunjungi AS dan bertemu dengan ...": "akan" covers both
+            prev_future = span if modality == "future" else None
             type_, mode = trig.type, trig.mode
             if mode == "release" and self._territory(doc, span, voice, mentions, lo, hi):
                 type_, mode = "COERCE", "seize"  # "Albu Kamal dibebaskan dari ISIS": territory taken
