@@ -2,36 +2,20 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
-from pathlib import Path
 
 import pytest
 
 from warta.cli import main
 
 
-def _samples():
-    name = "warta_archive_samples"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).parents[1] / "store" / "archive_samples.py")
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        sys.modules[name] = module
-    return sys.modules[name]
-
-
 @pytest.fixture
-def db(tmp_path):
+def db(archive):
     from warta.store import Store
 
-    path = tmp_path / "q.db"
-    with Store(path) as store:
-        for rec in _samples().all_samples():
-            store.add_record(rec)
+    with Store(archive) as store:
         store.add_error("rusak.jsonl", "line 2", "malformed JSON", "W106")
-    return str(path)
+    return str(archive)
 
 
 def run(runner, *args):
