@@ -287,3 +287,8 @@ def test_events_armed_group_holding_people_is_an_abduction(nlp):
 def test_events_future_covers_coordinated_verbs(nlp):
     events = _events(nlp, "Presiden Prancis akan mengunjungi Jerman dan bertemu dengan Kanselir Jerman.")
     assert [(e["type"], e["modality"]) for e in events] == [("AGREE", "future"), ("AGREE", "future")]
+
+
+def test_events_manner_verb_is_not_a_second_event(nlp):
+    events = _events(nlp, "Pelaku sudah dilumpuhkan dengan ditembak di bagian kaki.")
+    assert [e["type"] for e in events] == ["ASSAULT"]

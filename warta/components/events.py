@@ -183,8 +183,10 @@ class Events:
             same = prev is not None and self.triggers[prev[1]].type == self.triggers[i].type
             # "serangan bom bunuh diri": adjacent triggers of one type are one event, and
             # so is a result verb after them ("Serangan itu merusak ... dan menewaskan")
-            if same and (prev[0].end == span.start or (span[0].lower_ in self.occurrence
-                                                        and self._sent(doc, prev[0].start) == self._sent(doc, span.start))):
+            # "dilumpuhkan dengan ditembak": the second verb is the manner of the first
+            manner = span.start - prev[0].end == 1 and doc[prev[0].end].lower_ == "dengan" if prev else False
+            if same and (prev[0].end == span.start or manner or (
+                    span[0].lower_ in self.occurrence and self._sent(doc, prev[0].start) == self._sent(doc, span.start))):
                 continue
             out.append((span, i, voice))
         return out
