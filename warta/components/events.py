@@ -456,7 +456,9 @@ class Events:
                 break
         hi = sent.end
         for i in range(span.end, sent.end):
-            if doc[i].lower_ in self.boundaries or doc[i].text in _CLAUSE_PUNCT:
+            # "mengutuk serangan itu dan mengatakan ...": a report verb after the event opens new content
+            if doc[i].lower_ in self.boundaries or doc[i].text in _CLAUSE_PUNCT or (
+                    doc[i].lower_ in self.report_words and doc[i - 1].lower_ in ("dan", "serta")):
                 hi = i
                 break
         return lo, hi
