@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Callable, ClassVar
+from typing import Callable, ClassVar, Iterable
 
 
 def gold_path(task: str, name: str = "dev.jsonl") -> Path:
@@ -110,8 +110,9 @@ def align(gold: list[dict], pred: list[dict]) -> list[tuple[dict, dict]]:
 class SpanScore:
     """Counts and errors of a span evaluation (timex, quantities): strict and relaxed matches.
 
-    Subclasses add their per-match counts; :meth:`match` and
-    :meth:`add_unmatched` do the part every such evaluation shares.
+    :meth:`add_docs` scores documents; subclasses add their per-match counts
+    in :meth:`score_pair` and say how a gold or predicted span is shown in
+    the error list.
     """
 
     n_gold: int = 0
@@ -120,6 +121,32 @@ class SpanScore:
     relaxed_tp: int = 0
     docs: int = 0
     errors: list[dict] = field(default_factory=list)
+
+    def score_pair(self, doc, gold: dict, pred: dict) -> None:
+        """Count what a relaxed match got right (and record it as an error if it is wrong)."""
+        raise NotImplementedError
+
+    def show_gold(self, gold: dict) -> str:
+        raise NotImplementedError
+
+    def show_pred(self, pred: dict) -> str:
+        raise NotImplementedError
+
+    def add_docs(self, docs: Iterable, predict: Callable, progress=None):
+        """Score ``predict(text, published)`` on gold documents (with ``id``, ``text``, ``published``, ``items``).
+
+        Returns:
+            ``self``; its ``errors`` list every miss, spurious prediction and
+            wrong match.
+        """
+        for doc in (progress(docs) if progress else docs):
+            pred = predict(doc.text, doc.published)
+            gold = doc.items
+            pairs = self.match(gold, pred)
+            for g, p in pairs:
+                self.score_pair(doc, g, p)
+            self.add_unmatched(doc, gold, pred, pairs)
+        return self
 
     def match(self, gold: list[dict], pred: list[dict]) -> list[tuple[dict, dict]]:
         """Count one document's spans and return its relaxed (overlap) pairs."""
@@ -135,17 +162,16 @@ class SpanScore:
     def add_error(self, doc_id: str, kind: str, text: str, gold, pred) -> None:
         self.errors.append({"id": doc_id, "kind": kind, "text": text, "gold": gold, "pred": pred})
 
-    def add_unmatched(self, doc, gold: list[dict], pred: list[dict], pairs: list[tuple[dict, dict]],
-                      show_gold: Callable[[dict], str], show_pred: Callable[[dict], str]) -> None:
+    def add_unmatched(self, doc, gold: list[dict], pred: list[dict], pairs: list[tuple[dict, dict]]) -> None:
         """Record every gold span without a pair as missed, every prediction without one as spurious."""
         matched_g = {id(g) for g, _ in pairs}
         matched_p = {id(p) for _, p in pairs}
         for g in gold:
             if id(g) not in matched_g:
-                self.add_error(doc.id, "missed", doc.text[g["start"]:g["end"]], show_gold(g), None)
+                self.add_error(doc.id, "missed", doc.text[g["start"]:g["end"]], self.show_gold(g), None)
         for p in pred:
             if id(p) not in matched_p:
-                self.add_error(doc.id, "spurious", p["text"], None, show_pred(p))
+                self.add_error(doc.id, "spurious", p["text"], None, self.show_pred(p))
 
     def accuracy(self, n: int) -> float:
         """``n`` over the relaxed matches, rounded to 4 places."""

@@ -69,6 +69,22 @@ class QuantityScore(SpanScore):
             "unit_accuracy": acc(self.unit_ok), "counted_accuracy": acc(self.counted_ok),
         }
 
+    def score_pair(self, doc, g: dict, p: dict) -> None:
+        v_ok = same_value(g, p)
+        m_ok = g.get("modifier") == p.get("modifier")
+        self.value_ok += v_ok
+        self.modifier_ok += m_ok
+        self.unit_ok += (g.get("unit") or None) == (p.get("unit") or None)
+        self.counted_ok += (g.get("counted") or None) == (p.get("counted") or None)
+        if not (v_ok and m_ok):
+            self.add_error(doc.id, "wrong", doc.text[g["start"]:g["end"]], _show(g), f"{_show(p)} [{p.get('text')}]")
+
+    def show_gold(self, g: dict) -> str:
+        return _show(g)
+
+    def show_pred(self, p: dict) -> str:
+        return _show(p)
+
 
 def predict_quantities(text: str, published: Optional[str]) -> list[dict]:
     """timex then quantities on ``text``, as in the pipeline (quantities skips times)."""
@@ -94,20 +110,4 @@ def evaluate(docs: Iterable[GoldDoc], predict: Callable = predict_quantities, pr
         A :class:`QuantityScore`; its ``errors`` list every miss, spurious
         prediction and wrong value, modifier or unit.
     """
-    score = QuantityScore()
-    for doc in (progress(docs) if progress else docs):
-        pred = predict(doc.text, doc.published)
-        gold = doc.items
-        pairs = score.match(gold, pred)
-        for g, p in pairs:
-            v_ok = same_value(g, p)
-            m_ok = g.get("modifier") == p.get("modifier")
-            score.value_ok += v_ok
-            score.modifier_ok += m_ok
-            score.unit_ok += (g.get("unit") or None) == (p.get("unit") or None)
-            score.counted_ok += (g.get("counted") or None) == (p.get("counted") or None)
-            if not (v_ok and m_ok):
-                score.add_error(doc.id, "wrong", doc.text[g["start"]:g["end"]], _show(g),
-                                f"{_show(p)} [{p.get('text')}]")
-        score.add_unmatched(doc, gold, pred, pairs, _show, _show)
-    return score
+    return QuantityScore().add_docs(docs, predict, progress)

@@ -148,6 +148,21 @@ class TimexScore(SpanScore):
             "value": prf(self.value_ok, self.n_pred, self.n_gold),
         }
 
+    def score_pair(self, doc, g: dict, p: dict) -> None:
+        type_ok = g.get("type") == p.get("type")
+        value_ok = g.get("value") == p.get("value")
+        self.type_ok += type_ok
+        self.value_ok += value_ok
+        if not (type_ok and value_ok):
+            self.add_error(doc.id, "wrong", doc.text[g["start"]:g["end"]], self.show_gold(g),
+                           f"{p.get('type')} {p.get('value')} [{p.get('text')}]")
+
+    def show_gold(self, g: dict) -> str:
+        return f"{g.get('type')} {g.get('value')}"
+
+    def show_pred(self, p: dict) -> str:
+        return f"{p['type']} {p['value']}"
+
 
 def predict_times(text: str, published: Optional[str]) -> list[dict]:
     """The timex component's output on ``text`` (without the rest of the pipeline)."""
@@ -168,22 +183,4 @@ def evaluate(docs: Iterable[GoldDoc], predict: Callable = predict_times, progres
         A :class:`TimexScore`; its ``errors`` list every miss, spurious
         prediction and wrong type or value.
     """
-    score = TimexScore()
-    for doc in (progress(docs) if progress else docs):
-        pred = predict(doc.text, doc.published)
-        gold = doc.items
-        pairs = score.match(gold, pred)
-        for g, p in pairs:
-            type_ok = g.get("type") == p.get("type")
-            value_ok = g.get("value") == p.get("value")
-            score.type_ok += type_ok
-            score.value_ok += value_ok
-            if not (type_ok and value_ok):
-                score.add_error(doc.id, "wrong", doc.text[g["start"]:g["end"]], _show_gold(g),
-                                f"{p.get('type')} {p.get('value')} [{p.get('text')}]")
-        score.add_unmatched(doc, gold, pred, pairs, _show_gold, lambda p: f"{p['type']} {p['value']}")
-    return score
-
-
-def _show_gold(g: dict) -> str:
-    return f"{g.get('type')} {g.get('value')}"
+    return TimexScore().add_docs(docs, predict, progress)
