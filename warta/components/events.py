@@ -12,6 +12,11 @@ For every trigger found by a spaCy PhraseMatcher built once from
   active (me-, ber-) the subject on the left is the actor, in the passive
   (di-, ter-) it is the recipient and the actor follows ("oleh X", or
   directly: "ditangkap polisi"); "antara A dan B" gives both sides;
+  pronouns are mentions resolved in :meth:`Events._resolve` (quote speaker,
+  previous actor, the pair of the last two-sided event); "X menjalani
+  pemeriksaan" makes X the recipient (``lang/event_undergo_verbs.txt``);
+  types in ``lang/event_targetless.txt`` keep a recipient only after a
+  partner preposition (terhadap, kepada, dengan, anti, ...);
 - location: "di/ke/dari + place" in the sentence (after the trigger first),
   else the dateline city (unless the story is about another country);
 - date: the nearest time expression of the sentence, else publication date;
