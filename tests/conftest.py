@@ -32,6 +32,31 @@ def shared_data():
     return SHARED_DATA
 
 
+@pytest.fixture
+def gold_gate(shared_data):
+    """``gold_gate(scorer, name, floors)``: score a span scorer on its bundled gold ``name`` and check floors.
+
+    ``scorer`` is :mod:`warta.eval.timex` or :mod:`warta.eval.quantities`; the
+    texts come from the IndoSum corpus in ../shared/data. ``floors`` maps a
+    summary key, dotted for nested ones ("relaxed.f1"), to its lowest
+    acceptable value. Returns the summary.
+    """
+
+    def gate(scorer, name: str, floors: dict) -> dict:
+        docs = scorer.load_gold(Path(scorer.default_gold_path()).parent / name,
+                                shared_data / "corpus" / "indosum.jsonl")
+        assert len(docs) >= 10
+        summary = scorer.evaluate(docs).summary()
+        for key, floor in floors.items():
+            value = summary
+            for part in key.split("."):
+                value = value[part]
+            assert value >= floor, (key, summary)
+        return summary
+
+    return gate
+
+
 def load_samples():
     """``tests/store/archive_samples.py`` as a module (hand-built Records for tests/store, tests/web, tests/cli)."""
     name = "warta_archive_samples"
