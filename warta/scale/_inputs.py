@@ -158,19 +158,10 @@ def discover(inputs: list[str], files_per_partition: int = 1000, exclude: Option
     return sorted(out, key=lambda p: p.urls[0])
 
 
-def _indosum_published(obj: dict, article: Article) -> None:
-    # IndoSum rows carry no date; their id starts with the crawl's Unix time,
-    # which warta.corpus uses as the publication date everywhere.
-    if article.published is None and "paragraphs" in obj and obj.get("id") is not None:
-        from ..corpus import _published_from_id
-
-        article.published = _published_from_id(str(obj["id"]))
-
-
 def _from_mapping(index: int, obj, origin: str) -> RawItem:
     try:
+        # IndoSum rows: article_from_mapping detokenizes them and dates them from their id
         article = article_from_mapping(obj)
-        _indosum_published(obj, article)
         return RawItem(index, article=article, origin=origin)
     except errors.InputError as exc:
         ident = obj.get("id") if isinstance(obj, dict) else None
