@@ -11,7 +11,10 @@ write (see :mod:`warta.components.extensions`).
 Private modules hold what a component module would otherwise repeat or
 outgrow: ``_names`` (name finding and NER repairs, used by entity_resolver),
 ``_regex`` (regex building blocks), ``_speakers`` (quote speakers, used by
-quotes) and ``_timex_values`` (TIMEX3 date arithmetic, used by timex).
+quotes), ``_timex_values`` (TIMEX3 date arithmetic, used by timex),
+``_event_actors`` (event actors, recipients and pronouns) and
+``_event_context`` (event place, date, size, negation and modality), the
+last two mixed into ``Events``.
 """
 
 from . import extensions  # noqa: F401  (registers Doc/Span extensions)

@@ -1,0 +1,460 @@
+"""Actors and recipients for :mod:`warta.components.events`: who did what to whom.
+
+:class:`Mention` is a candidate participant (token offsets). :class:`ActorRules`
+is mixed into :class:`~warta.components.events.Events` and holds the rules
+that find mentions (entities, IGOs, country names, sector nouns, names the
+NER missed, pronouns; adjacent ones merged, countries shared between
+mentions of one actor), give a trigger its actor and recipient by voice
+(:meth:`ActorRules.roles`), resolve pronouns (:meth:`ActorRules._resolve`)
+and turn a mention into a ``Record.events`` actor dict. Its methods read the
+lexicons and matchers ``Events.__init__`` builds and the sentence bounds of
+:class:`~warta.components._event_context.ContextRules`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Doc, Span
+
+from ._event_context import geo_fn
+
+_NEAR = 3  # how many tokens after a trigger a recipient may start
+_SUBORDINATORS = frozenset({"setelah", "sebelum", "saat", "ketika", "usai", "seusai", "sambil", "sejak", "selain"})
+_VERBAL = frozenset({"THREATEN", "ACCUSE", "REQUEST", "REJECT", "SUPPORT", "SANCTION"})
+_SUSPECTS = frozenset({"terduga", "tersangka", "terdakwa", "terpidana", "buronan"})
+# "ditangkap tim Polda Sumut", "diamankan pihak kepolisian": words between a passive verb and its agent
+_AGENT_LEADS = frozenset({"tim", "pihak", "jajaran", "aparat"})
+_HEAD_ALIASES = {"kepolisian": "polisi", "militer": "tentara", "pemerintahan": "pemerintah"}
+_SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE", "ASSAULT"})
+_DONE_BY = frozenset({"dilakukan", "dilancarkan", "dilaksanakan", "digelar", "dipimpin"})
+_CURRENCY = frozenset({"dolar", "dollar", "us$", "usd"})
+_ADVERBS = frozenset({"juga", "telah", "sudah", "berhasil", "kemudian", "lalu", "masih", "sempat", "pun",
+                      "akan", "sedang", "tengah", "terus", "kembali", "langsung", "lantas"})
+_FIRST_PERSON = frozenset({"saya", "kami", "kita", "aku"})
+
+
+@dataclass
+class Mention:
+    """A candidate actor/recipient/location in the doc (token offsets)."""
+
+    start: int
+    end: int
+    text: str
+    canonical: Optional[str] = None
+    country: Optional[str] = None
+    sector: Optional[str] = None
+    kind: str = "sector"  # sector | country | igo | group | entity | person | place | merged
+    geo: Optional[dict] = None
+    explicit: bool = False  # country written in the text (not an institution's home country)
+
+    def as_actor(self, doc: Doc) -> dict:
+        return {"text": self.text, "canonical": self.canonical or self.text, "country": self.country,
+                "sector": self.sector, "start": doc[self.start].idx,
+                "end": doc[self.end - 1].idx + len(doc[self.end - 1].text)}
+
+
+class ActorRules:
+    """Mention finding, roles and pronoun resolution (mixed into ``Events``)."""
+
+    def mentions(self, doc: Doc) -> list[Mention]:
+        """Actor/recipient candidates: entities, IGOs, countries, sector nouns; adjacent ones merged."""
+        raw: list[Mention] = []
+        taken: set[int] = set()
+        for ent in doc.ents:
+            if ent.text.lower() in self.calendar or (ent.start > 0 and doc[ent.start - 1].lower_ in _CURRENCY):
+                continue  # "pada Kamis" tagged as a name, "dolar AS": not actors
+            country = ent._.country
+            sector = None
+            role = (ent._.role or "").lower()
+            if role:
+                for key in (role, role.split()[0]):
+                    if key in self.sectors:
+                        sector, home = self.sectors[key]
+                        country = country or home
+                        break
+            if sector is None and ent.label_ != "PER":
+                # "Pasukan Rusia", "Kementerian Kesehatan Kazakhstan": the head noun gives the sector
+                words = ent.text.lower().split()
+                for n in (3, 2, 1):
+                    if " ".join(words[:n]) in self.sectors:
+                        sector, home = self.sectors[" ".join(words[:n])]
+                        country = country or home
+                        break
+            kind = "person" if ent.label_ == "PER" else "entity"
+            national = next((self.national[w] for w in (ent.text, ent.text.split(" ")[-1], ent.text.split(" ")[0])
+                             if w in self.national), None)
+            if ent.text in self.stateless or ent.text.split(" ")[-1] in self.stateless:
+                country, kind, sector = None, "group", "REB"
+            elif national:
+                country, kind, sector = national, "group", sector or "REB"
+            elif ent.text in self.igos:
+                country, kind, sector = self.igos[ent.text][0], "igo", "IGO"
+            elif ent.label_ in ("LOC", "GPE"):
+                code = self._country_of(ent.text)
+                if code:
+                    country, kind = code, "country"
+                elif sector is None:
+                    kind = "place"  # "Kepolisian Resor ..." tagged LOC stays an institution
+                    if ent._.geo is None and ent.label_ == "LOC" and not self._placed(doc, ent.start, 0):
+                        kind = "person"  # "menyekap Dodi": a name tagged LOC, unknown to the gazetteer
+            raw.append(Mention(ent.start, ent.end, ent.text, ent._.canonical, country, sector, kind, ent._.geo))
+            taken.update(range(ent.start, ent.end))
+        for key, start, end in self.name_matcher(doc):
+            if taken.intersection(range(start, end)):
+                continue
+            text = doc[start:end].text
+            if start > 0 and doc[start - 1].lower_ in _CURRENCY:
+                continue
+            if doc.vocab.strings[key] == "IGO":
+                raw.append(Mention(start, end, text, None, self.igos[text][0], "IGO", "igo"))
+            elif doc.vocab.strings[key] == "GROUP":
+                raw.append(Mention(start, end, text, None, None, "REB", "group"))
+            elif doc.vocab.strings[key] == "NATIONAL":
+                raw.append(Mention(start, end, text, None, self.national[text], "REB", "group", explicit=True))
+            else:
+                raw.append(Mention(start, end, text, None, self._country_of(text) or self.countries[text],
+                                   None, "country"))
+        for _key, start, end in self.sector_matcher(doc):
+            if taken.intersection(range(start, end)):
+                continue
+            word = doc[start:end].text.lower()
+            sector, home = self.sectors[word] if word in self.sectors else self.sectors[word[:-3]]
+            raw.append(Mention(start, end, doc[start:end].text, None, home, sector, "sector"))
+        # names the NER missed ("JR", "Ipung") still make actors
+        raw.extend(self._names(doc, taken | {t for m in raw for t in range(m.start, m.end)}))
+        # pronouns ("mereka", "kami", "keduanya") are mentions too; extract() resolves them
+        for _key, start, end in self.pronoun_matcher(doc):
+            raw.append(Mention(start, end, doc[start:end].text, kind="pronoun"))
+        # longest first at each start, then drop what overlaps an earlier mention
+        raw.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        kept: list[Mention] = []
+        for m in raw:
+            if kept and m.start < kept[-1].end:
+                continue
+            kept.append(m)
+        merged = self._merge(doc, kept)
+        self._share_countries(doc, merged)
+        return merged
+
+    def _country_of(self, name: str) -> Optional[str]:
+        """ISO code when ``name`` can stand for a country: a name, a metonym ("Gedung
+        Putih") or a capital ("Moskow"); after di/ke/dari it is read as a place instead."""
+        if name in self.countries:
+            return self.countries[name]
+        country_code = geo_fn("country_code")
+        return country_code(name) if country_code else None
+
+    def _names(self, doc: Doc, taken: set[int]) -> list[Mention]:
+        """Capitalised word runs outside the entities, as name mentions (what the NER missed)."""
+        times = [(t["start"], t["end"]) for t in (doc._.times or []) + (doc._.quantities or [])]
+        inner = {t.text for t in doc if t.is_title and not t.is_sent_start and not doc[t.i - 1].is_punct}
+        out, i = [], 0
+        while i < len(doc):
+            tok = doc[i]
+            if i in taken or not (tok.is_title or (tok.is_upper and len(tok) > 1)) or not tok.is_alpha:
+                i += 1
+                continue
+            j = i
+            while j < len(doc) and j not in taken and doc[j].is_alpha and (doc[j].is_title or doc[j].is_upper):
+                j += 1
+            words = [t.lower_ for t in doc[i:j]]
+            if j - i == 1 and (words[0] in self.common or words[0] in self.sectors or words[0] in self.heads
+                               or words[0].endswith("nya")
+                               or ((tok.is_sent_start or doc[i - 1].is_punct) and tok.text not in inner)):
+                i = j
+                continue
+            if any(s <= tok.idx < e for s, e in times):
+                i = j
+                continue
+            text = doc[i:j].text
+            lookup_place = geo_fn("lookup_place")
+            kind = "place" if lookup_place and lookup_place(text) else "person"
+            out.append(Mention(i, j, text, None, None, None, kind))
+            i = j
+        return out
+
+    def _share_countries(self, doc: Doc, mentions: list[Mention]) -> None:
+        """A later "Raja Salman" takes the country of an earlier "Raja Arab Saudi Salman"."""
+        known: dict[str, str] = {}
+        heads: dict[str, str] = {}
+        for m in mentions:
+            head = doc[m.start].lower_
+            head = _HEAD_ALIASES.get(head, head)
+            if m.kind in ("sector", "person") and m.country is None and head in heads:
+                # a bare "kepolisian" or "Raja" after "Kepolisian Nasional Filipina" or
+                # "Raja Arab Saudi Salman" is the same actor again
+                m.country = heads[head]
+                continue
+            if m.kind in ("sector", "person", "entity") and m.country is None and self._title(doc, m):
+                m.country = "IDN"  # "Presiden Jokowi", "Menteri ...": Indonesian office holders
+                continue
+            if m.country and head in self.sectors and (m.explicit or self._names_country(doc, m)):
+                heads[head] = m.country
+            names = [t.text for t in doc[m.start:m.end] if t.is_title and t.lower_ not in self.sectors
+                     and t.text not in self.countries and t.lower_ not in self.common]
+            if m.country and m.explicit or (m.country and m.kind in ("person", "entity")):
+                for n in names:
+                    known.setdefault(n, m.country)
+            elif not m.country or not m.explicit:
+                for n in names:
+                    if n in known:
+                        m.country, m.explicit = known[n], True
+                        break
+
+    def _title(self, doc: Doc, m: Mention) -> bool:
+        """True when ``m`` opens with a title in ``event_domestic_titles.txt``."""
+        words = [t.lower_ for t in doc[m.start:min(m.end, m.start + 2)]]
+        return words[0] in self.domestic_titles or " ".join(words) in self.domestic_titles
+
+    def _names_country(self, doc: Doc, m: Mention) -> bool:
+        """True when a country name is written inside ``m`` ("Kepolisian Nasional Filipina")."""
+        words = [t.text for t in doc[m.start:m.end]]
+        return any(w in self.countries for w in words) or \
+            any(f"{a} {b}" in self.countries for a, b in zip(words, words[1:]))
+
+    def _merge(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """"pasukan keamanan Kazakhstan", "Presiden Rusia Vladimir Putin" -> one mention."""
+        out: list[Mention] = []
+        for m in mentions:
+            prev = out[-1] if out else None
+            if prev is not None and prev.kind == "entity" and m.start == prev.end and m.kind in ("igo", "country"):
+                # "Kepala Manajemen PBB": the NER stopped before the organisation or country
+                prev.end, prev.text = m.end, doc[prev.start:m.end].text
+                prev.country, prev.explicit = m.country, True
+                prev.sector = prev.sector or m.sector
+                continue
+            if prev is not None and prev.kind in ("sector", "merged") and m.start - prev.end <= 2 \
+                    and m.kind not in ("place", "pronoun"):
+                gap = doc[prev.end:m.start]
+                if all(t.is_title or t.lower_ in self.modifiers for t in gap):
+                    prev.end = m.end
+                    prev.text = doc[prev.start:m.end].text
+                    if m.country and (not prev.explicit or not prev.country):
+                        prev.country = m.country
+                        prev.explicit = m.kind in ("country", "entity", "person", "igo")
+                    prev.sector = prev.sector or m.sector
+                    if m.kind == "entity":
+                        prev.canonical = m.canonical
+                    prev.kind = "merged"
+                    if m.kind == "group":
+                        # "militan ISIS": a transnational group keeps no country; "pemberontak
+                        # Houthi" takes the group's
+                        prev.country, prev.explicit, prev.kind = m.country, True, "group"
+                    continue
+            out.append(m)
+        return out
+
+    # ------------------------------------------------------------------ roles
+    def roles(self, doc: Doc, span: Span, voice: str, type_: str, mentions: list[Mention],
+              lo: int, hi: int) -> tuple[list[Mention], list[Mention]]:
+        """(actors, recipients) of the trigger ``span`` from the mentions in [lo, hi)."""
+        actors, recipients = self._roles(doc, span, voice, type_, mentions, lo, hi)
+        if actors and not recipients and actors[0] is not None and actors[0].end < span.start \
+                and doc[actors[0].end].lower_ in ("dan", "serta") \
+                and (type_ in _SYMMETRIC or any(t.lower_ == "saling" for t in doc[actors[0].end:span.start])):
+            # "Israel dan Hamas terlibat pertikaian", "Oposisi dan pemerintah saling melempar
+            # tuduhan": the second of coordinated subjects is the other side
+            other = next((m for m in mentions if m.start == actors[0].end + 1 and m.end <= span.start
+                          and m.kind != "place"), None)
+            if other is not None:
+                recipients = [other]
+        return actors, recipients
+
+    def _roles(self, doc: Doc, span: Span, voice: str, type_: str, mentions: list[Mention],
+               lo: int, hi: int) -> tuple[list[Mention], list[Mention]]:
+        left = [m for m in mentions if lo <= m.start and m.end <= span.start and m.kind != "place"
+                and self._prep(doc, m) not in self.locative
+                and not (m.end < len(doc) and doc[m.end].lower_ in self.victim_words)]
+        right = [m for m in mentions if span.end <= m.start and m.end <= hi and m.kind != "place"]
+        subject = left[-1] if left else None
+        if subject is not None and any(doc[i].lower_ in self.pronouns for i in range(subject.end, span.start)):
+            subject = None  # "X mengatakan, mereka menyerang": the pronoun, not X, is the subject
+        if lo > 0 and doc[lo - 1].lower_ == "yang":
+            # "pasukan yang menggempur ISIS", "Serdadu Suriah yang didukung tentara Rusia,
+            # melancarkan ...": the noun the relative clause hangs on is the subject
+            v = span.start - 1 if voice == "noun" and span.start > lo and \
+                doc[span.start - 1].lower_ in self.light_verbs else span.start
+            direct = lo == v or all(t.lower_ in _ADVERBS for t in doc[lo:v])  # "yang juga berhasil diamankan"
+            resumed = v > lo and doc[v - 1].text == ","
+            if direct or resumed:
+                head = [m for m in mentions if m.end <= lo - 1 and m.end >= lo - 3 and m.kind != "place"]
+                if head:
+                    subject = head[-1]
+        if subject is None and lo > 0 and doc[lo - 1].lower_ in _SUBORDINATORS and lo == span.start:
+            # "polisi melakukan pengintaian ... sebelum menangkap para terduga": a
+            # subjectless adverbial clause shares the main clause's subject
+            s_lo = self._sent(doc, span.start)[0]
+            main = [m for m in mentions if s_lo <= m.start and m.end <= lo - 1 and m.kind != "place"
+                    and self._prep(doc, m) not in self.locative]
+            subject = main[-1] if main else None
+            if subject is None:
+                # "Setelah menangkap X, polisi ...": the main clause follows the comma
+                s_hi = self._sent(doc, span.start)[1]
+                comma = next((i for i in range(span.end, s_hi) if doc[i].text == ","), None)
+                if comma is not None:
+                    subject = next((m for m in mentions if m.start > comma and m.start <= comma + 3
+                                    and m.kind != "place"), None)
+        subject = self._first_conjunct(doc, subject, mentions)
+        between = self._between(doc, span, right)
+        if between:
+            return [between[0]], [between[1]]
+        after_oleh = next((m for m in right if self._prep(doc, m) == "oleh"), None)
+        adjacent = right[0] if right and (right[0].start == span.end or (
+            right[0].start == span.end + 1 and doc[span.end].lower_ in _AGENT_LEADS)) else None
+        partner = next((m for m in right if self._partnered(doc, m)), None)
+        goal_ok = type_ not in ("MOBILIZE", "RETREAT", "PROTEST")
+        near = next((m for m in right if m.start - span.end <= _NEAR
+                     and (self._prep(doc, m) not in self.locative or (goal_ok and self._prep(doc, m) == "ke"))), None)
+        if voice == "passive":
+            if subject is None and span.start > 0 and doc[span.start - 1].lower_ in ("itu", "ini", "tersebut"):
+                # "Pria yang tinggal di ... itu ditangkap": the head noun before "yang"
+                s_lo = self._sent(doc, span.start)[0]
+                heads = [m for m in mentions if s_lo <= m.start and m.end <= span.start and m.kind != "place"]
+                subject = heads[0] if heads else None
+            if adjacent is not None and doc[adjacent.start].lower_ in _SUSPECTS:
+                adjacent = None  # "tiga orang ditangkap terduga teroris": suspects are not agents
+            actor = after_oleh or adjacent
+            return ([actor] if actor else []), ([subject] if subject else [])
+        if voice == "noun":
+            k = span.start - 1
+            while k > lo and (doc[k].lower_ in self.determiners or doc[k].like_num):
+                k -= 1  # "menggelar lagi demonstrasi", "melancarkan serangkaian serangan"
+            verb = doc[k].lower_ if k >= lo and k < span.start else ""
+            light = verb in self.light_verbs
+            if verb in self.undergo and type_ not in ("MOBILIZE", "PROTEST"):
+                # "Roro menjalani pemeriksaan", "bank itu terkena sanksi": the subject
+                # undergoes the event; its actor follows "oleh" or "dari"
+                source = after_oleh or next((m for m in right if self._prep(doc, m) == "dari"
+                                             and m.start - span.end <= _NEAR + 1), None)
+                return ([source] if source else []), ([subject] if subject else [])
+            if adjacent is None and right:
+                # "Demonstrasi ratusan ribu orang": numbers between the noun and its actor
+                gap = doc[span.end:right[0].start]
+                if len(gap) and all(t.like_num or t.lower_ in self.determiners or t.lower_ in ("ribu", "juta")
+                                    for t in gap):
+                    adjacent = right[0]
+            done = next((i for i in range(span.end, min(span.end + 8, hi)) if doc[i].lower_ in _DONE_BY), None)
+            if after_oleh is None and done is not None and (lo == span.start or doc[span.start - 1].is_punct):
+                # "Penangkapan terhadap X itu dilakukan polisi": the agent follows the passive verb
+                after_oleh = next((m for m in right if m.start in (done + 1, done + 2)), None)
+                if after_oleh is not None and adjacent is not None and adjacent.start > done:
+                    adjacent = None
+            if after_oleh is not None:
+                rec = adjacent if adjacent is not None and adjacent is not after_oleh else None
+                if rec is None and partner is not None and partner is not after_oleh:
+                    rec = partner
+                return [after_oleh], ([rec] if rec else [])
+            if adjacent is not None:
+                if type_ in ("COERCE", "SANCTION", "ACCUSE"):
+                    return ([subject] if subject and light else []), [adjacent]
+                rest = partner if partner is not adjacent else None
+                return [adjacent], ([rest] if rest else [])
+            return ([subject] if subject and light else []), ([partner or near] if (partner or near) else [])
+        recipient = partner or near
+        if recipient is None and type_ in _VERBAL:
+            # "mengancam akan meluncurkan serangan nuklir ke Korea Selatan": the target
+            # of a threat or demand often follows its content
+            recipient = next((m for m in right if m.start - span.end <= 8
+                              and self._prep(doc, m) not in ("di", "dari", "pada", "dalam")), None)
+            if recipient is None and hi < len(doc) and hi - span.end <= 2 and doc[hi].lower_ in ("agar", "supaya"):
+                # "memperingatkan agar Israel memenuhi ...": the one warned or asked opens the clause
+                recipient = next((m for m in mentions if m.start == hi + 1 and m.kind != "place"), None)
+        return ([subject] if subject else []), ([recipient] if recipient else [])
+
+    @staticmethod
+    def _first_conjunct(doc: Doc, m: Optional[Mention], mentions: list[Mention]) -> Optional[Mention]:
+        """"Presiden AS ... dan Presiden Korsel ... menyatakan": the first of coordinated subjects."""
+        while m is not None and m.start > 1 and doc[m.start - 1].lower_ in ("dan", "serta"):
+            prev = next((x for x in mentions if x.end == m.start - 1 and x.kind != "place"), None)
+            if prev is None:
+                break
+            m = prev
+        return m
+
+    def _partnered(self, doc: Doc, m: Mention) -> bool:
+        """True when ``m`` follows a partner preposition ("dengan X", "terhadap X", "anti - AS")."""
+        prep = self._prep(doc, m)
+        if prep == "-" and m.start > 1:
+            prep = doc[m.start - 2].lower_
+        return prep in self.partner_preps
+
+    @staticmethod
+    def _prep(doc: Doc, m: Mention) -> str:
+        return doc[m.start - 1].lower_ if m.start > 0 else ""
+
+    @staticmethod
+    def _between(doc: Doc, span: Span, right: list[Mention]):
+        for i in range(span.end, min(span.end + 3, len(doc))):
+            if doc[i].lower_ == "antara":
+                after = [m for m in right if m.start > i]
+                if len(after) >= 2 and after[0].start == i + 1 and doc[after[0].end].lower_ in ("dan", "dengan"):
+                    return after[0], after[1]
+        return None
+
+    # ------------------------------------------------------------------ pronouns, actor dicts
+    def _resolve(self, doc: Doc, m: Optional[Mention], mentions: list[Mention],
+                 last: Optional[tuple[Mention, int]], sent_no: int) -> Optional[Mention]:
+        """The referent of a pronoun mention (other mentions are returned as they are).
+
+        "kami"/"saya" in a quote are its speaker; "pihaknya" the nearest actor
+        before it in the sentence (else the speaker); "ia"/"mereka"/"keduanya"
+        the previous event's actor when it is at most two sentences back, else
+        the first actor of the previous sentence. An unresolved pronoun stays,
+        and takes the default country like an unnamed actor.
+        """
+        if m is None or m.kind != "pronoun":
+            return m
+        word = m.text.lower()
+        ante = None
+        if word in _FIRST_PERSON or word == "pihaknya":
+            ante = self._speaker(doc, m, mentions)
+        if ante is None and word == "pihaknya":
+            s_lo = self._sent(doc, m.start)[0]
+            before = [x for x in mentions if s_lo <= x.start and x.end <= m.start and x.kind not in ("place", "pronoun")]
+            ante = before[-1] if before else None
+        if ante is None and word not in _FIRST_PERSON:
+            if last is not None and sent_no - last[1] <= 2 and last[0].start < m.start:
+                ante = last[0]
+            else:
+                s_lo = self._sent(doc, m.start)[0]
+                p_lo = self._sent(doc, s_lo - 1)[0] if s_lo > 0 else s_lo
+                prev = [x for x in mentions if p_lo <= x.start < s_lo and x.kind not in ("place", "pronoun")]
+                ante = prev[0] if prev else None
+        if ante is None:
+            return m
+        return Mention(m.start, m.end, m.text, ante.canonical or ante.text, ante.country, ante.sector,
+                       ante.kind, ante.geo, ante.explicit)
+
+    @staticmethod
+    def _speaker(doc: Doc, m: Mention, mentions: list[Mention]) -> Optional[Mention]:
+        """The mention naming the speaker of the quote that holds ``m``."""
+        char = doc[m.start].idx
+        for q in doc._.quotes or []:
+            sp = q.get("speaker")
+            if not sp or sp.get("start") is None or not (q["start"] <= char < q["end"]):
+                continue
+            for x in mentions:
+                if x.kind in ("place", "pronoun"):
+                    continue
+                x_start, x_end = doc[x.start].idx, doc[x.end - 1].idx + len(doc[x.end - 1])
+                if x_start < sp["end"] and sp["start"] < x_end:
+                    return x
+        return None
+
+    @staticmethod
+    def _actor(doc: Doc, m: Mention, default: Optional[str]) -> dict:
+        out = m.as_actor(doc)
+        if out["country"] is None and m.kind not in ("country", "group") and m.sector != "IGO":
+            out["country"] = default
+        return out
+
+    @staticmethod
+    def _home_country(mentions: list[Mention]) -> str:
+        counts = Counter(m.country for m in mentions if m.country and m.kind in ("country", "merged", "entity")
+                         and len(m.country) == 3 and m.sector != "IGO")
+        if counts:
+            return counts.most_common(1)[0][0]
+        return "IDN"

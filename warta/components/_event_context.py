@@ -1,0 +1,203 @@
+"""Place, date, size, negation and modality for :mod:`warta.components.events`.
+
+:class:`ContextRules` is mixed into :class:`~warta.components.events.Events`:
+the event's location (:meth:`ContextRules.location`), date
+(:meth:`ContextRules.date`), size (:meth:`ContextRules.size`), negation
+and modality (:meth:`ContextRules.modality`), and whether what is "freed"
+is a territory. Its methods read the lexicons ``Events.__init__`` builds.
+The module also holds the per-doc sentence caches the component fills
+(:func:`sentence_bounds`, :func:`cache_sentence_spans`), the lazy lookup
+of :mod:`warta.components.geo` functions and the size-word table loader.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import TYPE_CHECKING, Optional
+
+from spacy.tokens import Doc, Span
+
+from ..lang import load_lines
+
+if TYPE_CHECKING:
+    from ._event_actors import Mention
+
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def geo_fn(name: str):
+    """The function ``name`` of :mod:`warta.components.geo` (imported on first use), or None."""
+    from . import geo
+
+    return getattr(geo, name, None)
+
+
+def sentence_bounds(doc: Doc, i: int) -> tuple[int, int]:
+    """Token bounds of the sentence holding token ``i`` (computed once per doc)."""
+    bounds = doc.user_data.get("warta_event_sents")
+    if bounds is None:
+        if doc.has_annotation("SENT_START"):
+            bounds = [(s.start, s.end) for s in doc.sents]
+        else:
+            bounds = [(0, len(doc))]
+        doc.user_data["warta_event_sents"] = bounds
+    k = bisect.bisect_right([b[0] for b in bounds], i) - 1
+    return bounds[max(0, k)]
+
+
+def cache_sentence_spans(doc: Doc) -> None:
+    """Fill the cache :func:`warta.builder.sentence_index` reads, in one pass.
+
+    Same spans as :func:`warta.builder.sentence_spans`, which slices ``doc.text``
+    once per sentence (quadratic on long articles); ``Span.text`` is that slice.
+    """
+    doc.user_data["warta_event_text"] = doc.text
+    if "warta_sentence_spans" in doc.user_data or not doc.has_annotation("SENT_START"):
+        return
+    out = []
+    for sent in doc.sents:
+        raw = sent.text
+        stripped = raw.strip()
+        if stripped:
+            start = sent.start_char + (len(raw) - len(raw.lstrip()))
+            out.append((start, start + len(stripped)))
+    doc.user_data["warta_sentence_spans"] = out
+
+
+def size_words() -> dict[str, tuple[Optional[re.Pattern], frozenset[str]]]:
+    """The ``event_size_words`` table: key -> (regex of words after a number, words before it)."""
+    out = {}
+    for line in load_lines("event_size_words"):
+        key, after, before = (line.split("\t") + ["", ""])[:3]
+        words = [re.escape(w.strip()) for w in after.split(",") if w.strip()]
+        out[key.strip()] = (re.compile(r"\b(?:" + "|".join(words) + ")") if words else None,
+                            frozenset(w.strip() for w in before.split(",") if w.strip()))
+    return out
+
+
+class ContextRules:
+    """Location, date, size, modality and territory rules (mixed into ``Events``)."""
+
+    _sent = staticmethod(sentence_bounds)
+
+    # ------------------------------------------------------------------ territory
+    def _territory(self, doc: Doc, span: Span, voice: str, mentions: list[Mention], lo: int, hi: int) -> bool:
+        """True when what is freed is a place ("membebaskan wilayah Irak", "Albu Kamal
+        dibebaskan dari ISIS"), not people."""
+        window = range(max(lo, span.start - 4), span.start) if voice == "passive" else range(span.end, min(hi, span.end + 3))
+        if any(doc[i].lower_ in self.locative and doc[i].lower_ not in ("di", "dari", "ke", "pada", "dalam")
+               for i in window):
+            return True
+        return any(m.start in window and m.kind in ("place", "country") for m in mentions)
+
+    # ------------------------------------------------------------------ place, date, size, modality
+    def location(self, doc: Doc, span: Span, mentions: list[Mention], lo: int, hi: int,
+                 home: Optional[str] = None) -> Optional[dict]:
+        """Where the event happened: "di/ke/dari + place" in its sentence (after the
+        trigger first, else the nearest before it), else the dateline's city."""
+        lookup_place = geo_fn("lookup_place")
+        s_lo, s_hi = self._sent(doc, span.start)
+        places = [m for m in mentions if s_lo <= m.start < s_hi and m.kind in ("place", "country", "entity", "person")
+                  and (m.kind != "entity" or m.geo) and self._placed(doc, m.start, s_lo)]
+        after = [m for m in places if m.start >= span.end]
+        before = [m for m in places if m.end <= span.start]
+        for m in after[:1] or before[-1:]:
+            if m.kind == "person":  # a name the NER missed: a place only if the gazetteer knows it
+                found = lookup_place(m.text) if lookup_place else None
+                return self._place(doc, m.text, m.start, m.end, None, None, None, lookup_place, found)
+            return self._place(doc, m.text, m.start, m.end, m.country, m.geo, m.canonical, lookup_place)
+        dl = doc._.dateline
+        if dl and dl.get("place"):
+            place = dl["place"]
+            found = lookup_place(place) if lookup_place else None
+            country = (found or {}).get("country") or self.countries.get(place.title())
+            if home and country and country != home:
+                return None  # "Jakarta, CNN Indonesia -" on a story about Syria: the desk, not the place
+            start = end = None
+            if dl.get("start") is not None:
+                # the place need not open the dateline ("JUARA.NET, PUNE -"): find it in the line
+                at = (dl.get("text") or "").casefold().find(place.casefold())
+                if at >= 0:
+                    start = dl["start"] + at
+                    end = start + len(place)
+            return {"text": place, "canonical": (found or {}).get("canonical") or place.title(), "country": country,
+                    "lat": (found or {}).get("lat"), "lon": (found or {}).get("lon"), "start": start, "end": end}
+        return None
+
+    def _placed(self, doc: Doc, start: int, s_lo: int) -> bool:
+        """True when a name follows di/ke/dari, possibly through "timur", "kota", "pinggiran"."""
+        k = start - 1
+        while k >= s_lo and k >= start - 4:
+            word = doc[k].lower_
+            if word in ("di", "ke", "dari", "menuju"):
+                return True
+            if word not in self.locative and word not in ("pinggiran", "pinggir", "tepi", "sebelah", "bagian"):
+                return False
+            k -= 1
+        return False
+
+    def _place(self, doc, text, start, end, country, geo, canonical, lookup_place, found=None) -> dict:
+        found = found or (lookup_place(text) if lookup_place else None) or {}
+        geo = geo or found
+        return {"text": text, "canonical": canonical or found.get("canonical") or text,
+                "country": country or found.get("country") or self.countries.get(text),
+                "lat": (geo or {}).get("lat"), "lon": (geo or {}).get("lon"),
+                "start": doc[start].idx, "end": doc[end - 1].idx + len(doc[end - 1].text)}
+
+    def date(self, doc: Doc, span: Span, lo_char: int, hi_char: int) -> tuple[Optional[str], Optional[str]]:
+        """The event's date (day granularity): a time expression of its sentence, the
+        clause's first and those after the trigger preferred, skipping the date of a
+        report ("..., kata X, Rabu (28/12)"); else the publication date."""
+        text = doc.user_data.get("warta_event_text") or doc.text
+        s_lo, s_hi = self._sent(doc, span.start)
+        s_start = doc[s_lo].idx
+        s_end = doc[s_hi - 1].idx + len(doc[s_hi - 1].text)
+        best = None
+        for t in doc._.times or []:
+            if t.get("type") not in ("DATE", "TIME") or not (s_start <= t["start"] < s_end) \
+                    or not t["value"][:1].isdigit():
+                continue  # PAST_REF, XXXX-...: no calendar date to give the event
+            lead = text[max(s_start, t["start"] - 60):t["start"]].lower().replace(",", " ").split()[-6:]
+            if any(w in self.report_words for w in lead):
+                continue
+            rank = (not (lo_char <= t["start"] < hi_char), t["start"] < span.start_char,
+                    abs(t["start"] - span.start_char))
+            if best is None or rank < best[0]:
+                best = (rank, t["value"])
+        if best:
+            value = best[1]
+            return (value.split("T", 1)[0] if _DAY.match(value) else value), "text"
+        if doc._.published:
+            return str(doc._.published)[:10], "published"
+        return None, None
+
+    def size(self, doc: Doc, lo_char: int, hi_char: int) -> Optional[dict]:
+        out = {}
+        text = doc.user_data.get("warta_event_text") or doc.text
+        for q in doc._.quantities or []:
+            if not (lo_char <= q["start"] < hi_char) or q.get("value") is None or q.get("unit"):
+                continue
+            window = (text[q["end"]:q["end"] + 40] + " " + (q.get("counted") or "")).lower()
+            prev = text[max(0, q["start"] - 20):q["start"]].lower().split()
+            prev_word = prev[-1] if prev else ""
+            for key, (after, before) in self.size_words.items():
+                if key in out:
+                    continue
+                if prev_word in before or (after is not None and after.search(window)):
+                    value = q["value"]
+                    out[key] = int(value) if float(value).is_integer() else value
+                    break
+        return out or None
+
+    def modality(self, doc: Doc, span: Span, lo: int) -> tuple[bool, str]:
+        before = [t.lower_ for t in doc[max(lo, span.start - 3):span.start]]
+        negated = any(w in self.negators for w in before)
+        near = [t.lower_ for t in doc[max(lo, span.start - 4):span.start]]
+        modality = "asserted"
+        if any(w in self.future for w in near):
+            modality = "future"
+        sent_start = self._sent(doc, span.start)[0]
+        if any(t.lower_ in self.conditional for t in doc[sent_start:span.start]):
+            modality = "hypothetical"
+        return negated, modality
