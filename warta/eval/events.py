@@ -22,17 +22,17 @@ one sentence need two predictions):
 from __future__ import annotations
 
 import bisect
-import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Iterable, Optional
+
+from ._common import PRFMixin, gold_path, ratio, read_jsonl_gold
 
 
 def default_gold_path() -> Path:
     """The dev gold bundled with the package."""
-    return Path(str(resources.files("warta.eval").joinpath("gold", "events", "dev.jsonl")))
+    return gold_path("events")
 
 
 def load_gold(path: Optional[Path] = None) -> list[dict]:
@@ -42,44 +42,19 @@ def load_gold(path: Optional[Path] = None) -> list[dict]:
         ValueError: a line that is not a gold event mention.
     """
     path = Path(path) if path else default_gold_path()
-    out = []
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-                obj["id"], obj["start"], obj["type"]
-            except (ValueError, KeyError, TypeError) as exc:
-                raise ValueError(f"{path}:{n}: not a gold event line ({exc})") from None
-            out.append(obj)
-    return out
+    return read_jsonl_gold(path, ("id", "start", "type"), "not a gold event line")
 
 
 @dataclass
-class PRF:
+class PRF(PRFMixin):
     """Counts of one metric, with precision/recall/F1."""
 
     tp: int = 0
     fp: int = 0
     fn: int = 0
 
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    @property
-    def date_accuracy(self) -> float:
-        return self.date_correct / self.date_pairs if self.date_pairs else 0.0
+    def pr_counts(self) -> tuple[int, int, int, int]:
+        return self.tp, self.tp + self.fp, self.tp, self.tp + self.fn
 
     def as_dict(self) -> dict:
         return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
@@ -104,15 +79,15 @@ class EventScores:
 
     @property
     def mode_accuracy(self) -> float:
-        return self.mode_correct / self.mode_pairs if self.mode_pairs else 0.0
+        return ratio(self.mode_correct, self.mode_pairs)
 
     @property
     def location_accuracy(self) -> float:
-        return self.location_correct / self.location_pairs if self.location_pairs else 0.0
+        return ratio(self.location_correct, self.location_pairs)
 
     @property
     def date_accuracy(self) -> float:
-        return self.date_correct / self.date_pairs if self.date_pairs else 0.0
+        return ratio(self.date_correct, self.date_pairs)
 
     def as_dict(self) -> dict:
         return {"articles": self.articles, "type": self.type.as_dict(), "full": self.full.as_dict(),
@@ -211,8 +186,6 @@ def evaluate(gold_path: Optional[Path] = None, corpus: Optional[Path] = None, pr
     Raises:
         KeyError: a gold article id that is not in the corpus.
     """
-    from ..corpus import load_indosum
-
     gold = load_gold(gold_path)
     by_id: dict[str, list[dict]] = defaultdict(list)
     for g in gold:
