@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
-from ..errors import InputError
-from ._common import handle_errors
+from ._common import echo_scores, gold_input, handle_errors, report_options, run_eval
 
 
 def _show(text: str, start: int, end: int) -> str:
@@ -16,11 +13,8 @@ def _show(text: str, start: int, end: int) -> str:
 
 
 @click.command("events")
-@click.argument("gold", type=click.Path(), required=False)
-@click.option("--corpus", type=click.Path(), default=None,
-              help="IndoSum JSONL the gold offsets refer to (default: ../shared/data/corpus/indosum.jsonl).")
-@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-@click.option("--errors", "show_errors", is_flag=True, help="Also list missed and spurious (sentence, type) events.")
+@gold_input()
+@report_options("Also list missed and spurious (sentence, type) events.")
 @handle_errors
 def eval_events_cmd(gold, corpus, as_json, show_errors):
     """Score PLOVER event extraction on GOLD (default: the bundled dev gold,
@@ -28,16 +22,8 @@ def eval_events_cmd(gold, corpus, as_json, show_errors):
     (sentence, type, actor country, recipient country), and mode accuracy."""
     from ..eval.events import evaluate, format_report
 
-    try:
-        scores = evaluate(gold, corpus, progress=True)
-    except FileNotFoundError as exc:
-        raise InputError(str(exc)) from None
-    except (KeyError, ValueError) as exc:
-        raise InputError(str(exc).strip("'\"")) from None
-    if as_json:
-        click.echo(json.dumps(scores.as_dict(), indent=2))
-    else:
-        click.echo(format_report(scores))
+    scores = run_eval(evaluate, gold, corpus, progress=True)
+    echo_scores(as_json, scores.as_dict(), format_report(scores))
     if show_errors:
         from ..corpus import load_indosum
 
