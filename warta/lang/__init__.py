@@ -29,6 +29,7 @@ TAB-separated columns, described in the file's header):
   event_undergo_verbs.txt       light verbs whose subject undergoes the event noun (events)
   event_victim_words.txt        words after a mention that make it a victim (events)
   function_words.txt            frequent function words (language check, quotes, events)
+  function_words_en.txt         frequent English function words (language check)
   igo.txt                       international organisations -> short code and CAMEO actor code
   iso3_fips.txt                 ISO 3166 alpha-3 -> FIPS 10-4 country codes (GDELT export)
   outlets.txt                   one-word outlet names that may open a dateline (segmenter)
