@@ -74,6 +74,19 @@ def run_eval(evaluate: Callable, *args, **kwargs):
         raise InputError(str(exc).strip("'\"")) from None
 
 
+def error_texts(errors, corpus) -> dict[str, str]:
+    """Article texts (by id) of the articles named in a scorer's ``errors`` list."""
+    from ..corpus import load_indosum
+
+    return {k: v["text"] for k, v in load_indosum({e[0] for e in errors}, corpus).items()}
+
+
+def clip(text: str, start: int, end: int, width: int) -> str:
+    """``text[start:end]`` on one line, cut to ``width`` characters, quoted."""
+    s = text[start:end].replace("\n", " ")
+    return repr(s[:width] + ("..." if len(s) > width else ""))
+
+
 def echo_scores(as_json: bool, data: dict, report: str) -> None:
     """Print ``data`` as indented JSON, or the plain-text ``report``."""
     click.echo(json.dumps(data, indent=2) if as_json else report)

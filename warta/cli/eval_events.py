@@ -4,12 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ._common import echo_scores, gold_input, handle_errors, report_options, run_eval
-
-
-def _show(text: str, start: int, end: int) -> str:
-    s = text[start:end].replace("\n", " ")
-    return repr(s[:50] + ("..." if len(s) > 50 else ""))
+from ._common import clip, echo_scores, error_texts, gold_input, handle_errors, report_options, run_eval
 
 
 @click.command("events")
@@ -25,13 +20,11 @@ def eval_events_cmd(gold, corpus, as_json, show_errors):
     scores = run_eval(evaluate, gold, corpus, progress=True)
     echo_scores(as_json, scores.as_dict(), format_report(scores))
     if show_errors:
-        from ..corpus import load_indosum
-
-        texts = {k: v["text"] for k, v in load_indosum({e[0] for e in scores.errors}, corpus).items()}
+        texts = error_texts(scores.errors, corpus)
         for art_id, what, g, p in scores.errors:
             t = texts[art_id]
             if g:
-                desc = f"{g['type']} s{g['sentence']} {_show(t, g['start'], g['end'])}"
+                desc = f"{g['type']} s{g['sentence']} {clip(t, g['start'], g['end'], 50)}"
             else:
-                desc = f"{p['type']} s{p['sentence']} {_show(t, p['trigger']['start'], p['trigger']['end'])}"
+                desc = f"{p['type']} s{p['sentence']} {clip(t, p['trigger']['start'], p['trigger']['end'], 50)}"
             click.echo(f"{what:<9}{art_id[:28]:<29}{desc}")

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import click
 
-from ._common import echo_scores, gold_input, handle_errors, report_options, run_eval
+from ._common import clip, echo_scores, error_texts, gold_input, handle_errors, report_options, run_eval
 
 
 def _show(text: str, span) -> str:
-    if not span:
-        return "-"
-    s = text[span["start"]:span["end"]].replace("\n", " ")
-    return repr(s[:70] + ("..." if len(s) > 70 else ""))
+    return clip(text, span["start"], span["end"], 70) if span else "-"
 
 
 @click.command("quotes")
@@ -28,9 +25,7 @@ def eval_quotes_cmd(gold, corpus, as_json, show_errors):
     scores = run_eval(evaluate, gold, corpus, progress=True)
     echo_scores(as_json, scores.as_dict(), format_report(scores))
     if show_errors:
-        from ..corpus import load_indosum
-
-        texts = {k: v["text"] for k, v in load_indosum({e[0] for e in scores.errors}, corpus).items()}
+        texts = error_texts(scores.errors, corpus)
         for art_id, what, g, p in scores.errors:
             t = texts[art_id]
             gs = f"{g['kind']}/{g.get('speaker')} {_show(t, g)}" if g else "-"
