@@ -71,6 +71,29 @@ def sents(nlp, text):
     ("Banjir meluas\n\nWarga mengungsi ke masjid.", ["Banjir meluas", "Warga mengungsi ke masjid."]),
     ('"Kami menunggu bantuan\n\nWarga masih bertahan," katanya.',
      ['"Kami menunggu bantuan', 'Warga masih bertahan," katanya.']),
+    # a bare end mark before a lower-case word ends a sentence (news typos, GSD's lower-case starts)
+    ("Polisi memeriksa tersangka. hari ini ia dibebaskan.", ["Polisi memeriksa tersangka.", "hari ini ia dibebaskan."]),
+    ("Skor akhir 2-1. pelatih itu puas.", ["Skor akhir 2-1.", "pelatih itu puas."]),
+    ("Pabrik itu ditutup pada 1998. sejak itu warga merantau.",
+     ["Pabrik itu ditutup pada 1998.", "sejak itu warga merantau."]),
+    ("Mengapa harga naik? karena pasokan kurang.", ["Mengapa harga naik?", "karena pasokan kurang."]),
+    ("Ia membeli iPad baru di Jakarta. iPad itu rusak.", ["Ia membeli iPad baru di Jakarta.", "iPad itu rusak."]),
+    # ... but not after a closing quote, an ellipsis, before a reporting cue, or after an abbreviation
+    ('"Kami siap." kata Budi.', ['"Kami siap." kata Budi.']),
+    ("Ia ragu... lalu pergi.", ["Ia ragu... lalu pergi."]),
+    ("Siapa yang salah? tanya warga itu.", ["Siapa yang salah? tanya warga itu."]),
+    ("Gol dicetak Ramos dkk. menjelang akhir laga.", ["Gol dicetak Ramos dkk. menjelang akhir laga."]),
+    ("Petinju Floyd Mayweather Jr. di Las Vegas menang.", ["Petinju Floyd Mayweather Jr. di Las Vegas menang."]),
+    ("Ia kalah dari Floyd Mayweather Jr. Publik terkejut.", ["Ia kalah dari Floyd Mayweather Jr.", "Publik terkejut."]),
+    ("Komedian Louis C.K. akhirnya minta maaf.", ["Komedian Louis C.K. akhirnya minta maaf."]),
+    ("Kepala dinas Joko P. di ruang kerjanya.", ["Kepala dinas Joko P. di ruang kerjanya."]),
+    ("Menurut Dr. med. dr. Rina Sari, gejala itu umum.", ["Menurut Dr. med. dr. Rina Sari, gejala itu umum."]),
+    ("Saham PT Maju Jaya Tbk. sebanyak 10 persen dijual.", ["Saham PT Maju Jaya Tbk. sebanyak 10 persen dijual."]),
+    # a list item opened by a dash after a sentence
+    ("Langkahnya sebagai berikut. - Matikan komputer. - Cabut kabel.",
+     ["Langkahnya sebagai berikut.", "- Matikan komputer.", "- Cabut kabel."]),
+    # a digit after a plain word's full stop starts a sentence (GSD's "kaliber. 50" is a typo)
+    ("Korban mencapai ratusan. 50 di antaranya anak-anak.", ["Korban mencapai ratusan.", "50 di antaranya anak-anak."]),
     # a quotation continued in the next paragraph: no split inside either part
     ('"Kami siap. Kami datang.\n\n"Kami pasti menang. Percayalah," katanya. Ia pergi.',
      ['"Kami siap. Kami datang.', '"Kami pasti menang. Percayalah," katanya.', "Ia pergi."]),

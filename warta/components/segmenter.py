@@ -11,8 +11,13 @@ Rules, in order of precedence:
   the end ("[ab/uh]", "(AFP/Nur/OL-09)", "(ant/rds)") are sentences of their
   own, reported in ``doc._.dateline`` / ``doc._.credits``;
 - ``.``, ``?``, ``!``, ``...`` (plus any closing quotes or brackets) end a
-  sentence when the next word starts with a capital, a digit or an opening
-  quote/bracket, except:
+  sentence when the next word starts with a capital, a digit, an opening
+  quote/bracket or a list dash ("berikut. - Jangan ..."); a bare ``.``,
+  ``?`` or ``!`` also ends one before a lower-case word ("... tersangka.
+  hari ini ...", "... HomePod. iPod Touch ...") unless that word is a
+  reporting cue from ``lang/quote_cues.json`` ("penyakit? ucap Zuck") or the
+  stop belongs to an abbreviation (including those of
+  ``lang/abbreviations_lower.txt``: "Mayweather Jr. di Las Vegas"); except:
   - inside a quotation: a double-quote pair (straight, curly, ````''``)
     within one paragraph and at most :data:`MAX_QUOTE` characters long, so
     ``"Kami siap. Kami datang," kata X.`` and ``"..."`` inside it do not
@@ -38,7 +43,7 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..lang import load_wordset
+from ..lang import load_json, load_wordset
 from .extensions import doc_list
 
 #: Longest stretch (characters) a quote pair may span and still block splits.
@@ -73,6 +78,9 @@ _CREDIT_OK = re.compile(r"[/-]|^[\[(][a-z]{2,8}[\])]$|^\[")
 _END = re.compile(r"""(?:\.{2,}|…|[.!?]+)["”’»)\]']*(?=\s+(?:``|[^\s]))""")
 # the same with the space lost: "(18 Desember).Sementara itu", "tahun 2012.Fahd"
 _GLUED_END = re.compile(r"""(?:(?<=[)"”’'])|(?<=[0-9]{4})|(?<=[a-z]{3})|(?<=[A-Z]{3}))\.(?=[A-Z][a-z]{2})""")
+# a list item after a sentence: "... berikut. - Jangan ...", "Ayub? -- 180..."
+_LIST_DASH = re.compile(r"(?:-{1,2}|[–—])\s")
+_WORD = re.compile(r"[\w-]+")
 _QUOTES = re.compile(r"``|''|[\"“”„«»]")
 _OPENERS = {"“": True, "„": True, "«": True, "``": True, "”": False, "»": False, "''": False}
 _CLOSERS = {'"': '"”', "“": '”"', "„": '“”"', "«": "»", "``": "''", "”": '"”', "»": "»", "''": "''"}
@@ -192,7 +200,10 @@ class Segmenter:
         self.name = name
         self.weak = load_wordset("abbreviations_final")
         self.strong = load_wordset("abbreviations") - self.weak
+        self.before_lower = load_wordset("abbreviations_lower")
         self.starters = load_wordset("sentence_starters")
+        cues = load_json("quote_cues")["post_cues"]
+        self.cues = frozenset(cues) | frozenset(c + "nya" for c in cues)
 
     def boundaries(self, text: str) -> tuple[list[int], dict | None, dict | None]:
         """Sentence start offsets (besides 0), the dateline and the credit line of ``text``."""
@@ -222,15 +233,31 @@ class Segmenter:
             if nxt >= len(text) or nxt in starts:
                 continue
             c = text[nxt]
-            if not (c.isupper() or c.isdigit() or c in "\"“‘'([`«"):
+            lower = c.islower()
+            if lower:
+                if not self._lower_start(text, m, nxt):
+                    continue
+            elif not (c.isupper() or c.isdigit() or c in "\"“‘'([`«" or _LIST_DASH.match(text, nxt)):
                 continue
             if self._inside(regions, opens, m.start(), nxt):
                 continue  # inside a quotation or a bracket
-            if text[m.start()] == "." and not text.startswith("..", m.start()) and self._abbrev_blocks(text, m.start(), nxt):
+            if text[m.start()] == "." and not text.startswith("..", m.start()) \
+                    and self._abbrev_blocks(text, m.start(), nxt, lower):
                 continue
             starts.add(nxt)
         starts.discard(0)
         return sorted(s for s in starts if s < len(text)), dateline, credit
+
+    def _lower_start(self, text: str, m: re.Match, nxt: int) -> bool:
+        """Whether the end mark ``m`` ends a sentence before the lower-case word at ``nxt``.
+
+        Only a bare single mark does ("... tersangka. hari ini ..."): `." kata X`,
+        "itu... pemerintah" and "penyakit? ucap Zuck" (a reporting cue) go on.
+        """
+        if m.group() not in (".", "?", "!") or text[m.start() - 1:m.start()] in ".…":
+            return False
+        w = _WORD.match(text, nxt)
+        return not (w and w.group().lower() in self.cues)
 
     @staticmethod
     def _inside(regions, opens, pos: int, nxt: int) -> bool:
@@ -254,17 +281,22 @@ class Segmenter:
         wrapped = sum(1 for ln in lines if 50 <= len(ln) <= 100 and ln.rstrip()[-1:] not in ".!?\"”")
         return wrapped < 0.6 * len(lines)
 
-    def _abbrev_blocks(self, text: str, dot: int, nxt: int) -> bool:
-        """Whether the full stop at ``dot`` belongs to an abbreviation that does not end the sentence."""
+    def _abbrev_blocks(self, text: str, dot: int, nxt: int, lower: bool = False) -> bool:
+        """Whether the full stop at ``dot`` belongs to an abbreviation that does not end the sentence.
+
+        Before a lower-case word (``lower``) a weak abbreviation never ends one.
+        """
         ws = max(text.rfind(" ", 0, dot), text.rfind("\n", 0, dot), text.rfind("(", 0, dot))
         word = text[ws + 1:dot + 1].lstrip("\"“'‘[")
         low = word.lower()
-        if low in self.strong:
+        if low in self.strong or (lower and low in self.before_lower):
             return True
         weak = low in self.weak or _DOTTED.match(word) or (len(word) == 2 and word[0].isupper())
         if not weak:
             return False
-        m = re.match(r"[\w-]+", text[nxt:nxt + 30])
+        if lower:
+            return True
+        m = _WORD.match(text, nxt)
         return not (m and m.group().lower() in self.starters)
 
     def __call__(self, doc: Doc) -> Doc:
