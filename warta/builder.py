@@ -30,8 +30,8 @@ def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
 
     ``Record.sentences`` and ``Event.sentence`` indexes both use this list.
     """
-    # Doc.text joins every token in Python on each access: read it once, not once per sentence
-    text = doc.text
+    # Doc.text joins every token in Python on each access: read the shared copy
+    text = doc_text(doc)
     if not text:
         return []
     if not doc.has_annotation("SENT_START"):
@@ -72,17 +72,18 @@ def _entities(doc: Doc) -> list[Entity]:
 def doc_to_record(doc: Doc, *, title=None, published=None, url=None, outlet=None,
                   id: Optional[str] = None, warnings=None) -> Record:
     """Collect everything the pipeline wrote on ``doc`` into a Record."""
+    text = doc_text(doc)
     sentences = [Sentence(start=s, end=e) for s, e in sentence_spans(doc)]
     dl = doc._.dateline
     dateline = Dateline(**dl) if dl else None
     return Record(
-        id=id or record_id(doc.text, url),
+        id=id or record_id(text, url),
         url=url,
         outlet=outlet or outlet_from_url(url) or (dateline.outlet if dateline else None),
         title=title,
         published=published,
         language="id",
-        text=doc.text,
+        text=text,
         sentences=sentences,
         entities=_entities(doc),
         quotes=[Quote(**q) for q in (doc._.quotes or [])],
@@ -93,3 +94,8 @@ def doc_to_record(doc: Doc, *, title=None, published=None, url=None, outlet=None
         credits=[TextSpan(**c) for c in (doc._.credits or [])],
         warnings=list(warnings or []),
     )
+
+
+# Imported last: events.py imports this module, so a top-level import of the
+# components package here would run into a half-initialised builder.
+from .components.extensions import doc_text  # noqa: E402

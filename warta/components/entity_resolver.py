@@ -51,6 +51,7 @@ from ._names import (
     _sent_start, _subsequence, _upper_count,
 )
 from .geo import lookup_place, tables as geo_tables
+from .extensions import doc_text
 
 
 class EntityResolver(NameFinder):
@@ -277,7 +278,7 @@ class EntityResolver(NameFinder):
             elif ent.text in self.orgs:
                 table_long = self.orgs[ent.text]["long"]
                 # the article may spell the name out elsewhere without brackets ("Tentara Nasional Indonesia")
-                ent._.canonical = table_long if table_long in texts or table_long in doc.text else ent.text
+                ent._.canonical = table_long if table_long in texts or table_long in doc_text(doc) else ent.text
                 ent._.long_form = table_long
             elif ent.text in long_forms:
                 ent._.long_form = long_forms[ent.text]

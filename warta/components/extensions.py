@@ -16,6 +16,10 @@ Span._.country   str | None   ISO 3166 alpha-3
 Span._.geo       dict | None  {lat, lon, geonameid}
 Span._.role      str | None   title/role of a person
 Span._.long_form str | None   the other side of an acronym/long-form pair
+
+:func:`doc_text` is ``doc.text`` read once per Doc: spaCy rebuilds that
+string from every token on each access, and the stages read it about nine
+times per article.
 """
 
 from spacy.tokens import Doc, Span
@@ -43,3 +47,18 @@ def doc_list(doc: Doc, name: str) -> list:
         value = []
         setattr(doc._, name, value)
     return value
+
+
+_TEXT_KEY = "warta_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built on first use and kept in ``doc.user_data``.
+
+    A Doc's text never changes once tokenized (retokenizing keeps it), so
+    every stage can share the one string.
+    """
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text

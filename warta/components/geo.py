@@ -42,6 +42,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..lang import load_json, load_lines, load_wordset
+from .extensions import doc_text
 
 LOC_LABELS = frozenset({"LOC", "GPE", "LOCATION", "PLACE"})
 ORG_LABELS = frozenset({"ORG", "ORGANISATION", "ORGANIZATION"})
@@ -313,7 +314,7 @@ class Geo:
         for key, best in list(fullest.items()):
             # a country's standard name used anywhere in the article, tagged or not ("bank China")
             standard = standard_names.get(key)
-            if standard and best != standard and re.search(rf"(?<!\w){re.escape(standard)}(?!\w)", doc.text):
+            if standard and best != standard and re.search(rf"(?<!\w){re.escape(standard)}(?!\w)", doc_text(doc)):
                 fullest[key] = standard
         for ent, key in linked:
             if not ent._.canonical or ent._.canonical == ent.text:

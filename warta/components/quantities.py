@@ -31,7 +31,7 @@ from spacy.tokens import Doc
 
 from ..lang import load_json
 from ._regex import alternation as _alt
-from .extensions import doc_list
+from .extensions import doc_list, doc_text
 
 _NW = load_json("number_words")
 
@@ -433,7 +433,7 @@ class Quantities:
     def __call__(self, doc: Doc) -> Doc:
         times = doc._.times or []
         out = doc_list(doc, "quantities")
-        out.extend(find_quantities(doc.text, [(t["start"], t["end"]) for t in times]))
+        out.extend(find_quantities(doc_text(doc), [(t["start"], t["end"]) for t in times]))
         return doc
 
 

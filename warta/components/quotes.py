@@ -55,7 +55,7 @@ from ._speakers import (
     ADVERBS, CONNECTIVES, DAYS, NOBODY, PRONOUNS, STOPS, TITLES, WORD, Names, adverb_tail, hint_after, hint_before,
     is_cap, name_of, resolve, skip_connective, speaker_segment,
 )
-from .extensions import doc_list
+from .extensions import doc_list, doc_text
 
 _LEX = load_json("quote_cues")
 
@@ -119,7 +119,7 @@ class _Doc:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.sents = self._sentences()
         self.sent_starts = [a for a, _ in self.sents]
         self.names = Names(self.text)  # its index is built on first use
@@ -223,7 +223,7 @@ class Quotes:
 
     def match(self, doc: Doc) -> list[dict]:
         """All quotations of ``doc`` as Record.quotes dicts, in text order."""
-        if not doc.text.strip():
+        if not doc_text(doc).strip():
             return []
         d = _Doc(doc)
         text = d.text

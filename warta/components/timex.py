@@ -43,7 +43,7 @@ from ._regex import alternation
 from ._timex_values import (
     Result, anchor_for, day_value, duration, group_or_none, infer_year, iso_week, shift_month, shifted, year_of, ymd,
 )
-from .extensions import doc_list
+from .extensions import doc_list, doc_text
 from .quantities import DIGIT, NUMBER_WORDS_RE, candidate_starts, parse_number, trigger_index
 
 _TW = load_json("time_words")
@@ -510,7 +510,7 @@ class Timex:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        doc_list(doc, "times").extend(find_times(doc.text, doc._.published))
+        doc_list(doc, "times").extend(find_times(doc_text(doc), doc._.published))
         return doc
 
 
