@@ -84,7 +84,7 @@ def sents(nlp, text):
     ("Siapa yang salah? tanya warga itu.", ["Siapa yang salah? tanya warga itu."]),
     ("Gol dicetak Ramos dkk. menjelang akhir laga.", ["Gol dicetak Ramos dkk. menjelang akhir laga."]),
     ("Petinju Floyd Mayweather Jr. di Las Vegas menang.", ["Petinju Floyd Mayweather Jr. di Las Vegas menang."]),
-    ("Ia kalah dari Floyd Mayweather Jr. Publik terkejut.", ["Ia kalah dari Floyd Mayweather Jr.", "Publik terkejut."]),
+    ("Ia kalah dari Floyd Mayweather Jr. Mereka terkejut.", ["Ia kalah dari Floyd Mayweather Jr.", "Mereka terkejut."]),
     ("Komedian Louis C.K. akhirnya minta maaf.", ["Komedian Louis C.K. akhirnya minta maaf."]),
     ("Kepala dinas Joko P. di ruang kerjanya.", ["Kepala dinas Joko P. di ruang kerjanya."]),
     ("Menurut Dr. med. dr. Rina Sari, gejala itu umum.", ["Menurut Dr. med. dr. Rina Sari, gejala itu umum."]),

@@ -16,8 +16,8 @@ Rules, in order of precedence:
   ``?`` or ``!`` also ends one before a lower-case word ("... tersangka.
   hari ini ...", "... HomePod. iPod Touch ...") unless that word is a
   reporting cue from ``lang/quote_cues.json`` ("penyakit? ucap Zuck") or the
-  stop belongs to an abbreviation (including those of
-  ``lang/abbreviations_lower.txt``: "Mayweather Jr. di Las Vegas"); except:
+  stop belongs to an abbreviation (a weak one too: "Mayweather Jr. di Las
+  Vegas"); except:
   - inside a quotation: a double-quote pair (straight, curly, ````''``)
     within one paragraph and at most :data:`MAX_QUOTE` characters long, so
     ``"Kami siap. Kami datang," kata X.`` and ``"..."`` inside it do not
@@ -200,7 +200,6 @@ class Segmenter:
         self.name = name
         self.weak = load_wordset("abbreviations_final")
         self.strong = load_wordset("abbreviations") - self.weak
-        self.before_lower = load_wordset("abbreviations_lower")
         self.starters = load_wordset("sentence_starters")
         cues = load_json("quote_cues")["post_cues"]
         self.cues = frozenset(cues) | frozenset(c + "nya" for c in cues)
@@ -289,7 +288,7 @@ class Segmenter:
         ws = max(text.rfind(" ", 0, dot), text.rfind("\n", 0, dot), text.rfind("(", 0, dot))
         word = text[ws + 1:dot + 1].lstrip("\"“'‘[")
         low = word.lower()
-        if low in self.strong or (lower and low in self.before_lower):
+        if low in self.strong:
             return True
         weak = low in self.weak or _DOTTED.match(word) or (len(word) == 2 and word[0].isupper())
         if not weak:
