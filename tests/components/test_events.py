@@ -292,3 +292,73 @@ def test_events_future_covers_coordinated_verbs(nlp):
 def test_events_manner_verb_is_not_a_second_event(nlp):
     events = _events(nlp, "Pelaku sudah dilumpuhkan dengan ditembak di bagian kaki.")
     assert [e["type"] for e in events] == ["ASSAULT"]
+
+
+def _side(ev, key):
+    return (ev[key][0]["country"], ev[key][0]["sector"]) if ev[key] else None
+
+
+@pytest.mark.parametrize("text, trigger, actor, recipient", [
+    # a people noun takes the country of the place it comes from ("asal", "dari"), and a
+    # later bare mention of the same noun keeps it
+    ("Lima nelayan asal Indonesia ditangkap polisi Malaysia. Para nelayan itu kini ditahan di Penang.",
+     "ditahan", None, ("IDN", "AGR")),
+    ("Ratusan pengungsi dari Myanmar ditangkap di perbatasan Bangladesh.", "ditangkap", None, ("MMR", "REF")),
+    # a pronoun undergoer refers back to the previous undergoer, not to the previous actor
+    ("Polisi Malaysia menangkap empat nelayan Indonesia. Mereka kini ditahan di Penang.",
+     "ditahan", None, ("IDN", "AGR")),
+    # the agent inside a passive relative clause is not the subject of the main verb
+    ("Pasukan Suriah dan milisi yang didukung Iran melancarkan serangan ke desa itu.", "serangan",
+     ("SYR", "MIL"), None),
+    ("Tentara Irak yang dipimpin oleh jenderal Amerika menyerang kota itu.", "menyerang", ("IRQ", "MIL"), None),
+    # who died in an attack is its target
+    ("Sepuluh warga sipil tewas dalam serangan udara Rusia di Suriah.", "serangan udara", ("RUS", None),
+     ("SYR", "CVL")),
+    ("Sepuluh warga sipil, termasuk dua anak, tewas dalam serangan Rusia di Suriah.", "serangan", ("RUS", None),
+     ("SYR", "CVL")),
+])
+def test_events_participant_rules(nlp, text, trigger, actor, recipient):
+    ev = next(e for e in _events(nlp, text) if e["trigger"]["text"] == trigger)
+    assert _side(ev, "actor") == actor
+    assert _side(ev, "recipient") == recipient
+
+
+@pytest.mark.parametrize("text, triggers", [
+    # a passive relative clause, adverbs and all, describes its head noun
+    ("Barang yang telah disita polisi dibawa ke Jakarta.", []),
+    ("Rancangan undang-undang yang tengah dibahas di DPR itu cukup panjang.", []),
+    # after a quantifier the relative clause is headless and reports the event
+    ("Di kota itu banyak yang sudah ditangkap polisi.", ["ditangkap"]),
+])
+def test_events_passive_relative_clause_is_background(nlp, text, triggers):
+    assert [e["trigger"]["text"] for e in _events(nlp, text)] == triggers
+
+
+def _events_with_ents(nlp, text, ents):
+    """Events with the named entities ``ents`` ((text, label) pairs) set as the NER would."""
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc(text)
+    doc._.published = "2022-01-13"
+    for name, proc in nlp.pipeline:
+        if name == "entity_resolver":
+            spans = []
+            for ent_text, label in ents:
+                at = text.index(ent_text)
+                spans.append(doc.char_span(at, at + len(ent_text), label=label))
+            doc.ents = spans
+        doc = proc(doc)
+    return doc._.events
+
+
+@pytest.mark.parametrize("text, ents, trigger, side, expected", [
+    # a name the NER cut short before an organisation is the organisation's office
+    ("Duta besar itu menemui Kepala Urusan Politik PBB di New York.", [], "menemui", "recipient", ("UNO", "IGO")),
+    ("Korea Utara menuding DK PBB menutup mata.", [("DK", "PER")], "menuding", "recipient", ("UNO", "IGO")),
+    # a transnational group keeps no country when the NER adds a region to its name
+    ("Tentara Afghanistan menyerang ISIS Asia Tengah di Kunar.", [("ISIS Asia Tengah", "ORG")], "menyerang",
+     "recipient", (None, "REB")),
+])
+def test_events_organisations_and_groups_from_entities(nlp, text, ents, trigger, side, expected):
+    ev = next(e for e in _events_with_ents(nlp, text, ents) if e["trigger"]["text"] == trigger)
+    assert _side(ev, side) == expected

@@ -34,6 +34,13 @@ _CURRENCY = frozenset({"dolar", "dollar", "us$", "usd"})
 _ADVERBS = frozenset({"juga", "telah", "sudah", "berhasil", "kemudian", "lalu", "masih", "sempat", "pun",
                       "akan", "sedang", "tengah", "terus", "kembali", "langsung", "lantas"})
 _FIRST_PERSON = frozenset({"saya", "kami", "kita", "aku"})
+_ORIGIN = frozenset({"asal", "dari"})
+
+
+def _passive_word(tok) -> bool:
+    """True for a di- passive verb form ("didukung", "dipimpin"), not "dia", "diri", "di"."""
+    w = tok.lower_
+    return tok.is_alpha and tok.is_lower and len(w) > 5 and w.startswith("di") and w not in ("diantara", "dirinya")
 
 
 @dataclass
@@ -86,7 +93,8 @@ class ActorRules:
             kind = "person" if ent.label_ == "PER" else "entity"
             national = next((self.national[w] for w in (ent.text, ent.text.split(" ")[-1], ent.text.split(" ")[0])
                              if w in self.national), None)
-            if ent.text in self.stateless or ent.text.split(" ")[-1] in self.stateless:
+            if ent.text in self.stateless or ent.text.split(" ")[-1] in self.stateless \
+                    or ent.text.split(" ")[0] in self.stateless:  # "ISIS Asia Tengah"
                 country, kind, sector = None, "group", "REB"
             elif national:
                 country, kind, sector = national, "group", sector or "REB"
@@ -136,8 +144,19 @@ class ActorRules:
                 continue
             kept.append(m)
         merged = self._merge(doc, kept)
+        self._origin(doc, merged)
         self._share_countries(doc, merged)
         return merged
+
+    def _origin(self, doc: Doc, mentions: list[Mention]) -> None:
+        """"nelayan asal Langkat", "pengungsi dari Myanmar": a people noun takes the
+        country of the place it comes from, written right after it."""
+        for m, nxt in zip(mentions, mentions[1:]):
+            if m.kind not in ("sector", "merged") or m.explicit or nxt.country is None or nxt.sector == "IGO" \
+                    or nxt.kind not in ("place", "country", "person", "entity") or nxt.start != m.end + 1 \
+                    or doc[m.end].lower_ not in _ORIGIN:
+                continue
+            m.country, m.explicit = nxt.country, True
 
     def _country_of(self, name: str) -> Optional[str]:
         """ISO code when ``name`` can stand for a country: a name, a metonym ("Gedung
@@ -220,11 +239,14 @@ class ActorRules:
         out: list[Mention] = []
         for m in mentions:
             prev = out[-1] if out else None
-            if prev is not None and prev.kind == "entity" and m.start == prev.end and m.kind in ("igo", "country"):
+            if prev is not None and (prev.kind == "entity" or (prev.kind == "person" and m.kind == "igo")) \
+                    and m.start == prev.end and m.kind in ("igo", "country"):
                 # "Kepala Manajemen PBB": the NER stopped before the organisation or country
                 prev.end, prev.text = m.end, doc[prev.start:m.end].text
                 prev.country, prev.explicit = m.country, True
                 prev.sector = prev.sector or m.sector
+                if m.kind == "igo":
+                    prev.kind = "igo"  # "DK PBB", "Kepala Manajemen PBB": the organisation or its office
                 continue
             if prev is not None and prev.kind in ("sector", "merged") and m.start - prev.end <= 2 \
                     and m.kind not in ("place", "pronoun"):
@@ -252,9 +274,14 @@ class ActorRules:
               lo: int, hi: int) -> tuple[list[Mention], list[Mention]]:
         """(actors, recipients) of the trigger ``span`` from the mentions in [lo, hi)."""
         actors, recipients = self._roles(doc, span, voice, type_, mentions, lo, hi)
+        if voice == "noun" and not recipients and type_ == "ASSAULT":
+            victim = self._victim(doc, span, mentions)
+            if victim is not None:
+                recipients = [victim]
         if actors and not recipients and actors[0] is not None and actors[0].end < span.start \
                 and doc[actors[0].end].lower_ in ("dan", "serta") \
-                and (type_ in _SYMMETRIC or any(t.lower_ == "saling" for t in doc[actors[0].end:span.start])):
+                and ((type_ in _SYMMETRIC and self._reciprocal(doc, span, type_, actors[0]))
+                     or any(t.lower_ == "saling" for t in doc[actors[0].end:span.start])):
             # "Israel dan Hamas terlibat pertikaian", "Oposisi dan pemerintah saling melempar
             # tuduhan": the second of coordinated subjects is the other side
             other = next((m for m in mentions if m.start == actors[0].end + 1 and m.end <= span.start
@@ -297,6 +324,7 @@ class ActorRules:
                 if comma is not None:
                     subject = next((m for m in mentions if m.start > comma and m.start <= comma + 3
                                     and m.kind != "place"), None)
+        subject = self._relative_head(doc, subject, mentions)
         subject = self._first_conjunct(doc, subject, mentions)
         between = self._between(doc, span, right)
         if between:
@@ -363,6 +391,48 @@ class ActorRules:
                 # "memperingatkan agar Israel memenuhi ...": the one warned or asked opens the clause
                 recipient = next((m for m in mentions if m.start == hi + 1 and m.kind != "place"), None)
         return ([subject] if subject else []), ([recipient] if recipient else [])
+
+    @staticmethod
+    def _reciprocal(doc: Doc, span: Span, type_: str, first: Mention) -> bool:
+        """True when coordinated subjects are the two sides: always for meetings and deals;
+        for violence only with a reciprocal predicate ("terlibat pertikaian", "bentrok",
+        "bertempur"), not "X dan Y melancarkan serangan", where both attack."""
+        if type_ != "ASSAULT":
+            return True
+        head = span[0].lower_
+        return head.startswith(("ber", "bentrok", "pertempuran", "pertikaian", "perang")) or \
+            any(t.lower_ in ("terlibat", "saling") for t in doc[first.end:span.start])
+
+    def _victim(self, doc: Doc, span: Span, mentions: list[Mention]) -> Optional[Mention]:
+        """"16 warga sipil tewas dalam serangan AS": who died or was hurt in an attack is its target."""
+        k = span.start - 1
+        if k < 2 or doc[k].lower_ not in self.report_preps:
+            return None
+        k -= 1
+        while k > 0 and doc[k].lower_ in _ADVERBS:
+            k -= 1
+        if doc[k].lower_ not in self.victim_words:
+            return None
+        s_lo = self._sent(doc, span.start)[0]
+        if doc[k - 1].text == ",":
+            # "16 warga sipil, termasuk perempuan dan anak-anak, tewas": skip the aside
+            k = next((i for i in range(k - 2, s_lo - 1, -1) if doc[i].text == ","), k)
+        before = [m for m in mentions if s_lo <= m.start and m.end <= k and m.kind not in ("place", "pronoun")]
+        return before[-1] if before and k - before[-1].end <= 2 else None
+
+    @staticmethod
+    def _relative_head(doc: Doc, m: Optional[Mention], mentions: list[Mention]) -> Optional[Mention]:
+        """"milisi yang didukung Iran melancarkan ...": the agent of a passive relative
+        clause is not the subject; the noun the clause hangs on is."""
+        if m is None:
+            return m
+        k = m.start - 1
+        if k >= 0 and doc[k].lower_ == "oleh":
+            k -= 1
+        if k < 1 or not _passive_word(doc[k]) or doc[k - 1].lower_ != "yang":
+            return m
+        head = next((x for x in mentions if x.end == k - 1 and x.kind != "place"), None)
+        return head or m
 
     @staticmethod
     def _first_conjunct(doc: Doc, m: Optional[Mention], mentions: list[Mention]) -> Optional[Mention]:

@@ -60,6 +60,9 @@ _GAP = 3  # tokens "..." may stand for
 _SPEECH_ACTS = frozenset({"THREATEN", "REQUEST", "ACCUSE", "REJECT"})
 # ";" and sentence ends inside a quotation, which the segmenter keeps as one sentence
 _CLAUSE_PUNCT = frozenset({";", ".", "?", "!"})
+_RELATIVE_ADVERBS = frozenset({"telah", "sudah", "sempat", "tengah", "sedang", "akan", "pernah", "baru", "juga",
+                               "masih", "belum"})
+_QUANTIFIERS = frozenset({"banyak", "sebagian", "semua", "ada", "sedikit"})
 
 
 class Events(ActorRules, ContextRules):
@@ -212,7 +215,13 @@ class Events(ActorRules, ContextRules):
             return True  # "untuk menyelidiki", "agar ... menghentikan": an aim, not an event
         if before in self.irrealis:
             return True  # "sistem ini mampu melumpuhkan 36 target", "berusaha ditangkap": not an event
-        return before == "yang" and voice == "passive"
+        if voice != "passive":
+            return False
+        # "barang yang telah disita", "RUU yang tengah dibahas": a passive relative clause
+        # describes its head noun; "banyak yang sudah ditangkap" (headless) reports
+        while k > sent.start and doc[k].lower_ in _RELATIVE_ADVERBS:
+            k -= 1
+        return doc[k].lower_ == "yang" and not (k > sent.start and doc[k - 1].lower_ in _QUANTIFIERS)
 
     # ------------------------------------------------------------------ clauses
     def _clause(self, doc: Doc, span: Span) -> tuple[int, int]:
@@ -249,6 +258,7 @@ class Events(ActorRules, ContextRules):
         home = self._home_country(mentions)
         mentioned = {m.country for m in mentions if m.country and m.kind != "place"} | {home}
         last: Optional[tuple[Mention, int]] = None
+        last_patient: Optional[tuple[Mention, int]] = None
         last_pair: Optional[tuple[Mention, Mention, int]] = None
         prev_future: Optional[Span] = None
         for span, i, voice in found:
@@ -259,7 +269,12 @@ class Events(ActorRules, ContextRules):
             actors, recipients = self.roles(doc, span, voice, trig.type, mentions, lo, hi)
             sent_no = sentence_index(doc, span.start_char)
             actors = [self._resolve(doc, m, mentions, last, sent_no) for m in actors]
-            recipients = [self._resolve(doc, m, mentions, last, sent_no) for m in recipients]
+            # "Keempatnya ditangkap ... Mereka kini ditahan": a pronoun in the undergoer role
+            # refers back to the previous undergoer (role parallelism), else to the actor
+            patient = last_patient if last_patient is not None and sent_no - last_patient[1] <= 2 else last
+            recipients = [self._resolve(doc, m, mentions, patient, sent_no) for m in recipients]
+            if recipients and recipients[0] is not None:
+                last_patient = (recipients[0], sent_no)
             if actors:
                 last = (actors[0], sent_no)
             elif voice == "active" and last is not None and sent_no - last[1] <= 1 \
