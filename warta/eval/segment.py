@@ -17,10 +17,15 @@ scorer, restricted to what a tokenizer without clitic splitting can do):
 - A predicted word or sentence is correct when its character span (ignoring
   surrounding whitespace) equals a gold span exactly. Precision, recall and
   F1 are micro-averaged over each file and over all files together.
+
+:func:`analyse_file` measures how far a file's gold sentences allow a
+splitter to go: GSD's units often hold several sentences ("... frekuensi
+450 MHz. Standar ini ..."), see ``docs/segmentation.md``.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar, Iterable, Optional, Sequence, Union
@@ -234,4 +239,153 @@ def format_scores(results: Sequence[FileScore]) -> str:
     for r in results:
         for unit, s in (("words", r.words), ("sentences", r.sentences)):
             lines.append(f"{r.name:<28} {unit:<10} {s.precision:6.2f} {s.recall:6.2f} {s.f1:6.2f} {s.n_gold:7d}")
+    return "\n".join(lines)
+
+
+# A sentence end inside a gold unit: an end mark (plus closing quotes or
+# brackets), space, then a capital (maybe after an opening quote or bracket).
+_INTERNAL_END = re.compile(r"""(?:\.{2,}|…|[.!?]+)["”’»)\]']*\s+(?=["“‘'(\[]?[A-Z])""")
+_INITIAL = re.compile(r"^(?:[A-Za-z]\.)+$")  # "R.", "S.H.", "D.W."
+
+
+@dataclass
+class Ceiling:
+    """What the gold sentences of one file allow a splitter to reach (see :func:`analyse_file`)."""
+
+    name: str
+    gold: int = 0
+    units_with_internal: int = 0
+    internal: int = 0
+    internal_after_capitalised: int = 0
+    units_ending_capitalised: int = 0
+    split_all: Score = field(default_factory=Score)
+    split_no_capitalised: Score = field(default_factory=Score)
+    examples: list = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {"file": self.name, "gold": self.gold, "units_with_internal_end": self.units_with_internal,
+                "internal_ends": self.internal, "internal_after_capitalised": self.internal_after_capitalised,
+                "units_ending_capitalised": self.units_ending_capitalised,
+                "split_all": self.split_all.as_dict(), "split_no_capitalised": self.split_no_capitalised.as_dict()}
+
+
+def _abbreviations() -> frozenset:
+    from ..lang import load_wordset
+
+    return load_wordset("abbreviations") | load_wordset("abbreviations_final")
+
+
+def _word_before(text: str, mark: int) -> str:
+    """The word before the end mark at ``mark``, with the mark, opening quotes and brackets dropped."""
+    start = max(text.rfind(" ", 0, mark), text.rfind("\n", 0, mark)) + 1
+    return text[start:mark + 1].lstrip("\"“‘'([«`")
+
+
+def _capitalised_stop(text: str, mark: int) -> bool:
+    """Whether the mark at ``mark`` is a full stop after a capitalised word ("MHz.", "XM.", "Chair”.")."""
+    if text[mark] != "." or text.startswith("..", mark):
+        return False
+    word = _word_before(text, mark).rstrip(".").rstrip("\"”’')]»")
+    return bool(word) and word[0].isupper()
+
+
+def internal_ends(text: str, abbreviations: frozenset = frozenset()) -> list[tuple[int, int]]:
+    """``(mark, next_start)`` of each sentence end inside one gold unit's ``text``.
+
+    A sentence end is an end mark followed by space and a capital. Not
+    counted (a sane splitter keeps them whole): a full stop after one of
+    ``abbreviations``, after an initial or a dotted acronym ("R.", "S.H."),
+    and any mark inside brackets or a quotation.
+    """
+    from ..components.segmenter import paren_regions, quote_regions
+
+    regions = quote_regions(text) + paren_regions(text)
+    out = []
+    for m in _INTERNAL_END.finditer(text):
+        mark, nxt = m.start(), m.end()
+        if nxt >= len(text):
+            continue
+        if any(a < mark and nxt < b for a, b in regions):
+            continue
+        if text[mark] == "." and not text.startswith("..", mark):
+            word = _word_before(text, mark)
+            if word.lower() in abbreviations or _INITIAL.match(word):
+                continue
+        out.append((mark, nxt))
+    return out
+
+
+def _spans_from(text: str, starts: set) -> set:
+    """Sentence spans of ``text`` cut at ``starts``, whitespace stripped."""
+    cuts = sorted({0, len(text)} | starts)
+    spans = (_strip_span(text, a, b) for a, b in zip(cuts, cuts[1:]))
+    return {s for s in spans if s[1] > s[0]}
+
+
+def analyse_file(path: Union[str, Path], n_examples: int = 0) -> Ceiling:
+    """How many gold units hold a sentence end, and the best sentence F1 that allows.
+
+    Two idealised splitters are scored with the same scorer as
+    :func:`score_file`: both find every gold boundary that they can and
+    nothing else, except that ``split_all`` also splits at every internal
+    sentence end (:func:`internal_ends`), as any splitter that reads "word.
+    Capital" as a sentence end does; ``split_no_capitalised`` never splits
+    after a capitalised word and a full stop, so it keeps "450 MHz. Standar"
+    whole but also misses the gold boundaries after such a word.
+
+    Args:
+        path: a CoNLL-U file.
+        n_examples: keep up to this many units with internal ends (text
+            around the first one) in ``Ceiling.examples``.
+    """
+    sentences = read_conllu(path)
+    text, _, gold = running_text(sentences)
+    abbreviations = _abbreviations()
+    result = Ceiling(Path(path).name, gold=len(sentences))
+    all_cuts: set = set()
+    no_cap_cuts: set = set()
+    pos = 0
+    prev_cap = False
+    for i, s in enumerate(sentences):
+        found = internal_ends(s.text, abbreviations)
+        if found:
+            result.units_with_internal += 1
+            result.internal += len(found)
+            if len(result.examples) < n_examples:
+                mark, nxt = found[0]
+                result.examples.append(s.text[max(0, mark - 50):nxt] + "|| " + s.text[nxt:nxt + 30])
+        for mark, nxt in found:
+            all_cuts.add(pos + nxt)
+            if _capitalised_stop(s.text, mark):
+                result.internal_after_capitalised += 1
+            else:
+                no_cap_cuts.add(pos + nxt)
+        ends_cap = bool(s.text) and _capitalised_stop(s.text, len(s.text) - 1)
+        result.units_ending_capitalised += ends_cap
+        if i:
+            all_cuts.add(pos)
+            if not prev_cap:
+                no_cap_cuts.add(pos)
+        prev_cap = ends_cap
+        pos += len(s.text) + 1
+    result.split_all = _score(_spans_from(text, all_cuts), gold)
+    result.split_no_capitalised = _score(_spans_from(text, no_cap_cuts), gold)
+    return result
+
+
+def format_analysis(results: Sequence[Ceiling]) -> str:
+    """A plain-text report of :func:`analyse_file` results."""
+    lines = []
+    for r in results:
+        lines += [
+            f"{r.name}: {r.gold} gold units",
+            f"  units holding a sentence end (mark + space + capital): {r.units_with_internal}"
+            f" ({r.internal} ends, {r.internal_after_capitalised} of them after a capitalised word + '.')",
+            f"  units ending in a capitalised word + '.': {r.units_ending_capitalised}",
+        ]
+        for label, s in (("splits at every such end", r.split_all),
+                         ("never splits after a capitalised word + '.'", r.split_no_capitalised)):
+            lines.append(f"  best sentence F1 of a splitter that {label}: "
+                         f"P {s.precision:.2f} R {s.recall:.2f} F1 {s.f1:.2f}")
+        lines += [f"    {e}" for e in r.examples]
     return "\n".join(lines)
