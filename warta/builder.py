@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 
 from spacy.tokens import Doc
 
-from .record import Dateline, Entity, Event, Quantity, Quote, Record, Sentence, TextSpan, TimeExpr
+from .record import Record
 
 
 def record_id(text: str, url: Optional[str] = None) -> str:
@@ -58,14 +58,24 @@ def sentence_index(doc: Doc, char: int) -> int:
     return max(0, bisect.bisect_right(starts, char) - 1)
 
 
-def _entities(doc: Doc) -> list[Entity]:
+def _spans(doc: Doc) -> list[tuple[int, int]]:
+    """:func:`sentence_spans`, reusing the list :func:`sentence_index` may have cached."""
+    spans = doc.user_data.get("warta_sentence_spans")
+    return sentence_spans(doc) if spans is None else spans
+
+
+def _entities(doc: Doc, text: str) -> list[dict]:
     out = []
     for ent in doc.ents:
-        out.append(Entity(
-            start=ent.start_char, end=ent.end_char, text=ent.text, label=ent.label_,
-            canonical=ent._.canonical or ent.text, country=ent._.country, geo=ent._.geo,
-            role=ent._.role, long_form=ent._.long_form,
-        ))
+        start, end = ent.start_char, ent.end_char
+        # a slice of the shared text is Span.text without joining the span's tokens again
+        ent_text = text[start:end]
+        ext = ent._
+        out.append({
+            "start": start, "end": end, "text": ent_text, "label": ent.label_,
+            "canonical": ext.canonical or ent_text, "country": ext.country, "geo": ext.geo,
+            "role": ext.role, "long_form": ext.long_form,
+        })
     return out
 
 
@@ -73,27 +83,28 @@ def doc_to_record(doc: Doc, *, title=None, published=None, url=None, outlet=None
                   id: Optional[str] = None, warnings=None) -> Record:
     """Collect everything the pipeline wrote on ``doc`` into a Record."""
     text = doc_text(doc)
-    sentences = [Sentence(start=s, end=e) for s, e in sentence_spans(doc)]
-    dl = doc._.dateline
-    dateline = Dateline(**dl) if dl else None
-    return Record(
-        id=id or record_id(text, url),
-        url=url,
-        outlet=outlet or outlet_from_url(url) or (dateline.outlet if dateline else None),
-        title=title,
-        published=published,
-        language="id",
-        text=text,
-        sentences=sentences,
-        entities=_entities(doc),
-        quotes=[Quote(**q) for q in (doc._.quotes or [])],
-        times=[TimeExpr(**t) for t in (doc._.times or [])],
-        quantities=[Quantity(**q) for q in (doc._.quantities or [])],
-        events=[Event(**e) for e in (doc._.events or [])],
-        dateline=dateline,
-        credits=[TextSpan(**c) for c in (doc._.credits or [])],
-        warnings=list(warnings or []),
-    )
+    ext = doc._
+    dl = ext.dateline
+    # one validation of the whole nested dict: constructing each sub-model
+    # first costs a validator call per item
+    return Record.model_validate({
+        "id": id or record_id(text, url),
+        "url": url,
+        "outlet": outlet or outlet_from_url(url) or (dl.get("outlet") if dl else None),
+        "title": title,
+        "published": published,
+        "language": "id",
+        "text": text,
+        "sentences": [{"start": s, "end": e} for s, e in _spans(doc)],
+        "entities": _entities(doc, text),
+        "quotes": ext.quotes or [],
+        "times": ext.times or [],
+        "quantities": ext.quantities or [],
+        "events": ext.events or [],
+        "dateline": dl or None,
+        "credits": ext.credits or [],
+        "warnings": list(warnings or []),
+    })
 
 
 # Imported last: events.py imports this module, so a top-level import of the
