@@ -362,3 +362,25 @@ def _events_with_ents(nlp, text, ents):
 def test_events_organisations_and_groups_from_entities(nlp, text, ents, trigger, side, expected):
     ev = next(e for e in _events_with_ents(nlp, text, ents) if e["trigger"]["text"] == trigger)
     assert _side(ev, side) == expected
+
+
+@pytest.mark.parametrize("text, trigger, actor, recipient", [
+    # "keempatnya" is the last group counted with the same number, however far back
+    ("Polisi Malaysia menangkap empat nelayan Indonesia. Kapal mereka kecil. Cuaca saat itu buruk. "
+     "Angin bertiup kencang. Keempatnya kini ditahan di Penang.", "ditahan", None, ("IDN", "AGR")),
+    # coordinated verbs share their object
+    ("Polisi Thailand menangkap dan memulangkan paksa 20 pengungsi Rohingya ke Myanmar.", "menangkap",
+     ("THA", "COP"), ("MMR", "REF")),
+    # the international community is a participant of no country
+    ("Masyarakat internasional mengecam serangan itu.", "mengecam", (None, None), None),
+    # the agent of another passive verb is not the agent of an event noun
+    ("Korea Utara terus melakukan uji coba rudal meski dikecam oleh masyarakat internasional.", "uji coba rudal",
+     ("PRK", None), None),
+    # the source of a report is not a participant
+    ("Pejabat Suriah itu, sebagaimana diberitakan Xinhua, juga mendesak Rusia bertindak.", "mendesak",
+     ("SYR", "GOV"), ("RUS", None)),
+])
+def test_events_participants_reference_and_sources(nlp, text, trigger, actor, recipient):
+    ev = next(e for e in _events(nlp, text) if e["trigger"]["text"] == trigger)
+    assert _side(ev, "actor") == actor
+    assert _side(ev, "recipient") == recipient

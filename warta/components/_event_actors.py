@@ -19,6 +19,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span
 
+from ..lang import load_json
 from ._event_context import geo_fn
 
 _NEAR = 3  # how many tokens after a trigger a recipient may start
@@ -35,6 +36,10 @@ _ADVERBS = frozenset({"juga", "telah", "sudah", "berhasil", "kemudian", "lalu", 
                       "akan", "sedang", "tengah", "terus", "kembali", "langsung", "lantas"})
 _FIRST_PERSON = frozenset({"saya", "kami", "kita", "aku"})
 _ORIGIN = frozenset({"asal", "dari"})
+_SOURCE_WORDS = frozenset({"diberitakan", "dikutip", "dilansir", "dilaporkan", "kutip", "lansir"})
+_NUMBERS = {**load_json("number_words")["units"], "sepuluh": 10}
+# "ketiganya", "keempatnya": "the three/four of them" (keduanya has its own rule)
+_COUNTED = {f"ke{w}nya": (w, str(n)) for w, n in _NUMBERS.items() if n >= 3}
 
 
 def _passive_word(tok) -> bool:
@@ -125,8 +130,11 @@ class ActorRules:
             else:
                 raw.append(Mention(start, end, text, None, self._country_of(text) or self.countries[text],
                                    None, "country"))
-        for _key, start, end in self.sector_matcher(doc):
+        for key, start, end in self.sector_matcher(doc):
             if taken.intersection(range(start, end)):
+                continue
+            if doc.vocab.strings[key] == "COUNTRYLESS":
+                raw.append(Mention(start, end, doc[start:end].text, None, None, None, "group"))
                 continue
             word = doc[start:end].text.lower()
             sector, home = self.sectors[word] if word in self.sectors else self.sectors[word[:-3]]
@@ -153,10 +161,14 @@ class ActorRules:
         country of the place it comes from, written right after it."""
         for m, nxt in zip(mentions, mentions[1:]):
             if m.kind not in ("sector", "merged") or m.explicit or nxt.country is None or nxt.sector == "IGO" \
-                    or nxt.kind not in ("place", "country", "person", "entity") or nxt.start != m.end + 1 \
-                    or doc[m.end].lower_ not in _ORIGIN:
+                    or nxt.kind not in ("place", "country", "person", "entity"):
                 continue
-            m.country, m.explicit = nxt.country, True
+            word = doc[nxt.start - 1].lower_
+            gap = doc[m.end:nxt.start - 1]
+            # "nelayan tradisional asal Langkat": "asal" may follow an adjective or two
+            if word == "asal" and len(gap) <= 2 and all(t.is_lower and t.is_alpha for t in gap) \
+                    or word in _ORIGIN and not len(gap):
+                m.country, m.explicit = nxt.country, True
 
     def _country_of(self, name: str) -> Optional[str]:
         """ISO code when ``name`` can stand for a country: a name, a metonym ("Gedung
@@ -294,7 +306,8 @@ class ActorRules:
                lo: int, hi: int) -> tuple[list[Mention], list[Mention]]:
         left = [m for m in mentions if lo <= m.start and m.end <= span.start and m.kind != "place"
                 and self._prep(doc, m) not in self.locative
-                and not (m.end < len(doc) and doc[m.end].lower_ in self.victim_words)]
+                and not (m.end < len(doc) and doc[m.end].lower_ in self.victim_words)
+                and not self._source(doc, m)]
         right = [m for m in mentions if span.end <= m.start and m.end <= hi and m.kind != "place"]
         subject = left[-1] if left else None
         if subject is not None and any(doc[i].lower_ in self.pronouns for i in range(subject.end, span.start)):
@@ -330,6 +343,10 @@ class ActorRules:
         if between:
             return [between[0]], [between[1]]
         after_oleh = next((m for m in right if self._prep(doc, m) == "oleh"), None)
+        if after_oleh is not None and voice == "noun" and any(
+                _passive_word(t) and t.lower_ not in _DONE_BY for t in doc[span.end:after_oleh.start]):
+            # "uji coba nuklir meski dikecam oleh X": the agent of another passive verb
+            after_oleh = None
         adjacent = right[0] if right and (right[0].start == span.end or (
             right[0].start == span.end + 1 and doc[span.end].lower_ in _AGENT_LEADS)) else None
         partner = next((m for m in right if self._partnered(doc, m)), None)
@@ -381,6 +398,11 @@ class ActorRules:
                 rest = partner if partner is not adjacent else None
                 return [adjacent], ([rest] if rest else [])
             return ([subject] if subject and light else []), ([partner or near] if (partner or near) else [])
+        if near is None and span.end + 1 < hi and doc[span.end].lower_ in ("dan", "serta") \
+                and doc[span.end + 1].lower_.startswith("me"):
+            # "menangkap dan memulangkan 90 pengungsi": coordinated verbs share their object
+            near = next((m for m in right if m.start - (span.end + 2) <= _NEAR
+                         and self._prep(doc, m) not in self.locative), None)
         recipient = partner or near
         if recipient is None and type_ in _VERBAL:
             # "mengancam akan meluncurkan serangan nuklir ke Korea Selatan": the target
@@ -391,6 +413,15 @@ class ActorRules:
                 # "memperingatkan agar Israel memenuhi ...": the one warned or asked opens the clause
                 recipient = next((m for m in mentions if m.start == hi + 1 and m.kind != "place"), None)
         return ([subject] if subject else []), ([recipient] if recipient else [])
+
+    def _source(self, doc: Doc, m: Mention) -> bool:
+        """True for the source of a report ("sebagaimana diberitakan Xinhua", "seperti
+        dikutip dari AFP"): it is not a participant. ("menurut X" is not here: X is
+        often the government whose acts the sentence goes on to report.)"""
+        k = m.start - 1
+        if k >= 0 and doc[k].lower_ in ("dari", "oleh"):
+            k -= 1
+        return k >= 0 and doc[k].lower_ in _SOURCE_WORDS
 
     @staticmethod
     def _reciprocal(doc: Doc, span: Span, type_: str, first: Mention) -> bool:
@@ -478,7 +509,7 @@ class ActorRules:
         if m is None or m.kind != "pronoun":
             return m
         word = m.text.lower()
-        ante = None
+        ante = self._counted(doc, m, mentions) if word in _COUNTED else None
         if word in _FIRST_PERSON or word == "pihaknya":
             ante = self._speaker(doc, m, mentions)
         if ante is None and word == "pihaknya":
@@ -497,6 +528,19 @@ class ActorRules:
             return m
         return Mention(m.start, m.end, m.text, ante.canonical or ante.text, ante.country, ante.sector,
                        ante.kind, ante.geo, ante.explicit)
+
+    @staticmethod
+    def _counted(doc: Doc, m: Mention, mentions: list[Mention]) -> Optional[Mention]:
+        """"keempatnya" is the last group counted with the same number ("empat nelayan",
+        "keempat nelayan itu", "4 nelayan")."""
+        number, digit = _COUNTED[m.text.lower()]
+        for x in reversed(mentions):
+            if x.end > m.start or x.kind in ("place", "pronoun") or x.start == 0:
+                continue
+            prev = doc[x.start - 1].lower_
+            if prev in (number, "ke" + number, digit):
+                return x
+        return None
 
     @staticmethod
     def _speaker(doc: Doc, m: Mention, mentions: list[Mention]) -> Optional[Mention]:

@@ -88,6 +88,8 @@ class Events(ActorRules, ContextRules):
         self.sector_matcher.add("SECTOR", [nlp.make_doc(p) for p in self.sectors])
         # "oposisinya", "pasukannya", "jajarannya": one-word sector nouns with a possessive -nya
         self.sector_matcher.add("SECTOR_NYA", [nlp.make_doc(p + "nya") for p in self.sectors if " " not in p])
+        # "masyarakat internasional": longer than "masyarakat", so it wins where both match
+        self.sector_matcher.add("COUNTRYLESS", [nlp.make_doc(p) for p in load_lines("event_countryless_actors")])
         self.name_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.igos = onto.igos()
         self.countries = onto.country_names()
