@@ -384,3 +384,27 @@ def test_events_participants_reference_and_sources(nlp, text, trigger, actor, re
     ev = next(e for e in _events(nlp, text) if e["trigger"]["text"] == trigger)
     assert _side(ev, "actor") == actor
     assert _side(ev, "recipient") == recipient
+
+
+@pytest.mark.parametrize("text, trigger, actor, recipient", [
+    # a partner after a comma or in a purpose clause belongs to another predicate
+    ("Israel membebaskan tahanan Palestina, untuk ditukar dengan seorang tentara Amerika.", "membebaskan",
+     ("ISR", None), ("PSE", "CVL")),
+    ("Korea Utara menuding Amerika Serikat memicu ketegangan, dengan berlatih bersama Jepang.", "menuding",
+     ("PRK", None), ("USA", None)),
+    # plural by reduplication is the same sector noun
+    ("Di Caracas, orang-orang turun ke jalan menentang pemerintah Venezuela.", "turun ke jalan",
+     ("VEN", "CVL"), None),
+    ("Di Caracas, anak - anak turun ke jalan menentang pemerintah Venezuela.", "turun ke jalan",
+     ("VEN", "CVL"), None),
+    # a concessive clause without a subject shares the main clause's subject
+    ("Iran terus menguji rudal meski telah dikecam Prancis.", "dikecam", ("FRA", None), ("IRN", None)),
+    # "mendapat X dari Y", "mendapat sanksi Y": the subject receives, Y gives
+    ("Pemberontak Suriah mendapat bantuan dari tentara Amerika Serikat.", "mendapat bantuan",
+     ("USA", "MIL"), ("SYR", "REB")),
+    ("Iran telah mendapat sanksi PBB sejak 2006.", "sanksi", ("UNO", "IGO"), ("IRN", None)),
+])
+def test_events_participants_partners_plurals_and_receivers(nlp, text, trigger, actor, recipient):
+    ev = next(e for e in _events(nlp, text) if e["trigger"]["text"] == trigger)
+    assert _side(ev, "actor") == actor
+    assert _side(ev, "recipient") == recipient

@@ -23,7 +23,8 @@ from ..lang import load_json
 from ._event_context import geo_fn
 
 _NEAR = 3  # how many tokens after a trigger a recipient may start
-_SUBORDINATORS = frozenset({"setelah", "sebelum", "saat", "ketika", "usai", "seusai", "sambil", "sejak", "selain"})
+_SUBORDINATORS = frozenset({"setelah", "sebelum", "saat", "ketika", "usai", "seusai", "sambil", "sejak", "selain",
+                            "meski", "meskipun", "walaupun", "kendati", "biarpun"})
 _VERBAL = frozenset({"THREATEN", "ACCUSE", "REQUEST", "REJECT", "SUPPORT", "SANCTION"})
 _SUSPECTS = frozenset({"terduga", "tersangka", "terdakwa", "terpidana", "buronan"})
 # "ditangkap tim Polda Sumut", "diamankan pihak kepolisian": words between a passive verb and its agent
@@ -137,7 +138,8 @@ class ActorRules:
                 raw.append(Mention(start, end, doc[start:end].text, None, None, None, "group"))
                 continue
             word = doc[start:end].text.lower()
-            sector, home = self.sectors[word] if word in self.sectors else self.sectors[word[:-3]]
+            key = word if word in self.sectors else self.sector_forms.get(word, word[:-3])
+            sector, home = self.sectors[key]
             raw.append(Mention(start, end, doc[start:end].text, None, home, sector, "sector"))
         # names the NER missed ("JR", "Ipung") still make actors
         raw.extend(self._names(doc, taken | {t for m in raw for t in range(m.start, m.end)}))
@@ -323,7 +325,8 @@ class ActorRules:
                 head = [m for m in mentions if m.end <= lo - 1 and m.end >= lo - 3 and m.kind != "place"]
                 if head:
                     subject = head[-1]
-        if subject is None and lo > 0 and doc[lo - 1].lower_ in _SUBORDINATORS and lo == span.start:
+        if subject is None and lo > 0 and doc[lo - 1].lower_ in _SUBORDINATORS \
+                and all(t.lower_ in _ADVERBS for t in doc[lo:span.start]):
             # "polisi melakukan pengintaian ... sebelum menangkap para terduga": a
             # subjectless adverbial clause shares the main clause's subject
             s_lo = self._sent(doc, span.start)[0]
@@ -349,10 +352,19 @@ class ActorRules:
             after_oleh = None
         adjacent = right[0] if right and (right[0].start == span.end or (
             right[0].start == span.end + 1 and doc[span.end].lower_ in _AGENT_LEADS)) else None
-        partner = next((m for m in right if self._partnered(doc, m)), None)
+        # "melepaskan 1000 tahanan, untuk ditukar dengan X": a partner after a comma or
+        # inside a purpose clause belongs to another predicate
+        partner = next((m for m in right if self._partnered(doc, m) and not any(
+            t.text == "," or t.lower_ in self.purpose for t in doc[span.end:m.start])), None)
         goal_ok = type_ not in ("MOBILIZE", "RETREAT", "PROTEST")
         near = next((m for m in right if m.start - span.end <= _NEAR
                      and (self._prep(doc, m) not in self.locative or (goal_ok and self._prep(doc, m) == "ke"))), None)
+        if voice == "active" and span[0].lower_ in self.undergo and len(span) > 1:
+            # "Mereka mendapat bantuan dari tentara AS", "mendapat sanksi PBB": the subject
+            # receives; the giver follows "dari"/"oleh" or the noun directly
+            source = after_oleh or next((m for m in right if self._prep(doc, m) == "dari"
+                                         and m.start - span.end <= _NEAR + 1), None) or adjacent
+            return ([source] if source else []), ([subject] if subject else [])
         if voice == "passive":
             if subject is None and span.start > 0 and doc[span.start - 1].lower_ in ("itu", "ini", "tersebut"):
                 # "Pria yang tinggal di ... itu ditangkap": the head noun before "yang"
@@ -374,6 +386,8 @@ class ActorRules:
                 # undergoes the event; its actor follows "oleh" or "dari"
                 source = after_oleh or next((m for m in right if self._prep(doc, m) == "dari"
                                              and m.start - span.end <= _NEAR + 1), None)
+                if source is None and adjacent is not None and adjacent.kind in ("country", "igo", "entity"):
+                    source = adjacent  # "mendapat sanksi PBB": a state or body right after the noun gave it
                 return ([source] if source else []), ([subject] if subject else [])
             if adjacent is None and right:
                 # "Demonstrasi ratusan ribu orang": numbers between the noun and its actor

@@ -86,6 +86,15 @@ class Events(ActorRules, ContextRules):
         self.sector_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.sectors = onto.actor_sectors()
         self.sector_matcher.add("SECTOR", [nlp.make_doc(p) for p in self.sectors])
+        # plurals by reduplication ("orang-orang", "warga - warga", "anak - anak"), as the
+        # tokenizer and the IndoSum detokenizer write them; each form maps to its lexicon key
+        self.sector_forms: dict[str, str] = {}
+        for p in self.sectors:
+            forms = [f"{p}-{p}", f"{p} - {p}"] if " " not in p and "-" not in p else []
+            forms += [p.replace("-", " - ")] if "-" in p and " " not in p else []
+            for form in forms:
+                self.sector_forms[form] = p
+        self.sector_matcher.add("SECTOR_PLURAL", [nlp.make_doc(f) for f in self.sector_forms])
         # "oposisinya", "pasukannya", "jajarannya": one-word sector nouns with a possessive -nya
         self.sector_matcher.add("SECTOR_NYA", [nlp.make_doc(p + "nya") for p in self.sectors if " " not in p])
         # "masyarakat internasional": longer than "masyarakat", so it wins where both match
