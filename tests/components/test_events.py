@@ -408,3 +408,21 @@ def test_events_participants_partners_plurals_and_receivers(nlp, text, trigger, 
     ev = next(e for e in _events(nlp, text) if e["trigger"]["text"] == trigger)
     assert _side(ev, "actor") == actor
     assert _side(ev, "recipient") == recipient
+
+
+@pytest.mark.parametrize("text, trigger, actor, recipient", [
+    # coordinated verbs share the subject; the object of the first is not the second's subject,
+    # and the partner of the second is not the first's
+    ("Kanselir Jerman akan mengunjungi Rusia dan bertemu dengan presiden terpilih Amerika Serikat.", "bertemu",
+     ("DEU", "GOV"), ("USA", "GOV")),
+    ("Kanselir Jerman akan mengunjungi Rusia dan bertemu dengan presiden terpilih Amerika Serikat.",
+     "mengunjungi", ("DEU", "GOV"), ("RUS", None)),
+    # a third-person pronoun opening a reported clause is the reporter
+    ("Tentara Filipina tiba di Marawi. Pemerintah Malaysia menyebut mereka akan menyerang militan Abu Sayyaf.",
+     "menyerang", ("MYS", "GOV"), None),
+])
+def test_events_participants_of_coordinated_and_reported_verbs(nlp, text, trigger, actor, recipient):
+    ev = next(e for e in _events(nlp, text) if e["trigger"]["text"] == trigger)
+    assert _side(ev, "actor") == actor
+    if recipient is not None:
+        assert _side(ev, "recipient") == recipient

@@ -36,6 +36,7 @@ _CURRENCY = frozenset({"dolar", "dollar", "us$", "usd"})
 _ADVERBS = frozenset({"juga", "telah", "sudah", "berhasil", "kemudian", "lalu", "masih", "sempat", "pun",
                       "akan", "sedang", "tengah", "terus", "kembali", "langsung", "lantas"})
 _FIRST_PERSON = frozenset({"saya", "kami", "kita", "aku"})
+_THIRD_PERSON = frozenset({"ia", "dia", "beliau", "mereka"})
 _ORIGIN = frozenset({"asal", "dari"})
 _SOURCE_WORDS = frozenset({"diberitakan", "dikutip", "dilansir", "dilaporkan", "kutip", "lansir"})
 _NUMBERS = {**load_json("number_words")["units"], "sepuluh": 10}
@@ -47,6 +48,14 @@ def _passive_word(tok) -> bool:
     """True for a di- passive verb form ("didukung", "dipimpin"), not "dia", "diri", "di"."""
     w = tok.lower_
     return tok.is_alpha and tok.is_lower and len(w) > 5 and w.startswith("di") and w not in ("diantara", "dirinya")
+
+
+def _verb_like(doc: Doc, i: int) -> bool:
+    """True when token ``i`` looks like a prefixed verb (me-, ber-, di-, ter-), not a noun."""
+    if i >= len(doc):
+        return False
+    tok = doc[i]
+    return tok.is_lower and tok.is_alpha and len(tok) > 5 and tok.lower_.startswith(("me", "ber", "di", "ter"))
 
 
 @dataclass
@@ -354,8 +363,10 @@ class ActorRules:
             right[0].start == span.end + 1 and doc[span.end].lower_ in _AGENT_LEADS)) else None
         # "melepaskan 1000 tahanan, untuk ditukar dengan X": a partner after a comma or
         # inside a purpose clause belongs to another predicate
+        # "mengunjungi AS dan bertemu dengan X": X is the partner of the second verb
         partner = next((m for m in right if self._partnered(doc, m) and not any(
-            t.text == "," or t.lower_ in self.purpose for t in doc[span.end:m.start])), None)
+            t.text == "," or t.lower_ in self.purpose or (t.lower_ in ("dan", "serta") and _verb_like(doc, t.i + 1))
+            for t in doc[span.end:m.start])), None)
         goal_ok = type_ not in ("MOBILIZE", "RETREAT", "PROTEST")
         near = next((m for m in right if m.start - span.end <= _NEAR
                      and (self._prep(doc, m) not in self.locative or (goal_ok and self._prep(doc, m) == "ke"))), None)
@@ -530,6 +541,8 @@ class ActorRules:
             s_lo = self._sent(doc, m.start)[0]
             before = [x for x in mentions if s_lo <= x.start and x.end <= m.start and x.kind not in ("place", "pronoun")]
             ante = before[-1] if before else None
+        if ante is None and word in _THIRD_PERSON:
+            ante = self._reporter(doc, m, mentions)
         if ante is None and word not in _FIRST_PERSON:
             if last is not None and sent_no - last[1] <= 2 and last[0].start < m.start:
                 ante = last[0]
@@ -542,6 +555,18 @@ class ActorRules:
             return m
         return Mention(m.start, m.end, m.text, ante.canonical or ante.text, ante.country, ante.sector,
                        ante.kind, ante.geo, ante.explicit)
+
+    def _reporter(self, doc: Doc, m: Mention, mentions: list[Mention]) -> Optional[Mention]:
+        """"Dalai Lama menyebut ia akan ...", "X mengatakan bahwa mereka ...": a third-person
+        pronoun opening the reported clause is the reporter, the subject of the report verb."""
+        s_lo = self._sent(doc, m.start)[0]
+        k = m.start - 1
+        while k > s_lo and (doc[k].lower_ in ("bahwa", ",") or doc[k].lower_ in _ADVERBS):
+            k -= 1
+        if k <= s_lo or doc[k].lower_ not in self.report_words or doc[k].lower_.endswith("nya"):
+            return None
+        before = [x for x in mentions if s_lo <= x.start and x.end <= k and x.kind not in ("place", "pronoun")]
+        return before[-1] if before else None
 
     @staticmethod
     def _counted(doc: Doc, m: Mention, mentions: list[Mention]) -> Optional[Mention]:

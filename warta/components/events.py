@@ -251,6 +251,18 @@ class Events(ActorRules, ContextRules):
                 break
         return lo, hi
 
+    def _coordinated(self, doc: Doc, prev: Span, span: Span) -> bool:
+        """True when ``span`` is a verb coordinated with the earlier verb ``prev``
+        ("menangkap dan memulangkan", "mengunjungi AS dan bertemu"): "dan"/"serta" right
+        before it, and no clause break between them."""
+        k = span.start - 1
+        while k > prev.end and doc[k].lower_ in _RELATIVE_ADVERBS | {"kemudian", "lalu"}:
+            k -= 1
+        if k < prev.end or doc[k].lower_ not in ("dan", "serta"):
+            return False
+        return not any(t.lower_ in self.boundaries or t.text in _CLAUSE_PUNCT or t.text == ","
+                       for t in doc[prev.end:k])
+
     # ------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:
         events = doc_list(doc, "events")
@@ -272,12 +284,17 @@ class Events(ActorRules, ContextRules):
         last_patient: Optional[tuple[Mention, int]] = None
         last_pair: Optional[tuple[Mention, Mention, int]] = None
         prev_future: Optional[Span] = None
+        prev_active: Optional[tuple[Span, list]] = None
         for span, i, voice in found:
             trig = self.triggers[i]
             lo, hi = self._clause(doc, span)
             lo_char = doc[lo].idx if lo < len(doc) else span.start_char
             hi_char = doc[hi - 1].idx + len(doc[hi - 1].text) if hi > 0 else span.end_char
             actors, recipients = self.roles(doc, span, voice, trig.type, mentions, lo, hi)
+            if voice == "active" and prev_active is not None and prev_active[1] and \
+                    self._coordinated(doc, prev_active[0], span):
+                # "ia akan mengunjungi AS dan bertemu dengan ...": coordinated verbs share the subject
+                actors = prev_active[1]
             sent_no = sentence_index(doc, span.start_char)
             actors = [self._resolve(doc, m, mentions, last, sent_no) for m in actors]
             # "Keempatnya ditangkap ... Mereka kini ditahan": a pronoun in the undergoer role
@@ -286,6 +303,7 @@ class Events(ActorRules, ContextRules):
             recipients = [self._resolve(doc, m, mentions, patient, sent_no) for m in recipients]
             if recipients and recipients[0] is not None:
                 last_patient = (recipients[0], sent_no)
+            prev_active = (span, actors) if voice == "active" else None
             if actors:
                 last = (actors[0], sent_no)
             elif voice == "active" and last is not None and sent_no - last[1] <= 1 \
