@@ -426,3 +426,18 @@ def test_events_participants_of_coordinated_and_reported_verbs(nlp, text, trigge
     assert _side(ev, "actor") == actor
     if recipient is not None:
         assert _side(ev, "recipient") == recipient
+
+
+@pytest.mark.parametrize("text, triggers", [
+    # ability before an active verb is a capacity; before a passive, a success
+    ("Rudal baru itu dapat melumpuhkan kapal perang.", []),
+    ("Pelaku akhirnya dapat dilumpuhkan polisi.", ["dilumpuhkan"]),
+    # an attempt before a passive has not succeeded; before an active verb it is an act
+    ("Pria itu melawan saat berusaha ditangkap.", []),
+    ("Dua pria berusaha membakar pos polisi.", ["membakar"]),
+    # obligation and duty are not acts
+    ("Mereka harus disalahkan atas krisis itu.", []),
+    ("Polisi yang bertugas mengamankan aksi itu berjumlah seratus orang.", []),
+])
+def test_events_ability_attempt_and_duty(nlp, text, triggers):
+    assert [e["trigger"]["text"] for e in _events(nlp, text)] == triggers

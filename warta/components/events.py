@@ -120,6 +120,8 @@ class Events(ActorRules, ContextRules):
         self.undergo = words("event_undergo_verbs")
         self.victim_words = words("event_victim_words")
         self.irrealis = words("event_irrealis_words")
+        self.ability = words("event_ability_words")
+        self.attempt = words("event_attempt_words")
         self.domestic_titles = words("event_domestic_titles")
         self.calendar = words("event_common_capitalised")
         self.targetless = frozenset(load_lines("event_targetless"))
@@ -226,6 +228,10 @@ class Events(ActorRules, ContextRules):
             return True  # "untuk menyelidiki", "agar ... menghentikan": an aim, not an event
         if before in self.irrealis:
             return True  # "sistem ini mampu melumpuhkan 36 target", "berusaha ditangkap": not an event
+        if before in self.ability and voice == "active":
+            return True  # "dapat melumpuhkan 36 target": a capacity; "dapat dilumpuhkan" happened
+        if before in self.attempt and voice == "passive":
+            return True  # "saat berusaha ditangkap": the arrest has not happened
         if voice != "passive":
             return False
         # "barang yang telah disita", "RUU yang tengah dibahas": a passive relative clause
