@@ -441,3 +441,14 @@ def test_events_participants_of_coordinated_and_reported_verbs(nlp, text, trigge
 ])
 def test_events_ability_attempt_and_duty(nlp, text, triggers):
     assert [e["trigger"]["text"] for e in _events(nlp, text)] == triggers
+
+
+@pytest.mark.parametrize("text, types", [
+    # "dalam/akibat + event noun" first reports only violence and protest, where people die
+    ("Seratus orang tewas dalam aksi protes anti - India di Srinagar.", ["PROTEST"]),
+    ("Tidak ada agenda khusus dalam kunjungan Presiden Prancis di Bali.", []),
+    # a tourist visit is no political visit
+    ("Raja dan rombongan akan melakukan kunjungan wisata di Bali.", []),
+])
+def test_events_framing_nouns_and_tourist_visits(nlp, text, types):
+    assert [e["type"] for e in _events(nlp, text)] == types

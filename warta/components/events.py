@@ -208,7 +208,11 @@ class Events(ActorRules, ContextRules):
                 # "tewas dalam serangan itu" refers back; "tewas dalam serangan udara AS"
                 # is how a new attack is often first reported
                 after = [t.lower_ for t in doc[span.end:min(span.end + 3, sent.end)]]
-                return before not in self.report_preps or any(w in self.anaphoric for w in after)
+                # only violence and protest, where people die, are first reported this way;
+                # "dalam kunjungan X" frames a visit told before
+                return before not in self.report_preps \
+                    or self.triggers[int(span.label_)].type not in ("ASSAULT", "PROTEST") \
+                    or any(w in self.anaphoric for w in after)
             # an event noun reports the event as the clause's subject ("Serangan itu
             # menewaskan ..."), after a light verb ("melancarkan serangan") or before
             # an occurrence verb ("kerusuhan terjadi"); elsewhere it refers back
