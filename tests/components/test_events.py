@@ -452,3 +452,18 @@ def test_events_ability_attempt_and_duty(nlp, text, triggers):
 ])
 def test_events_framing_nouns_and_tourist_visits(nlp, text, types):
     assert [e["type"] for e in _events(nlp, text)] == types
+
+
+@pytest.mark.parametrize("text, trigger, actor, recipient", [
+    # "bagi" marks who gets what is given or imposed
+    ("Uni Eropa akan mengumumkan sanksi ekonomi baru bagi Iran.", "sanksi", ("EUR", "IGO"), ("IRN", None)),
+    # ... but not the beneficiary of a request's content
+    ("Jepang meminta jaminan Amerika Serikat bagi keamanan Tokyo.", "meminta", ("JPN", None), ("USA", None)),
+    # people nouns: a celebrity is a civilian
+    ("Penangkapan terhadap selebritas asal Bandung itu dilakukan polisi.", "Penangkapan", ("IDN", "COP"),
+     ("IDN", "CVL")),
+])
+def test_events_beneficiaries_and_people_nouns(nlp, text, trigger, actor, recipient):
+    ev = next(e for e in _events(nlp, text) if e["trigger"]["text"] == trigger)
+    assert _side(ev, "actor") == actor
+    assert _side(ev, "recipient") == recipient

@@ -364,7 +364,9 @@ class ActorRules:
         # "melepaskan 1000 tahanan, untuk ditukar dengan X": a partner after a comma or
         # inside a purpose clause belongs to another predicate
         # "mengunjungi AS dan bertemu dengan X": X is the partner of the second verb
-        partner = next((m for m in right if self._partnered(doc, m) and not any(
+        # "sanksi bagi Korea Utara", "bantuan bagi pengungsi": "bagi" marks who gets what is given
+        partner = next((m for m in right if (self._partnered(doc, m) or (
+            type_ in ("AID", "SANCTION") and self._prep(doc, m) == "bagi")) and not any(
             t.text == "," or t.lower_ in self.purpose or (t.lower_ in ("dan", "serta") and _verb_like(doc, t.i + 1))
             for t in doc[span.end:m.start])), None)
         goal_ok = type_ not in ("MOBILIZE", "RETREAT", "PROTEST")
