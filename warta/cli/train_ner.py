@@ -28,9 +28,13 @@ from ._common import fail, handle_errors
               help="Save the floret vectors here (.npz), or reuse them if the file exists.")
 @click.option("--resume-from", type=click.Path(), default=None,
               help="Continue training from this model's ner weights (trained with the same options).")
+@click.option("--pretrain-epochs", type=int, default=0, show_default=True,
+              help="First pretrain the tok2vec on IndoSum text for this many epochs (character objective).")
+@click.option("--init-tok2vec", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Start from pretrained tok2vec weights (a tok2vec-epochN.bin of an earlier run).")
 @handle_errors
 def train_ner_cmd(output, seed, max_minutes, max_steps, data_dir, work, no_vectors, no_augment,
-                  vectors_cache, resume_from):
+                  vectors_cache, resume_from, pretrain_epochs, init_tok2vec):
     """Train the NER from nergrit, idner2k and nerp (train splits; dev picks the
     checkpoint) and print the dev scores as JSON. Progress goes to stderr."""
     from ..train.ner import TrainOptions, default_data_dir, train
@@ -40,8 +44,11 @@ def train_ner_cmd(output, seed, max_minutes, max_steps, data_dir, work, no_vecto
         fail(f"no NER data under {data} (expected {data / 'ner'}/nergrit etc.)")
     if max_minutes <= 0 or max_steps < 1:
         fail("--max-minutes and --max-steps must be positive")
+    if pretrain_epochs < 0:
+        fail("--pretrain-epochs must be 0 or more")
     opts = TrainOptions(seed=seed, max_minutes=max_minutes, max_steps=max_steps,
-                        vectors_cache=vectors_cache, resume_from=resume_from)
+                        vectors_cache=vectors_cache, resume_from=resume_from,
+                        pretrain_epochs=pretrain_epochs, init_tok2vec=init_tok2vec)
     if no_vectors:
         opts.vectors = False
     if no_augment:

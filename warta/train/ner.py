@@ -83,6 +83,10 @@ class TrainOptions:
     dev_sets: tuple[str, ...] = CASED_SETS
     #: continue from this model's ner weights (same architecture options) instead of a fresh init
     resume_from: Optional[str] = None
+    #: epochs of character-objective pretraining of the tok2vec on IndoSum before fine-tuning (0: none)
+    pretrain_epochs: int = 0
+    #: start from these pretrained tok2vec weights (a file from an earlier pretraining) instead
+    init_tok2vec: Optional[str] = None
 
 
 @dataclass
@@ -393,6 +397,23 @@ def dev_report(model_path: Path, data: dict) -> dict:
     return report
 
 
+def _pretrain(nlp, opts: TrainOptions, data: dict, data_dir: Path, work: Path, log) -> None:
+    """Load pretrained tok2vec weights, or pretrain them now (:mod:`warta.train.pretrain`)."""
+    from .pretrain import load_tok2vec, pretrain_tok2vec, pretraining_sentences
+
+    if opts.init_tok2vec:
+        load_tok2vec(nlp, opts.init_tok2vec)
+        log(f"tok2vec weights from {opts.init_tok2vec}")
+    elif opts.pretrain_epochs > 0:
+        corpus = data_dir / "corpus" / "indosum.jsonl"
+        if not corpus.is_file():
+            raise TrainError(f"pretraining needs {corpus}")
+        extra = [s.words for name in opts.sets for s in data[name]["train"]]
+        files = pretrain_tok2vec(nlp, pretraining_sentences(iter_corpus_sentences(corpus), extra),
+                                 opts.pretrain_epochs, work / "pretrain", seed=opts.seed, log=log)
+        load_tok2vec(nlp, files[-1])
+
+
 def _log(message: str) -> None:
     from tqdm import tqdm
 
@@ -457,6 +478,8 @@ def train(output: Path, opts: Optional[TrainOptions] = None, data_dir: Optional[
         fit = init_norm_table(nlp, words, vecs)
         log(f"vectors: {len(words)} words, dim {opts.width}, {time.time() - t0:.0f}s, "
             f"NORM table fit residual {fit:.3f}")
+    if not opts.resume_from:
+        _pretrain(nlp, opts, data, data_dir, work, log)
     best_path = work / "model-best"
     info = run_training(nlp, opts, best_path, log)
 
