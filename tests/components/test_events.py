@@ -467,3 +467,9 @@ def test_events_beneficiaries_and_people_nouns(nlp, text, trigger, actor, recipi
     ev = next(e for e in _events(nlp, text) if e["trigger"]["text"] == trigger)
     assert _side(ev, "actor") == actor
     assert _side(ev, "recipient") == recipient
+
+
+def test_events_ordinal_after_a_noun_is_not_a_pronoun(nlp):
+    text = "Sejak Korea Utara meluncurkan uji coba rudal keenamnya, Jepang waspada."
+    ev = next(e for e in _events(nlp, text) if e["type"] == "MOBILIZE")
+    assert _side(ev, "actor") == ("PRK", None)

@@ -154,6 +154,9 @@ class ActorRules:
         raw.extend(self._names(doc, taken | {t for m in raw for t in range(m.start, m.end)}))
         # pronouns ("mereka", "kami", "keduanya") are mentions too; extract() resolves them
         for _key, start, end in self.pronoun_matcher(doc):
+            if doc[start].lower_ in _COUNTED and start > 0 and doc[start - 1].is_lower and doc[start - 1].is_alpha \
+                    and doc[start - 1].lower_ not in self.common and not _verb_like(doc, start - 1):
+                continue  # "uji coba nuklir keenamnya": an ordinal after a noun, not "the six of them"
             raw.append(Mention(start, end, doc[start:end].text, kind="pronoun"))
         # longest first at each start, then drop what overlaps an earlier mention
         raw.sort(key=lambda m: (m.start, -(m.end - m.start)))
