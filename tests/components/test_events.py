@@ -473,3 +473,18 @@ def test_events_ordinal_after_a_noun_is_not_a_pronoun(nlp):
     text = "Sejak Korea Utara meluncurkan uji coba rudal keenamnya, Jepang waspada."
     ev = next(e for e in _events(nlp, text) if e["type"] == "MOBILIZE")
     assert _side(ev, "actor") == ("PRK", None)
+
+
+@pytest.mark.parametrize("text, trigger, actor_text, actor", [
+    # a relative clause closed by a comma: the noun before it is the subject
+    ("Pelaku, yang merupakan paman korban, terus melawan dan berupaya menyerang polisi.", "menyerang",
+     "Pelaku", None),
+    # the reporter of "X, yang ..., mengatakan pada Selasa bahwa mereka ..." is X
+    ("China, yang merupakan pesaing Amerika Serikat, mengatakan pada Selasa bahwa mereka mendukung Myanmar.",
+     "mendukung", "mereka", ("CHN", None)),
+])
+def test_events_subject_before_a_relative_clause(nlp, text, trigger, actor_text, actor):
+    ev = next(e for e in _events(nlp, text) if e["trigger"]["text"] == trigger)
+    assert ev["actor"][0]["text"] == actor_text
+    if actor is not None:
+        assert _side(ev, "actor") == actor

@@ -332,7 +332,12 @@ class ActorRules:
             v = span.start - 1 if voice == "noun" and span.start > lo and \
                 doc[span.start - 1].lower_ in self.light_verbs else span.start
             direct = lo == v or all(t.lower_ in _ADVERBS for t in doc[lo:v])  # "yang juga berhasil diamankan"
-            resumed = v > lo and doc[v - 1].text == ","
+            # "pelaku, yang merupakan paman ..., terus melawan dan berupaya menyerang": the
+            # clause closes at a comma and no new subject follows it
+            comma = next((i for i in range(v - 1, lo - 1, -1) if doc[i].text == ","), None)
+            resumed = (v > lo and doc[v - 1].text == ",") or (
+                comma is not None and lo >= 2 and doc[lo - 2].text == ","
+                and not any(comma < m.start < v for m in mentions if m.kind != "place"))
             if direct or resumed:
                 head = [m for m in mentions if m.end <= lo - 1 and m.end >= lo - 3 and m.kind != "place"]
                 if head:
@@ -565,11 +570,18 @@ class ActorRules:
         """"Dalai Lama menyebut ia akan ...", "X mengatakan bahwa mereka ...": a third-person
         pronoun opening the reported clause is the reporter, the subject of the report verb."""
         s_lo = self._sent(doc, m.start)[0]
+        times = {t.i for t in doc[s_lo:m.start] if any(x["start"] <= t.idx < x["end"] for x in doc._.times or [])}
         k = m.start - 1
-        while k > s_lo and (doc[k].lower_ in ("bahwa", ",") or doc[k].lower_ in _ADVERBS):
+        # "mengatakan pada Selasa bahwa mereka ...": skip the date of the statement too
+        while k > s_lo and (doc[k].lower_ in ("bahwa", ",", "pada") or doc[k].lower_ in _ADVERBS or k in times):
             k -= 1
         if k <= s_lo or doc[k].lower_ not in self.report_words or doc[k].lower_.endswith("nya"):
             return None
+        if doc[k - 1].text == ",":
+            # "China, yang merupakan pesaing AS, mengatakan": the subject is before the relative clause
+            opening = next((i for i in range(k - 2, s_lo, -1) if doc[i].text == "," and doc[i + 1].lower_ == "yang"),
+                           None)
+            k = opening if opening is not None else k
         before = [x for x in mentions if s_lo <= x.start and x.end <= k and x.kind not in ("place", "pronoun")]
         return before[-1] if before else None
 
