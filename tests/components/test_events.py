@@ -488,3 +488,15 @@ def test_events_subject_before_a_relative_clause(nlp, text, trigger, actor_text,
     assert ev["actor"][0]["text"] == actor_text
     if actor is not None:
         assert _side(ev, "actor") == actor
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a plural by reduplication is one event
+    ("Amerika Serikat akan mengumumkan sanksi - sanksi ekonomi baru bagi Iran.", [("SANCTION", None)]),
+    # refusing food is a hunger strike, not a rejection
+    ("Ratusan tahanan Palestina menolak makan sejak April.", [("PROTEST", "hunger")]),
+    # "X mengklaim mereka menahan ...": the claimant is "mereka", an armed group holding soldiers
+    ("Hamas mengklaim mereka menahan dua tentara Israel.", [("ASSAULT", "abduct")]),
+])
+def test_events_plurals_hunger_strikes_and_claims(nlp, text, expected):
+    assert [(e["type"], e["mode"]) for e in _events(nlp, text)] == expected

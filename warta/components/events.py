@@ -170,7 +170,10 @@ class Events(ActorRules, ContextRules):
             # so is a result verb after them ("Serangan itu merusak ... dan menewaskan")
             # "dilumpuhkan dengan ditembak": the second verb is the manner of the first
             manner = span.start - prev[0].end == 1 and doc[prev[0].end].lower_ == "dengan" if prev else False
-            if same and (prev[0].end == span.start or manner or (
+            # "sanksi - sanksi ekonomi": a plural by reduplication is one event
+            plural = prev is not None and span.start - prev[0].end == 1 and doc[prev[0].end].text == "-" \
+                and span[0].lower_ == prev[0][-1].lower_
+            if same and (prev[0].end == span.start or manner or plural or (
                     span[0].lower_ in self.occurrence and self._sent(doc, prev[0].start) == self._sent(doc, span.start))):
                 continue
             out.append((span, i, voice))
