@@ -500,3 +500,18 @@ def test_events_subject_before_a_relative_clause(nlp, text, trigger, actor_text,
 ])
 def test_events_plurals_hunger_strikes_and_claims(nlp, text, expected):
     assert [(e["type"], e["mode"]) for e in _events(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("text, trigger, actor", [
+    # "sejak Juni lalu" is a date, not a subordinate clause cutting off the subject
+    ("Pasukan Suriah yang didukung Iran, sejak Juni lalu, meningkatkan pemboman di Deraa.", "pemboman",
+     ("SYR", "MIL")),
+    # "oleh tim X": the agent after a word that leads it
+    ("Ketiga tersangka itu menjalani pemeriksaan oleh tim Densus 88 di Jambi.", "pemeriksaan", ("IDN", "COP")),
+    # a fronted clause with a light verb takes the subject after its comma
+    ("Usai melakukan penangkapan terhadap dua pengedar, polisi Malaysia menggelar jumpa pers.", "penangkapan",
+     ("MYS", "COP")),
+])
+def test_events_actor_through_dates_agent_leads_and_fronted_clauses(nlp, text, trigger, actor):
+    ev = next(e for e in _events(nlp, text) if e["trigger"]["text"] == trigger)
+    assert _side(ev, "actor") == actor

@@ -343,7 +343,7 @@ class ActorRules:
                 if head:
                     subject = head[-1]
         if subject is None and lo > 0 and doc[lo - 1].lower_ in _SUBORDINATORS \
-                and all(t.lower_ in _ADVERBS for t in doc[lo:span.start]):
+                and all(t.lower_ in _ADVERBS or t.lower_ in self.light_verbs for t in doc[lo:span.start]):
             # "polisi melakukan pengintaian ... sebelum menangkap para terduga": a
             # subjectless adverbial clause shares the main clause's subject
             s_lo = self._sent(doc, span.start)[0]
@@ -362,7 +362,9 @@ class ActorRules:
         between = self._between(doc, span, right)
         if between:
             return [between[0]], [between[1]]
-        after_oleh = next((m for m in right if self._prep(doc, m) == "oleh"), None)
+        # "oleh polisi", "oleh tim Densus 88"
+        after_oleh = next((m for m in right if self._prep(doc, m) == "oleh" or (
+            self._prep(doc, m) in _AGENT_LEADS and m.start > 1 and doc[m.start - 2].lower_ == "oleh")), None)
         if after_oleh is not None and voice == "noun" and any(
                 _passive_word(t) and t.lower_ not in _DONE_BY for t in doc[span.end:after_oleh.start]):
             # "uji coba nuklir meski dikecam oleh X": the agent of another passive verb

@@ -250,9 +250,13 @@ class Events(ActorRules, ContextRules):
     # ------------------------------------------------------------------ clauses
     def _clause(self, doc: Doc, span: Span) -> tuple[int, int]:
         sent = doc[slice(*self._sent(doc, span.start))]
+        times = doc.user_data.get("warta_event_times")
+        if times is None:
+            times = doc.user_data["warta_event_times"] = {t["start"] for t in doc._.times or []}
         lo = sent.start
         for i in range(span.start - 1, sent.start - 1, -1):
-            if doc[i].lower_ in self.boundaries or doc[i].text in _CLAUSE_PUNCT:
+            if doc[i].text in _CLAUSE_PUNCT or doc[i].lower_ in self.boundaries and not (
+                    i + 1 < len(doc) and doc[i + 1].idx in times):  # "sejak Juni lalu": a date, not a clause
                 lo = i + 1
                 break
         hi = sent.end
@@ -282,6 +286,7 @@ class Events(ActorRules, ContextRules):
         events.extend(self.extract(doc))
         doc.user_data.pop("warta_event_text", None)
         doc.user_data.pop("warta_event_sents", None)
+        doc.user_data.pop("warta_event_times", None)
         return doc
 
     def extract(self, doc: Doc) -> Iterator[dict]:
