@@ -70,11 +70,10 @@ def _entities(doc: Doc, text: str) -> list[dict]:
         start, end = ent.start_char, ent.end_char
         # a slice of the shared text is Span.text without joining the span's tokens again
         ent_text = text[start:end]
-        ext = ent._
         out.append({
             "start": start, "end": end, "text": ent_text, "label": ent.label_,
-            "canonical": ext.canonical or ent_text, "country": ext.country, "geo": ext.geo,
-            "role": ext.role, "long_form": ext.long_form,
+            "canonical": span_get(ent, "canonical") or ent_text, "country": span_get(ent, "country"),
+            "geo": span_get(ent, "geo"), "role": span_get(ent, "role"), "long_form": span_get(ent, "long_form"),
         })
     return out
 
@@ -109,4 +108,4 @@ def doc_to_record(doc: Doc, *, title=None, published=None, url=None, outlet=None
 
 # Imported last: events.py imports this module, so a top-level import of the
 # components package here would run into a half-initialised builder.
-from .components.extensions import doc_text  # noqa: E402
+from .components.extensions import doc_text, span_get  # noqa: E402

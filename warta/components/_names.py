@@ -10,10 +10,10 @@ sets up (title and organisation tables).
 
 from __future__ import annotations
 
-import numpy
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
+from .extensions import set_ents
 from .geo import lookup_place, tables as geo_tables
 
 PER_LABELS = frozenset({"PER", "PERSON"})
@@ -36,10 +36,29 @@ def _is_cap(token) -> bool:
     return token.text[:1].isupper() and any(ch.isalpha() for ch in token.text)
 
 
+def _orth_index(doc: Doc) -> dict[int, list[int]]:
+    """Token indexes by ORTH id, built once per Doc (token texts never change after tokenizing)."""
+    index = doc.user_data.get("warta_orth_index")
+    if index is None:
+        index = {}
+        for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+            index.setdefault(orth, []).append(i)
+        doc.user_data["warta_orth_index"] = index
+    return index
+
+
+def _positions_of(doc: Doc, ids) -> list[int]:
+    """Indexes of tokens whose ORTH id is one of ``ids``, in order."""
+    index = _orth_index(doc)
+    found = [index[i] for i in set(ids) if i in index]
+    if len(found) == 1:
+        return list(found[0])
+    return sorted(i for positions in found for i in positions)
+
+
 def _positions(doc: Doc, texts) -> list[int]:
-    """Indexes of tokens whose text is one of ``texts`` (a vectorised scan: no Python loop over tokens)."""
-    ids = [doc.vocab.strings.add(t) for t in texts]
-    return numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), ids)).tolist()
+    """Indexes of tokens whose text is one of ``texts`` (a lookup in a per-Doc index: no scan per call)."""
+    return _positions_of(doc, [doc.vocab.strings.add(t) for t in texts])
 
 
 def _sent_start(doc: Doc, i: int) -> int:
@@ -83,7 +102,7 @@ class NameFinder:
             if start < ent.end:
                 ents.append(Span(doc, start, ent.end, label=ent.label_))
         if changed:
-            doc.ents = ents
+            set_ents(doc, ents)
 
     def _repair_labels(self, doc: Doc) -> None:
         """Make labels agree with the article: a word of a person's full name is PER ("Tokayev" tagged
@@ -109,7 +128,7 @@ class NameFinder:
                 ent = Span(doc, ent.start, ent.end, label=label)
             new.append(ent)
         if changed:
-            doc.ents = new
+            set_ents(doc, new)
 
     @staticmethod
     def _is_dateline(doc: Doc, ent: Span) -> bool:
@@ -147,12 +166,19 @@ class NameFinder:
                 return i
         return i
 
+    def _bare_head_ids(self, doc: Doc) -> list[int]:
+        """ORTH ids of the capitalised (and short upper-case) bare titles, made once per component."""
+        ids = self.__dict__.get("_bare_ids")
+        if ids is None:
+            ids = [doc.vocab.strings.add(w.capitalize()) for w in self.bare_heads]
+            ids += [doc.vocab.strings.add(w.upper()) for w in self.bare_heads if len(w) <= 3]
+            self._bare_ids = ids
+        return ids
+
     def _add_titled_people(self, doc: Doc) -> None:
         """PER entities after titles that take no complement but a country or place, then their surnames."""
         new: list[Span] = []
-        ids = [doc.vocab.strings.add(w.capitalize()) for w in self.bare_heads]
-        ids += [doc.vocab.strings.add(w.upper()) for w in self.bare_heads if len(w) <= 3]
-        for i in numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), ids)).tolist():
+        for i in _positions_of(doc, self._bare_head_ids(doc)):
             if i > 0 and _is_cap(doc[i - 1]) and not doc[i].is_sent_start:
                 continue  # "Unit Kerja Presiden ...", "Direktorat Jenderal ...": a title inside a name
             start = self._skip_complement(doc, i + 1)
@@ -178,9 +204,8 @@ class NameFinder:
 
     def _add_named_orgs(self, doc: Doc) -> None:
         """ORG entities for capitalised names that open with an organisation word ("Kementerian Kesehatan Kazakhstan")."""
-        ids = [doc.vocab.strings.add(w) for w in self.org_heads]
         new: list[Span] = []
-        for i in numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), ids)).tolist():
+        for i in _positions(doc, self.org_heads):
             if new and i < new[-1].end:
                 continue
             end = i + 1
@@ -232,6 +257,6 @@ class NameFinder:
                 new.append((None, Span(doc, i, end, label="PER")))
         if new:
             drop = {old.start for old, _ in new if old is not None}
-            doc.ents = sorted([e for e in doc.ents if e.start not in drop] + [span for _, span in new],
-                              key=lambda e: e.start)
+            set_ents(doc, sorted([e for e in doc.ents if e.start not in drop] + [span for _, span in new],
+                                 key=lambda e: e.start))
 

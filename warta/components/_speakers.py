@@ -107,6 +107,8 @@ class Names:
 
     def __init__(self, text: str):
         self.text = text
+        self._fullest: dict[str, str] = {}  # one article names its speakers again and again
+        self._trimmed: dict[str, str] = {}
 
     @cached_property
     def index(self) -> list[tuple[int, tuple[str, ...], str]]:
@@ -124,6 +126,12 @@ class Names:
 
     def fullest(self, name: str) -> str:
         """The longest name in the document that contains ``name``'s words in order."""
+        found = self._fullest.get(name)
+        if found is None:
+            found = self._fullest[name] = self._find_fullest(name)
+        return found
+
+    def _find_fullest(self, name: str) -> str:
         toks = tuple(name.lower().split())
         if not toks:
             return name
@@ -141,6 +149,12 @@ class Names:
 
     def trim(self, name: str) -> str:
         """A long person name cut to where the article's bare mentions start."""
+        found = self._trimmed.get(name)
+        if found is None:
+            found = self._trimmed[name] = self._trim(name)
+        return found
+
+    def _trim(self, name: str) -> str:
         words = name.split()
         if len(words) < 3 or words[0].lower() in _ORG_HEADS:
             return name

@@ -51,7 +51,9 @@ from ._names import (
     _sent_start, _subsequence, _upper_count,
 )
 from .geo import lookup_place, tables as geo_tables
-from .extensions import doc_text
+from .extensions import doc_text, set_ents, span_get, span_set
+
+_LONGEST_CUE = max(len(cue) for cue in _ALIAS_CUES)
 
 
 class EntityResolver(NameFinder):
@@ -108,9 +110,11 @@ class EntityResolver(NameFinder):
         """Write canonical, long_form, role and country on ``doc.ents``."""
         self._resolve_orgs(doc, pairs)
         self._resolve_people(doc, aliases)
+        text = doc_text(doc)
         for ent in doc.ents:
-            if not ent._.canonical:
-                ent._.canonical = ent.text  # geo may still replace a place's by its fullest form
+            if not span_get(ent, "canonical"):
+                # geo may still replace a place's by its fullest form
+                span_set(ent, "canonical", text[ent.start_char:ent.end_char])
 
     # -- entity edits -----------------------------------------------------
     @staticmethod
@@ -122,14 +126,15 @@ class EntityResolver(NameFinder):
         """Add ``spans`` as entities; one that overlaps an entity or an earlier span is dropped."""
         if not spans:
             return
-        taken = {i for e in doc.ents for i in range(e.start, e.end)}
+        ents = doc.ents
+        taken = {i for e in ents for i in range(e.start, e.end)}
         kept = []
         for span in sorted(spans, key=lambda s: (s.start, -len(s))):
             if not taken.intersection(range(span.start, span.end)):
                 kept.append(span)
                 taken.update(range(span.start, span.end))
         if kept:
-            doc.ents = sorted(list(doc.ents) + kept, key=lambda s: s.start)
+            set_ents(doc, sorted(list(ents) + kept, key=lambda s: s.start))
 
     def _add_known_acronyms(self, doc: Doc) -> None:
         new, taken = [], set()
@@ -162,7 +167,7 @@ class EntityResolver(NameFinder):
             else:
                 ents.append(ent)
         if changed:
-            doc.ents = ents
+            set_ents(doc, ents)
 
     # -- acronyms and long forms -------------------------------------------
     @staticmethod
@@ -264,32 +269,35 @@ class EntityResolver(NameFinder):
         self._add(doc, new)
 
     def _resolve_orgs(self, doc: Doc, pairs: dict[str, str]) -> None:
-        texts = {e.text for e in doc.ents}
+        text = doc_text(doc)
+        # (entity, its text): a slice of the doc's text is Span.text without joining tokens
+        ents = [(e, text[e.start_char:e.end_char]) for e in doc.ents]
+        texts = {t for _, t in ents}
         long_forms = {self.orgs[a]["long"]: a for a in texts if a in self.orgs and self.orgs[a]["long"] in texts}
-        for ent in doc.ents:
+        for ent, ent_text in ents:
             if ent.label_ in PER_LABELS:
                 continue
-            other = pairs.get(ent.text)
-            acronym = ent.text
+            other = pairs.get(ent_text)
+            acronym = ent_text
             if other is not None:
-                long_form, acronym = (other, ent.text) if len(other) > len(ent.text) else (ent.text, other)
-                ent._.canonical = long_form
-                ent._.long_form = other
-            elif ent.text in self.orgs:
-                table_long = self.orgs[ent.text]["long"]
+                long_form, acronym = (other, ent_text) if len(other) > len(ent_text) else (ent_text, other)
+                span_set(ent, "canonical", long_form)
+                span_set(ent, "long_form", other)
+            elif ent_text in self.orgs:
+                table_long = self.orgs[ent_text]["long"]
                 # the article may spell the name out elsewhere without brackets ("Tentara Nasional Indonesia")
-                ent._.canonical = table_long if table_long in texts or table_long in doc_text(doc) else ent.text
-                ent._.long_form = table_long
-            elif ent.text in long_forms:
-                ent._.long_form = long_forms[ent.text]
-            code = self.orgs.get(acronym, {}).get("country") or self._body_country(ent)
-            if code and not ent._.country:
-                ent._.country = code
-        self._org_short_forms(doc)
+                span_set(ent, "canonical", table_long if table_long in texts or table_long in text else ent_text)
+                span_set(ent, "long_form", table_long)
+            elif ent_text in long_forms:
+                span_set(ent, "long_form", long_forms[ent_text])
+            code = self.orgs.get(acronym, {}).get("country") or self._body_country(ent, ent_text)
+            if code and not span_get(ent, "country"):
+                span_set(ent, "country", code)
+        self._org_short_forms(doc, ents)
 
-    def _body_country(self, ent: Span) -> Optional[str]:
+    def _body_country(self, ent: Span, ent_text: str) -> Optional[str]:
         """Country of a national body that is, or is named inside, an organisation ("Mabes TNI")."""
-        code = self.body_country.get(ent.text)
+        code = self.body_country.get(ent_text)
         if code:
             return code
         for tok in ent:
@@ -298,11 +306,14 @@ class EntityResolver(NameFinder):
                 return code
         return None
 
-    def _org_short_forms(self, doc: Doc) -> None:
-        """"Garda Revolusi" after "Garda Revolusi Iran": a name less its country points to the full one."""
+    def _org_short_forms(self, doc: Doc, ents: list[tuple[Span, str]]) -> None:
+        """"Garda Revolusi" after "Garda Revolusi Iran": a name less its country points to the full one.
+
+        ``ents`` are the doc's entities with their texts.
+        """
         t = geo_tables()
         full = {}
-        for ent in doc.ents:
+        for ent, ent_text in ents:
             if ent.label_ in PER_LABELS or len(ent) < 2:
                 continue
             for size in (1, 2):
@@ -310,17 +321,20 @@ class EntityResolver(NameFinder):
                     tail = ent[len(ent) - size:]
                     code = t.country(tail.text)
                     if code:
-                        full.setdefault((ent.label_, ent[:len(ent) - size].text), (ent._.canonical or ent.text, code))
+                        full.setdefault((ent.label_, ent[:len(ent) - size].text),
+                                        (span_get(ent, "canonical") or ent_text, code))
             if ent[0].text in self.org_heads:
                 # "Gerindra" after "Partai Gerindra" (an ORG only: "AS" after "Pemerintah AS" is a country)
-                full.setdefault((ent.label_, ent[1:].text), (ent._.canonical or ent.text, ent._.country))
+                full.setdefault((ent.label_, ent[1:].text), (span_get(ent, "canonical") or ent_text,
+                                                             span_get(ent, "country")))
         if not full:
             return
-        for ent in doc.ents:
-            key = (ent.label_, ent.text)
-            if ent.label_ not in PER_LABELS and key in full and (ent._.canonical in (None, ent.text)):
-                ent._.canonical, code = full[key]
-                ent._.country = ent._.country or code
+        for ent, ent_text in ents:
+            key = (ent.label_, ent_text)
+            if ent.label_ not in PER_LABELS and key in full and (span_get(ent, "canonical") in (None, ent_text)):
+                canonical, code = full[key]
+                span_set(ent, "canonical", canonical)
+                span_set(ent, "country", span_get(ent, "country") or code)
 
     # -- people ------------------------------------------------------------
     def _person_aliases(self, doc: Doc) -> dict[str, str]:
@@ -341,9 +355,9 @@ class EntityResolver(NameFinder):
                 if close is not None:
                     alias = (k + 1, close)
             else:
+                after = tuple(doc[j].lower_ for j in range(k, min(k + _LONGEST_CUE, len(doc))))
                 for cue in _ALIAS_CUES:
-                    words = [w.lower_ for w in doc[k:k + len(cue)]]
-                    if tuple(words) == cue:
+                    if after[:len(cue)] == cue:
                         start = k + len(cue)
                         end = start
                         while end < len(doc) and end - start < 3 and _is_cap(doc[end]) and doc[end].is_alpha:
@@ -378,25 +392,27 @@ class EntityResolver(NameFinder):
         if not people:
             return
         keys = {e.start: self._name_key(e) for e in people}
+        text = doc_text(doc)
+        texts = {e.start: text[e.start_char:e.end_char] for e in people}
         canonical: dict[int, str] = {}
         folded_aliases = {k.casefold(): v for k, v in aliases.items()}
 
-        def contains(long: tuple, short: tuple) -> bool:
-            n = len(short)
-            return 0 < n < len(long) and any(long[i:i + n] == short for i in range(len(long) - n + 1))
+        # every shorter run of words in a person's name key: "contains" becomes a set lookup
+        parts = {start: {key[i:j] for i in range(len(key)) for j in range(i + 1, len(key) + 1)} - {key, ()}
+                 for start, key in keys.items()}
 
         def resolve(ent: Span, depth: int = 0) -> str:
             if ent.start in canonical:
                 return canonical[ent.start]
-            result = ent.text
-            target = aliases.get(ent.text) or folded_aliases.get(ent.text.casefold())
+            result = texts[ent.start]
+            target = aliases.get(result) or folded_aliases.get(result.casefold())
             if target is not None and depth < 3:
-                full = next((p for p in people if p.text == target), None)
+                full = next((p for p in people if texts[p.start] == target), None)
                 result = resolve(full, depth + 1) if full is not None else target
             else:
                 key = keys[ent.start]
-                fits = [p for p in people if contains(keys[p.start], key)
-                        and (len(key) > 1 or (len(key[0]) >= 3 and ent[0].text[:1].isupper()))]
+                fits = [p for p in people if key in parts[p.start]] if key and (
+                    len(key) > 1 or (len(key[0]) >= 3 and ent[0].text[:1].isupper())) else []
                 if fits:
                     longest = max(len(keys[p.start]) for p in fits)
                     fits = [p for p in fits if len(keys[p.start]) == longest]
@@ -420,9 +436,9 @@ class EntityResolver(NameFinder):
             countries[name] = countries.get(name) or country
         for ent in people:
             name = canonical[ent.start]
-            ent._.canonical = name
-            ent._.role = roles.get(name)
-            ent._.country = countries.get(name)
+            span_set(ent, "canonical", name)
+            span_set(ent, "role", roles.get(name))
+            span_set(ent, "country", countries.get(name))
 
     def _role(self, doc: Doc, ent: Span) -> tuple[Optional[str], Optional[str]]:
         """The title before ``ent`` and the appositive after it, and the country they name."""

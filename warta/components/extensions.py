@@ -19,7 +19,10 @@ Span._.long_form str | None   the other side of an acronym/long-form pair
 
 :func:`doc_text` is ``doc.text`` read once per Doc: spaCy rebuilds that
 string from every token on each access, and the stages read it about nine
-times per article.
+times per article. :func:`set_ents` is ``doc.ents = spans`` without its
+per-token Python loop. :func:`span_get` and :func:`span_set` read and write
+the Span values above straight in ``doc.user_data``, where spaCy keeps them,
+without building an ``Underscore`` object per access (hot loops only).
 """
 
 from spacy.tokens import Doc, Span
@@ -62,3 +65,54 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+def set_ents(doc: Doc, spans) -> None:
+    """``doc.ents = spans`` for Spans of ``doc``, with the same result.
+
+    The ``doc.ents`` setter rebuilds every Span and then marks each token
+    outside them through a Python-level comparison per token; naming the
+    gaps between the entities as ``outside`` spans does the same marking in
+    spaCy's C loop.
+    """
+    ents = [s for s in spans if s.label > 0]  # set_ents drops unlabelled spans, as the setter does
+    outside, prev = [], 0
+    for ent in sorted(ents, key=lambda s: s.start):
+        if ent.start > prev:
+            outside.append(Span(doc, prev, ent.start))
+        prev = max(prev, ent.end)
+    if prev < len(doc):
+        outside.append(Span(doc, prev, len(doc)))
+    doc.set_ents(ents, outside=outside, default="unmodified")
+
+
+def _span_layout_known() -> bool:
+    """Whether spaCy keeps ``span._.<name>`` under ``("._.", name, start_char, end_char)``.
+
+    Checked once on a two-word Doc: when a spaCy version keys them otherwise,
+    :func:`span_get` and :func:`span_set` fall back to ``span._``.
+    """
+    from spacy.vocab import Vocab
+
+    doc = Doc(Vocab(), words=["a", "b"])
+    span = doc[1:2]
+    span._.role = "x"
+    return doc.user_data == {("._.", "role", 2, 3): "x"} and doc[0:1]._.role is None
+
+
+_FAST_SPANS = _span_layout_known()
+
+
+def span_get(span: Span, name: str):
+    """``span._.<name>`` for one of the Span values above (all default to None)."""
+    if _FAST_SPANS:
+        return span.doc.user_data.get(("._.", name, span.start_char, span.end_char))
+    return getattr(span._, name)
+
+
+def span_set(span: Span, name: str, value) -> None:
+    """``span._.<name> = value`` for one of the Span values above."""
+    if _FAST_SPANS:
+        span.doc.user_data[("._.", name, span.start_char, span.end_char)] = value
+    else:
+        setattr(span._, name, value)

@@ -42,7 +42,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..lang import load_json, load_lines, load_wordset
-from .extensions import doc_text
+from .extensions import doc_text, set_ents, span_get, span_set
 
 LOC_LABELS = frozenset({"LOC", "GPE", "LOCATION", "PLACE"})
 ORG_LABELS = frozenset({"ORG", "ORGANISATION", "ORGANIZATION"})
@@ -52,6 +52,7 @@ _PREFIX = re.compile(r"^(?:kota|kabupaten|kab\.|provinsi|prov\.|pulau|kecamatan|
 _SPACE = re.compile(r"\s+")
 _STRIP = "\"'“”‘’«»[]{},.;:!?"
 MIN_AUTO_CITY_POPULATION = 100_000  # Indonesian cities the matcher adds without NER help
+_MEMO_SIZE = 200_000
 
 
 def _norm(name: str) -> str:
@@ -99,15 +100,38 @@ class _Tables:
         dem = load_json("demonyms")
         self.people_nouns = frozenset(n.casefold() for n in dem["nouns"])
         self.demonym_words = dict(dem["words"])
+        # the stages ask about the same few names again and again (tens of thousands of
+        # calls per thousand articles): answers are kept, up to _MEMO_SIZE names each
+        self._country_memo: dict[str, Optional[str]] = {}
+        self._rows_memo: dict[str, Optional[list]] = {}
 
     def country(self, name: str) -> Optional[str]:
+        try:
+            return self._country_memo[name]
+        except KeyError:
+            pass
+        code = self._country(name)
+        if isinstance(name, str) and len(self._country_memo) < _MEMO_SIZE:
+            self._country_memo[name] = code
+        return code
+
+    def place_rows(self, name: str) -> list:
+        try:
+            rows = self._rows_memo[name]
+        except KeyError:
+            rows = self._place_rows(name) or None  # the tables hold no empty lists
+            if isinstance(name, str) and len(self._rows_memo) < _MEMO_SIZE:
+                self._rows_memo[name] = rows
+        return [] if rows is None else rows
+
+    def _country(self, name: str) -> Optional[str]:
         name = _norm(name)
         if not name:
             return None
         return self.country_exact.get(name) or (None if name.isupper() and len(name) <= 3
                                                 else self.country_fold.get(name.casefold()))
 
-    def place_rows(self, name: str) -> list:
+    def _place_rows(self, name: str) -> list:
         name = _norm(name)
         if not name or name.casefold() in self.stop:
             return []
@@ -284,49 +308,54 @@ class Geo:
             new = [Span(doc, s.start, s.end, label="LOC") for s in spans
                    if not taken.intersection(range(s.start, s.end)) and self._free_standing(doc, s)]
             if new:
-                doc.ents = sorted(list(doc.ents) + new, key=lambda s: s.start)
+                set_ents(doc, sorted(list(doc.ents) + new, key=lambda s: s.start))
         fullest: dict[str, str] = {}
         standard_names: dict[str, str] = {}
         linked = []
-        for ent in doc.ents:
+        text = doc_text(doc)
+        ents = doc.ents
+        for ent in ents:
+            ent_text = text[ent.start_char:ent.end_char]  # Span.text without joining its tokens
             if ent.label_ in LOC_LABELS:
-                place = lookup_place(ent.text)
+                place = lookup_place(ent_text)
                 if place is None:
                     # "Gedung Putih", "Tanah Air": a country, but no point on the map;
                     # "Kawasan Timur Indonesia": the country named inside
-                    ent._.country = (ent._.country or country_code(ent.text)
-                                     or self._inside(ent, country_at) or self._inside(ent, place_at)
-                                     or ("IDN" if ent[0].text in t.id_prefixes and len(ent) > 1 else None))
+                    span_set(ent, "country", span_get(ent, "country") or country_code(ent_text)
+                             or self._inside(ent, country_at) or self._inside(ent, place_at)
+                             or ("IDN" if ent[0].text in t.id_prefixes and len(ent) > 1 else None))
                     continue
-                ent._.country = place["country"]
+                span_set(ent, "country", place["country"])
                 if place["lat"] is not None:
-                    ent._.geo = {"lat": place["lat"], "lon": place["lon"], "geonameid": place["geonameid"]}
+                    span_set(ent, "geo", {"lat": place["lat"], "lon": place["lon"], "geonameid": place["geonameid"]})
                 key = f"{place['country']}:{place['geonameid'] or place['canonical']}"
                 if place["geonameid"] == t.countries.get(place["country"], {}).get("geonameid"):
                     standard_names[key] = place["canonical"]
                 # the standard name when the article uses it ("Jepang", not "Negeri Sakura"), else the longest
                 best = fullest.get(key, "")
-                if best != place["canonical"] and (ent.text == place["canonical"] or len(ent.text) > len(best)):
-                    fullest[key] = ent.text
-                linked.append((ent, key))
-            elif ent.label_ in ORG_LABELS and not ent._.country:
-                ent._.country = self._org_country(ent, country_at, t) or self._inside(ent, place_at)
+                if best != place["canonical"] and (ent_text == place["canonical"] or len(ent_text) > len(best)):
+                    fullest[key] = ent_text
+                linked.append((ent, ent_text, key))
+            elif ent.label_ in ORG_LABELS and not span_get(ent, "country"):
+                span_set(ent, "country", self._org_country(ent, country_at, t) or self._inside(ent, place_at))
         for key, best in list(fullest.items()):
             # a country's standard name used anywhere in the article, tagged or not ("bank China")
             standard = standard_names.get(key)
-            if standard and best != standard and re.search(rf"(?<!\w){re.escape(standard)}(?!\w)", doc_text(doc)):
+            if standard and best != standard and re.search(rf"(?<!\w){re.escape(standard)}(?!\w)", text):
                 fullest[key] = standard
-        for ent, key in linked:
-            if not ent._.canonical or ent._.canonical == ent.text:
-                ent._.canonical = fullest[key]
+        for ent, ent_text, key in linked:
+            canonical = span_get(ent, "canonical")
+            if not canonical or canonical == ent_text:
+                span_set(ent, "canonical", fullest[key])
         # mentions of one name share its country ("KTI" takes that of "Kawasan Timur Indonesia")
         shared: dict[tuple, str] = {}
-        for ent in doc.ents:
-            if ent._.country and ent._.canonical:
-                shared.setdefault((ent.label_, ent._.canonical), ent._.country)
-        for ent in doc.ents:
-            if not ent._.country and ent._.canonical:
-                ent._.country = shared.get((ent.label_, ent._.canonical))
+        values = [(ent, span_get(ent, "country"), span_get(ent, "canonical")) for ent in ents]
+        for ent, country, canonical in values:
+            if country and canonical:
+                shared.setdefault((ent.label_, canonical), country)
+        for ent, country, canonical in values:
+            if not country and canonical:
+                span_set(ent, "country", shared.get((ent.label_, canonical)))
 
     @staticmethod
     def _inside(ent: Span, found: dict[int, str]) -> Optional[str]:
