@@ -5,8 +5,8 @@ is mixed into :class:`~warta.components.events.Events` and holds the rules
 that find mentions (entities, IGOs, country names, sector nouns, names the
 NER missed, pronouns; adjacent ones merged, countries shared between
 mentions of one actor), give a trigger its actor and recipient by voice
-(:meth:`ActorRules.roles`), resolve pronouns (:meth:`ActorRules._resolve`)
-and turn a mention into a ``Record.events`` actor dict. Its methods read the
+(:meth:`ActorRules.roles`) and turn a mention into a ``Record.events`` actor
+dict; pronouns are resolved by :mod:`warta.components._event_reference`. Its methods read the
 lexicons and matchers ``Events.__init__`` builds and the sentence bounds of
 :class:`~warta.components._event_context.ContextRules`.
 """
@@ -19,8 +19,8 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span
 
-from ..lang import load_json
 from ._event_context import geo_fn
+from ._event_reference import ADVERBS as _ADVERBS, COUNTED
 
 _NEAR = 3  # how many tokens after a trigger a recipient may start
 _SUBORDINATORS = frozenset({"setelah", "sebelum", "saat", "ketika", "usai", "seusai", "sambil", "sejak", "selain",
@@ -33,15 +33,8 @@ _HEAD_ALIASES = {"kepolisian": "polisi", "militer": "tentara", "pemerintahan": "
 _SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE", "ASSAULT"})
 _DONE_BY = frozenset({"dilakukan", "dilancarkan", "dilaksanakan", "digelar", "dipimpin"})
 _CURRENCY = frozenset({"dolar", "dollar", "us$", "usd"})
-_ADVERBS = frozenset({"juga", "telah", "sudah", "berhasil", "kemudian", "lalu", "masih", "sempat", "pun",
-                      "akan", "sedang", "tengah", "terus", "kembali", "langsung", "lantas"})
-_FIRST_PERSON = frozenset({"saya", "kami", "kita", "aku"})
-_THIRD_PERSON = frozenset({"ia", "dia", "beliau", "mereka"})
 _ORIGIN = frozenset({"asal", "dari"})
 _SOURCE_WORDS = frozenset({"diberitakan", "dikutip", "dilansir", "dilaporkan", "kutip", "lansir"})
-_NUMBERS = {**load_json("number_words")["units"], "sepuluh": 10}
-# "ketiganya", "keempatnya": "the three/four of them" (keduanya has its own rule)
-_COUNTED = {f"ke{w}nya": (w, str(n)) for w, n in _NUMBERS.items() if n >= 3}
 
 
 def _passive_word(tok) -> bool:
@@ -154,7 +147,7 @@ class ActorRules:
         raw.extend(self._names(doc, taken | {t for m in raw for t in range(m.start, m.end)}))
         # pronouns ("mereka", "kami", "keduanya") are mentions too; extract() resolves them
         for _key, start, end in self.pronoun_matcher(doc):
-            if doc[start].lower_ in _COUNTED and start > 0 and doc[start - 1].is_lower and doc[start - 1].is_alpha \
+            if doc[start].lower_ in COUNTED and start > 0 and doc[start - 1].is_lower and doc[start - 1].is_alpha \
                     and doc[start - 1].lower_ not in self.common and not _verb_like(doc, start - 1):
                 continue  # "uji coba nuklir keenamnya": an ordinal after a noun, not "the six of them"
             raw.append(Mention(start, end, doc[start:end].text, kind="pronoun"))
@@ -532,90 +525,7 @@ class ActorRules:
                     return after[0], after[1]
         return None
 
-    # ------------------------------------------------------------------ pronouns, actor dicts
-    def _resolve(self, doc: Doc, m: Optional[Mention], mentions: list[Mention],
-                 last: Optional[tuple[Mention, int]], sent_no: int) -> Optional[Mention]:
-        """The referent of a pronoun mention (other mentions are returned as they are).
-
-        "kami"/"saya" in a quote are its speaker; "pihaknya" the nearest actor
-        before it in the sentence (else the speaker); "ia"/"mereka"/"keduanya"
-        the previous event's actor when it is at most two sentences back, else
-        the first actor of the previous sentence. An unresolved pronoun stays,
-        and takes the default country like an unnamed actor.
-        """
-        if m is None or m.kind != "pronoun":
-            return m
-        word = m.text.lower()
-        ante = self._counted(doc, m, mentions) if word in _COUNTED else None
-        if word in _FIRST_PERSON or word == "pihaknya":
-            ante = self._speaker(doc, m, mentions)
-        if ante is None and word == "pihaknya":
-            s_lo = self._sent(doc, m.start)[0]
-            before = [x for x in mentions if s_lo <= x.start and x.end <= m.start and x.kind not in ("place", "pronoun")]
-            ante = before[-1] if before else None
-        if ante is None and word in _THIRD_PERSON:
-            ante = self._reporter(doc, m, mentions)
-        if ante is None and word not in _FIRST_PERSON:
-            if last is not None and sent_no - last[1] <= 2 and last[0].start < m.start:
-                ante = last[0]
-            else:
-                s_lo = self._sent(doc, m.start)[0]
-                p_lo = self._sent(doc, s_lo - 1)[0] if s_lo > 0 else s_lo
-                prev = [x for x in mentions if p_lo <= x.start < s_lo and x.kind not in ("place", "pronoun")]
-                ante = prev[0] if prev else None
-        if ante is None:
-            return m
-        return Mention(m.start, m.end, m.text, ante.canonical or ante.text, ante.country, ante.sector,
-                       ante.kind, ante.geo, ante.explicit)
-
-    def _reporter(self, doc: Doc, m: Mention, mentions: list[Mention]) -> Optional[Mention]:
-        """"Dalai Lama menyebut ia akan ...", "X mengatakan bahwa mereka ...": a third-person
-        pronoun opening the reported clause is the reporter, the subject of the report verb."""
-        s_lo = self._sent(doc, m.start)[0]
-        times = {t.i for t in doc[s_lo:m.start] if any(x["start"] <= t.idx < x["end"] for x in doc._.times or [])}
-        k = m.start - 1
-        # "mengatakan pada Selasa bahwa mereka ...": skip the date of the statement too
-        while k > s_lo and (doc[k].lower_ in ("bahwa", ",", "pada") or doc[k].lower_ in _ADVERBS or k in times):
-            k -= 1
-        if k <= s_lo or doc[k].lower_ not in self.report_words or doc[k].lower_.endswith("nya"):
-            return None
-        if doc[k - 1].text == ",":
-            # "China, yang merupakan pesaing AS, mengatakan": the subject is before the relative clause
-            opening = next((i for i in range(k - 2, s_lo, -1) if doc[i].text == "," and doc[i + 1].lower_ == "yang"),
-                           None)
-            k = opening if opening is not None else k
-        before = [x for x in mentions if s_lo <= x.start and x.end <= k and x.kind not in ("place", "pronoun")]
-        return before[-1] if before else None
-
-    @staticmethod
-    def _counted(doc: Doc, m: Mention, mentions: list[Mention]) -> Optional[Mention]:
-        """"keempatnya" is the last group counted with the same number ("empat nelayan",
-        "keempat nelayan itu", "4 nelayan")."""
-        number, digit = _COUNTED[m.text.lower()]
-        for x in reversed(mentions):
-            if x.end > m.start or x.kind in ("place", "pronoun") or x.start == 0:
-                continue
-            prev = doc[x.start - 1].lower_
-            if prev in (number, "ke" + number, digit):
-                return x
-        return None
-
-    @staticmethod
-    def _speaker(doc: Doc, m: Mention, mentions: list[Mention]) -> Optional[Mention]:
-        """The mention naming the speaker of the quote that holds ``m``."""
-        char = doc[m.start].idx
-        for q in doc._.quotes or []:
-            sp = q.get("speaker")
-            if not sp or sp.get("start") is None or not (q["start"] <= char < q["end"]):
-                continue
-            for x in mentions:
-                if x.kind in ("place", "pronoun"):
-                    continue
-                x_start, x_end = doc[x.start].idx, doc[x.end - 1].idx + len(doc[x.end - 1])
-                if x_start < sp["end"] and sp["start"] < x_end:
-                    return x
-        return None
-
+    # ------------------------------------------------------------------ actor dicts
     @staticmethod
     def _actor(doc: Doc, m: Mention, default: Optional[str]) -> dict:
         out = m.as_actor(doc)

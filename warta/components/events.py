@@ -13,7 +13,13 @@ For every trigger found by a spaCy PhraseMatcher built once from
   (di-, ter-) it is the recipient and the actor follows ("oleh X", or
   directly: "ditangkap polisi"); "antara A dan B" gives both sides;
   pronouns are mentions resolved in :meth:`Events._resolve` (quote speaker,
-  previous actor, the pair of the last two-sided event); "X menjalani
+  the reporter of "X menyebut ia ...", the group counted in "keempatnya",
+  the previous undergoer for an undergoer, previous actor, the pair of the
+  last two-sided event); coordinated verbs share subject and object
+  ("menangkap dan memulangkan 90 pengungsi"); the agent of a passive
+  relative clause ("milisi yang didukung Iran") is not the subject; people
+  noun + "asal/dari X" take X's country; who died "dalam serangan X" is its
+  target; report sources ("dikutip dari AFP") are no participants; "X menjalani
   pemeriksaan" makes X the recipient (``lang/event_undergo_verbs.txt``);
   types in ``lang/event_targetless.txt`` keep a recipient only after a
   partner preposition (terhadap, kepada, dengan, anti, ...);
@@ -34,8 +40,9 @@ organisation's actor carries its short code from ``lang/igo.txt`` (UNO, ASN,
 NAT) in ``country`` with sector IGO, as the gold does: not an ISO code.
 
 This module holds trigger matching, clause bounds and the event loop;
-:class:`Events` mixes in the rules of two private modules:
-:mod:`warta.components._event_actors` (mentions, roles, pronouns) and
+:class:`Events` mixes in the rules of three private modules:
+:mod:`warta.components._event_actors` (mentions, roles),
+:mod:`warta.components._event_reference` (pronouns) and
 :mod:`warta.components._event_context` (place, date, size, modality).
 """
 
@@ -54,6 +61,7 @@ from ..builder import sentence_index
 from ..lang import load_lines, load_wordset
 from ._event_actors import _DONE_BY, _SYMMETRIC, ActorRules, Mention
 from ._event_context import ContextRules, cache_sentence_spans, size_words
+from ._event_reference import ReferenceRules
 from .extensions import doc_list
 
 _GAP = 3  # tokens "..." may stand for
@@ -65,7 +73,7 @@ _RELATIVE_ADVERBS = frozenset({"telah", "sudah", "sempat", "tengah", "sedang", "
 _QUANTIFIERS = frozenset({"banyak", "sebagian", "semua", "ada", "sedikit"})
 
 
-class Events(ActorRules, ContextRules):
+class Events(ActorRules, ReferenceRules, ContextRules):
     """Finds PLOVER events; see the module docstring for the rules."""
 
     def __init__(self, nlp: Language, name: str = "events"):
