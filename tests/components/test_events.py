@@ -515,3 +515,8 @@ def test_events_plurals_hunger_strikes_and_claims(nlp, text, expected):
 def test_events_actor_through_dates_agent_leads_and_fronted_clauses(nlp, text, trigger, actor):
     ev = next(e for e in _events(nlp, text) if e["trigger"]["text"] == trigger)
     assert _side(ev, "actor") == actor
+
+
+def test_events_owner_of_the_target_is_the_recipient(nlp):
+    ev = _events(nlp, "Kapal perang Amerika Serikat menembakkan 59 rudal ke pangkalan udara milik Suriah.")[0]
+    assert (ev["type"], _side(ev, "actor"), _side(ev, "recipient")) == ("ASSAULT", ("USA", None), ("SYR", None))

@@ -434,6 +434,9 @@ class ActorRules:
             near = next((m for m in right if m.start - (span.end + 2) <= _NEAR
                          and self._prep(doc, m) not in self.locative), None)
         recipient = partner or near
+        if recipient is None and type_ in ("ASSAULT", "COERCE"):
+            # "menembakkan rudal ke pangkalan udara milik Suriah": the owner of the target
+            recipient = next((m for m in right if self._prep(doc, m) == "milik"), None)
         if recipient is None and type_ in _VERBAL:
             # "mengancam akan meluncurkan serangan nuklir ke Korea Selatan": the target
             # of a threat or demand often follows its content
