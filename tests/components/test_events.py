@@ -520,3 +520,10 @@ def test_events_actor_through_dates_agent_leads_and_fronted_clauses(nlp, text, t
 def test_events_owner_of_the_target_is_the_recipient(nlp):
     ev = _events(nlp, "Kapal perang Amerika Serikat menembakkan 59 rudal ke pangkalan udara milik Suriah.")[0]
     assert (ev["type"], _side(ev, "actor"), _side(ev, "recipient")) == ("ASSAULT", ("USA", None), ("SYR", None))
+
+
+def test_events_singular_pronoun_is_a_person_not_a_state(nlp):
+    text = ("Utusan khusus Antonio Guterres tiba di Seoul. Korea Utara menembakkan rudal ke laut. "
+            "Dia mengecam uji coba itu.")
+    ev = next(e for e in _events(nlp, text) if e["trigger"]["text"] == "mengecam")
+    assert ev["actor"][0]["canonical"] == "Antonio Guterres"

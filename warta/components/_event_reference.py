@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 _FIRST_PERSON = frozenset({"saya", "kami", "kita", "aku"})
 _THIRD_PERSON = frozenset({"ia", "dia", "beliau", "mereka"})
+_SINGULAR = frozenset({"ia", "dia", "beliau"})
 # adverbs that may stand between a subject and its verb
 ADVERBS = frozenset({"juga", "telah", "sudah", "berhasil", "kemudian", "lalu", "masih", "sempat", "pun",
                      "akan", "sedang", "tengah", "terus", "kembali", "langsung", "lantas"})
@@ -56,6 +57,8 @@ class ReferenceRules:
             ante = before[-1] if before else None
         if ante is None and word in _THIRD_PERSON:
             ante = self._reporter(doc, m, mentions)
+        if ante is None and word in _SINGULAR and (last is None or last[0].kind != "person"):
+            ante = self._last_person(doc, m, mentions)
         if ante is None and word not in _FIRST_PERSON:
             if last is not None and sent_no - last[1] <= 2 and last[0].start < m.start:
                 ante = last[0]
@@ -86,6 +89,15 @@ class ReferenceRules:
             k = opening if opening is not None else k
         before = [x for x in mentions if s_lo <= x.start and x.end <= k and x.kind not in ("place", "pronoun")]
         return before[-1] if before else None
+
+    def _last_person(self, doc: Doc, m: Mention, mentions: list[Mention]) -> Optional[Mention]:
+        """"ia", "dia", "beliau" stand for one person: the last named person at most two
+        sentences back, when the previous event's actor was a state or a group."""
+        s_lo = self._sent(doc, m.start)[0]
+        for _ in range(2):
+            s_lo = self._sent(doc, s_lo - 1)[0] if s_lo > 0 else s_lo
+        people = [x for x in mentions if s_lo <= x.start and x.end <= m.start and x.kind == "person"]
+        return people[-1] if people else None
 
     @staticmethod
     def _counted(doc: Doc, m: Mention, mentions: list[Mention]) -> Optional[Mention]:
