@@ -527,3 +527,29 @@ def test_events_singular_pronoun_is_a_person_not_a_state(nlp):
             "Dia mengecam uji coba itu.")
     ev = next(e for e in _events(nlp, text) if e["trigger"]["text"] == "mengecam")
     assert ev["actor"][0]["canonical"] == "Antonio Guterres"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # refusing to negotiate is REJECT:meet
+    ("Iran menyatakan tidak akan pernah menegosiasikan program rudalnya.", [("REJECT", "meet")]),
+    ("Pemerintah Thailand tidak berunding dengan pemberontak.", [("REJECT", "meet")]),
+    # warning shots threaten
+    ("Polisi melepaskan tembakan peringatan ke udara.", [("THREATEN", "violence")]),
+    # "mengancam jiwa" endangers, it threatens no one
+    ("Asap kebakaran itu mengancam jiwa warga.", []),
+    # being put on a blacklist, intercepting, persuading
+    ("Dewan Keamanan PBB memasukkan bank itu ke dalam daftar hitam.", [("SANCTION", None)]),
+    ("Angkatan laut Korea Selatan mencegat kapal itu.", [("COERCE", "seize")]),
+    ("Polisi berupaya membujuk pelaku agar menyerah.", [("REQUEST", None)]),
+    # "dijatuhi sanksi": the subject receives the sanction
+    ("Iran sudah dijatuhi sanksi sejak 2006.", [("SANCTION", None)]),
+    # a verb after a degree word is an adjective
+    ("Dia punya masalah yang lebih mendesak.", []),
+])
+def test_events_lexicon_refusals_warnings_and_adjectives(nlp, text, expected):
+    assert [(e["type"], e["mode"]) for e in _events(nlp, text)] == expected
+
+
+def test_events_sanctioned_subject_is_the_recipient(nlp):
+    ev = _events(nlp, "Iran sudah dijatuhi sanksi oleh PBB sejak 2006.")[0]
+    assert (_side(ev, "actor"), _side(ev, "recipient")) == (("UNO", "IGO"), ("IRN", None))

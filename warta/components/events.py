@@ -130,6 +130,7 @@ class Events(ActorRules, ReferenceRules, ContextRules):
         self.irrealis = words("event_irrealis_words")
         self.ability = words("event_ability_words")
         self.attempt = words("event_attempt_words")
+        self.degree = words("event_degree_words")
         self.domestic_titles = words("event_domestic_titles")
         self.calendar = words("event_common_capitalised")
         self.targetless = frozenset(load_lines("event_targetless"))
@@ -241,6 +242,8 @@ class Events(ActorRules, ReferenceRules, ContextRules):
             return not any(t.lower_ in self.occurrence for t in after)
         if before in self.purpose:
             return True  # "untuk menyelidiki", "agar ... menghentikan": an aim, not an event
+        if before in self.degree:
+            return True  # "masalah yang lebih mendesak": an adjective
         if before in self.irrealis:
             return True  # "sistem ini mampu melumpuhkan 36 target", "berusaha ditangkap": not an event
         if before in self.ability and voice == "active":
@@ -362,6 +365,10 @@ class Events(ActorRules, ReferenceRules, ContextRules):
             type_, mode = trig.type, trig.mode
             if mode == "release" and self._territory(doc, span, voice, mentions, lo, hi):
                 type_, mode = "COERCE", "seize"  # "Albu Kamal dibebaskan dari ISIS": territory taken
+            if negated and type_ == "CONSULT":
+                # "tidak akan pernah menegosiasikan", "tidak berunding dengan teroris": refusing
+                # to meet or negotiate is REJECT:meet (annotation guide)
+                type_, mode, negated = "REJECT", "meet", False
             if modality == "future" and type_ in ("CONSULT", "SUPPORT", "COOPERATE", "AID"):
                 type_, mode = "AGREE", None
             elif modality == "future" and type_ == "RETREAT":
