@@ -69,6 +69,12 @@ def is_cap(w: str) -> bool:
 
 def name_of(words: list[str]) -> str:
     """The name inside a noun phrase: organisations whole, people without titles."""
+    return _name_of(tuple(words))
+
+
+@lru_cache(maxsize=16384)
+def _name_of(words: tuple[str, ...]) -> str:
+    # memoised: the same capitalised runs come back in sentence after sentence and article after article
     words = [w for w in words if w]
     while words and words[-1].lower() in _ANAPHORIC:
         words = words[:-1]
@@ -169,9 +175,12 @@ class Names:
         return name
 
 
+_LEAD_CLAUSE = re.compile(r"\s*([^,]{1,80}),\s+")
+
+
 def skip_connective(sent: str) -> int:
     """Offset after a leading connective phrase ("Namun, ", "Selain itu, ")."""
-    m = re.match(r"\s*([^,]{1,80}),\s+", sent)
+    m = _LEAD_CLAUSE.match(sent)
     if m and len(m.group(1).split()) <= 6:
         words = m.group(1).split()
         if words and (words[0].lower() in CONNECTIVES or m.group(1).lower() in CONNECTIVES):
