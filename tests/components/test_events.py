@@ -553,3 +553,15 @@ def test_events_lexicon_refusals_warnings_and_adjectives(nlp, text, expected):
 def test_events_sanctioned_subject_is_the_recipient(nlp):
     ev = _events(nlp, "Iran sudah dijatuhi sanksi oleh PBB sejak 2006.")[0]
     assert (_side(ev, "actor"), _side(ev, "recipient")) == (("UNO", "IGO"), ("IRN", None))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Polisi masih mendalami keterangan tersangka itu.", [("ACCUSE", "investigate")]),
+    ("Tentara Irak mengepung kota Mosul.", [("COERCE", "restrict")]),
+    ("Aparat gencar menangkapi para pengedar narkoba.", [("COERCE", "arrest")]),
+    # reinforcements are troops, not aid
+    ("Pasukan Suriah mengirim bala bantuan ke perbatasan.", [("MOBILIZE", "troops")]),
+    ("Korea Utara melayangkan ancaman kepada Jepang.", [("THREATEN", None)]),
+])
+def test_events_lexicon_investigation_siege_and_reinforcements(nlp, text, expected):
+    assert [(e["type"], e["mode"]) for e in _events(nlp, text)] == expected
