@@ -18,15 +18,17 @@ from warta.cli import main
 from warta.eval import events as scorer
 from warta.events_ontology import PLOVER_TYPES
 
-# measured with `warta eval events warta/eval/gold/events/<name>` after the participant
-# rules of issue 6 (pronouns, people nouns, national groups, targetless types, ...):
-# dev.jsonl (41 articles, 338 mentions, tuned on): type F1 0.802, full-tuple F1 0.535,
-# mode accuracy 0.859; dev2.jsonl (10 articles, 99 mentions): 0.716, 0.488, 0.917;
-# dev3.jsonl (10 articles, 60 mentions): 0.780, 0.602, 0.979. Before them: dev 0.761,
-# 0.373, 0.855; dev2 0.712, 0.413, 0.919; dev3 0.787, 0.457, 0.960.
-FLOORS = {"dev.jsonl": {"type_f1": 0.79, "full_f1": 0.52, "mode_accuracy": 0.84},
-          "dev2.jsonl": {"type_f1": 0.70, "full_f1": 0.47, "mode_accuracy": 0.90},
-          "dev3.jsonl": {"type_f1": 0.76, "full_f1": 0.58, "mode_accuracy": 0.96}}
+# measured with `warta eval events warta/eval/gold/events/<name>` after the second round of
+# participant rules of issue 6 (origin "asal X", coordinated verbs, relative clauses, report
+# sources, reporters and counted pronouns, refusals as REJECT:meet, ...), 2026-11-29:
+# dev.jsonl (41 articles, 339 mentions, tuned on): type F1 0.821, full-tuple F1 0.607,
+# mode accuracy 0.861; dev2.jsonl (10 articles, 99 mentions): 0.788, 0.586, 0.923;
+# dev3.jsonl (10 articles, 60 mentions): 0.889, 0.730, 0.964. Before that round: dev 0.802,
+# 0.535, 0.859; dev2 0.716, 0.488, 0.917; dev3 0.780, 0.602, 0.979. Floors sit ~0.02 under,
+# as a retrained NER model moves the actor mentions a little.
+FLOORS = {"dev.jsonl": {"type_f1": 0.80, "full_f1": 0.59, "mode_accuracy": 0.84},
+          "dev2.jsonl": {"type_f1": 0.76, "full_f1": 0.56, "mode_accuracy": 0.90},
+          "dev3.jsonl": {"type_f1": 0.86, "full_f1": 0.70, "mode_accuracy": 0.94}}
 
 
 @pytest.fixture(scope="module")
