@@ -565,3 +565,8 @@ def test_events_sanctioned_subject_is_the_recipient(nlp):
 ])
 def test_events_lexicon_investigation_siege_and_reinforcements(nlp, text, expected):
     assert [(e["type"], e["mode"]) for e in _events(nlp, text)] == expected
+
+
+def test_events_a_bank_is_a_business(nlp):
+    ev = _events(nlp, "Amerika Serikat menjatuhkan sanksi terhadap bank Iran itu.")[0]
+    assert (ev["type"], _side(ev, "recipient")) == ("SANCTION", ("IRN", "BUS"))
