@@ -570,3 +570,8 @@ def test_events_lexicon_investigation_siege_and_reinforcements(nlp, text, expect
 def test_events_a_bank_is_a_business(nlp):
     ev = _events(nlp, "Amerika Serikat menjatuhkan sanksi terhadap bank Iran itu.")[0]
     assert (ev["type"], _side(ev, "recipient")) == ("SANCTION", ("IRN", "BUS"))
+
+
+def test_events_universities_are_education(nlp):
+    ev = _events(nlp, "Kepolisian Malaysia bekerja sama dengan beberapa universitas.")[0]
+    assert (ev["type"], _side(ev, "actor"), _side(ev, "recipient")) == ("COOPERATE", ("MYS", "COP"), ("MYS", "EDU"))
