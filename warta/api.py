@@ -7,6 +7,7 @@ from typing import Iterable, Iterator, Optional, Union
 from . import errors
 from ._input import Article, article_from_mapping, normalize_published
 from .builder import doc_to_record
+from .components.extensions import prime_doc_text
 from .config import settings
 from .langid import is_indonesian
 from .pipeline import STAGES, load
@@ -28,6 +29,8 @@ def _check(article: Article, force: bool, max_bytes: Optional[int] = None) -> No
 def _make_doc(nlp, article: Article):
     doc = nlp.make_doc(article.text)
     doc._.published = article.published
+    # spaCy's tokenizer keeps every character, so the text is known without joining the tokens again
+    prime_doc_text(doc, article.text)
     return doc
 
 

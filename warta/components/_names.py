@@ -10,10 +10,13 @@ sets up (title and organisation tables).
 
 from __future__ import annotations
 
-from spacy.attrs import ORTH
+import bisect
+
+import numpy
+from spacy.attrs import ORTH, SENT_START
 from spacy.tokens import Doc, Span
 
-from .extensions import set_ents
+from .extensions import doc_text, set_ents
 from .geo import lookup_place, tables as geo_tables
 
 PER_LABELS = frozenset({"PER", "PERSON"})
@@ -61,8 +64,31 @@ def _positions(doc: Doc, texts) -> list[int]:
     return _positions_of(doc, [doc.vocab.strings.add(t) for t in texts])
 
 
+def _sent_starts(doc: Doc) -> list[int]:
+    """Token indexes where sentences start, read once per Doc (the segmenter, first in the pipeline, sets them)."""
+    starts = doc.user_data.get("warta_sent_token_starts")
+    if starts is None:
+        flags = doc.to_array(SENT_START).astype(numpy.int64)
+        starts = [0] + [i for i in numpy.flatnonzero(flags == 1).tolist() if i > 0]
+        doc.user_data["warta_sent_token_starts"] = starts
+    return starts
+
+
 def _sent_start(doc: Doc, i: int) -> int:
-    return doc[i].sent.start if doc.has_annotation("SENT_START") else 0
+    """``doc[i].sent.start`` without building the sentence Span."""
+    if not doc.has_annotation("SENT_START"):
+        return 0
+    starts = _sent_starts(doc)
+    return starts[bisect.bisect_right(starts, i) - 1]
+
+
+def _sent_end(doc: Doc, i: int) -> int:
+    """``doc[i].sent.end`` (``len(doc)`` without sentences) without building the sentence Span."""
+    if not doc.has_annotation("SENT_START"):
+        return len(doc)
+    starts = _sent_starts(doc)
+    k = bisect.bisect_right(starts, i)
+    return starts[k] if k < len(starts) else len(doc)
 
 
 def _subsequence(short: str, long: str) -> bool:
@@ -88,9 +114,10 @@ class NameFinder:
         lower-cased data ("nerp") tags "kudeta" or a credit line "[ab/uh]" now and then.
         """
         ents, changed = [], False
+        text = doc_text(doc)
         for ent in doc.ents:
             start = ent.start
-            if geo_tables().country(ent.text):
+            if geo_tables().country(text[ent.start_char:ent.end_char]):
                 ents.append(ent)  # "negeri Paman Sam" is a name of the United States
                 continue
             while start < ent.end and not doc[start].text[:1].isupper():
@@ -108,20 +135,22 @@ class NameFinder:
         """Make labels agree with the article: a word of a person's full name is PER ("Tokayev" tagged
         ORG after "Kassym-Jomart Tokayev"); a person-tagged well-known place or a name tagged LOC
         after a locative word elsewhere ("di Albu Kamal") is LOC."""
-        people = [e for e in doc.ents if e.label_ in PER_LABELS]
+        text = doc_text(doc)
+        ents = [(e, text[e.start_char:e.end_char]) for e in doc.ents]  # Span.text without joining tokens
+        people = [e for e, _ in ents if e.label_ in PER_LABELS]
         name_words = {w.text for e in people if len(e) >= 2 for w in e if w.is_alpha and len(w.text) >= 3
                       and w.text[:1].isupper() and w.lower_ not in self.honorifics}
         name_words -= {w for w in name_words if self._well_known_place(w)}
-        located = {e.text for e in doc.ents if e.start > 0 and doc[e.start - 1].lower_ in _LOCATIVE}
+        located = {t for e, t in ents if e.start > 0 and doc[e.start - 1].lower_ in _LOCATIVE}
         new, changed = [], False
-        for ent in doc.ents:
+        for ent, ent_text in ents:
             label = ent.label_
-            if label not in PER_LABELS and len(ent) == 1 and ent.text in name_words:
+            if label not in PER_LABELS and len(ent) == 1 and ent_text in name_words:
                 label = "PER"
-            elif label in PER_LABELS and ent.text not in name_words and (
-                    ent.text in located or self._well_known_place(ent.text)):
+            elif label in PER_LABELS and ent_text not in name_words and (
+                    ent_text in located or self._well_known_place(ent_text)):
                 label = "LOC"
-            elif label != "LOC" and ent.text.isupper() and self._is_dateline(doc, ent) and lookup_place(ent.text):
+            elif label != "LOC" and ent_text.isupper() and self._is_dateline(doc, ent) and lookup_place(ent_text):
                 label = "LOC"  # "ALMATY, warta.example -": the dateline's place
             if label != ent.label_:
                 changed = True

@@ -48,7 +48,7 @@ from ..lang import load_json
 from ._names import (
     PER_LABELS, NameFinder, _ALIAS_CUES, _APPOSITIVE_END, _CLOSE, _LOCATIVE, _LONG_FORM_LINKS, _MAX_APPOSITIVE_TOKENS,
     _MAX_ROLE_TOKENS, _OPEN, _PLACE_MIN_POPULATION, _PREPOSITIONS, _RELATIONAL, _WELL_KNOWN, _is_cap, _positions,
-    _sent_start, _subsequence, _upper_count,
+    _sent_end, _sent_start, _subsequence, _upper_count,
 )
 from .geo import lookup_place, tables as geo_tables
 from .extensions import doc_text, set_ents, span_get, span_set
@@ -580,7 +580,7 @@ class EntityResolver(NameFinder):
         if doc[start].lower_ not in self.app_heads and not doc[start].lower_ in self.modifiers:
             return None
         end = start
-        sent_end = doc[ent.start].sent.end if doc.has_annotation("SENT_START") else len(doc)
+        sent_end = _sent_end(doc, ent.start)
         while end < sent_end and end - start < _MAX_APPOSITIVE_TOKENS:
             tok = doc[end]
             if tok.text in _APPOSITIVE_END or tok.lower_ in self.app_stop:

@@ -67,6 +67,16 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def prime_doc_text(doc: Doc, text: str) -> None:
+    """Give :func:`doc_text` the string ``doc`` was tokenized from.
+
+    spaCy's tokenizer is lossless (``doc.text == text``); the check on the
+    last token's end is a cheap guard against a tokenizer that is not.
+    """
+    if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text):
+        doc.user_data[_TEXT_KEY] = text
+
+
 def set_ents(doc: Doc, spans) -> None:
     """``doc.ents = spans`` for Spans of ``doc``, with the same result.
 
