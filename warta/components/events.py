@@ -71,6 +71,7 @@ _CLAUSE_PUNCT = frozenset({";", ".", "?", "!"})
 _RELATIVE_ADVERBS = frozenset({"telah", "sudah", "sempat", "tengah", "sedang", "akan", "pernah", "baru", "juga",
                                "masih", "belum"})
 _QUANTIFIERS = frozenset({"banyak", "sebagian", "semua", "ada", "sedikit"})
+_COORD_ADVERBS = _RELATIVE_ADVERBS | {"kemudian", "lalu"}
 
 
 class Events(ActorRules, ReferenceRules, ContextRules):
@@ -284,7 +285,7 @@ class Events(ActorRules, ReferenceRules, ContextRules):
         ("menangkap dan memulangkan", "mengunjungi AS dan bertemu"): "dan"/"serta" right
         before it, and no clause break between them."""
         k = span.start - 1
-        while k > prev.end and doc[k].lower_ in _RELATIVE_ADVERBS | {"kemudian", "lalu"}:
+        while k > prev.end and doc[k].lower_ in _COORD_ADVERBS:
             k -= 1
         if k < prev.end or doc[k].lower_ not in ("dan", "serta"):
             return False
