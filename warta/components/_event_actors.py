@@ -6,8 +6,8 @@ that find mentions (entities, IGOs, country names, sector nouns, names the
 NER missed, pronouns; adjacent ones merged, countries shared between
 mentions of one actor), give a trigger its actor and recipient by voice
 (:meth:`ActorRules.roles`) and turn a mention into a ``Record.events`` actor
-dict; pronouns are resolved by :mod:`warta.components._event_reference`. Its methods read the
-lexicons and matchers ``Events.__init__`` builds and the sentence bounds of
+dict; pronouns are resolved by :mod:`warta.components._event_reference`.
+Its methods read the lexicons and matchers ``Events.__init__`` builds and the sentence bounds of
 :class:`~warta.components._event_context.ContextRules`.
 """
 
@@ -37,10 +37,15 @@ _ORIGIN = frozenset({"asal", "dari"})
 _SOURCE_WORDS = frozenset({"diberitakan", "dikutip", "dilansir", "dilaporkan", "kutip", "lansir"})
 
 
+# words that look prefixed but are no verbs: prepositions, determiners, "di" written together
+_NOT_VERBS = frozenset({"diantara", "dirinya", "disana", "disini", "dimana", "diatas", "dibawah", "didalam",
+                        "terhadap", "tersebut", "terkait", "termasuk", "terutama", "terakhir", "merupakan"})
+
+
 def _passive_word(tok) -> bool:
     """True for a di- passive verb form ("didukung", "dipimpin"), not "dia", "diri", "di"."""
     w = tok.lower_
-    return tok.is_alpha and tok.is_lower and len(w) > 5 and w.startswith("di") and w not in ("diantara", "dirinya")
+    return tok.is_alpha and tok.is_lower and len(w) > 5 and w.startswith("di") and w not in _NOT_VERBS
 
 
 def _verb_like(doc: Doc, i: int) -> bool:
@@ -48,7 +53,8 @@ def _verb_like(doc: Doc, i: int) -> bool:
     if i >= len(doc):
         return False
     tok = doc[i]
-    return tok.is_lower and tok.is_alpha and len(tok) > 5 and tok.lower_.startswith(("me", "ber", "di", "ter"))
+    return tok.is_lower and tok.is_alpha and len(tok) > 5 and tok.lower_.startswith(("me", "ber", "di", "ter")) \
+        and tok.lower_ not in _NOT_VERBS
 
 
 @dataclass
