@@ -7,8 +7,8 @@ NER missed, pronouns; adjacent ones merged, countries shared between
 mentions of one actor), give a trigger its actor and recipient by voice
 (:meth:`ActorRules.roles`) and turn a mention into a ``Record.events`` actor
 dict; pronouns are resolved by :mod:`warta.components._event_reference`.
-Its methods read the lexicons and matchers ``Events.__init__`` builds and the sentence bounds of
-:class:`~warta.components._event_context.ContextRules`.
+Its methods read the lexicons and matchers ``Events.__init__`` builds and
+the sentence bounds of :class:`~warta.components._event_context.ContextRules`.
 """
 
 from __future__ import annotations
