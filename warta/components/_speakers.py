@@ -137,20 +137,31 @@ class Names:
             found = self._fullest[name] = self._find_fullest(name)
         return found
 
+    @cached_property
+    def _containing(self) -> dict[tuple[str, ...], tuple[int, int]]:
+        """Every shorter run of words of an indexed name -> (index entry, word position) of its first use."""
+        out: dict[tuple[str, ...], tuple[int, int]] = {}
+        # names come in text order, and each one's positions left to right: setdefault keeps the first
+        for k, (_, cand, _full) in enumerate(self.index):
+            for n in range(1, len(cand)):
+                for i in range(len(cand) - n + 1):
+                    out.setdefault(cand[i:i + n], (k, i))
+        return out
+
     def _find_fullest(self, name: str) -> str:
         toks = tuple(name.lower().split())
         if not toks:
             return name
         n = len(toks)
-        for _, cand, full in self.index:  # names come in text order: the first full mention wins
-            hits = [i for i in range(len(cand) - n + 1) if cand[i:i + n] == toks] if len(cand) > n else []
-            if hits:
-                words, i = full.split(), hits[0]
-                # "Didiek" in "Kereta Api Indonesia Didiek Hartantyo" -> "Didiek Hartantyo";
-                # a surname keeps one word before it
-                if 0 < i and i + n < len(words):
-                    return " ".join(words[i:])
-                return " ".join(words[max(0, i - 1):]) if i > 0 and words[0].lower() not in _ORG_HEADS else full
+        found = self._containing.get(toks)  # the first full mention wins
+        if found is not None:
+            full = self.index[found[0]][2]
+            words, i = full.split(), found[1]
+            # "Didiek" in "Kereta Api Indonesia Didiek Hartantyo" -> "Didiek Hartantyo";
+            # a surname keeps one word before it
+            if 0 < i and i + n < len(words):
+                return " ".join(words[i:])
+            return " ".join(words[max(0, i - 1):]) if i > 0 and words[0].lower() not in _ORG_HEADS else full
         return self.trim(name)
 
     def trim(self, name: str) -> str:

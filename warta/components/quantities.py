@@ -24,6 +24,7 @@ The pass is one compiled regex over ``doc.text``; the word lists live in
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator, Optional
 
 from spacy.language import Language
@@ -103,15 +104,21 @@ def parse_numeral(text: str) -> Optional[float]:
     text = text.strip()
     if not text:
         return None
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", text):
+    if _GROUPED.fullmatch(text):
         return float(text.replace(".", "").replace(",", "."))
-    if re.fullmatch(r"\d+,\d+", text):
+    if _COMMA_DECIMAL.fullmatch(text):
         return float(text.replace(",", "."))
-    if re.fullmatch(r"\d+\.\d{1,2}", text):
+    if _DOT_DECIMAL.fullmatch(text):
         return float(text)
-    if re.fullmatch(r"\d+", text):
+    if _DIGITS.fullmatch(text):
         return float(text)
     return None
+
+
+_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_COMMA_DECIMAL = re.compile(r"\d+,\d+")
+_DOT_DECIMAL = re.compile(r"\d+\.\d{1,2}")
+_DIGITS = re.compile(r"\d+")
 
 
 def parse_number_words(text: str) -> Optional[float]:
@@ -200,6 +207,20 @@ _AMOUNT_PARTS = re.compile(
 )
 _SCORE_BEFORE = {"skor", "menang", "kalah", "imbang", "unggul", "takluk", "tumbang", "agregat", "hasil", "dengan", "membalas"}
 _WORD_BEFORE = re.compile(r"([\w.-]+)\W*$")
+# compiled once: the re module's own cache is shared with patterns built per name elsewhere
+_SPACES = re.compile(r"\s+")
+_DOT_THOUSANDS = re.compile(r"\.\d{3}")
+_VERB_PREFIXED = re.compile(r"(?:meng?|mem|meny|ber|di)[a-z]{4,}$")
+_NAME_BEFORE = re.compile(r"(?:\b[A-Z]{2,6}|\b[A-Z]\s*-)\s*$")
+_LAST_WORD = re.compile(r"(\S+)\s+$")
+_FIRST_WORD = re.compile(r"\s+(\S+)")
+_SENTENCE_END = re.compile(r"[.!?:\"”]$")
+_NON_DIGITS = re.compile(r"\D")
+_LONG_DIGITS = re.compile(r"\d{7,}")
+_AREA_CODE = re.compile(r"\(0\d+\)\s*$")
+_PHONE_START = re.compile(r"\+|\(0\d")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_ENUM_END = re.compile(r"\s*(?:[,.;:)]|$)")
 _NEXT_WORDS = re.compile(r"\s*([a-z][\w-]*)(?:\s+([a-z][\w-]*))?")
 _NEXT_WORDS_TITLE = re.compile(r"\s*([A-Za-z][\w-]*)(?:\s+([a-z][\w-]*))?")
 
@@ -207,7 +228,7 @@ _NEXT_WORDS_TITLE = re.compile(r"\s*([A-Za-z][\w-]*)(?:\s+([a-z][\w-]*))?")
 def _unit_of(unit: Optional[str]) -> Optional[str]:
     if not unit:
         return None
-    key = re.sub(r"\s+", " ", unit.lower())
+    key = _SPACES.sub(" ", unit.lower())
     if key in _PERCENT:
         return "percent"
     if key in _CUR_AFTER:
@@ -222,7 +243,7 @@ def _amount(text: str) -> Optional[dict]:
     m = _AMOUNT_PARTS.search(text)
     if not m:
         return None
-    num = re.sub(r"\s+", " ", m.group("num")).lower()
+    num = _SPACES.sub(" ", m.group("num")).lower()
     scale = 1.0
     for word in m.group("scales").split():
         scale *= _SCALES[word.lower()]
@@ -235,7 +256,7 @@ def _amount(text: str) -> Optional[dict]:
     if value is None:
         return None
     scaled = scale != 1 or bool(m.group("unit") or m.group("cur"))
-    if "." in num and not re.search(r"\.\d{3}", num) and not scaled:
+    if "." in num and not _DOT_THOUSANDS.search(num) and not scaled:
         return None  # "14.30" without a unit is a clock time, not a decimal
     return {"value": value * scale, "lo": None, "hi": None, "unit": unit, "approx": False, "scale": scale,
             "word": not num[:1].isdigit(), "scaled": scaled, "raw": num}
@@ -268,7 +289,7 @@ def _plain_noun(word: str) -> bool:
     if word in _NOT_COUNTED or len(word) < 3 or word in _MEASURES or word in _SCALES:
         return False
     # me-/ber-/di- words are verbs ("5 orang ditangkap"); hinted nouns were taken before
-    return not re.match(r"(?:meng?|mem|meny|ber|di)[a-z]{4,}$", word)
+    return not _VERB_PREFIXED.match(word)
 
 
 _LIST_ITEM = re.compile(r"(?:^|\n)[ \t]*$")
@@ -284,14 +305,20 @@ def _is_label(text: str, start: int, end: int) -> bool:
         return True  # a match minute ("88'") or a screen resolution ("2160×1080")
     if text[max(0, start - 2):start].endswith("(") and text[max(0, start - 2):start - 1].isdigit():
         return True
-    if re.search(r"(?:\b[A-Z]{2,6}|\b[A-Z]\s*-)\s*$", text[max(0, start - 10):start]):
+    if _NAME_BEFORE.search(text[max(0, start - 10):start]):
         return True  # "UFC 205", "timnas U - 22": part of a name
-    before = re.search(r"(\S+)\s+$", text[max(0, start - 30):start])
-    after = re.match(r"\s+(\S+)", text[end:end + 30])
+    before = _LAST_WORD.search(text[max(0, start - 30):start])
+    after = _FIRST_WORD.match(text[end:end + 30])
     if before and after and before.group(1)[:1].isupper() and after.group(1)[:1].isupper():
         # between two capitalised words, and not just after a sentence end
-        return not re.search(r"[.!?:\"”]$", text[:start - len(before.group(0))].rstrip()[-1:] or ".")
+        return not _SENTENCE_END.search(text[:start - len(before.group(0))].rstrip()[-1:] or ".")
     return False
+
+
+@lru_cache(maxsize=4096)
+def _more_than(counted: str) -> re.Pattern:
+    """"<counted> lebih" after a number ("8.000 unit lebih")."""
+    return re.compile(r"\s*" + re.escape(counted) + r"\s+lebih(?![\w-])", re.I)
 
 
 def _overlaps(start: int, end: int, spans: list) -> bool:
@@ -344,7 +371,7 @@ def _from_match(text: str, m: re.Match, spans: list) -> Optional[dict]:
     elif m.group("post"):
         end = max(end, m.end("post"))
     mod_word = (m.group("mod") or "").lower()
-    mod_word = re.sub(r"\s+", " ", mod_word)
+    mod_word = _SPACES.sub(" ", mod_word)
     if m.group("between") and b is None:
         start = m.start("between") if not mod_word else start
         if not mod_word:
@@ -359,20 +386,20 @@ def _from_match(text: str, m: re.Match, spans: list) -> Optional[dict]:
     has_unit = a["scaled"] or (b is not None and b["scaled"])
     if not mod_word and prev in _EXCLUDE_BEFORE and not has_unit:
         return None
-    if raw_a[:1] == "0" and len(re.sub(r"\D", "", raw_a)) >= 4:
+    if raw_a[:1] == "0" and len(_NON_DIGITS.sub("", raw_a)) >= 4:
         return None  # phone numbers and codes
-    if re.fullmatch(r"\d{7,}", raw_a) and not has_unit:
+    if _LONG_DIGITS.fullmatch(raw_a) and not has_unit:
         return None  # long digit strings without separators: phone numbers, ids
-    if re.search(r"\(0\d+\)\s*$", text[max(0, m.start() - 8):m.start()]):
+    if _AREA_CODE.search(text[max(0, m.start() - 8):m.start()]):
         return None  # "(021) 5551234"
-    if re.match(r"\+|\(0\d", text[max(0, m.start() - 2):m.start() + 1]):
+    if _PHONE_START.match(text[max(0, m.start() - 2):m.start() + 1]):
         return None
     title = a["word"] and m.group("a")[:1].isupper()
     counted = None if (a["unit"] or (b and b["unit"])) else _counted(text, end, title)
     if b is not None and join in {"-", "–"} and not has_unit and not a["approx"]:
         if prev in _SCORE_BEFORE or (counted is None and a["value"] < 100 and b["value"] is not None and b["value"] < 100):
             return None  # "menang 2-1": a score
-    if (not has_unit and b is None and not a["word"] and re.fullmatch(r"(?:19|20)\d\d", raw_a)
+    if (not has_unit and b is None and not a["word"] and _YEAR.fullmatch(raw_a)
             and counted not in _HINTS and not mod_word):
         return None  # a bare year
     if a["word"] and not has_unit and b is None and not a["approx"]:
@@ -382,12 +409,12 @@ def _from_match(text: str, m: re.Match, spans: list) -> Optional[dict]:
             return None
     if prev == "salah" and raw_a == "satu":
         return None
-    if a["word"] and not has_unit and b is None and not a["approx"] and re.match(r"\s*(?:[,.;:)]|$)", text[end:end + 2]):
+    if a["word"] and not has_unit and b is None and not a["approx"] and _ENUM_END.match(text[end:end + 2]):
         return None  # "Dua, ..." in an enumeration counts nothing
     if not has_unit and not mod_word and b is None and _is_label(text, m.start(), end):
         return None
     if b is not None and not has_unit and a["value"] and b["value"] and \
-            all(re.fullmatch(r"(?:19|20)\d\d", x["raw"]) for x in (a, b)):
+            all(_YEAR.fullmatch(x["raw"]) for x in (a, b)):
         return None  # "2015 - 2016": a span of years
     if b is not None:
         unit = a["unit"] or b["unit"]
@@ -404,8 +431,7 @@ def _from_match(text: str, m: re.Match, spans: list) -> Optional[dict]:
         value, vmin, vmax = a["value"], None, None
         modifier = _MOD_BEFORE.get(mod_word, "exact")
         post = (m.group("post") or "").strip().lower()
-        if post == "lebih" or (counted and modifier == "exact" and re.match(
-                r"\s*" + re.escape(counted) + r"\s+lebih(?![\w-])", text[end:end + 40], re.I)):
+        if post == "lebih" or (counted and modifier == "exact" and _more_than(counted).match(text[end:end + 40])):
             modifier = "more_than"  # "2.000 lebih", "8.000 unit lebih"
         elif post == "-an":
             modifier = "approx"

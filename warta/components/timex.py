@@ -61,20 +61,30 @@ _ORDINALS: dict = _TW["ordinals"]
 _SET_UNITS: dict = _TW["set_units"]
 
 
+# compiled once: the re module's own cache is shared with patterns built per name elsewhere
+_SPACES = re.compile(r"\s+")
+_DECIMAL = re.compile(r"\d+\.\d+")
+_NUMBERED = re.compile(r"(?:nomor|no\.?)\s*\d+\s*(?:tahun\s*)?$", re.I)
+_PREV_WORD = re.compile(r"([\w.]+)\W*$")
+_OPEN_BEFORE = re.compile(r"[(,]\s*$")
+
+
 def _norm(s: str) -> str:
-    return re.sub(r"\s+", " ", s.strip().lower())
+    return _SPACES.sub(" ", s.strip().lower())
 
 
 _FULL_MONTHS = [m for m in _MONTHS if m not in set(_TW["month_abbreviations_need_day"])]
 _MONTH = r"(?:" + alternation(_FULL_MONTHS) + r"|(?:" + alternation(_TW["month_abbreviations_need_day"]) + r")\.?)"
 _MONTH_FULL = r"(?:" + alternation(_FULL_MONTHS) + r")"
 _MONTH_CAP = r"(?-i:" + "|".join(m.capitalize() for m in sorted(_FULL_MONTHS, key=len, reverse=True)) + r")"
+_MONTH_CAP_RE = re.compile(_MONTH_CAP)
 _WD = r"(?-i:" + "|".join(w.capitalize() for w in sorted(_WEEKDAYS, key=len, reverse=True)) + r")"
 _WD_ANY = r"(?:" + alternation(_WEEKDAYS) + r")"
 _PART = r"(?:" + alternation(_PARTS) + r")"
 _ZONE = r"(?:" + alternation(_ZONES) + r"|waktu\s+setempat)"
 _PAST = r"(?:" + alternation(_TW["past_words"]) + r")"
 _FUT = r"(?:" + alternation(_TW["future_words"]) + r")"
+_FUT_RE = re.compile(_FUT, re.I)
 _REL = r"(?:" + _PAST + r"|" + _FUT + r"|ini)"
 _PMOD = r"(?:" + alternation(_TW["period_modifiers"]) + r")"
 _VAGUE = ("beberapa", "belasan", "puluhan", "ratusan", "berpuluh", "beratus")
@@ -177,7 +187,7 @@ def _direction(rel: Optional[str]) -> int:
     rel = _norm(rel or "")
     if not rel or rel == "ini":
         return 0
-    if re.fullmatch(_FUT, rel, re.I):
+    if _FUT_RE.fullmatch(rel):
         return 1
     return -1
 
@@ -230,7 +240,7 @@ def _h_day_range(m, dct):
 def _h_month(m, dct):
     mon = _MONTHS[m.group("mon").lower()]
     if not (m.group("my") or m.group("bulan") or m.group("pmod") or m.group("mrel")) and \
-            not re.fullmatch(_MONTH_CAP, m.group("mon")):
+            not _MONTH_CAP_RE.fullmatch(m.group("mon")):
         return None
     if m.group("mon").lower() == "mei" and not (m.group("my") or m.group("bulan") or m.group("pmod") or m.group("mrel")):
         return None  # "Mei" alone is often a name
@@ -249,12 +259,12 @@ def _h_year(m, dct, text, start):
     y = int(m.group("year"))
     if m.group("decade"):
         return {"type": "DATE", "value": str(y)[:3], "anchored": True}
-    if re.search(r"(?:nomor|no\.?)\s*\d+\s*(?:tahun\s*)?$", text[max(0, start - 26):start], re.I):
+    if _NUMBERED.search(text[max(0, start - 26):start]):
         return None  # "UU Nomor 5 Tahun 1997" names a law
     if not (m.group("pmod") or m.group("tahun") or m.group("yrel")):
-        prev = re.search(r"([\w.]+)\W*$", text[max(0, start - 30):start])
+        prev = _PREV_WORD.search(text[max(0, start - 30):start])
         word = prev.group(1).lower() if prev else ""
-        if word not in _YEAR_TRIGGERS and not re.search(r"[(,]\s*$", text[max(0, start - 3):start]):
+        if word not in _YEAR_TRIGGERS and not _OPEN_BEFORE.search(text[max(0, start - 3):start]):
             return None
         if _COUNTED_AFTER.match(text[m.end():m.end() + 12]):
             return None
@@ -363,7 +373,7 @@ def _h_count_rel(m, dct):
         n, unit = _SE_DUR[m.group("se").lower()]
     else:
         raw = _norm(m.group("num"))
-        n = None if raw in _VAGUE else (float(raw) if re.fullmatch(r"\d+\.\d+", raw) else parse_number(raw))
+        n = None if raw in _VAGUE else (float(raw) if _DECIMAL.fullmatch(raw) else parse_number(raw))
         unit = _UNITS[_norm(m.group("unit"))]
         if raw not in _VAGUE and n is None:
             return None
@@ -388,7 +398,7 @@ _ORDER = ["CE", "DE", "Y", "M", "W", "D", "TH", "TM", "TS"]
 def _h_compound_dur(m, dct):
     parts = {}
     for num, unit in _PAIR.findall(m.group("parts")):
-        n = float(num) if re.fullmatch(r"\d+\.\d+", num) else parse_number(num)
+        n = float(num) if _DECIMAL.fullmatch(num) else parse_number(num)
         u = _UNITS[_norm(unit)]
         if n is None or u in parts or u == "8Y":
             return None
