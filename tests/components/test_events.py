@@ -575,3 +575,15 @@ def test_events_a_bank_is_a_business(nlp):
 def test_events_universities_are_education(nlp):
     ev = _events(nlp, "Kepolisian Malaysia bekerja sama dengan beberapa universitas.")[0]
     assert (ev["type"], _side(ev, "actor"), _side(ev, "recipient")) == ("COOPERATE", ("MYS", "COP"), ("MYS", "EDU"))
+
+
+@pytest.mark.parametrize("text, trigger, actor_text", [
+    # a sentence that opens with a subordinator takes the subject after the comma
+    ("Selain menyerang dengan senjata tajam, pelaku sempat melempar batu.", "menyerang", "pelaku"),
+    # the head of "yang ... melakukan aksi X" is X's actor, through the determiner "aksi"
+    ("Ratusan tahanan Palestina yang masih melakukan aksi mogok makan dipindahkan.", "mogok makan",
+     "tahanan Palestina"),
+])
+def test_events_subject_of_fronted_and_relative_clauses(nlp, text, trigger, actor_text):
+    ev = next(e for e in _events(nlp, text) if e["trigger"]["text"] == trigger)
+    assert ev["actor"][0]["text"] == actor_text

@@ -328,8 +328,14 @@ class ActorRules:
         if lo > 0 and doc[lo - 1].lower_ == "yang":
             # "pasukan yang menggempur ISIS", "Serdadu Suriah yang didukung tentara Rusia,
             # melancarkan ...": the noun the relative clause hangs on is the subject
-            v = span.start - 1 if voice == "noun" and span.start > lo and \
-                doc[span.start - 1].lower_ in self.light_verbs else span.start
+            v = span.start
+            if voice == "noun":
+                # "yang masih melakukan aksi mogok makan": back over determiners to the light verb
+                k = span.start - 1
+                while k > lo and doc[k].lower_ in self.determiners:
+                    k -= 1
+                if k >= lo and doc[k].lower_ in self.light_verbs:
+                    v = k
             direct = lo == v or all(t.lower_ in _ADVERBS for t in doc[lo:v])  # "yang juga berhasil diamankan"
             # "pelaku, yang merupakan paman ..., terus melawan dan berupaya menyerang": the
             # clause closes at a comma and no new subject follows it
@@ -341,12 +347,14 @@ class ActorRules:
                 head = [m for m in mentions if m.end <= lo - 1 and m.end >= lo - 3 and m.kind != "place"]
                 if head:
                     subject = head[-1]
-        if subject is None and lo > 0 and doc[lo - 1].lower_ in _SUBORDINATORS \
-                and all(t.lower_ in _ADVERBS or t.lower_ in self.light_verbs for t in doc[lo:span.start]):
+        # "Selain menyerang dengan senjata tajam, pelaku ...": the subordinator may open the sentence
+        sub = lo if lo < span.start and doc[lo].lower_ in _SUBORDINATORS else lo - 1
+        if subject is None and sub >= 0 and doc[sub].lower_ in _SUBORDINATORS \
+                and all(t.lower_ in _ADVERBS or t.lower_ in self.light_verbs for t in doc[sub + 1:span.start]):
             # "polisi melakukan pengintaian ... sebelum menangkap para terduga": a
             # subjectless adverbial clause shares the main clause's subject
             s_lo = self._sent(doc, span.start)[0]
-            main = [m for m in mentions if s_lo <= m.start and m.end <= lo - 1 and m.kind != "place"
+            main = [m for m in mentions if s_lo <= m.start and m.end <= sub and m.kind != "place"
                     and self._prep(doc, m) not in self.locative]
             subject = main[-1] if main else None
             if subject is None:
