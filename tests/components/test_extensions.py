@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Span
 
-from warta.components.extensions import doc_text, prime_doc_text, set_ents, span_get, span_set
+from warta.components.extensions import (
+    doc_text, ents_of, forget_ents, prime_doc_text, set_ents, span_get, span_set,
+)
 from warta.pipeline import build
 
 _TEXT = ("Presiden Joko Widodo bertemu Menteri Luar Negeri Retno Marsudi di Jakarta, Senin.\n\n"
@@ -81,3 +83,24 @@ def test_extensions_span_get_set_same_as_underscore(nlp, name, value):
     setattr(other._, name, "lain")
     assert span_get(other, name) == "lain"
     assert span_get(doc[1:3], name) == value  # a new Span object over the same characters
+
+
+def test_extensions_ents_of_follows_set_ents(nlp):
+    doc = nlp.make_doc(_TEXT)
+    doc.ents = [Span(doc, 1, 3, label="PER")]
+    first = ents_of(doc)
+    assert first is ents_of(doc)  # kept between reads
+    set_ents(doc, [Span(doc, 1, 3, label="PER"), Span(doc, 12, 13, label="LOC")])
+    assert [(e.start, e.end, e.label_) for e in ents_of(doc)] == [(1, 3, "PER"), (12, 13, "LOC")]
+    forget_ents(doc)
+    assert "warta_ents" not in doc.user_data
+
+
+def test_extensions_entity_resolver_leaves_no_kept_ents():
+    nlp = build(stages=["segmenter", "entity_resolver"])
+    doc = nlp.make_doc(_TEXT)
+    doc.ents = [Span(doc, 1, 3, label="PER"), Span(doc, 8, 10, label="PER")]
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    assert "warta_ents" not in doc.user_data
+    assert doc.to_bytes()  # nothing unserialisable left in user_data

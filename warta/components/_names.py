@@ -16,7 +16,7 @@ import numpy
 from spacy.attrs import ORTH, SENT_START
 from spacy.tokens import Doc, Span
 
-from .extensions import doc_text, set_ents
+from .extensions import doc_text, ents_of, set_ents
 from .geo import lookup_place, tables as geo_tables
 
 PER_LABELS = frozenset({"PER", "PERSON"})
@@ -115,7 +115,7 @@ class NameFinder:
         """
         ents, changed = [], False
         text = doc_text(doc)
-        for ent in doc.ents:
+        for ent in ents_of(doc):
             start = ent.start
             if geo_tables().country(text[ent.start_char:ent.end_char]):
                 ents.append(ent)  # "negeri Paman Sam" is a name of the United States
@@ -136,7 +136,7 @@ class NameFinder:
         ORG after "Kassym-Jomart Tokayev"); a person-tagged well-known place or a name tagged LOC
         after a locative word elsewhere ("di Albu Kamal") is LOC."""
         text = doc_text(doc)
-        ents = [(e, text[e.start_char:e.end_char]) for e in doc.ents]  # Span.text without joining tokens
+        ents = [(e, text[e.start_char:e.end_char]) for e in ents_of(doc)]  # Span.text without joining tokens
         people = [e for e, _ in ents if e.label_ in PER_LABELS]
         name_words = {w.text for e in people if len(e) >= 2 for w in e if w.is_alpha and len(w.text) >= 3
                       and w.text[:1].isupper() and w.lower_ not in self.honorifics}
@@ -250,7 +250,7 @@ class NameFinder:
     def _names_before_alias(self, doc: Doc) -> None:
         """"Saifullah Yusuf atau Gus Ipul" with only the nickname tagged: tag the full name too."""
         new = []
-        for ent in doc.ents:
+        for ent in ents_of(doc):
             if ent.label_ not in PER_LABELS or ent.start < 3 or doc[ent.start - 1].lower_ not in ("atau", "alias"):
                 continue
             end = ent.start - 1
@@ -264,7 +264,7 @@ class NameFinder:
 
     def _expand_first_names(self, doc: Doc) -> None:
         """"Luhut" tagged but "Luhut Binsar Pandjaitan" missed: tag the longer name where it stands free."""
-        singles = {e.text for e in doc.ents if e.label_ in PER_LABELS and len(e) == 1 and e.text[:1].isupper()}
+        singles = {e.text for e in ents_of(doc) if e.label_ in PER_LABELS and len(e) == 1 and e.text[:1].isupper()}
         if not singles:
             return
         new = []
@@ -278,7 +278,7 @@ class NameFinder:
             if any(span.start < end and i < span.end for _, span in new):
                 continue
             if doc[i].ent_iob_ in ("B", "I"):
-                ent = next(e for e in doc.ents if e.start <= i < e.end)
+                ent = next(e for e in ents_of(doc) if e.start <= i < e.end)
                 if ent.start != i or ent.end != i + 1 or not self._free(doc, i + 1, end):
                     continue
                 new.append((ent, Span(doc, i, end, label=ent.label_)))
@@ -286,6 +286,6 @@ class NameFinder:
                 new.append((None, Span(doc, i, end, label="PER")))
         if new:
             drop = {old.start for old, _ in new if old is not None}
-            set_ents(doc, sorted([e for e in doc.ents if e.start not in drop] + [span for _, span in new],
+            set_ents(doc, sorted([e for e in ents_of(doc) if e.start not in drop] + [span for _, span in new],
                                  key=lambda e: e.start))
 

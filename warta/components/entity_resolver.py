@@ -51,7 +51,7 @@ from ._names import (
     _sent_end, _sent_start, _subsequence, _upper_count,
 )
 from .geo import lookup_place, tables as geo_tables
-from .extensions import doc_text, set_ents, span_get, span_set
+from .extensions import doc_text, ents_of, forget_ents, set_ents, span_get, span_set
 
 _LONGEST_CUE = max(len(cue) for cue in _ALIAS_CUES)
 
@@ -92,6 +92,16 @@ class EntityResolver(NameFinder):
 
     # -- pipeline ---------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
+        # entities are read through ents_of() while this component runs: every change goes
+        # through set_ents(), which drops the kept copy; none survives the call
+        forget_ents(doc)
+        try:
+            self._resolve(doc)
+        finally:
+            forget_ents(doc)
+        return doc
+
+    def _resolve(self, doc: Doc) -> None:
         self._repair_spans(doc)
         if self.add_entities:
             self._add_known_acronyms(doc)
@@ -104,17 +114,19 @@ class EntityResolver(NameFinder):
         pairs = self._acronym_pairs(doc)
         aliases = self._person_aliases(doc)
         self.set_annotations(doc, pairs, aliases)
-        return doc
 
     def set_annotations(self, doc: Doc, pairs: dict[str, str], aliases: dict[str, str]) -> None:
         """Write canonical, long_form, role and country on ``doc.ents``."""
-        self._resolve_orgs(doc, pairs)
-        self._resolve_people(doc, aliases)
-        text = doc_text(doc)
-        for ent in doc.ents:
-            if not span_get(ent, "canonical"):
-                # geo may still replace a place's by its fullest form
-                span_set(ent, "canonical", text[ent.start_char:ent.end_char])
+        try:
+            self._resolve_orgs(doc, pairs)
+            self._resolve_people(doc, aliases)
+            text = doc_text(doc)
+            for ent in ents_of(doc):
+                if not span_get(ent, "canonical"):
+                    # geo may still replace a place's by its fullest form
+                    span_set(ent, "canonical", text[ent.start_char:ent.end_char])
+        finally:
+            forget_ents(doc)  # also when called on its own, outside __call__
 
     # -- entity edits -----------------------------------------------------
     @staticmethod
@@ -126,7 +138,7 @@ class EntityResolver(NameFinder):
         """Add ``spans`` as entities; one that overlaps an entity or an earlier span is dropped."""
         if not spans:
             return
-        ents = doc.ents
+        ents = ents_of(doc)
         taken = {i for e in ents for i in range(e.start, e.end)}
         kept = []
         for span in sorted(spans, key=lambda s: (s.start, -len(s))):
@@ -148,7 +160,7 @@ class EntityResolver(NameFinder):
         """Re-span PER entities that begin with a title or honorific ("Presiden Joko Widodo")."""
         changed, ents = False, []
         t = geo_tables()
-        for ent in doc.ents:
+        for ent in ents_of(doc):
             start = ent.start
             if ent.label_ in PER_LABELS:
                 while start < ent.end - 1:
@@ -172,7 +184,7 @@ class EntityResolver(NameFinder):
     # -- acronyms and long forms -------------------------------------------
     @staticmethod
     def _is_ent(doc: Doc, span: Span) -> bool:
-        return any(e.start == span.start and e.end == span.end for e in doc.ents)
+        return any(e.start == span.start and e.end == span.end for e in ents_of(doc))
 
     def _is_acronym(self, token, long_first: Optional[str] = None) -> bool:
         text = token.text
@@ -192,7 +204,7 @@ class EntityResolver(NameFinder):
         that keeps it short ("... Berdasarkan Penyelesaian Kewajiban Pemegang Saham (PKPS)").
         """
         if end > 0 and doc[end - 1].ent_iob_ in ("B", "I"):
-            for ent in doc.ents:
+            for ent in ents_of(doc):
                 if ent.end == end and ent.label_ not in PER_LABELS and len(ent) >= 2:
                     return ent
             return None
@@ -235,7 +247,7 @@ class EntityResolver(NameFinder):
                 acr = Span(doc, i - 1, i, label="ORG")  # "CSTO (Organisasi Perjanjian ...)"
                 long_span = Span(doc, i + 1, close, label="ORG")
                 if doc[i - 1].ent_iob_ in ("B", "I"):
-                    acr = next((e for e in doc.ents if e.start <= i - 1 < e.end), acr)
+                    acr = next((e for e in ents_of(doc) if e.start <= i - 1 < e.end), acr)
                     if acr.end != i:
                         continue
                     long_span = Span(doc, i + 1, close, label=acr.label_)
@@ -260,7 +272,7 @@ class EntityResolver(NameFinder):
 
     def _add_acronym_mentions(self, doc: Doc, pairs: dict[str, str]) -> None:
         """Tag later bare mentions of an article's own acronyms ("kontingen CSTO")."""
-        labels = {e.text: e.label_ for e in doc.ents if e.text in pairs}
+        labels = {e.text: e.label_ for e in ents_of(doc) if e.text in pairs}
         acronyms = {k for k in pairs if " " not in k and _upper_count(k) >= 1 and len(k) < len(pairs[k])}
         if not acronyms:
             return
@@ -271,7 +283,7 @@ class EntityResolver(NameFinder):
     def _resolve_orgs(self, doc: Doc, pairs: dict[str, str]) -> None:
         text = doc_text(doc)
         # (entity, its text): a slice of the doc's text is Span.text without joining tokens
-        ents = [(e, text[e.start_char:e.end_char]) for e in doc.ents]
+        ents = [(e, text[e.start_char:e.end_char]) for e in ents_of(doc)]
         texts = {t for _, t in ents}
         long_forms = {self.orgs[a]["long"]: a for a in texts if a in self.orgs and self.orgs[a]["long"] in texts}
         for ent, ent_text in ents:
@@ -345,7 +357,7 @@ class EntityResolver(NameFinder):
         aliases: dict[str, str] = {}
         new: list[Span] = []
         t = geo_tables()
-        for ent in list(doc.ents):
+        for ent in list(ents_of(doc)):
             if ent.label_ not in PER_LABELS:
                 continue
             k = ent.end
@@ -376,7 +388,7 @@ class EntityResolver(NameFinder):
                 initials = "".join(w.text[0] for w in ent).upper()
                 if span.text != initials:
                     continue
-            if any(e.start < alias[1] and alias[0] < e.end and e.label_ not in PER_LABELS for e in doc.ents):
+            if any(e.start < alias[1] and alias[0] < e.end and e.label_ not in PER_LABELS for e in ents_of(doc)):
                 continue
             aliases[span.text] = ent.text
             if self.add_entities and self._free(doc, *alias):
@@ -388,7 +400,7 @@ class EntityResolver(NameFinder):
         return tuple(w.lower_ for w in ent if w.lower_ not in self.honorifics and (w.is_alpha or "-" in w.text))
 
     def _resolve_people(self, doc: Doc, aliases: dict[str, str]) -> None:
-        people = [e for e in doc.ents if e.label_ in PER_LABELS]
+        people = [e for e in ents_of(doc) if e.label_ in PER_LABELS]
         if not people:
             return
         keys = {e.start: self._name_key(e) for e in people}

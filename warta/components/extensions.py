@@ -77,6 +77,28 @@ def prime_doc_text(doc: Doc, text: str) -> None:
         doc.user_data[_TEXT_KEY] = text
 
 
+_ENTS_KEY = "warta_ents"
+
+
+def ents_of(doc: Doc) -> tuple:
+    """``doc.ents``, kept between calls until :func:`set_ents` changes them.
+
+    spaCy builds a new Span per entity on every read of ``doc.ents``. Only a
+    component that writes entities through :func:`set_ents` alone may read
+    them here, and it must :func:`forget_ents` when it starts and ends, so no
+    other writer can leave a stale copy behind.
+    """
+    ents = doc.user_data.get(_ENTS_KEY)
+    if ents is None:
+        ents = doc.user_data[_ENTS_KEY] = doc.ents
+    return ents
+
+
+def forget_ents(doc: Doc) -> None:
+    """Drop the copy :func:`ents_of` keeps."""
+    doc.user_data.pop(_ENTS_KEY, None)
+
+
 def set_ents(doc: Doc, spans) -> None:
     """``doc.ents = spans`` for Spans of ``doc``, with the same result.
 
@@ -94,6 +116,7 @@ def set_ents(doc: Doc, spans) -> None:
     if prev < len(doc):
         outside.append(Span(doc, prev, len(doc)))
     doc.set_ents(ents, outside=outside, default="unmodified")
+    forget_ents(doc)
 
 
 def _span_layout_known() -> bool:
