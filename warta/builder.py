@@ -7,6 +7,8 @@ import hashlib
 from typing import Optional
 from urllib.parse import urlparse
 
+import numpy
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc
 
 from .record import Record
@@ -36,13 +38,19 @@ def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
         return []
     if not doc.has_annotation("SENT_START"):
         return [(0, len(text.rstrip()))]
+    # the sentences' character bounds from three token columns, as doc.sents would give them
+    # (a sentence starts at token 0 and at every token with sent_start 1), without a Span each
+    idx, length, flags = doc.to_array([IDX, LENGTH, SENT_START]).astype(numpy.int64).T
+    starts = [0] + [i for i in numpy.flatnonzero(flags == 1).tolist() if i > 0]
+    idx, length = idx.tolist(), length.tolist()
     out = []
-    for sent in doc.sents:
-        raw = text[sent.start_char:sent.end_char]
+    for first, end in zip(starts, starts[1:] + [len(doc)]):
+        start_char, end_char = idx[first], idx[end - 1] + length[end - 1]
+        raw = text[start_char:end_char]
         stripped = raw.strip()
         if not stripped:
             continue
-        start = sent.start_char + (len(raw) - len(raw.lstrip()))
+        start = start_char + (len(raw) - len(raw.lstrip()))
         out.append((start, start + len(stripped)))
     return out
 
