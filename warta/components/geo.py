@@ -52,7 +52,7 @@ _PREFIX = re.compile(r"^(?:kota|kabupaten|kab\.|provinsi|prov\.|pulau|kecamatan|
 _SPACE = re.compile(r"\s+")
 _STRIP = "\"'“”‘’«»[]{},.;:!?"
 MIN_AUTO_CITY_POPULATION = 100_000  # Indonesian cities the matcher adds without NER help
-_MEMO_SIZE = 200_000
+_MEMO_SIZE = 50_000  # names per table: a few MB; the frequent names come early
 
 
 def _norm(name: str) -> str:
