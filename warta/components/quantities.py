@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import accumulate
 from typing import Iterator, Optional
 
 from spacy.language import Language
@@ -68,13 +69,38 @@ def trigger_index(first_words: dict) -> dict:
     return index
 
 
-def candidate_starts(text: str, index: dict) -> Iterator[tuple[int, list]]:
+_TOKEN_SPLIT = re.compile("(" + _TOKEN.pattern + ")")
+_LAST_SCAN: tuple = (None, None)  # (text, its scan): timex and quantities scan the same text in turn
+
+
+def _scan(text: str) -> tuple[list[int], list[str], list[str]]:
+    """Offsets, tokens and lower-cased tokens of ``text`` (see :data:`_TOKEN`).
+
+    Built with string operations that run in C (split, accumulated lengths,
+    one ``lower`` of all tokens joined by NUL, which no token contains)
+    instead of a Python step per token; the last text's scan is kept.
+    """
+    global _LAST_SCAN
+    last = _LAST_SCAN
+    if last[0] is text:
+        return last[1]
+    parts = _TOKEN_SPLIT.split(text)  # separator, token, separator, token, ..., separator
+    tokens = parts[1::2]
+    starts = list(accumulate(map(len, parts)))[0::2]
+    lowered = "\x00".join(tokens).lower().split("\x00") if tokens else []
+    scan = (starts, tokens, lowered)
+    _LAST_SCAN = (text, scan)  # one assignment: a reader never sees one text with another's scan
+    return scan
+
+
+def candidate_starts(text: str, index: dict) -> list[tuple[int, list]]:
     """``(offset, pattern names)`` for every token of ``text`` that can start a pattern."""
-    for tok in _TOKEN.finditer(text):
-        word = tok.group()
-        names = index.get(DIGIT if word[0].isdigit() else word.lower())
-        if names:
-            yield tok.start(), names
+    starts, tokens, lowered = _scan(text)
+    get = index.get
+    digit = get(DIGIT)
+    # no key starts with a digit (first_token maps those to DIGIT), so the digit test waits for a miss
+    return [(start, names) for start, word, key in zip(starts, tokens, lowered)
+            if (names := get(key) or (digit if word[0].isdigit() else None))]
 
 
 # --- number parsing (also used by timex) ----------------------------------
