@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from functools import cached_property, lru_cache
+from typing import Optional
 
 from ..lang import load_json, load_wordset
 from ._regex import alternation
@@ -108,6 +109,20 @@ def _country(word: str) -> bool:
     return country_code(word) is not None or lookup_place(word) is not None
 
 
+@lru_cache(maxsize=16384)
+def _indexed_name(run: str) -> Optional[tuple[tuple[str, ...], str]]:
+    """(lower-cased words, name) for :attr:`Names.index` of a capitalised run, or None.
+
+    Memoised: the same runs (names, headline words) recur across articles.
+    """
+    words = run.split()
+    if words[0].lower() in CONNECTIVES or words[0].lower() in _CUE_WORDS:
+        words = words[1:]  # "Diberitakan People" is the outlet People
+    name = name_of(words)
+    toks = tuple(name.lower().split())
+    return (toks, name) if 2 <= len(toks) <= 5 else None
+
+
 class Names:
     """The names written in one text, to complete a speaker's name to its fullest form."""
 
@@ -121,13 +136,9 @@ class Names:
         """(start, lower-cased words, name) of every name of two to five words, in text order."""
         out = []
         for m in CAPRUN.finditer(self.text):
-            words = m.group().split()
-            if words[0].lower() in CONNECTIVES or words[0].lower() in _CUE_WORDS:
-                words = words[1:]  # "Diberitakan People" is the outlet People
-            name = name_of(words)
-            toks = tuple(name.lower().split())
-            if 2 <= len(toks) <= 5:
-                out.append((m.start(), toks, name))
+            found = _indexed_name(m.group())
+            if found is not None:
+                out.append((m.start(), *found))
         return out
 
     def fullest(self, name: str) -> str:
