@@ -38,14 +38,8 @@ def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
         return []
     if not doc.has_annotation("SENT_START"):
         return [(0, len(text.rstrip()))]
-    # the sentences' character bounds from three token columns, as doc.sents would give them
-    # (a sentence starts at token 0 and at every token with sent_start 1), without a Span each
-    idx, length, flags = doc.to_array([IDX, LENGTH, SENT_START]).astype(numpy.int64).T
-    starts = [0] + [i for i in numpy.flatnonzero(flags == 1).tolist() if i > 0]
-    idx, length = idx.tolist(), length.tolist()
     out = []
-    for first, end in zip(starts, starts[1:] + [len(doc)]):
-        start_char, end_char = idx[first], idx[end - 1] + length[end - 1]
+    for start_char, end_char in sentence_bounds(doc):
         raw = text[start_char:end_char]
         stripped = raw.strip()
         if not stripped:
@@ -53,6 +47,20 @@ def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
         start = start_char + (len(raw) - len(raw.lstrip()))
         out.append((start, start + len(stripped)))
     return out
+
+
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """``(sent.start_char, sent.end_char)`` of each of ``doc.sents`` (the doc must have sentences).
+
+    Read from three token columns (a sentence starts at token 0 and at every
+    token whose sent_start is 1, as in ``doc.sents``), without a Span each.
+    """
+    if not len(doc):
+        return []
+    idx, length, flags = doc.to_array([IDX, LENGTH, SENT_START]).astype(numpy.int64).T
+    starts = [0] + [i for i in numpy.flatnonzero(flags == 1).tolist() if i > 0]
+    idx, length = idx.tolist(), length.tolist()
+    return [(idx[first], idx[end - 1] + length[end - 1]) for first, end in zip(starts, starts[1:] + [len(doc)])]
 
 
 def sentence_index(doc: Doc, char: int) -> int:

@@ -49,6 +49,7 @@ from functools import cached_property
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..builder import sentence_bounds
 from ..lang import load_json
 from ._regex import alternation
 from ._speakers import (
@@ -134,7 +135,7 @@ class _Doc:
     def _sentences(self) -> list[tuple[int, int]]:
         doc, text = self.doc, self.text
         if doc.has_annotation("SENT_START"):
-            return [(s.start_char, s.end_char) for s in doc.sents]
+            return sentence_bounds(doc)
         out, start = [], 0
         for para in _PARA.split(text) if text else []:
             p0 = text.find(para, start)
