@@ -23,6 +23,7 @@ PER_LABELS = frozenset({"PER", "PERSON"})
 _OPEN, _CLOSE = "(", ")"
 _APPOSITIVE_END = frozenset({",", ".", ";", ":", ")", '"', "”", "“", "?", "!"})
 _ALIAS_CUES = (("atau",), ("alias",), ("akrab", "disapa"), ("yang", "akrab", "disapa"), ("biasa", "disapa"))
+_LONGEST_CUE = max(len(cue) for cue in _ALIAS_CUES)
 _LONG_FORM_LINKS = frozenset({"dan", "untuk", "dari", "bagi", "atas", "&"})
 _MAX_ROLE_TOKENS = 10
 _MAX_APPOSITIVE_TOKENS = 14

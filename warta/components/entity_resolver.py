@@ -46,14 +46,12 @@ from spacy.tokens import Doc, Span
 
 from ..lang import load_json
 from ._names import (
-    PER_LABELS, NameFinder, _ALIAS_CUES, _APPOSITIVE_END, _CLOSE, _LOCATIVE, _LONG_FORM_LINKS, _MAX_APPOSITIVE_TOKENS,
-    _MAX_ROLE_TOKENS, _OPEN, _PLACE_MIN_POPULATION, _PREPOSITIONS, _RELATIONAL, _WELL_KNOWN, _is_cap, _positions,
-    _sent_end, _sent_start, _subsequence, _upper_count,
+    PER_LABELS, NameFinder, _ALIAS_CUES, _APPOSITIVE_END, _CLOSE, _LOCATIVE, _LONG_FORM_LINKS, _LONGEST_CUE,
+    _MAX_APPOSITIVE_TOKENS, _MAX_ROLE_TOKENS, _OPEN, _PLACE_MIN_POPULATION, _PREPOSITIONS, _RELATIONAL, _WELL_KNOWN,
+    _is_cap, _positions, _sent_end, _sent_start, _subsequence, _upper_count,
 )
-from .geo import lookup_place, tables as geo_tables
 from .extensions import doc_text, ents_of, forget_ents, set_ents, span_get, span_set
-
-_LONGEST_CUE = max(len(cue) for cue in _ALIAS_CUES)
+from .geo import lookup_place, tables as geo_tables
 
 
 class EntityResolver(NameFinder):
@@ -319,10 +317,7 @@ class EntityResolver(NameFinder):
         return None
 
     def _org_short_forms(self, doc: Doc, ents: list[tuple[Span, str]]) -> None:
-        """"Garda Revolusi" after "Garda Revolusi Iran": a name less its country points to the full one.
-
-        ``ents`` are the doc's entities with their texts.
-        """
+        """"Garda Revolusi" after "Garda Revolusi Iran": a name less its country points to the full one."""
         t = geo_tables()
         full = {}
         for ent, ent_text in ents:

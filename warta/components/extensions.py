@@ -20,7 +20,8 @@ Span._.long_form str | None   the other side of an acronym/long-form pair
 :func:`doc_text` is ``doc.text`` read once per Doc: spaCy rebuilds that
 string from every token on each access, and the stages read it about nine
 times per article. :func:`set_ents` is ``doc.ents = spans`` without its
-per-token Python loop. :func:`span_get` and :func:`span_set` read and write
+per-token Python loop, and :func:`ents_of` keeps ``doc.ents`` between two
+changes (for the entity resolver). :func:`span_get` and :func:`span_set` read and write
 the Span values above straight in ``doc.user_data``, where spaCy keeps them,
 without building an ``Underscore`` object per access (hot loops only).
 """
