@@ -53,6 +53,9 @@ _SPACE = re.compile(r"\s+")
 _STRIP = "\"'“”‘’«»[]{},.;:!?"
 MIN_AUTO_CITY_POPULATION = 100_000  # Indonesian cities the matcher adds without NER help
 _MEMO_SIZE = 50_000  # names per table: a few MB; the frequent names come early
+# answers of the pure lookups below, by name as written (see _Tables for why)
+_CODE_MEMO: dict[str, Optional[str]] = {}
+_PLACE_MEMO: dict[str, Optional[dict]] = {}
 
 
 def _norm(name: str) -> str:
@@ -169,6 +172,17 @@ def country_code(name: str) -> Optional[str]:
     Returns:
         The alpha-3 code, or None when ``name`` is no country.
     """
+    try:
+        return _CODE_MEMO[name]
+    except KeyError:
+        pass
+    code = _country_code(name)
+    if isinstance(name, str) and len(_CODE_MEMO) < _MEMO_SIZE:
+        _CODE_MEMO[name] = code
+    return code
+
+
+def _country_code(name: str) -> Optional[str]:
     t = tables()
     code = t.country(name)
     if code:
@@ -198,6 +212,16 @@ def lookup_place(name: str) -> Optional[dict]:
         A dict with the five keys, or None. ``canonical`` is the Indonesian
         name for countries and provinces and the GeoNames name for cities.
     """
+    try:
+        found = _PLACE_MEMO[name]
+    except KeyError:
+        found = _lookup_place(name)
+        if isinstance(name, str) and len(_PLACE_MEMO) < _MEMO_SIZE:
+            _PLACE_MEMO[name] = found
+    return dict(found) if found is not None else None  # a copy: callers may change theirs
+
+
+def _lookup_place(name: str) -> Optional[dict]:
     t = tables()
     for candidate in (name, _PREFIX.sub("", _norm(name))):
         code = t.country(candidate)
