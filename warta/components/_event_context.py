@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Optional
 from spacy.tokens import Doc, Span
 
 from ..lang import load_lines
+from .extensions import doc_text
 
 if TYPE_CHECKING:
     from ._event_actors import Mention
@@ -47,22 +48,18 @@ def sentence_bounds(doc: Doc, i: int) -> tuple[int, int]:
 
 
 def cache_sentence_spans(doc: Doc) -> None:
-    """Fill the cache :func:`warta.builder.sentence_index` reads, in one pass.
+    """Fill the caches :func:`warta.builder.sentence_index` and the event rules read, once per doc.
 
-    Same spans as :func:`warta.builder.sentence_spans`, which slices ``doc.text``
-    once per sentence (quadratic on long articles); ``Span.text`` is that slice.
+    The text is the shared copy of :func:`warta.components.extensions.doc_text`
+    (``Doc.text`` joins every token on each access) and the spans are
+    :func:`warta.builder.sentence_spans`, computed once.
     """
-    doc.user_data["warta_event_text"] = doc.text
+    from ..builder import sentence_spans  # builder imports the components package: import late
+
+    doc.user_data["warta_event_text"] = doc_text(doc)
     if "warta_sentence_spans" in doc.user_data or not doc.has_annotation("SENT_START"):
         return
-    out = []
-    for sent in doc.sents:
-        raw = sent.text
-        stripped = raw.strip()
-        if stripped:
-            start = sent.start_char + (len(raw) - len(raw.lstrip()))
-            out.append((start, start + len(stripped)))
-    doc.user_data["warta_sentence_spans"] = out
+    doc.user_data["warta_sentence_spans"] = sentence_spans(doc)
 
 
 def size_words() -> dict[str, tuple[Optional[re.Pattern], frozenset[str]]]:

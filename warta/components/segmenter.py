@@ -44,7 +44,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lang import load_json, load_wordset
-from .extensions import doc_list
+from .extensions import doc_list, doc_text
 
 #: Longest stretch (characters) a quote pair may span and still block splits.
 MAX_QUOTE = 600
@@ -301,7 +301,7 @@ class Segmenter:
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0:
             return doc
-        text = doc.text
+        text = doc_text(doc)  # shared copy: Doc.text joins every token on each access
         starts, dateline, credit = self.boundaries(text)
         doc._.dateline = dateline
         if credit:
