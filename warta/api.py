@@ -82,11 +82,15 @@ def extract_many(articles: Iterable[Union[str, dict, Article]], *, batch_size: O
         articles: texts, article dicts (``text``, ``published``, ``title``,
             ``url``, ...) or :class:`Article` objects.
         batch_size: documents per ``nlp.pipe`` batch.
-        on_error: ``"raise"`` stops at the first bad article; ``"skip"`` drops it.
+        on_error: ``"raise"`` stops at the first bad article; ``"skip"`` drops
+            bad input and any article a pipeline component fails on (the rest
+            of its batch is redone one article at a time and still comes through).
 
     Yields:
         One Record per accepted article, in input order.
     """
+    if on_error not in ("raise", "skip"):
+        raise ValueError(f"on_error must be 'raise' or 'skip', not {on_error!r}")
     nlp = load(stages)
 
     def docs_and_articles():
@@ -100,5 +104,38 @@ def extract_many(articles: Iterable[Union[str, dict, Article]], *, batch_size: O
                 continue
             yield _make_doc(nlp, art), art
 
-    for doc, art in nlp.pipe(docs_and_articles(), as_tuples=True, batch_size=batch_size or settings.batch_size):
+    size = batch_size or settings.batch_size
+    if on_error == "skip":
+        yield from _pipe_skipping_failures(nlp, docs_and_articles(), size)
+        return
+    for doc, art in nlp.pipe(docs_and_articles(), as_tuples=True, batch_size=size):
         yield _record(doc, art)
+
+
+def _pipe_skipping_failures(nlp, pairs: Iterable, batch_size: int) -> Iterator[Record]:
+    """``nlp.pipe`` chunk by chunk; a chunk that fails is redone article by article, failures dropped."""
+    chunk: list = []
+    for pair in pairs:
+        chunk.append(pair)
+        if len(chunk) >= batch_size:
+            yield from _run_chunk(nlp, chunk, batch_size)
+            chunk = []
+    if chunk:
+        yield from _run_chunk(nlp, chunk, batch_size)
+
+
+def _run_chunk(nlp, chunk: list, batch_size: int) -> Iterator[Record]:
+    try:
+        records = [_record(doc, art) for doc, art in nlp.pipe(chunk, as_tuples=True, batch_size=batch_size)]
+    except Exception:  # noqa: BLE001 (some article broke a component: find it below)
+        records = None
+    if records is not None:
+        yield from records
+        return
+    for _doc, art in chunk:
+        # a fresh Doc: the failed batch may have left the old one half annotated
+        try:
+            rec = _record(nlp(_make_doc(nlp, art)), art)
+        except Exception:  # noqa: BLE001 (on_error="skip": drop this article, keep the rest)
+            continue
+        yield rec
