@@ -63,21 +63,23 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     return [(idx[first], idx[end - 1] + length[end - 1]) for first, end in zip(starts, starts[1:] + [len(doc)])]
 
 
+def cached_sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    """:func:`sentence_spans`, computed once per doc and kept in ``doc.user_data``.
+
+    Call it only once the sentences are set (after the segmenter).
+    """
+    spans = doc.user_data.get("warta_sentence_spans")
+    if spans is None:
+        spans = doc.user_data["warta_sentence_spans"] = sentence_spans(doc)
+    return spans
+
+
 def sentence_index(doc: Doc, char: int) -> int:
     """Index in :func:`sentence_spans` of the sentence holding character ``char``."""
     starts = doc.user_data.get("warta_sentence_starts")
     if starts is None:
-        spans = doc.user_data.get("warta_sentence_spans")
-        if spans is None:
-            spans = doc.user_data["warta_sentence_spans"] = sentence_spans(doc)
-        starts = doc.user_data["warta_sentence_starts"] = [s for s, _ in spans]
+        starts = doc.user_data["warta_sentence_starts"] = [s for s, _ in cached_sentence_spans(doc)]
     return max(0, bisect.bisect_right(starts, char) - 1)
-
-
-def _spans(doc: Doc) -> list[tuple[int, int]]:
-    """:func:`sentence_spans`, reusing the list :func:`sentence_index` may have cached."""
-    spans = doc.user_data.get("warta_sentence_spans")
-    return sentence_spans(doc) if spans is None else spans
 
 
 def _entities(doc: Doc, text: str) -> list[dict]:
@@ -110,7 +112,7 @@ def doc_to_record(doc: Doc, *, title=None, published=None, url=None, outlet=None
         "published": published,
         "language": "id",
         "text": text,
-        "sentences": [{"start": s, "end": e} for s, e in _spans(doc)],
+        "sentences": [{"start": s, "end": e} for s, e in cached_sentence_spans(doc)],
         "entities": _entities(doc, text),
         "quotes": ext.quotes or [],
         "times": ext.times or [],

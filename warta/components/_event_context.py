@@ -48,18 +48,11 @@ def sentence_bounds(doc: Doc, i: int) -> tuple[int, int]:
 
 
 def cache_sentence_spans(doc: Doc) -> None:
-    """Fill the caches :func:`warta.builder.sentence_index` and the event rules read, once per doc.
+    """Fill the sentence-span cache :func:`warta.builder.sentence_index` reads, once per doc."""
+    from ..builder import cached_sentence_spans  # builder imports the components package: import late
 
-    The text is the shared copy of :func:`warta.components.extensions.doc_text`
-    (``Doc.text`` joins every token on each access) and the spans are
-    :func:`warta.builder.sentence_spans`, computed once.
-    """
-    from ..builder import sentence_spans  # builder imports the components package: import late
-
-    doc.user_data["warta_event_text"] = doc_text(doc)
-    if "warta_sentence_spans" in doc.user_data or not doc.has_annotation("SENT_START"):
-        return
-    doc.user_data["warta_sentence_spans"] = sentence_spans(doc)
+    if doc.has_annotation("SENT_START"):
+        cached_sentence_spans(doc)
 
 
 def size_words() -> dict[str, tuple[Optional[re.Pattern], frozenset[str]]]:
@@ -146,7 +139,7 @@ class ContextRules:
         """The event's date (day granularity): a time expression of its sentence, the
         clause's first and those after the trigger preferred, skipping the date of a
         report ("..., kata X, Rabu (28/12)"); else the publication date."""
-        text = doc.user_data.get("warta_event_text") or doc.text
+        text = doc_text(doc)
         s_lo, s_hi = self._sent(doc, span.start)
         s_start = doc[s_lo].idx
         s_end = doc[s_hi - 1].idx + len(doc[s_hi - 1].text)
@@ -171,7 +164,7 @@ class ContextRules:
 
     def size(self, doc: Doc, lo_char: int, hi_char: int) -> Optional[dict]:
         out = {}
-        text = doc.user_data.get("warta_event_text") or doc.text
+        text = doc_text(doc)
         for q in doc._.quantities or []:
             if not (lo_char <= q["start"] < hi_char) or q.get("value") is None or q.get("unit"):
                 continue

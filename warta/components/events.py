@@ -296,7 +296,6 @@ class Events(ActorRules, ReferenceRules, ContextRules):
     def __call__(self, doc: Doc) -> Doc:
         events = doc_list(doc, "events")
         events.extend(self.extract(doc))
-        doc.user_data.pop("warta_event_text", None)
         doc.user_data.pop("warta_event_sents", None)
         doc.user_data.pop("warta_event_times", None)
         return doc
