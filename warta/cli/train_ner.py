@@ -32,9 +32,13 @@ from ._common import fail, handle_errors
               help="First pretrain the tok2vec on IndoSum text for this many epochs (character objective).")
 @click.option("--init-tok2vec", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Start from pretrained tok2vec weights (a tok2vec-epochN.bin of an earlier run).")
+@click.option("--silver", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Add the machine-labelled sentences of this token<TAB>BIO file (`warta train silver`).")
+@click.option("--silver-limit", type=click.IntRange(min=1), default=None,
+              help="Use at most this many silver sentences.")
 @handle_errors
 def train_ner_cmd(output, seed, max_minutes, max_steps, data_dir, work, no_vectors, no_augment,
-                  vectors_cache, resume_from, pretrain_epochs, init_tok2vec):
+                  vectors_cache, resume_from, pretrain_epochs, init_tok2vec, silver, silver_limit):
     """Train the NER from nergrit, idner2k and nerp (train splits; dev picks the
     checkpoint) and print the dev scores as JSON. Progress goes to stderr."""
     from ..train.ner import TrainOptions, default_data_dir, train
@@ -48,7 +52,8 @@ def train_ner_cmd(output, seed, max_minutes, max_steps, data_dir, work, no_vecto
         fail("--pretrain-epochs must be 0 or more")
     opts = TrainOptions(seed=seed, max_minutes=max_minutes, max_steps=max_steps,
                         vectors_cache=vectors_cache, resume_from=resume_from,
-                        pretrain_epochs=pretrain_epochs, init_tok2vec=init_tok2vec)
+                        pretrain_epochs=pretrain_epochs, init_tok2vec=init_tok2vec,
+                        silver=silver, silver_limit=silver_limit)
     if no_vectors:
         opts.vectors = False
     if no_augment:

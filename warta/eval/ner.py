@@ -233,14 +233,20 @@ def evaluate(path: Union[str, Path], model=None) -> NerScores:
 
     Args:
         path: the gold file; its tags are mapped to PER/ORG/LOC first.
-        model: a loaded spaCy pipeline, a model folder, or None for the shipped model.
+        model: a loaded spaCy pipeline, a model folder, None for the shipped model,
+            or a list of loaded pipelines scored as an ensemble (:func:`warta.train.silver.vote`).
 
     Returns:
         The scores; also usable as ``evaluate(path).overall.f1``.
     """
     sentences = read_conll(path)
-    nlp = model if hasattr(model, "pipe") else load_model(model)
-    pred = predict(nlp, sentences)
+    if isinstance(model, (list, tuple)):
+        from ..train.silver import ensemble_predict
+
+        pred = ensemble_predict(model, sentences)
+    else:
+        nlp = model if hasattr(model, "pipe") else load_model(model)
+        pred = predict(nlp, sentences)
     return score([s.tags for s in sentences], pred)
 
 

@@ -13,6 +13,8 @@ Optional extras, each switched by :class:`TrainOptions`:
   so its 6,000 sentences also teach the capitalisation cue (nerp itself
   stays in, lowercase, for lowercase input);
 - lowercased copies of the cased sets (off by default: no gain seen);
+- machine-labelled ("silver") sentences from an ensemble of earlier models
+  (:mod:`warta.train.silver`);
 - word vectors trained with floret (fastText with subwords) on the lowercased
   tokens of the IndoSum corpus plus the NER train sentences. They do not ship
   as a vectors table (a sourced ``ner`` pipe would lose it); they initialise
@@ -87,6 +89,10 @@ class TrainOptions:
     pretrain_epochs: int = 0
     #: start from these pretrained tok2vec weights (a file from an earlier pretraining) instead
     init_tok2vec: Optional[str] = None
+    #: token<TAB>BIO file of machine-labelled sentences added to the training data (warta.train.silver)
+    silver: Optional[str] = None
+    #: use at most this many silver sentences (None: all)
+    silver_limit: Optional[int] = None
 
 
 @dataclass
@@ -449,6 +455,10 @@ def train(output: Path, opts: Optional[TrainOptions] = None, data_dir: Optional[
 
     data = load_sets(data_dir / "ner", SETS)
     train_sents = training_sentences(data, opts)
+    if opts.silver:
+        silver = read_conll(opts.silver)[:opts.silver_limit]
+        log(f"{len(silver)} silver sentences from {opts.silver}")
+        train_sents += silver
     dev_sents = [s for name in opts.dev_sets for s in data[name]["dev"]]
     log(f"{len(train_sents)} train sentences, {len(dev_sents)} dev sentences ({'+'.join(opts.dev_sets)})")
     vocab_nlp = spacy.blank("id")
