@@ -118,3 +118,37 @@ def test_ner_cli_missing_file_is_one_line(runner, tmp_path):
     result = runner.invoke(main, ["eval", "ner", str(tmp_path / "tidak-ada.tsv")])
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1 and "tidak-ada.tsv" in result.stderr
+
+
+def test_ner_entity_errors_kinds():
+    from warta.eval.ner import Sentence, entity_errors
+
+    words = tuple("Menteri Budi Santoso tiba di Surabaya bersama PT Maju Jaya kemarin".split())
+    gold = ("O", "B-PER", "I-PER", "O", "O", "B-LOC", "O", "B-ORG", "I-ORG", "I-ORG", "O")
+    pred = ["B-PER", "I-PER", "I-PER", "O", "O", "B-ORG", "O", "O", "O", "O", "B-LOC"]
+    errors = entity_errors([Sentence(words, gold)], [pred])
+    kinds = {(e["kind"], e["gold"]) for e in errors}
+    assert kinds == {("boundary", "Budi Santoso/PER"), ("type", "Surabaya/LOC"),
+                     ("missed", "PT Maju Jaya/ORG"), ("spurious", None)}
+    bound = next(e for e in errors if e["kind"] == "boundary")
+    assert bound["predicted"] == ["Menteri Budi Santoso/PER"]
+    assert next(e for e in errors if e["kind"] == "spurious")["predicted"] == ["kemarin/LOC"]
+
+
+def test_ner_cli_errors_lists_what_the_model_got_wrong(runner, tmp_path, monkeypatch):
+    import json
+
+    import warta.eval.ner as ner
+
+    # a model that finds nothing: both gold entities are missed
+    monkeypatch.setattr(ner, "predict", lambda nlp, sents: [["O"] * len(s.words) for s in sents])
+    f = tmp_path / "gold.tsv"
+    _write(f, [("Warga", "O"), ("Bogor", "B-LOC"), ("bertemu", "O"), ("Budi", "B-PER"), (".", "O")])
+    result = runner.invoke(main, ["eval", "ner", str(f), "--errors", "--json"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    assert out["overall"]["gold"] == 2 and out["overall"]["tp"] == 0
+    assert [(e["kind"], e["gold"]) for e in out["errors"]] == [("missed", "Bogor/LOC"), ("missed", "Budi/PER")]
+    text = runner.invoke(main, ["eval", "ner", str(f), "--errors"])
+    assert "2 errors (kind, sentence" in text.stdout
+    assert "missed" in text.stdout and "Warga Bogor bertemu Budi" in text.stdout

@@ -228,26 +228,69 @@ def predict(nlp, sentences: Sequence[Sentence], batch_size: int = 256) -> list[l
     return out
 
 
-def evaluate(path: Union[str, Path], model=None) -> NerScores:
-    """Score a model on a token<TAB>BIO file (gold tokens given to the model).
+def predict_file(path: Union[str, Path], model=None) -> tuple[list[Sentence], list[list[str]]]:
+    """The gold sentences of a token<TAB>BIO file and the tags ``model`` gives them.
 
     Args:
         path: the gold file; its tags are mapped to PER/ORG/LOC first.
         model: a loaded spaCy pipeline, a model folder, None for the shipped model,
-            or a list of loaded pipelines scored as an ensemble (:func:`warta.train.silver.vote`).
-
-    Returns:
-        The scores; also usable as ``evaluate(path).overall.f1``.
+            or a list of loaded pipelines run as an ensemble (:func:`warta.train.silver.vote`).
     """
     sentences = read_conll(path)
     if isinstance(model, (list, tuple)):
         from ..train.silver import ensemble_predict
 
-        pred = ensemble_predict(model, sentences)
-    else:
-        nlp = model if hasattr(model, "pipe") else load_model(model)
-        pred = predict(nlp, sentences)
+        return sentences, ensemble_predict(model, sentences)
+    nlp = model if hasattr(model, "pipe") else load_model(model)
+    return sentences, predict(nlp, sentences)
+
+
+def evaluate(path: Union[str, Path], model=None) -> NerScores:
+    """Score a model on a token<TAB>BIO file (gold tokens given to the model).
+
+    Args:
+        path: the gold file; its tags are mapped to PER/ORG/LOC first.
+        model: as for :func:`predict_file`.
+
+    Returns:
+        The scores; also usable as ``evaluate(path).overall.f1``.
+    """
+    sentences, pred = predict_file(path, model)
     return score([s.tags for s in sentences], pred)
+
+
+def entity_errors(sentences: Sequence[Sentence], pred: Sequence[Sequence[str]]) -> list[dict]:
+    """Every gold entity the prediction misses and every predicted entity no gold one overlaps.
+
+    Each error is ``{"sentence", "kind", "gold", "predicted", "context"}``: ``kind``
+    is ``type`` (same span, other type), ``boundary`` (overlapping span of the
+    same type), ``boundary+type``, ``missed`` (nothing overlaps) or ``spurious``;
+    ``gold`` and ``predicted`` are "words/TYPE" strings, ``context`` the entity
+    with up to three words either side.
+    """
+    def show(words, span):
+        return " ".join(words[span[0]:span[1]]) + "/" + span[2]
+
+    out = []
+    for n, (sent, tags) in enumerate(zip(sentences, pred)):
+        gold, guess = spans(sent.tags), spans(tags)
+        words = sent.words
+        for g in sorted(gold - guess):
+            over = sorted(p for p in guess if p[0] < g[1] and g[0] < p[1])
+            if any(p[:2] == g[:2] for p in over):
+                kind = "type"
+            elif any(p[2] == g[2] for p in over):
+                kind = "boundary"
+            else:
+                kind = "boundary+type" if over else "missed"
+            out.append({"sentence": n, "kind": kind, "gold": show(words, g),
+                        "predicted": [show(words, p) for p in over],
+                        "context": " ".join(words[max(0, g[0] - 3):g[1] + 3])})
+        for p in sorted(guess - gold):
+            if not any(g[0] < p[1] and p[0] < g[1] for g in gold):
+                out.append({"sentence": n, "kind": "spurious", "gold": None, "predicted": [show(words, p)],
+                            "context": " ".join(words[max(0, p[0] - 3):p[1] + 3])})
+    return out
 
 
 def format_scores(scores: NerScores, title: Optional[str] = None) -> str:
