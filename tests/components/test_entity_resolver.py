@@ -289,6 +289,12 @@ def test_entity_resolver_all_caps_country_inside_a_name(nlp, marked):
     ("Pasukan tiba di {Albu Kamal|LOC}. {Albu Kamal|PER} lalu dibebaskan.", [("Albu Kamal", "LOC"), ("Albu Kamal", "LOC")]),
     ("{Ahmad|PER} bernyanyi.", [("Ahmad", "PER")]),
     ("{ALMATY|ORG}, warta.example - Pasukan ditarik.", [("ALMATY", "LOC")]),
+    # a name the NER cut in two is joined again; two people written apart stay two
+    ("Komandan {Joseph.|PER} {F. Durfort Jr.|PER} tiba.", [("Joseph. F. Durfort Jr.", "PER")]),
+    ("Pemimpin {Abu Bakr al -|PER} {Baghdadi|PER} tewas.", [("Abu Bakr al - Baghdadi", "PER")]),
+    ("{Rina Sari|PER} - {Budi Hartono|PER} menikah.", [("Rina Sari", "PER"), ("Budi Hartono", "PER")]),
+    ("{Rina Sari|PER}, {Budi Hartono|PER} hadir.", [("Rina Sari", "PER"), ("Budi Hartono", "PER")]),
+    ("{Rina Sari|PER} {Bank Mandiri|ORG} hadir.", [("Rina Sari", "PER"), ("Bank Mandiri", "ORG")]),
 ])
 def test_entity_resolver_repairs_ner_output(nlp, marked, text, expected):
     doc = marked(nlp, text)

@@ -132,6 +132,28 @@ class NameFinder:
         if changed:
             set_ents(doc, ents)
 
+    @staticmethod
+    def _join_split_names(doc: Doc) -> None:
+        """Join two person entities with no token between them into one name: "Joseph." +
+        "F. Durfort Jr.", "Abu Bakr al -" + "Baghdadi" (IndoSum's spaced hyphens).
+
+        Two different people are written apart ("Jokowi dan Prabowo", "Jokowi, Prabowo"); two
+        names with nothing between them are one name the NER cut in two.
+        """
+        ents = list(ents_of(doc))
+        out: list[Span] = []
+        changed = False
+        for ent in ents:
+            prev = out[-1] if out else None
+            if prev is not None and prev.label_ in PER_LABELS and ent.label_ in PER_LABELS:
+                if ent.start == prev.end:
+                    out[-1] = Span(doc, prev.start, ent.end, label=prev.label_)
+                    changed = True
+                    continue
+            out.append(ent)
+        if changed:
+            set_ents(doc, out)
+
     def _repair_labels(self, doc: Doc) -> None:
         """Make labels agree with the article: a word of a person's full name is PER ("Tokayev" tagged
         ORG after "Kassym-Jomart Tokayev"); a person-tagged well-known place or a name tagged LOC

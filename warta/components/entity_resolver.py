@@ -102,6 +102,7 @@ class EntityResolver(NameFinder, RoleFinder):
 
     def _resolve(self, doc: Doc) -> None:
         self._repair_spans(doc)
+        self._join_split_names(doc)
         if self.add_entities:
             self._add_known_acronyms(doc)
             if self.find_people:
