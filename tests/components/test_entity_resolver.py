@@ -295,6 +295,15 @@ def test_entity_resolver_all_caps_country_inside_a_name(nlp, marked):
     ("{Rina Sari|PER} - {Budi Hartono|PER} menikah.", [("Rina Sari", "PER"), ("Budi Hartono", "PER")]),
     ("{Rina Sari|PER}, {Budi Hartono|PER} hadir.", [("Rina Sari", "PER"), ("Budi Hartono", "PER")]),
     ("{Rina Sari|PER} {Bank Mandiri|ORG} hadir.", [("Rina Sari", "PER"), ("Bank Mandiri", "ORG")]),
+    # the given name before a tagged surname joins it; titles, places, quote-initial words do not
+    ("Partai itu mengusung Saifullah {Yusuf|PER} di Surabaya.", [("Saifullah Yusuf", "PER"), ("Surabaya", "LOC")]),
+    ("Ada dua nama yakni Wakil Ketua Umum {Gerindra|ORG} Ferry {Juliantono|PER} dan lainnya.",
+     [("Gerindra", "ORG"), ("Ferry Juliantono", "PER")]),
+    ("Rapat dibuka oleh Presiden {Jokowi|PER} pagi ini.", [("Jokowi", "PER")]),
+    ("Warga menyambut Gubernur Bali {Koster|PER} kemarin.", [("Bali", "LOC"), ("Koster", "PER")]),
+    ('Ia berkata, " Masalah {Ahok|PER} diselesaikan dengan fatwa. "', [("Ahok", "PER")]),
+    ("Kemarin {Yusuf|PER} datang.", [("Yusuf", "PER")]),
+    ("Relawan {DKI|LOC} Menangkan {Ahok|PER} di putaran kedua.", [("DKI", "LOC"), ("Ahok", "PER")]),
 ])
 def test_entity_resolver_repairs_ner_output(nlp, marked, text, expected):
     doc = marked(nlp, text)

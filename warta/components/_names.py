@@ -285,6 +285,48 @@ class NameFinder:
                 new.append(Span(doc, start, end, label=ent.label_))
         self._add(doc, new)
 
+    def _expand_given_names(self, doc: Doc) -> None:
+        """"Yusuf" tagged in "mengusung Saifullah Yusuf": the capitalised words just before a
+        one-word person entity are the rest of the name.
+
+        At most two words are taken, each capitalised and alphabetic, not a title word
+        ("Presiden"), not a country or well-known place ("Gubernur Jatim"), not in another
+        entity, and not the sentence's first word ("Kemarin Yusuf datang"); a lower-case
+        word or an organisation entity must come before them (not a quote
+        mark: '" Masalah Ahok diselesaikan').
+        """
+        ents = list(ents_of(doc))
+        changed = False
+        out = []
+        for ent in ents:
+            start = ent.start
+            if ent.label_ in PER_LABELS and len(ent) == 1:
+                sent_start = _sent_start(doc, ent.start)
+                j = ent.start
+                while ent.start - j < 2 and j - 1 > sent_start and self._free(doc, j - 1, j) \
+                        and self._given_name_word(doc, j - 1):
+                    j -= 1
+                prev = doc[j - 1] if j > sent_start else None
+                # what comes before: a lower-case word or an organisation ("Gerindra Ferry ...")
+                bounded = prev is not None and ((prev.is_alpha and prev.is_lower) or (
+                    prev.ent_iob_ in ("B", "I") and prev.ent_type_ == "ORG"))
+                if j < ent.start and bounded:
+                    start = j
+            if start != ent.start:
+                changed = True
+                ent = Span(doc, start, ent.end, label=ent.label_)
+            out.append(ent)
+        if changed:
+            set_ents(doc, out)
+
+    def _given_name_word(self, doc: Doc, i: int) -> bool:
+        tok = doc[i]
+        low = tok.lower_
+        return (_is_cap(tok) and tok.is_alpha and not tok.text.isupper()
+                and low not in self.heads and low not in self.inner and low not in self.modifiers
+                and low not in self.honorifics and low not in self.bare_heads
+                and not self._well_known_place(tok.text))
+
     def _expand_first_names(self, doc: Doc) -> None:
         """"Luhut" tagged but "Luhut Binsar Pandjaitan" missed: tag the longer name where it stands free."""
         singles = {e.text for e in ents_of(doc) if e.label_ in PER_LABELS and len(e) == 1 and e.text[:1].isupper()}

@@ -351,6 +351,7 @@ class EntityResolver(NameFinder, RoleFinder):
         if self.add_entities:
             self._names_before_alias(doc)
             self._expand_first_names(doc)
+            self._expand_given_names(doc)
         aliases: dict[str, str] = {}
         new: list[Span] = []
         t = geo_tables()
