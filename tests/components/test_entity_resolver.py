@@ -304,6 +304,9 @@ def test_entity_resolver_all_caps_country_inside_a_name(nlp, marked):
     ('Ia berkata, " Masalah {Ahok|PER} diselesaikan dengan fatwa. "', [("Ahok", "PER")]),
     ("Kemarin {Yusuf|PER} datang.", [("Yusuf", "PER")]),
     ("Relawan {DKI|LOC} Menangkan {Ahok|PER} di putaran kedua.", [("DKI", "LOC"), ("Ahok", "PER")]),
+    # a bare country name is a place even when it acts ("China membantah"); a body named after it is not
+    ("Sanksi itu ditujukan kepada {China|ORG} dan {Korea Utara|ORG}.", [("China", "LOC"), ("Korea Utara", "LOC")]),
+    ("{Pemerintah China|ORG} membantah.", [("Pemerintah China", "ORG")]),
 ])
 def test_entity_resolver_repairs_ner_output(nlp, marked, text, expected):
     doc = marked(nlp, text)

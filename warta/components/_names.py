@@ -157,7 +157,8 @@ class NameFinder:
     def _repair_labels(self, doc: Doc) -> None:
         """Make labels agree with the article: a word of a person's full name is PER ("Tokayev" tagged
         ORG after "Kassym-Jomart Tokayev"); a person-tagged well-known place or a name tagged LOC
-        after a locative word elsewhere ("di Albu Kamal") is LOC."""
+        after a locative word elsewhere ("di Albu Kamal") is LOC; so is a bare country name tagged ORG
+        ("sanksi terhadap China")."""
         text = doc_text(doc)
         ents = [(e, text[e.start_char:e.end_char]) for e in ents_of(doc)]  # Span.text without joining tokens
         people = [e for e, _ in ents if e.label_ in PER_LABELS]
@@ -173,6 +174,8 @@ class NameFinder:
             elif label in PER_LABELS and ent_text not in name_words and (
                     ent_text in located or self._well_known_place(ent_text)):
                 label = "LOC"
+            elif label == "ORG" and geo_tables().country(ent_text):
+                label = "LOC"  # a bare country name standing for its government is still the country
             elif label != "LOC" and ent_text.isupper() and self._is_dateline(doc, ent) and lookup_place(ent_text):
                 label = "LOC"  # "ALMATY, warta.example -": the dateline's place
             if label != ent.label_:
