@@ -307,6 +307,12 @@ def test_entity_resolver_all_caps_country_inside_a_name(nlp, marked):
     # a bare country name is a place even when it acts ("China membantah"); a body named after it is not
     ("Sanksi itu ditujukan kepada {China|ORG} dan {Korea Utara|ORG}.", [("China", "LOC"), ("Korea Utara", "LOC")]),
     ("{Pemerintah China|ORG} membantah.", [("Pemerintah China", "ORG")]),
+    # an organisation name ended one unit early takes the country or body after it
+    ("Kata {Pusat Penerangan|ORG} TNI kemarin.", [("Pusat Penerangan TNI", "ORG")]),
+    ("Menurut {Pemerintah|ORG} {Amerika Serikat|LOC}, kapal itu ditahan.", [("Pemerintah Amerika Serikat", "ORG")]),
+    ("Ia diperiksa {Angkatan Bersenjata|PER} {AS|LOC} di bandara.", [("Angkatan Bersenjata AS", "ORG")]),
+    ("Liputan {CNN|ORG} {Indonesia|LOC} kemarin.", [("CNN", "ORG"), ("Indonesia", "LOC")]),
+    ("Bantuan {Kementerian Sosial|ORG} untuk {Bogor|LOC} tiba.", [("Kementerian Sosial", "ORG"), ("Bogor", "LOC")]),
 ])
 def test_entity_resolver_repairs_ner_output(nlp, marked, text, expected):
     doc = marked(nlp, text)

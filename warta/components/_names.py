@@ -185,6 +185,47 @@ class NameFinder:
         if changed:
             set_ents(doc, new)
 
+    def _complete_org_names(self, doc: Doc) -> None:
+        """An organisation name the NER ended one unit early takes the country or the body that
+        follows it: "Pemerintah [AS]", "Pusat Penerangan [TNI]", "Angkatan Bersenjata [AS]" (the
+        last tagged PER, which a name opening with "Angkatan" cannot be).
+
+        Only names that open with an organisation word (``org_heads``) are completed, so "CNN"
+        next to "Indonesia" or a company next to its home country is left as tagged.
+        """
+        t = geo_tables()
+        ents = list(ents_of(doc))
+        out: list[Span] = []
+        changed = False
+        i = 0
+        while i < len(ents):
+            ent = ents[i]
+            label = ent.label_
+            if doc[ent.start].text in self.org_heads and (label == "ORG" or (label in PER_LABELS and len(ent) >= 2)):
+                label = "ORG"
+                nxt = ents[i + 1] if i + 1 < len(ents) else None
+                end = None
+                for size in (3, 2, 1):
+                    part = doc[ent.end:ent.end + size]
+                    if len(part) < size or not part[0].text[:1].isupper() or not all(w.is_alpha for w in part):
+                        continue
+                    if t.country(part.text) or (size == 1 and part.text in self.orgs):
+                        end = part.end
+                        break
+                if end is not None:
+                    inside = nxt is not None and nxt.start < end
+                    if not inside and self._free(doc, ent.end, end):
+                        ent, changed = Span(doc, ent.start, end, label="ORG"), True
+                    elif inside and nxt.start == ent.end and nxt.end == end and nxt.label_ in ("LOC", "ORG"):
+                        ent, changed = Span(doc, ent.start, end, label="ORG"), True
+                        i += 1  # the country or body is now part of this name
+                if label != ent.label_:
+                    ent, changed = Span(doc, ent.start, ent.end, label=label), True
+            out.append(ent)
+            i += 1
+        if changed:
+            set_ents(doc, out)
+
     @staticmethod
     def _is_dateline(doc: Doc, ent: Span) -> bool:
         dateline = doc._.dateline

@@ -111,6 +111,7 @@ class EntityResolver(NameFinder, RoleFinder):
                 self._add_named_orgs(doc)
         self._trim_titles(doc)
         self._repair_labels(doc)
+        self._complete_org_names(doc)
         pairs = self._acronym_pairs(doc)
         aliases = self._person_aliases(doc)
         self.set_annotations(doc, pairs, aliases)
