@@ -122,6 +122,9 @@ def test_geo_tables_built_once():
     ("Ia pindah ke Batu pekan lalu.", [("Batu", "IDN")]),
     ("Banjir melanda Jatim dan Sulsel.", [("Jatim", "IDN"), ("Sulsel", "IDN")]),
     ("Moskow menolak tuduhan itu.", [("Moskow", "RUS")]),
+    # after an election or disaster word the place still stands free
+    ("Partai itu bersiap untuk Pilkada Jawa Timur tahun depan.", [("Jawa Timur", "IDN")]),
+    ("Warga mengungsi setelah Gempa Lombok pekan lalu.", [("Lombok", "IDN")]),
 ])
 def test_geo_adds_missed_places(nlp, marked, text, expected):
     doc = marked(nlp, text)

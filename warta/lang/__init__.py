@@ -37,6 +37,7 @@ TAB-separated columns, described in the file's header):
   igo.txt                       international organisations -> short code and CAMEO actor code
   iso3_fips.txt                 ISO 3166 alpha-3 -> FIPS 10-4 country codes (GDELT export)
   outlets.txt                   one-word outlet names that may open a dateline (segmenter)
+  place_event_words.txt         election and disaster words before a place name ("Pilkada Jawa Timur") (geo)
   place_prefixes_id.txt         first words that only Indonesian place names carry (geo)
   place_stoplist.txt            GeoNames names that are common words in Indonesian news (geo)
   quote_titles.txt              title and role words dropped from speaker names (quotes, quote scorer)
