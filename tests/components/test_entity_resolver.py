@@ -303,6 +303,7 @@ def test_entity_resolver_all_caps_country_inside_a_name(nlp, marked):
     ("Warga menyambut Gubernur Bali {Koster|PER} kemarin.", [("Bali", "LOC"), ("Koster", "PER")]),
     ('Ia berkata, " Masalah {Ahok|PER} diselesaikan dengan fatwa. "', [("Ahok", "PER")]),
     ("Kemarin {Yusuf|PER} datang.", [("Yusuf", "PER")]),
+    ("Massa mendukung {Ahok\n\n|PER}Sidang dilanjutkan pekan depan.", [("Ahok", "PER")]),
     ("Relawan {DKI|LOC} Menangkan {Ahok|PER} di putaran kedua.", [("DKI", "LOC"), ("Ahok", "PER")]),
     # a bare country name is a place even when it acts ("China membantah"); a body named after it is not
     ("Sanksi itu ditujukan kepada {China|ORG} dan {Korea Utara|ORG}.", [("China", "LOC"), ("Korea Utara", "LOC")]),

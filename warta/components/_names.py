@@ -109,7 +109,8 @@ class NameFinder:
     # -- NER repairs ---------------------------------------------------------
     @staticmethod
     def _repair_spans(doc: Doc) -> None:
-        """Drop leading lower-case words from entities ("kota Albu Kamal"), and all-lower-case entities.
+        """Drop leading lower-case words from entities ("kota Albu Kamal"), all-lower-case entities,
+        and whitespace tokens at an entity's end.
 
         In cased news text a name starts with a capital; an NER trained partly on
         lower-cased data ("nerp") tags "kudeta" or a credit line "[ab/uh]" now and then.
@@ -117,7 +118,14 @@ class NameFinder:
         ents, changed = [], False
         text = doc_text(doc)
         for ent in ents_of(doc):
-            start = ent.start
+            start, end = ent.start, ent.end
+            while end > start and doc[end - 1].is_space:
+                end -= 1  # a paragraph break the NER carried on into ("Ahok\n\n")
+            if end != ent.end:
+                changed = True
+                if end == start:
+                    continue
+                ent = Span(doc, start, end, label=ent.label_)
             if geo_tables().country(text[ent.start_char:ent.end_char]):
                 ents.append(ent)  # "negeri Paman Sam" is a name of the United States
                 continue
