@@ -304,6 +304,13 @@ def test_entity_resolver_all_caps_country_inside_a_name(nlp, marked):
     ('Ia berkata, " Masalah {Ahok|PER} diselesaikan dengan fatwa. "', [("Ahok", "PER")]),
     ("Kemarin {Yusuf|PER} datang.", [("Yusuf", "PER")]),
     ("Massa mendukung {Ahok\n\n|PER}Sidang dilanjutkan pekan depan.", [("Ahok", "PER")]),
+    # degrees after a name are not entities nor part of one; ranks end a place the NER ran on into
+    ("Kuasa hukumnya, {Samuel Hutapea, S.H.|PER}, {M.H.|PER}, menilai putusan itu.", [("Samuel Hutapea", "PER")]),
+    ("Kata {Maria Simanjuntak|PER}, {S.H.|ORG}, kemarin.", [("Maria Simanjuntak", "PER")]),
+    ("Kapolda {Metro Jaya Irjen Pol.|ORG} {Hendra Wiratama|PER} mengatakan.",
+     [("Metro Jaya", "ORG"), ("Hendra Wiratama", "PER")]),
+    ("Kapolres Bekasi {AKBP|LOC} {Made Sudarsana|PER} mengatakan.", [("Bekasi", "LOC"), ("Made Sudarsana", "PER")]),
+    ("Kepala {BNN|ORG} Brigjen Pol. Toga {Panjaitan|PER} mengatakan.", [("BNN", "ORG"), ("Toga Panjaitan", "PER")]),
     ("Relawan {DKI|LOC} Menangkan {Ahok|PER} di putaran kedua.", [("DKI", "LOC"), ("Ahok", "PER")]),
     # a bare country name is a place even when it acts ("China membantah"); a body named after it is not
     ("Sanksi itu ditujukan kepada {China|ORG} dan {Korea Utara|ORG}.", [("China", "LOC"), ("Korea Utara", "LOC")]),

@@ -61,6 +61,7 @@ def tokens(nlp, text):
     ("Kompas.com", ["Kompas.com"]),
     # dotted degrees and company forms keep their full stop
     ("Dedi Kurniawan, S.H., M.Si.", ["Dedi", "Kurniawan", ",", "S.H.", ",", "M.Si."]),
+    ("Kapolda Irjen Pol. Hendra Wiratama", ["Kapolda", "Irjen", "Pol.", "Hendra", "Wiratama"]),
     ("PT Bank Rakyat Indonesia Tbk. memimpin", ["PT", "Bank", "Rakyat", "Indonesia", "Tbk.", "memimpin"]),
     ("Encore Energy Pte. Ltd.", ["Encore", "Energy", "Pte.", "Ltd."]),
 ])

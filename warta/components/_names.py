@@ -16,8 +16,12 @@ import numpy
 from spacy.attrs import ORTH, SENT_START
 from spacy.tokens import Doc, Span
 
+from ..lang import load_wordset
 from .extensions import doc_text, ents_of, set_ents
 from .geo import lookup_place, tables as geo_tables
+
+#: "S.H.", "M.Kes.": degrees after a name, never an entity or part of one
+_DEGREES = load_wordset("academic_degrees")
 
 PER_LABELS = frozenset({"PER", "PERSON"})
 _OPEN, _CLOSE = "(", ")"
@@ -107,10 +111,10 @@ class NameFinder:
     """Mixin: NER repairs and name finding for the entity resolver."""
 
     # -- NER repairs ---------------------------------------------------------
-    @staticmethod
-    def _repair_spans(doc: Doc) -> None:
+    def _repair_spans(self, doc: Doc) -> None:
         """Drop leading lower-case words from entities ("kota Albu Kamal"), all-lower-case entities,
-        and whitespace tokens at an entity's end.
+        and whitespace, academic degrees ("S.H.") and commas at an entity's end; a place or an
+        organisation also loses the ranks it ran on into ("[Metro Jaya] Irjen Pol. Hendra").
 
         In cased news text a name starts with a capital; an NER trained partly on
         lower-cased data ("nerp") tags "kudeta" or a credit line "[ab/uh]" now and then.
@@ -119,8 +123,11 @@ class NameFinder:
         text = doc_text(doc)
         for ent in ents_of(doc):
             start, end = ent.start, ent.end
-            while end > start and doc[end - 1].is_space:
-                end -= 1  # a paragraph break the NER carried on into ("Ahok\n\n")
+            # a paragraph break the NER carried on into ("Ahok\n\n"), degrees ("Hutapea, S.H.")
+            while end > start and (doc[end - 1].is_space or doc[end - 1].lower_ in _DEGREES
+                                   or (doc[end - 1].text == "," and end - 1 > start)
+                                   or (ent.label_ not in PER_LABELS and doc[end - 1].lower_ in self.ranks)):
+                end -= 1
             if end != ent.end:
                 changed = True
                 if end == start:
@@ -344,7 +351,7 @@ class NameFinder:
         At most two words are taken, each capitalised and alphabetic, not a title word
         ("Presiden"), not a country or well-known place ("Gubernur Jatim"), not in another
         entity, and not the sentence's first word ("Kemarin Yusuf datang"); a lower-case
-        word or an organisation entity must come before them (not a quote
+        word, a title word or an organisation entity must come before them (not a quote
         mark: '" Masalah Ahok diselesaikan').
         """
         ents = list(ents_of(doc))
@@ -359,9 +366,10 @@ class NameFinder:
                         and self._given_name_word(doc, j - 1):
                     j -= 1
                 prev = doc[j - 1] if j > sent_start else None
-                # what comes before: a lower-case word or an organisation ("Gerindra Ferry ...")
-                bounded = prev is not None and ((prev.is_alpha and prev.is_lower) or (
-                    prev.ent_iob_ in ("B", "I") and prev.ent_type_ == "ORG"))
+                # what comes before: a lower-case word, a title ("Brigjen Pol. Toga ...") or an
+                # organisation ("Gerindra Ferry ...")
+                bounded = prev is not None and ((prev.is_alpha and prev.is_lower) or prev.lower_ in self.heads
+                                                or (prev.ent_iob_ in ("B", "I") and prev.ent_type_ == "ORG"))
                 if j < ent.start and bounded:
                     start = j
             if start != ent.start:

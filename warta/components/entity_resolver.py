@@ -76,6 +76,7 @@ class EntityResolver(NameFinder, RoleFinder):
         self.app_heads = frozenset(data["appositive_heads"])
         self.app_stop = frozenset(data["appositive_stop"])
         self.honorifics = frozenset(data["honorifics"])
+        self.ranks = frozenset(data["ranks"])
         # first tokens that are also common first names: kept when trimming would leave one token
         self.name_like = frozenset({"putra", "ratu", "raja", "sultan", "imam", "syekh", "guru", "kiai", "mayor", "sang"})
         orgs = load_json("organisations")

@@ -4,6 +4,7 @@ Plain lists (``.txt``: one entry per line, ``#`` starts a comment; some use
 TAB-separated columns, described in the file's header):
 
   abbreviations.txt             abbreviations whose full stop never ends a sentence (segmenter)
+  academic_degrees.txt          degrees after a name ("S.H."): never an entity or part of one (entity_resolver)
   abbreviations_final.txt       abbreviations that may end one before a sentence opener (tokenizer, segmenter)
   actor_sectors.txt             sector nouns -> PLOVER sector codes (events ontology)
   event_ability_words.txt       words of ability: before an active verb no event, before a passive a success (events)
