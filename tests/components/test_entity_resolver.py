@@ -311,6 +311,8 @@ def test_entity_resolver_all_caps_country_inside_a_name(nlp, marked):
      [("Metro Jaya", "ORG"), ("Hendra Wiratama", "PER")]),
     ("Kapolres Bekasi {AKBP|LOC} {Made Sudarsana|PER} mengatakan.", [("Bekasi", "LOC"), ("Made Sudarsana", "PER")]),
     ("Kepala {BNN|ORG} Brigjen Pol. Toga {Panjaitan|PER} mengatakan.", [("BNN", "ORG"), ("Toga Panjaitan", "PER")]),
+    # an open bracket never ends a name
+    ("Warga mengadu ke {Lembaga Pembela Warga (|ORG}LPW).", [("Lembaga Pembela Warga", "ORG"), ("LPW", "ORG")]),
     ("Relawan {DKI|LOC} Menangkan {Ahok|PER} di putaran kedua.", [("DKI", "LOC"), ("Ahok", "PER")]),
     # a bare country name is a place even when it acts ("China membantah"); a body named after it is not
     ("Sanksi itu ditujukan kepada {China|ORG} dan {Korea Utara|ORG}.", [("China", "LOC"), ("Korea Utara", "LOC")]),
@@ -324,6 +326,18 @@ def test_entity_resolver_all_caps_country_inside_a_name(nlp, marked):
 ])
 def test_entity_resolver_repairs_ner_output(nlp, marked, text, expected):
     doc = marked(nlp, text)
+    assert [(e.text, e.label_) for e in doc.ents] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Acara selesai. {Peletakan batu|PER} pertama dilakukan pekan depan.", []),
+    ("Acara selesai. {Penangkapan Rudi Hartono|PER} mengejutkan warga.", [("Rudi Hartono", "PER")]),
+    ("Acara selesai. {Kementerian Sosial|ORG} mengirim bantuan.", [("Kementerian Sosial", "ORG")]),
+    ("Kami bertemu {Penangkapan Rudi Hartono|PER} kemarin.", [("Penangkapan Rudi Hartono", "PER")]),
+])
+def test_entity_resolver_drops_a_derived_noun_opening_a_sentence(marked, text, expected):
+    # sentence starts come from the segmenter
+    doc = marked(build(stages=["segmenter", "entity_resolver", "geo"]), text)
     assert [(e.text, e.label_) for e in doc.ents] == expected
 
 

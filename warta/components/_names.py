@@ -11,6 +11,7 @@ sets up (title and organisation tables).
 from __future__ import annotations
 
 import bisect
+import re
 
 import numpy
 from spacy.attrs import ORTH, SENT_START
@@ -22,6 +23,10 @@ from .geo import lookup_place, tables as geo_tables
 
 #: "S.H.", "M.Kes.": degrees after a name, never an entity or part of one
 _DEGREES = load_wordset("academic_degrees")
+#: punctuation that never ends a name ("Lembaga Bantuan Hukum (" before its acronym)
+_TRAILING_PUNCT = frozenset({",", "(", "[", ":", ";", "/"})  # not "-": "Abu Bakr al -" + "Baghdadi" join
+#: a derived common noun ("Kelangkaan", "Ketegangan", "Peletakan", "Penangkapan")
+_DERIVED_NOUN = re.compile(r"(?:ke|pe[mnr]?|peng|peny)\w{3,}an")
 
 PER_LABELS = frozenset({"PER", "PERSON"})
 _OPEN, _CLOSE = "(", ")"
@@ -114,7 +119,8 @@ class NameFinder:
     def _repair_spans(self, doc: Doc) -> None:
         """Drop leading lower-case words from entities ("kota Albu Kamal"), all-lower-case entities,
         and whitespace, academic degrees ("S.H.") and commas at an entity's end; a place or an
-        organisation also loses the ranks it ran on into ("[Metro Jaya] Irjen Pol. Hendra").
+        organisation also loses the ranks it ran on into ("[Metro Jaya] Irjen Pol. Hendra"), and a
+        person or organisation a derived noun opening the sentence ("Peletakan batu").
 
         In cased news text a name starts with a capital; an NER trained partly on
         lower-cased data ("nerp") tags "kudeta" or a credit line "[ab/uh]" now and then.
@@ -125,7 +131,7 @@ class NameFinder:
             start, end = ent.start, ent.end
             # a paragraph break the NER carried on into ("Ahok\n\n"), degrees ("Hutapea, S.H.")
             while end > start and (doc[end - 1].is_space or doc[end - 1].lower_ in _DEGREES
-                                   or (doc[end - 1].text == "," and end - 1 > start)
+                                   or (doc[end - 1].text in _TRAILING_PUNCT and end - 1 > start)
                                    or (ent.label_ not in PER_LABELS and doc[end - 1].lower_ in self.ranks)):
                 end -= 1
             if end != ent.end:
@@ -136,6 +142,10 @@ class NameFinder:
             if geo_tables().country(text[ent.start_char:ent.end_char]):
                 ents.append(ent)  # "negeri Paman Sam" is a name of the United States
                 continue
+            first = doc[start]
+            if ent.label_ != "LOC" and first.is_sent_start and _DERIVED_NOUN.fullmatch(first.lower_) \
+                    and first.text not in self.org_heads:  # "Kementerian", "Kejaksaan" open names
+                start += 1  # "Peletakan batu pertama ...", "Penangkapan [Setya Novanto]": a capital, not a name
             while start < ent.end and not doc[start].text[:1].isupper():
                 start += 1
             if start == ent.start:
