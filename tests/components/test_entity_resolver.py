@@ -311,6 +311,12 @@ def test_entity_resolver_all_caps_country_inside_a_name(nlp, marked):
      [("Metro Jaya", "ORG"), ("Hendra Wiratama", "PER")]),
     ("Kapolres Bekasi {AKBP|LOC} {Made Sudarsana|PER} mengatakan.", [("Bekasi", "LOC"), ("Made Sudarsana", "PER")]),
     ("Kepala {BNN|ORG} Brigjen Pol. Toga {Panjaitan|PER} mengatakan.", [("BNN", "ORG"), ("Toga Panjaitan", "PER")]),
+    # a name tagged ORG or LOC is a person's when its last word is a person elsewhere, or after "Dr."
+    ("Menteri Keuangan {Ratna Wulandari|LOC} hadir. Kata {Wulandari|PER}, ekonomi tumbuh.",
+     [("Ratna Wulandari", "PER"), ("Wulandari", "PER")]),
+    ("Peneliti senior, Dr. {Nadia Prameswari|ORG}, mengatakan hal itu.", [("Nadia Prameswari", "PER")]),
+    ("Ketua {MUI Ikhsan|ORG} hadir. {Ikhsan|PER} lalu pulang.", [("MUI Ikhsan", "ORG"), ("Ikhsan", "PER")]),
+    ("Pasukan tiba di {Jalan Sudirman|LOC}. {Sudirman|PER} dikenang.", [("Jalan Sudirman", "LOC"), ("Sudirman", "PER")]),
     # an open bracket never ends a name
     ("Warga mengadu ke {Lembaga Pembela Warga (|ORG}LPW).", [("Lembaga Pembela Warga", "ORG"), ("LPW", "ORG")]),
     ("Relawan {DKI|LOC} Menangkan {Ahok|PER} di putaran kedua.", [("DKI", "LOC"), ("Ahok", "PER")]),

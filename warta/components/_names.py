@@ -179,6 +179,24 @@ class NameFinder:
         if changed:
             set_ents(doc, out)
 
+    def _relabel_people(self, doc: Doc) -> None:
+        """A name tagged ORG or LOC that is a person's becomes PER: "Menteri Keuangan [Ratna
+        Wulandari]" tagged LOC when "Wulandari" is a person later (:meth:`_looks_like_person`).
+        Runs before :meth:`_repair_labels`, whose word-of-a-full-name rule then fixes the short forms."""
+        text = doc_text(doc)
+        ents = list(ents_of(doc))
+        people = [e for e in ents if e.label_ in PER_LABELS]
+        surnames = {text[e.start_char:e.end_char] for e in people if len(e) == 1}
+        surnames |= {e[-1].text for e in people if len(e) >= 2}
+        new, changed = [], False
+        for ent in ents:
+            if ent.label_ not in PER_LABELS and self._looks_like_person(doc, ent, text[ent.start_char:ent.end_char],
+                                                                        surnames):
+                ent, changed = Span(doc, ent.start, ent.end, label="PER"), True
+            new.append(ent)
+        if changed:
+            set_ents(doc, new)
+
     def _repair_labels(self, doc: Doc) -> None:
         """Make labels agree with the article: a word of a person's full name is PER ("Tokayev" tagged
         ORG after "Kassym-Jomart Tokayev"); a person-tagged well-known place or a name tagged LOC
@@ -209,6 +227,20 @@ class NameFinder:
             new.append(ent)
         if changed:
             set_ents(doc, new)
+
+    def _looks_like_person(self, doc: Doc, ent: Span, ent_text: str, surnames: set[str]) -> bool:
+        """A two- or three-word name tagged ORG or LOC that is a person's: its last word is a person
+        elsewhere in the article, or a person's honorific ("Dr.") comes right before it; no word
+        of it opens an organisation or a place or is an acronym, and it is no known place."""
+        if not 2 <= len(ent) <= 3 or not all(_is_cap(w) and w.is_alpha for w in ent):
+            return False
+        if any(w.text in self.org_heads or w.text in self.place_prefixes or w.text.isupper() or w.text in self.orgs
+               for w in ent):
+            return False  # "MUI Ikhsan": an acronym is an organisation's
+        if self._well_known_place(ent_text) or lookup_place(ent_text):
+            return False
+        prev = doc[ent.start - 1] if ent.start > 0 else None
+        return ent[-1].text in surnames or (prev is not None and prev.lower_ in self.honorifics)
 
     def _complete_org_names(self, doc: Doc) -> None:
         """An organisation name the NER ended one unit early takes the country or the body that

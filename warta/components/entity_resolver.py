@@ -45,7 +45,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from ..lang import load_json
+from ..lang import load_json, load_lines
 from ._names import (
     PER_LABELS, NameFinder, _ALIAS_CUES, _CLOSE, _LONG_FORM_LINKS, _LONGEST_CUE, _OPEN, _is_cap, _positions,
     _sent_start, _subsequence, _upper_count,
@@ -77,6 +77,7 @@ class EntityResolver(NameFinder, RoleFinder):
         self.app_stop = frozenset(data["appositive_stop"])
         self.honorifics = frozenset(data["honorifics"])
         self.ranks = frozenset(data["ranks"])
+        self.place_prefixes = frozenset(load_lines("place_prefixes_id"))
         # first tokens that are also common first names: kept when trimming would leave one token
         self.name_like = frozenset({"putra", "ratu", "raja", "sultan", "imam", "syekh", "guru", "kiai", "mayor", "sang"})
         orgs = load_json("organisations")
@@ -111,6 +112,7 @@ class EntityResolver(NameFinder, RoleFinder):
             if self.find_orgs:
                 self._add_named_orgs(doc)
         self._trim_titles(doc)
+        self._relabel_people(doc)
         self._repair_labels(doc)
         self._complete_org_names(doc)
         pairs = self._acronym_pairs(doc)
