@@ -317,6 +317,11 @@ def test_entity_resolver_all_caps_country_inside_a_name(nlp, marked):
     ("Peneliti senior, Dr. {Nadia Prameswari|ORG}, mengatakan hal itu.", [("Nadia Prameswari", "PER")]),
     ("Ketua {MUI Ikhsan|ORG} hadir. {Ikhsan|PER} lalu pulang.", [("MUI Ikhsan", "ORG"), ("Ikhsan", "PER")]),
     ("Pasukan tiba di {Jalan Sudirman|LOC}. {Sudirman|PER} dikenang.", [("Jalan Sudirman", "LOC"), ("Sudirman", "PER")]),
+    # a title ending in a country closes before the name that follows it
+    ("Menteri Luar Negeri Indonesia Laras {Puspitasari|ORG} mengatakan itu. {Puspitasari|ORG} lalu pergi.",
+     [("Laras Puspitasari", "PER"), ("Puspitasari", "PER")]),
+    # more than three capitalised words after the country: not clearly one name
+    ("Menteri Luar Negeri Indonesia Laras Puspitasari Wibowo Santoso hadir.", []),
     # an open bracket never ends a name
     ("Warga mengadu ke {Lembaga Pembela Warga (|ORG}LPW).", [("Lembaga Pembela Warga", "ORG"), ("LPW", "ORG")]),
     ("Relawan {DKI|LOC} Menangkan {Ahok|PER} di putaran kedua.", [("DKI", "LOC"), ("Ahok", "PER")]),

@@ -355,6 +355,49 @@ class NameFinder:
                     if doc[i].ent_iob_ not in ("B", "I")]
             self._add(doc, more)
 
+    def _add_people_after_country_titles(self, doc: Doc) -> None:
+        """A two- or three-word name right after a title that ends in a country: "Menteri Luar Negeri
+        Indonesia [Laras Puspitasari] mengatakan". The country closes the title, so the capitalised
+        words after it, up to a lower-case word, are the person; an ORG or LOC the NER put on part
+        of them gives way."""
+        t = geo_tables()
+        ents = list(ents_of(doc))
+        new: list[Span] = []
+        for i, tok in enumerate(doc):
+            if tok.lower_ not in self.heads or not tok.text[:1].isupper():
+                continue
+            if i > 0 and _is_cap(doc[i - 1]) and not tok.is_sent_start:
+                continue  # a title inside a name
+            start = None
+            j = i + 1
+            while j < len(doc) and j - i <= 6 and (_is_cap(doc[j]) or doc[j].lower_ in self.inner):
+                size = next((n for n in (3, 2, 1) if j + n <= len(doc) and all(w.is_alpha for w in doc[j:j + n])
+                             and t.country(doc[j:j + n].text)), 0)
+                if size:
+                    start = j + size
+                    break
+                j += 1
+            if start is None:
+                continue
+            end = start
+            while end < len(doc) and end - start < 3 and _is_cap(doc[end]) \
+                    and (doc[end].is_alpha or "-" in doc[end].text) \
+                    and not doc[end].text.isupper() and doc[end].lower_ not in self.heads \
+                    and not t.country(doc[end].text) and doc[end].text not in self.orgs:
+                end += 1
+            if end - start < 2 or (end < len(doc) and (_is_cap(doc[end]) or doc[end].text in ("-", "–"))):
+                continue  # the name may go on ("Moon Jae - in")
+            inside = [e for e in ents if e.start < end and start < e.end]
+            if any(e.label_ in PER_LABELS or e.start < start or e.end > end for e in inside):
+                continue
+            if lookup_place(doc[start:end].text):
+                continue
+            new.append(Span(doc, start, end, label="PER"))
+        if new:
+            covered = {k for span in new for k in range(span.start, span.end)}
+            kept = [e for e in ents if not covered.intersection(range(e.start, e.end))]
+            set_ents(doc, sorted(kept + new, key=lambda e: e.start))
+
     def _add_named_orgs(self, doc: Doc) -> None:
         """ORG entities for capitalised names that open with an organisation word ("Kementerian Kesehatan Kazakhstan")."""
         new: list[Span] = []

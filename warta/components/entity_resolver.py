@@ -109,6 +109,7 @@ class EntityResolver(NameFinder, RoleFinder):
             self._add_known_acronyms(doc)
             if self.find_people:
                 self._add_titled_people(doc)
+                self._add_people_after_country_titles(doc)
             if self.find_orgs:
                 self._add_named_orgs(doc)
         self._trim_titles(doc)
