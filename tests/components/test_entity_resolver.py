@@ -322,6 +322,8 @@ def test_entity_resolver_all_caps_country_inside_a_name(nlp, marked):
      [("Laras Puspitasari", "PER"), ("Puspitasari", "PER")]),
     # more than three capitalised words after the country: not clearly one name
     ("Menteri Luar Negeri Indonesia Laras Puspitasari Wibowo Santoso hadir.", []),
+    # an abbreviation the tokenizer cut from its stop is no entity
+    ("Rumah di {Kab|LOC}. {Banjar|LOC} terendam.", [("Banjar", "LOC")]),
     # an open bracket never ends a name
     ("Warga mengadu ke {Lembaga Pembela Warga (|ORG}LPW).", [("Lembaga Pembela Warga", "ORG"), ("LPW", "ORG")]),
     ("Relawan {DKI|LOC} Menangkan {Ahok|PER} di putaran kedua.", [("DKI", "LOC"), ("Ahok", "PER")]),

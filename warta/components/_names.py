@@ -23,6 +23,8 @@ from .geo import lookup_place, tables as geo_tables
 
 #: "S.H.", "M.Kes.": degrees after a name, never an entity or part of one
 _DEGREES = load_wordset("academic_degrees")
+#: "Kab.", "Jl.": abbreviations, never an entity when cut from their stop
+_ABBREVIATIONS = load_wordset("abbreviations")
 #: punctuation that never ends a name ("Lembaga Bantuan Hukum (" before its acronym)
 _TRAILING_PUNCT = frozenset({",", "(", "[", ":", ";", "/"})  # not "-": "Abu Bakr al -" + "Baghdadi" join
 #: a derived common noun ("Kelangkaan", "Ketegangan", "Peletakan", "Penangkapan")
@@ -139,6 +141,10 @@ class NameFinder:
                 if end == start:
                     continue
                 ent = Span(doc, start, end, label=ent.label_)
+            if len(ent) == 1 and ent.end < len(doc) and doc[ent.end].text == "." and not doc[start].whitespace_ \
+                    and doc[start].lower_ + "." in _ABBREVIATIONS:
+                changed = True  # "Kab" of "Kab. Banjar": an abbreviation the tokenizer cut from its stop
+                continue
             if geo_tables().country(text[ent.start_char:ent.end_char]):
                 ents.append(ent)  # "negeri Paman Sam" is a name of the United States
                 continue
@@ -363,9 +369,11 @@ class NameFinder:
         t = geo_tables()
         ents = list(ents_of(doc))
         new: list[Span] = []
-        for i, tok in enumerate(doc):
-            if tok.lower_ not in self.heads or not tok.text[:1].isupper():
-                continue
+        heads = self.__dict__.get("_cap_head_ids")
+        if heads is None:  # capitalised titles, as they open a title before a name
+            heads = self._cap_head_ids = [doc.vocab.strings.add(h.capitalize()) for h in self.heads]
+        for i in _positions_of(doc, heads):
+            tok = doc[i]
             if i > 0 and _is_cap(doc[i - 1]) and not tok.is_sent_start:
                 continue  # a title inside a name
             start = None
