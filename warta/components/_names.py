@@ -325,27 +325,39 @@ class NameFinder:
                 return i
         return i
 
-    def _bare_head_ids(self, doc: Doc) -> list[int]:
-        """ORTH ids of the capitalised (and short upper-case) bare titles, made once per component."""
-        ids = self.__dict__.get("_bare_ids")
+    def _title_ids(self, doc: Doc, which: str) -> list[int]:
+        """ORTH ids of the capitalised titles of ``self.<which>`` ("bare_heads" also adds the short
+        upper-case ones, "PM"), as they open a title before a name; made once per component."""
+        cache = self.__dict__.setdefault("_title_id_cache", {})
+        ids = cache.get(which)
         if ids is None:
-            ids = [doc.vocab.strings.add(w.capitalize()) for w in self.bare_heads]
-            ids += [doc.vocab.strings.add(w.upper()) for w in self.bare_heads if len(w) <= 3]
-            self._bare_ids = ids
+            words = getattr(self, which)
+            ids = [doc.vocab.strings.add(w.capitalize()) for w in words]
+            if which == "bare_heads":
+                ids += [doc.vocab.strings.add(w.upper()) for w in words if len(w) <= 3]
+            cache[which] = ids
         return ids
+
+    def _name_end(self, doc: Doc, start: int, max_words: int) -> int:
+        """End of the run of capitalised name words from ``start`` (at most ``max_words``): not
+        upper-case acronyms, titles, countries or known organisations."""
+        t = geo_tables()
+        end = start
+        while end < len(doc) and end - start < max_words and _is_cap(doc[end]) \
+                and (doc[end].is_alpha or "-" in doc[end].text) \
+                and not doc[end].text.isupper() and doc[end].lower_ not in self.heads \
+                and not t.country(doc[end].text) and doc[end].text not in self.orgs:
+            end += 1
+        return end
 
     def _add_titled_people(self, doc: Doc) -> None:
         """PER entities after titles that take no complement but a country or place, then their surnames."""
         new: list[Span] = []
-        for i in _positions_of(doc, self._bare_head_ids(doc)):
+        for i in _positions_of(doc, self._title_ids(doc, "bare_heads")):
             if i > 0 and _is_cap(doc[i - 1]) and not doc[i].is_sent_start:
                 continue  # "Unit Kerja Presiden ...", "Direktorat Jenderal ...": a title inside a name
             start = self._skip_complement(doc, i + 1)
-            end = start
-            while end < len(doc) and end - start < 4 and _is_cap(doc[end]) and (doc[end].is_alpha or "-" in doc[end].text) \
-                    and not doc[end].text.isupper() and doc[end].lower_ not in self.heads \
-                    and not geo_tables().country(doc[end].text) and doc[end].text not in self.orgs:
-                end += 1
+            end = self._name_end(doc, start, 4)
             if end == start or not self._free(doc, start, end) or lookup_place(doc[start:end].text):
                 continue
             if end - start == 1 and not (end < len(doc) and doc[end].is_lower):
@@ -369,10 +381,7 @@ class NameFinder:
         t = geo_tables()
         ents = list(ents_of(doc))
         new: list[Span] = []
-        heads = self.__dict__.get("_cap_head_ids")
-        if heads is None:  # capitalised titles, as they open a title before a name
-            heads = self._cap_head_ids = [doc.vocab.strings.add(h.capitalize()) for h in self.heads]
-        for i in _positions_of(doc, heads):
+        for i in _positions_of(doc, self._title_ids(doc, "heads")):
             tok = doc[i]
             if i > 0 and _is_cap(doc[i - 1]) and not tok.is_sent_start:
                 continue  # a title inside a name
@@ -387,12 +396,7 @@ class NameFinder:
                 j += 1
             if start is None:
                 continue
-            end = start
-            while end < len(doc) and end - start < 3 and _is_cap(doc[end]) \
-                    and (doc[end].is_alpha or "-" in doc[end].text) \
-                    and not doc[end].text.isupper() and doc[end].lower_ not in self.heads \
-                    and not t.country(doc[end].text) and doc[end].text not in self.orgs:
-                end += 1
+            end = self._name_end(doc, start, 3)
             if end - start < 2 or (end < len(doc) and (_is_cap(doc[end]) or doc[end].text in ("-", "–"))):
                 continue  # the name may go on ("Moon Jae - in")
             inside = [e for e in ents if e.start < end and start < e.end]
