@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import settings
+
+# Property tests are derandomized in the gate (`make test`, CI): the same examples every run, so a
+# pass or a failure is the code's doing, not the draw's. Random exploration runs outside the gate:
+# `WARTA_HYPOTHESIS=explore pytest -k property_or_never` (or `pytest --hypothesis-profile=explore`).
+settings.register_profile("gate", derandomize=True, database=None, print_blob=True)
+settings.register_profile("explore", max_examples=1000, derandomize=False)
+settings.load_profile(os.environ.get("WARTA_HYPOTHESIS", "gate"))
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = ROOT.parent / "shared" / "data"

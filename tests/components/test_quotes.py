@@ -207,6 +207,14 @@ def test_quotes_verb_is_not_a_speaker(nlp):
     assert quotes_of(nlp, text) == []
 
 
+@pytest.mark.parametrize("text", [
+    ', ujarnya " "', ", Budi mengatakan", ", kata Budi.", ', kata dia "', "Dikatakan Budi, .", ", menurut Budi,",
+])
+def test_quotes_no_words_no_quote(nlp, text):
+    # found by the property test below: a cue with nothing before or after it reported an empty quote
+    assert quotes_of(nlp, text) == []
+
+
 _PIECES = ['"', "“", "”", ",", ".", " ", "\n\n", "kata", "ujarnya", "Menurut", "mengatakan", "bahwa", "Budi",
            "Santoso", "dia", "itu", "(DPW)", "S.H.", "yang", "juga", "tidak", "Kami", "siap", "pemain", ":"]
 

@@ -245,6 +245,8 @@ class Quotes:
             if any(f[2] >= start and f[3] <= end + 1 for f in fragments):
                 item = (start, end, "mixed", *item[3:])
             found.append(item)
+        # a quote holds at least one word: ', kata Budi' alone reports nothing
+        found = [f for f in found if WORD.search(text, f[0], f[1])]
         if not found:
             return []
         found.sort(key=lambda f: f[0])
