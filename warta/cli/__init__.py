@@ -20,6 +20,7 @@ from .eval_timex import eval_timex_cmd
 from .eval_quantities import eval_quantities_cmd
 from .eval_entities import eval_entities_cmd
 from .eval_segment import eval_segment_cmd
+from .eval_articles import eval_articles_cmd
 from .train_ner import train_ner_cmd
 from .train_silver import train_silver_cmd
 from .batch import batch_cmd
@@ -48,6 +49,7 @@ eval_group.add_command(eval_timex_cmd)
 eval_group.add_command(eval_quantities_cmd)
 eval_group.add_command(eval_entities_cmd)
 eval_group.add_command(eval_segment_cmd)
+eval_group.add_command(eval_articles_cmd)
 train_group.add_command(train_ner_cmd)
 train_group.add_command(train_silver_cmd)
 main.add_command(batch_cmd)

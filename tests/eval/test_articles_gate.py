@@ -1,0 +1,41 @@
+"""Accuracy gate on real news: pinned floors on the tune slice of ``warta eval articles``.
+
+Floors sit a little under the tune figures measured with
+``warta eval articles --split tune`` (../shared/data/news, scored by
+../shared/ANNOTATION.md); a change that drops below one fails CI. The blind
+slice is not gated: its figures are read when an issue closes.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from warta.eval import articles as ev
+
+# measured 2026-12-07 with `warta eval articles --split tune` (29 articles):
+#   entities recall 0.727 precision 0.758; quotes recall 0.845 precision 0.991 speaker 0.705;
+#   times found 0.822 precision 0.881 value 0.763; quantities value 0.898 precision 0.939;
+#   events recall 0.469 precision 0.423
+FLOORS = {
+    "entities": {"recall": 0.71, "precision": 0.74},
+    "quotes": {"recall": 0.83, "precision": 0.97, "speaker_right": 0.69},
+    "times": {"found": 0.80, "precision": 0.86, "value_right": 0.74},
+    "quantities": {"value_right": 0.88, "precision": 0.92},
+    "events": {"recall": 0.45, "precision": 0.40},
+}
+
+
+@pytest.fixture(scope="module")
+def tune_figures(shared_data):
+    arts = ev.select_split(ev.load_articles([shared_data / "news"]), "tune")
+    assert len(arts) >= 25
+    report = ev.evaluate(arts, "tune")
+    assert not report.failures, report.failures
+    return report.figures()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("section", sorted(FLOORS))
+def test_articles_gate_tune_floors(tune_figures, section):
+    for name, floor in FLOORS[section].items():
+        assert tune_figures[section][name] >= floor, (section, name, tune_figures[section])
