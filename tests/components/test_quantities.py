@@ -68,6 +68,17 @@ def test_quantities_parse_number_words(text, value):
     ("Jalan itu sepanjang 1,6 kilometer.", "1,6 kilometer", 1.6, None, None, "exact", "km", None),
     ("Gudang itu menyimpan 2.000 ton beras.", "2.000 ton", 2000, None, None, "exact", "t", None),
     ("Penjualan sudah 8.000 unit lebih.", "8.000", 8000, None, None, "more_than", None, "unit"),
+    # ages are quantities (ANNOTATION.md), in years
+    ("Pria berusia 51 tahun itu ditahan.", "51 tahun", 51, None, None, "exact", "year", "usia"),
+    ("Seorang pemuda 19 tahun ikut ditangkap.", "19 tahun", 19, None, None, "exact", "year", "usia"),
+    ("Dewi Astuti (27) ditemukan tewas.", "27", 27, None, None, "exact", "year", "usia"),
+    ("Vaksin untuk anak usia 6-10 tahun.", "6-10 tahun", None, 6, 10, "range", "year", "usia"),
+    # partitive "satu", negative numbers
+    ("Hanya satu dari mereka yang selamat.", "satu", 1, None, None, "exact", None, None),
+    ("Ekonomi tumbuh minus 3,49 persen.", "minus 3,49 persen", -3.49, None, None, "exact", "percent", None),
+    # collective numerals: all N of them (not ordinals after a noun)
+    ("Keempat tersangka kini ditahan.", "Keempat", 4, None, None, "exact", None, "tersangka"),
+    ("Polisi memeriksa keduanya.", "keduanya", 2, None, None, "exact", None, None),
 ])
 def test_quantities_values_modifiers_units(text, span, value, lo, hi, modifier, unit, counted):
     qs = _quantities(text)
@@ -93,7 +104,9 @@ def test_quantities_values_modifiers_units(text, span, value, lo, hi, modifier, 
     "Ia tinggal di Blok D No 28.",              # an address
     "Jet tempur F-16 itu jatuh.",               # a model name
     "Ia ditahan selama dua tahun.",             # a duration
-    "Dewi Astuti (27) ditemukan tewas.",        # an age in brackets
+    "Pusat gempa di 8,47 LS dan 116,55 BT.",    # a coordinate
+    "Ia memilih diam seribu bahasa.",           # an idiom
+    "Pada hari kedua tim SAR tiba.",            # an ordinal after its noun
     "Salah satu korban adalah anak-anak.",      # "salah satu"
     "Ada satu hal yang perlu diingat.",         # "satu" as an article
     "Pemain Tech 3 Yamaha itu terjatuh.",       # a team name
@@ -101,6 +114,14 @@ def test_quantities_values_modifiers_units(text, span, value, lo, hi, modifier, 
 ])
 def test_quantities_ignores_non_quantities(text):
     assert _quantities(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gempa magnitudo 5,8 dan 5,2 mengguncang.", [("5,8", 5.8), ("5,2", 5.2)]),
+    ("Kenaikan Rp 137 triliun atau Rp 151 triliun.", [("Rp 137 triliun", 137e12), ("Rp 151 triliun", 151e12)]),
+])
+def test_quantities_two_amounts_side_by_side(text, expected):
+    assert [(q["text"], pytest.approx(q["value"])) for q in _quantities(text)] == expected
 
 
 def test_quantities_component_reads_times_first():

@@ -84,15 +84,11 @@ def group_or_none(m: re.Match, name: str) -> Optional[str]:
 
 
 def duration(n: Optional[float], unit: str) -> str:
-    """TIMEX3 duration for ``n`` units ("TH", "D", ...); halves go down a unit ("PT30M")."""
+    """TIMEX3 duration for ``n`` units ("TH", "D", ...), written as the text says it ("1,5 tahun": P1.5Y)."""
     if n is None:
         return f"P{'T' if unit.startswith('T') else ''}X{unit.lstrip('T')}"
     if unit == "8Y":
         n, unit = n * 8, "Y"
-    if n != int(n):
-        smaller = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "TH"), "TH": (60, "TM"), "TM": (60, "TS")}
-        if unit in smaller and (n * smaller[unit][0]) == int(n * smaller[unit][0]):
-            n, unit = n * smaller[unit][0], smaller[unit][1]
     num = str(int(n)) if n == int(n) else f"{n:g}"
     return f"PT{num}{unit[1:]}" if unit.startswith("T") else f"P{num}{unit}"
 

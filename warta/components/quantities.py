@@ -231,10 +231,33 @@ _AMOUNT_PARTS = re.compile(
     r"(?:\s*(?P<unit>" + _UNIT_RE + r"))?",
     re.I,
 )
+_AGES = load_json("ages")
+_AGE_BEFORE = re.compile(r"(?:\b(?:" + _alt(_AGES["age_words"] + _AGES["person_nouns"]) + r")\s+(?:sekitar\s+|kira-kira\s+)?"
+                         r"|\(\s*)$", re.I)
+_YEARS_AFTER = re.compile(r"\s*(?:tahun|thn)\b", re.I)
+# "Andi (26)": an age in brackets after a name
+_BRACKET_AGE = re.compile(r"[A-Z][\w'.-]*\s*\(\s*$")
+_PARTITIVE = re.compile(r"\s+(?:" + _alt(_NW["partitive_after"]) + r")\b", re.I)
+_NEGATIVE = re.compile(r"\b(?:" + _alt(_NW["negative_words"]) + r")\s+$", re.I)
+_COORD_AFTER = re.compile(r"\s*°?\s*(?:" + _alt(_NW["coordinate_words_after"]) + r")\b", re.I)
+_COORD_BEFORE = re.compile(r"\b(?:" + _alt(_NW["coordinate_words_before"]) + r")\s+(?:di\s+)?$", re.I)
+_IDIOMS = re.compile(r"\b(?:" + _alt(_NW["idioms"]) + r")\b", re.I)
+_COLLECTIVE: dict = _NW["collective_numerals"]
+_COLLECTIVE_RE = re.compile(r"(?<![\w-])(?P<w>" + _alt(_COLLECTIVE) + r")(?P<nya>nya)?(?![\w-])", re.I)
+_COLLECTIVE_BEFORE = frozenset(_NW["collective_before"])
+_NOUN_AFTER = re.compile(r"\s+([a-z][\w-]*)")
+
+
+def is_age(text: str, start: int, end: int) -> bool:
+    """Whether "N tahun" at ``text[start:end]`` is an age ("berusia 51 tahun", "pria 32 tahun", "(26 tahun)")."""
+    return _AGE_BEFORE.search(text, max(0, start - 30), start) is not None
+
+
 _SCORE_BEFORE = {"skor", "menang", "kalah", "imbang", "unggul", "takluk", "tumbang", "agregat", "hasil", "dengan", "membalas"}
 _WORD_BEFORE = re.compile(r"([\w.-]+)\W*$")
 # compiled once: the re module's own cache is shared with patterns built per name elsewhere
 _SPACES = re.compile(r"\s+")
+_CUR_PRE_RE_C = re.compile(r"\s*" + _CUR_PRE_RE, re.I)
 _DOT_THOUSANDS = re.compile(r"\.\d{3}")
 _VERB_PREFIXED = re.compile(r"(?:meng?|mem|meny|ber|di)[a-z]{4,}$")
 _NAME_BEFORE = re.compile(r"(?:\b[A-Z]{2,6}|\b[A-Z]\s*-)\s*$")
@@ -367,6 +390,8 @@ def find_quantities(text: str, time_spans=()) -> Iterator[dict]:
         Dicts with start, end, text, value, min, max, modifier, unit, counted.
     """
     spans = list(time_spans)
+    idioms = [m.span() for m in _IDIOMS.finditer(text)]
+    found = []
     last_end = 0
     for pos, _names in candidate_starts(text, _INDEX):
         if pos < last_end:
@@ -374,11 +399,38 @@ def find_quantities(text: str, time_spans=()) -> Iterator[dict]:
         m = _QTY.match(text, pos)
         if m is None:
             continue
-        # like finditer: nothing starts inside a match, even a rejected one ("2 - 1")
-        last_end = m.end()
+        # like finditer: nothing starts inside a match, even a rejected one ("2 - 1"); but a match cut
+        # short at its second number ("5,8 dan 5,2") lets that number start a quantity of its own
         q = _from_match(text, m, spans)
-        if q is not None:
-            yield q
+        last_end = m.end() if q is None or q["end"] >= m.end() or not q.get("_cut") else q["end"]
+        if q is not None and not _overlaps(q["start"], q["end"], idioms):
+            q.pop("_cut", None)
+            found.append(q)
+    found.extend(_collectives(text, spans, found))
+    found.sort(key=lambda q: q["start"])
+    yield from found
+
+
+def _collectives(text: str, spans: list, found: list) -> Iterator[dict]:
+    """Collective numerals: "Keempat tersangka" (all four suspects), "keduanya"; not ordinals ("hari kedua")."""
+    taken = [(q["start"], q["end"]) for q in found] + spans
+    for m in _COLLECTIVE_RE.finditer(text):
+        if _overlaps(m.start(), m.end(), taken):
+            continue
+        counted = None
+        if not m.group("nya"):
+            noun = _NOUN_AFTER.match(text, m.end())
+            before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            prev = before.group(1) if before else ""
+            sentence_start = not prev or _SENTENCE_END.search(text[:m.start()].rstrip()[-1:] or ".")
+            if not noun or not _plain_noun(noun.group(1)):
+                continue
+            if not (sentence_start or prev.lower() in _COLLECTIVE_BEFORE or _VERB_PREFIXED.match(prev.lower())):
+                continue  # "tersangka ketiga", "hari kedua": an ordinal after its noun
+            counted = noun.group(1)
+        yield {"start": m.start(), "end": m.end(), "text": text[m.start():m.end()],
+               "value": float(_COLLECTIVE[m.group("w").lower()]), "min": None, "max": None, "modifier": "exact",
+               "unit": None, "counted": counted}
 
 
 def _from_match(text: str, m: re.Match, spans: list) -> Optional[dict]:
@@ -390,8 +442,11 @@ def _from_match(text: str, m: re.Match, spans: list) -> Optional[dict]:
     if m.group("b") and b is None:
         end = m.start("join")
     join = (m.group("join") or "").strip().lower()
+    cut = False
     if join == "dan" and not m.group("between"):
-        b, end = None, m.end("a")
+        b, end, cut = None, m.end("a"), True
+    elif join == "atau" and b is not None and a["scaled"] and b["scaled"] and _CUR_PRE_RE_C.match(m.group("b")):
+        b, end, cut = None, m.end("a"), True  # "Rp 137 triliun atau Rp 151 triliun": two amounts, not a range
     if m.group("post") and b is None and not m.group("b"):
         pass
     elif m.group("post"):
@@ -405,6 +460,9 @@ def _from_match(text: str, m: re.Match, spans: list) -> Optional[dict]:
     if _overlaps(m.start("a"), m.end("b") if b else m.end("a"), spans):
         # a number inside a date, time or duration: maybe only a trailing piece is free
         return None
+    age = _age(text, m, a, b, end)
+    if age is not None:
+        return age
     # context before the number: identifiers, ordinals, phone numbers, scores
     before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
     prev = before.group(1).lower() if before else ""
@@ -428,9 +486,11 @@ def _from_match(text: str, m: re.Match, spans: list) -> Optional[dict]:
     if (not has_unit and b is None and not a["word"] and _YEAR.fullmatch(raw_a)
             and counted not in _HINTS and not mod_word):
         return None  # a bare year
+    if _COORD_AFTER.match(text, m.end("a")) or _COORD_BEFORE.search(text, max(0, m.start() - 25), m.start()):
+        return None  # "8,47 LS": a coordinate
     if a["word"] and not has_unit and b is None and not a["approx"]:
-        if raw_a in {"satu", "se"} and counted not in _HINTS:
-            return None  # "satu" as an article ("satu hal")
+        if raw_a in {"satu", "se"} and counted not in _HINTS and not _PARTITIVE.match(text, end):
+            return None  # "satu" as an article ("satu hal"); but "satu dari tiga petugas" counts
         if raw_a in _FRACTIONS and counted is None:
             return None
     if prev == "salah" and raw_a == "satu":
@@ -465,11 +525,33 @@ def _from_match(text: str, m: re.Match, spans: list) -> Optional[dict]:
         start = m.start("a") if not m.group("between") else m.start("between")
     if m.group("between") and b is None:
         return None
+    neg = _NEGATIVE.search(text, max(0, start - 12), start)
+    if neg and value is not None:
+        start, value = neg.start(), -value  # "minus 3,49 persen"
     return {
         "start": start, "end": end, "text": text[start:end],
         "value": value, "min": vmin, "max": vmax, "modifier": modifier,
-        "unit": unit, "counted": counted,
+        "unit": unit, "counted": counted, "_cut": cut,
     }
+
+
+def _age(text: str, m: re.Match, a: dict, b: Optional[dict], end: int) -> Optional[dict]:
+    """An age: "berusia 51 tahun", "usia 6-10 tahun" (a range), "Andi (26)"; None when the number is no age."""
+    if a["scaled"] or a["approx"] or (b is not None and (b["scaled"] or b["approx"])):
+        return None
+    start = m.start("a")
+    years = _YEARS_AFTER.match(text, end)
+    if years and is_age(text, start, end):
+        end = years.end()
+    elif text[end:end + 1] == ")" and b is None and not a["word"] and 0 < a["value"] <= 120 \
+            and _BRACKET_AGE.search(text, max(0, start - 40), start):
+        pass  # "Andi (26)"
+    else:
+        return None
+    lo, hi = a["value"], b["value"] if b is not None else None
+    return {"start": start, "end": end, "text": text[start:end], "value": None if hi is not None else lo,
+            "min": lo if hi is not None else None, "max": hi, "modifier": "range" if hi is not None else "exact",
+            "unit": "year", "counted": "usia", "_cut": False}
 
 
 class Quantities:

@@ -31,6 +31,7 @@ Notes:
 
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date, timedelta
 from typing import Callable, Iterator, Optional
@@ -40,11 +41,12 @@ from spacy.tokens import Doc
 
 from ..lang import load_json
 from ._regex import alternation
+from ._timex_context import date_weekdays, holiday_date, join_date_and_clock
 from ._timex_values import (
     Result, anchor_for, day_value, duration, group_or_none, infer_year, iso_week, shift_month, shifted, year_of, ymd,
 )
 from .extensions import doc_list, doc_text
-from .quantities import DIGIT, NUMBER_WORDS_RE, candidate_starts, parse_number, trigger_index
+from .quantities import DIGIT, NUMBER_WORDS_RE, candidate_starts, is_age, parse_number, trigger_index
 
 _TW = load_json("time_words")
 _MONTHS: dict = _TW["months"]
@@ -59,12 +61,15 @@ _DAY_PART_REL: dict = _TW["day_part_relative"]
 _YEAR_TRIGGERS = set(_TW["year_triggers"])
 _ORDINALS: dict = _TW["ordinals"]
 _SET_UNITS: dict = _TW["set_units"]
+_NARRATED: dict = _TW["narrated_days"]
+_HOLIDAYS: dict = _TW["holidays"]
+_FUTURE_CUES = frozenset(_TW["future_cues"])
+_YEAR_NAME_STOPS = frozenset(_TW["year_name_stoppers"])
 
 
 # compiled once: the re module's own cache is shared with patterns built per name elsewhere
 _SPACES = re.compile(r"\s+")
 _DECIMAL = re.compile(r"\d+\.\d+")
-_NUMBERED = re.compile(r"(?:nomor|no\.?)\s*\d+\s*(?:tahun\s*)?$", re.I)
 _PREV_WORD = re.compile(r"([\w.]+)\W*$")
 _OPEN_BEFORE = re.compile(r"[(,]\s*$")
 
@@ -142,7 +147,17 @@ _PATTERNS: list[tuple[str, str]] = [
     ("set", _B + r"(?:(?P<every>setiap|tiap|saban|per)\s+(?:hari\s+)?(?P<sunit>" + _WD_ANY + r"|"
      + alternation(_SET_UNITS) + r")(?:nya)?|(?:(?P<times>" + _NUM + r")\s+)?kali\s+(?P<freq>" + alternation(_SE_DUR) + r"))" + _E),
     ("set_adj", _B + r"(?P<adj>tahunan|bulanan|mingguan|pekanan|harian)" + _E),
-    ("ref", _B + r"(?P<ref>" + alternation(_TW["past_refs"] + _TW["future_refs"]) + r")" + _E),
+    ("ref", _B + r"(?P<ref>" + alternation(_TW["past_refs"] + _TW["future_refs"] + _TW["present_refs"]) + r")" + _E),
+    # hari itu, keesokan harinya, malam itu, pada sore hari: the day being narrated
+    ("narrated", _B + r"(?P<nd>" + alternation(_NARRATED) + r")" + _E),
+    # 2014-2018, 2019 - sekarang: each year is a time
+    ("year_range", _B + r"(?P<y1>" + _YEAR + r")\s*(?:-|–|—|s\.?d\.?|hingga|sampai)\s*(?:(?P<y2>" + _YEAR
+     + r")|(?P<now>sekarang|kini|saat\s+ini))" + _E),
+    # Idul Fitri, Lebaran 2024, Imlek tahun ini
+    ("holiday", _B + r"(?P<hol>" + alternation(_HOLIDAYS) + r")(?:\s+(?:tahun\s+)?(?P<hy>" + _YEAR
+     + r")|\s+(?P<hrel>tahun\s+(?:ini|lalu|depan)|lalu|mendatang))?" + _E),
+    # 1x24 jam: a deadline counted in hours
+    ("hours_times", _B + r"(?P<hn>\d{1,2})\s*[x×]\s*24\s*jam" + _E),
 ]
 _COMPILED = {name: re.compile(rx, _FLAGS) for name, rx in _PATTERNS}
 _PRIO = {name: i for i, (name, _rx) in enumerate(_PATTERNS)}
@@ -168,7 +183,11 @@ _FIRST_WORDS = {
     "clock": ["pukul", "pkl", "jam", DIGIT],
     "set": ["setiap", "tiap", "saban", "per", "kali"] + _NUM_WORDS,
     "set_adj": ["tahunan", "bulanan", "mingguan", "pekanan", "harian"],
-    "ref": _TW["past_refs"] + _TW["future_refs"],
+    "ref": _TW["past_refs"] + _TW["future_refs"] + _TW["present_refs"],
+    "narrated": list(_NARRATED),
+    "year_range": [DIGIT],
+    "holiday": list(_HOLIDAYS),
+    "hours_times": [DIGIT],
 }
 _INDEX = trigger_index(_FIRST_WORDS)
 _RANGE_ZONE = re.compile(r"\s*(?:-|–|hingga|sampai|s\.?d\.?)\s*(?:pukul\s+)?\d{1,2}[.:]\d\d\s*(" + _ZONE + r")", re.I)
@@ -178,6 +197,10 @@ _COUNTED_AFTER = re.compile(
 )
 _NUMBER_BEFORE = re.compile(r"(?:\d|\b(?:" + NUMBER_WORDS_RE + r"))\s+$", re.I)
 _YEAR_AFTER = re.compile(r"\s+" + _YEAR + r"\b")
+_COORD_MONTH_YEAR = re.compile(r"\s*(?:dan|hingga|sampai|atau|s\.?d\.?|-|–)\s*(?:bulan\s+)?" + _MONTH_FULL
+                               + r"\s+(?:tahun\s+)?(?P<cy>" + _YEAR + r")\b", re.I)
+_WORDS = re.compile(r"\w+")
+_PRESENT_REFS = frozenset(_TW["present_refs"])
 
 
 # --- helpers that read the word lists (the rest are in _timex_values) ------
@@ -246,6 +269,9 @@ def _h_month(m, dct):
         return None  # "Mei" alone is often a name
     if m.group("my"):
         return {"type": "DATE", "value": f"{m.group('my')}-{mon:02d}", "anchored": True}
+    shared = _COORD_MONTH_YEAR.match(m.string, m.end()) if not m.group("mrel") else None
+    if shared:
+        return {"type": "DATE", "value": f"{shared.group('cy')}-{mon:02d}", "anchored": True}
     if dct is None:
         return {"type": "DATE", "value": f"XXXX-{mon:02d}", "anchored": False}
     direction = _direction(m.group("mrel"))
@@ -259,12 +285,12 @@ def _h_year(m, dct, text, start):
     y = int(m.group("year"))
     if m.group("decade"):
         return {"type": "DATE", "value": str(y)[:3], "anchored": True}
-    if _NUMBERED.search(text[max(0, start - 26):start]):
-        return None  # "UU Nomor 5 Tahun 1997" names a law
     if not (m.group("pmod") or m.group("tahun") or m.group("yrel")):
         prev = _PREV_WORD.search(text[max(0, start - 30):start])
-        word = prev.group(1).lower() if prev else ""
-        if word not in _YEAR_TRIGGERS and not _OPEN_BEFORE.search(text[max(0, start - 3):start]):
+        word = prev.group(1) if prev else ""
+        # a year inside a name is a time too ("Pemilu 2024", "UUD 1945"), but not a numbered thing ("Pasal 2019")
+        in_name = word[:1].isupper() and word.lower().rstrip(".") not in _YEAR_NAME_STOPS and not word.isdigit()
+        if word.lower() not in _YEAR_TRIGGERS and not in_name and not _OPEN_BEFORE.search(text[max(0, start - 3):start]):
             return None
         if _COUNTED_AFTER.match(text[m.end():m.end() + 12]):
             return None
@@ -311,11 +337,16 @@ def _h_weekday(m, dct):
         kind, value = _with_part(f"XXXX-WXX-{wk}", part)
         return {"type": kind, "value": value, "anchored": False, "day": None}
     direction = _direction(rel)
+    bare = not (rel or wkrel)
+    if bare and _future_before(m.string, m.start()):
+        direction = 2  # "akan digelar Senin": the coming one, that day included
     if wkrel:
         monday = dct - timedelta(days=dct.isoweekday() - 1) + timedelta(weeks=_direction(wkrel))
         d = monday + timedelta(days=wk - 1)
     elif rel and _norm(rel) == "ini":
         d = dct + timedelta(days=wk - dct.isoweekday())
+    elif direction == 2:
+        d = dct + timedelta(days=(wk - dct.isoweekday()) % 7)
     elif direction > 0:
         d = dct + timedelta(days=(wk - dct.isoweekday()) % 7 or 7)
     elif direction < 0:
@@ -323,7 +354,15 @@ def _h_weekday(m, dct):
     else:
         d = dct - timedelta(days=(dct.isoweekday() - wk) % 7)
     kind, value = _with_part(ymd(d), part)
-    return {"type": kind, "value": value, "anchored": True, "day": d}
+    return {"type": kind, "value": value, "anchored": True, "day": d, "weekday": wk if bare else None}
+
+
+def _future_before(text: str, pos: int) -> bool:
+    """Whether a future word ("akan", "dijadwalkan") comes before ``pos`` in its clause."""
+    a = max(0, pos - 80)
+    cut = max(text.rfind(c, a, pos) for c in ".!?\n")
+    words = _WORDS.findall(text[max(a, cut + 1):pos].lower())
+    return any(w in _FUTURE_CUES for w in words)
 
 
 def _h_period_rel(m, dct):
@@ -369,6 +408,9 @@ def _h_period_mod(m, dct):
 def _h_count_rel(m, dct):
     if _YEAR_AFTER.match(m.string[m.end():m.end() + 6]):
         return None  # "UU Nomor 5 Tahun 1997": a law's number and year
+    if m.group("unit") and _UNITS[_norm(m.group("unit"))] == "Y" and not m.group("rel") \
+            and is_age(m.string, m.start(), m.end()):
+        return None  # "berusia 51 tahun": an age, which quantities reads
     if m.group("se"):
         n, unit = _SE_DUR[m.group("se").lower()]
     else:
@@ -431,7 +473,7 @@ def _h_clock(m, dct):
         zone_word = after.group(1) if after else ""
     zone = _ZONES.get(_norm(zone_word), "")
     clock = f"T{h:02d}:{mi:02d}{zone}"
-    return {"type": "TIME", "needs_anchor": lambda anchor: {
+    return {"type": "TIME", "clock": (h, mi, zone), "needs_anchor": lambda anchor: {
         "value": (anchor[1] or "XXXX-XX-XX") + clock, "anchored": anchor[0] is not None}}
 
 
@@ -454,8 +496,52 @@ def _h_set_adj(m, dct):
 
 def _h_ref(m, dct):
     ref = _norm(m.group("ref"))
-    value = "FUTURE_REF" if ref in _TW["future_refs"] else "PAST_REF"
+    if ref in _PRESENT_REFS:
+        value = "PRESENT_REF"
+    else:
+        value = "FUTURE_REF" if ref in _TW["future_refs"] else "PAST_REF"
     return {"type": "DATE", "value": value, "anchored": True}
+
+
+def _h_narrated(m, dct):
+    offset, part = _NARRATED[_norm(m.group("nd"))]
+    suffix = f"T{part}" if part else ""
+
+    def resolve(anchor):
+        if anchor[0] is None:
+            return {"value": "XXXX-XX-XX" + suffix, "anchored": False}
+        day = anchor[0] + timedelta(days=offset)
+        return {"value": ymd(day) + suffix, "anchored": True, "day": day}
+
+    return {"type": "TIME" if part else "DATE", "needs_anchor": resolve}
+
+
+def _year_range(m) -> list[tuple[int, int, dict]]:
+    """Each year of "2014-2018" / "2019 - sekarang" as a time of its own."""
+    out = [(m.start("y1"), m.end("y1"), {"type": "DATE", "value": m.group("y1"), "anchored": True})]
+    if m.group("y2"):
+        out.append((m.start("y2"), m.end("y2"), {"type": "DATE", "value": m.group("y2"), "anchored": True}))
+    return out
+
+
+def _h_holiday(m, dct):
+    if not m.group("hol")[:1].isupper():
+        return None  # "kota natal": a common word; holidays are written capitalised
+    name = _HOLIDAYS[_norm(m.group("hol"))]
+    if m.group("hy"):
+        year = int(m.group("hy"))
+    elif dct is None:
+        return None
+    else:
+        rel = _norm(m.group("hrel") or "")
+        year = dct.year + (-1 if rel in {"tahun lalu", "lalu"} else 1 if rel in {"tahun depan", "mendatang"} else 0)
+    day = holiday_date(name, year)
+    # no "day": a holiday named ("jelang Lebaran") is seldom the day the story tells, so clock times do not hang on it
+    return {"type": "DATE", "value": ymd(day) if day else str(year), "anchored": True}
+
+
+def _h_hours_times(m, dct):
+    return {"type": "DURATION", "value": f"PT{int(m.group('hn')) * 24}H", "anchored": True}
 
 
 _HANDLERS: dict[str, Callable] = {
@@ -463,6 +549,7 @@ _HANDLERS: dict[str, Callable] = {
     "month": _h_month, "day_range": _h_day_range, "quarter": _h_quarter, "day_rel": _h_day_rel, "weekday": _h_weekday,
     "period_rel": _h_period_rel, "period_mod": _h_period_mod, "count_rel": _h_count_rel,
     "plural_dur": _h_plural_dur, "compound_dur": _h_compound_dur, "clock": _h_clock, "set": _h_set, "set_adj": _h_set_adj, "ref": _h_ref,
+    "narrated": _h_narrated, "holiday": _h_holiday, "hours_times": _h_hours_times,
 }
 
 
@@ -471,6 +558,10 @@ def _candidates(text: str, dct: Optional[date]) -> Iterator[tuple[int, int, int,
         for name in names:
             m = _COMPILED[name].match(text, pos)
             if m is None:
+                continue
+            if name == "year_range":
+                for start, end, r in _year_range(m):
+                    yield start, end, _PRIO[name], r
                 continue
             if name == "year":
                 r = _h_year(m, dct, text, m.start())
@@ -499,13 +590,17 @@ def find_times(text: str, published: Optional[str] = None) -> list[dict]:
             continue
         taken.append((start, end, r))
     taken.sort(key=lambda t: t[0])
-    days = [(s, (r["day"], r["value"][:10])) for s, _e, r in taken if "day" in r]
+    taken = join_date_and_clock(text, taken)
+    date_weekdays(text, taken)
+    days = [(s, (r["day"], r["value"][:10])) for s, _e, r in taken if r.get("day") is not None or "day" in r]
     out = []
     for start, end, r in taken:
         if "needs_anchor" in r:
             resolved = r["needs_anchor"](anchor_for(start, days, text, dct))
             value, anchored = resolved["value"], resolved["anchored"]
             kind = resolved.get("type", r["type"])
+            if resolved.get("day") is not None:  # "keesokan harinya" moves the story to its day
+                bisect.insort(days, (start, (resolved["day"], value[:10])), key=lambda x: x[0])
         else:
             value, anchored, kind = r["value"], r["anchored"], r["type"]
         out.append({"start": start, "end": end, "text": text[start:end], "type": kind,

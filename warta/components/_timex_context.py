@@ -1,0 +1,109 @@
+"""Passes of :mod:`warta.components.timex` that read a time in its context.
+
+- :func:`join_date_and_clock`: a date and the clock time written with it
+  ("Minggu (28/12/2014) pukul 06.18 WIB", "pukul 10.00 WIB, Senin (3/1)")
+  are one TIME, as TimeML writes them.
+- :func:`date_weekdays`: a bare weekday said of the explicit date before it
+  ("14 Februari 2024 jatuh pada hari Rabu") takes that date.
+- :func:`holiday_date`: a holiday's official Indonesian date in a year.
+
+Items are ``(start, end, result)`` triples as :func:`timex.find_times`
+collects them; results are the handlers' dicts.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Optional
+
+from ._timex_values import ymd
+
+# what may stand between a date and its clock time: "Minggu (17/3/19), pukul 15.07", "malam sekitar pukul 23:15"
+_DATE_THEN_CLOCK = re.compile(r"\s*,?\s*(?:(?:sekitar|sekira|kurang\s+lebih|lebih\s+kurang|tepat|mulai|pada|hingga)\s+)*$",
+                              re.I)
+_CLOCK_THEN_DATE = re.compile(r"\s*,?\s*(?:pada\s+)?(?:hari\s+)?$", re.I)
+# a weekday said of the date before it: "14 Februari 2024 jatuh pada hari Rabu", "17 Agustus, yakni Kamis"
+_STATED_OF = re.compile(r"\s*,?\s*(?:yang\s+)?(?:jatuh\s+pada|bertepatan\s+dengan|yaitu|yakni|atau|adalah|merupakan)"
+                        r"\s+(?:hari\s+)?", re.I)
+_LATE_PARTS = {"AF", "EV", "NI"}
+
+
+def _is_day(r: dict) -> bool:
+    """A result that names one day (with or without a part of it), not a clock time."""
+    return r.get("day") is not None and "clock" not in r and "needs_anchor" not in r
+
+
+def _joined(day: dict, clock: dict) -> dict:
+    h, mi, zone = clock["clock"]
+    value = day["value"]
+    part = value[11:] if len(value) > 10 and value[10] == "T" and not value[11:12].isdigit() else ""
+    if part in _LATE_PARTS and h < 12:
+        h += 12  # "Rabu malam pukul 8": 20:00
+    return {"type": "TIME", "value": f"{value[:10]}T{h:02d}:{mi:02d}{zone}", "anchored": day["anchored"],
+            "day": day["day"]}
+
+
+def join_date_and_clock(text: str, items: list) -> list:
+    """``items`` (sorted by start) with each date and the clock time written next to it joined into one TIME."""
+    out: list = []
+    i = 0
+    while i < len(items):
+        s, e, r = items[i]
+        if i + 1 < len(items):
+            s2, e2, r2 = items[i + 1]
+            if _is_day(r) and "clock" in r2 and _DATE_THEN_CLOCK.fullmatch(text, e, s2):
+                out.append((s, e2, _joined(r, r2)))
+                i += 2
+                continue
+            if "clock" in r and _is_day(r2) and _CLOCK_THEN_DATE.fullmatch(text, e, s2) and "T" not in r2["value"]:
+                out.append((s, e2, _joined(r2, r)))
+                i += 2
+                continue
+        out.append((s, e, r))
+        i += 1
+    return out
+
+
+def date_weekdays(text: str, items: list) -> None:
+    """Give a bare weekday the explicit date of its sentence that falls on it (in place)."""
+    for k, (s, e, r) in enumerate(items):
+        wk = r.get("weekday")
+        if not wk:
+            continue
+        for s2, e2, r2 in items:
+            if r2 is r or r2.get("weekday") or not _is_day(r2) or r2["day"].isoweekday() != wk:
+                continue
+            if not (e2 <= s and _STATED_OF.fullmatch(text, e2, s)):
+                continue
+            part = r["value"][10:] if len(r["value"]) > 10 else ""
+            items[k] = (s, e, dict(r, value=ymd(r2["day"]) + part, day=r2["day"]))
+            break
+
+
+@lru_cache(maxsize=64)
+def _holidays_of(year: int) -> dict:
+    """Indonesia's official holidays of ``year``, name -> first day (from the ``holidays`` library)."""
+    import holidays
+
+    out: dict = {}
+    for day, name in sorted(holidays.country_holidays("ID", years=year, language="id").items()):
+        out.setdefault(name, day)
+    return out
+
+
+def holiday_date(name: str, year: int) -> Optional[date]:
+    """The date of holiday ``name`` (as ``holidays`` names it, language "id") in ``year``, or None.
+
+    Dates are those of the ``holidays`` library's Indonesian calendar: the
+    government's official dates (joint ministerial decree, SKB) for the years
+    it lists, its own estimate after them. For Hijri feasts the official date
+    can differ by a day from Muhammadiyah's or from Umm al-Qura.
+    """
+    if not 1950 <= year <= 2100:
+        return None
+    return _holidays_of(year).get(name)
+
+
+__all__ = ["join_date_and_clock", "date_weekdays", "holiday_date", "timedelta"]
