@@ -43,3 +43,18 @@ def test_builder_sentence_spans_match_doc_sents(nlp, text):
 def test_builder_sentence_spans_without_sentences(nlp):
     assert sentence_spans(nlp.make_doc("Dua kalimat. Tanpa segmenter.  ")) == [(0, 29)]
     assert sentence_spans(nlp.make_doc("")) == []
+
+
+def test_record_leaves_out_related_link_lines():
+    # ANNOTATION.md: nothing in a "Baca juga" line or a "(Baca: ...)" bracket is a fact of the article
+    import warta
+
+    text = ("Polisi menangkap tiga orang di Bandung, Senin (3/1/2022).\n"
+            "(Baca: Harga Cabai Naik 20 Persen di Garut Sejak 2021)\n"
+            "Baca juga: Gubernur Jawa Barat Ridwan Wiratama Meninjau 5 Pasar\n"
+            "Ketiga tersangka ditahan di Polres Bandung.")
+    rec = warta.extract(text, published="2022-01-05")
+    cut = text.index("(Baca"), text.index("Ketiga")
+    for item in [*rec.entities, *rec.times, *rec.quantities, *rec.quotes]:
+        assert not (cut[0] <= item.start < cut[1]), item
+    assert [q.text for q in rec.quantities] == ["tiga", "Ketiga"]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import re
+from functools import lru_cache
 from typing import Optional
 from urllib.parse import urlparse
 
@@ -11,7 +13,34 @@ import numpy
 from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc
 
+from .lang import load_lines
 from .record import Record
+
+
+@lru_cache(maxsize=1)
+def _related_link() -> re.Pattern:
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(load_lines("related_links"), key=len, reverse=True))
+    # a line that opens with "Baca juga:" (to its end), or "(Baca: ...)" anywhere
+    return re.compile(r"(?im)^[ \t]*(?:%s)\s*:[^\n]*$|\((?:%s)\s*:[^)\n]*\)" % (words, words))
+
+
+def unannotated_spans(text: str, credits=()) -> list[tuple[int, int]]:
+    """Spans whose words are no facts of the article: "Baca juga" lines and credit lines (ANNOTATION.md)."""
+    spans = [m.span() for m in _related_link().finditer(text)]
+    spans.extend((c["start"], c["end"]) for c in credits)
+    return sorted(spans)
+
+
+def _outside(items: list, spans: list, key=None) -> list:
+    """``items`` whose span (or ``key(item)``'s) lies in none of ``spans``."""
+    if not spans:
+        return items
+    out = []
+    for it in items:
+        s = key(it) if key else it
+        if not any(a <= s["start"] and s["end"] <= b for a, b in spans):
+            out.append(it)
+    return out
 
 
 def record_id(text: str, url: Optional[str] = None) -> str:
@@ -102,6 +131,7 @@ def doc_to_record(doc: Doc, *, title=None, published=None, url=None, outlet=None
     text = doc_text(doc)
     ext = doc._
     dl = ext.dateline
+    skip = unannotated_spans(text, ext.credits or [])
     # one validation of the whole nested dict: constructing each sub-model
     # first costs a validator call per item
     return Record.model_validate({
@@ -113,11 +143,11 @@ def doc_to_record(doc: Doc, *, title=None, published=None, url=None, outlet=None
         "language": "id",
         "text": text,
         "sentences": [{"start": s, "end": e} for s, e in cached_sentence_spans(doc)],
-        "entities": _entities(doc, text),
-        "quotes": ext.quotes or [],
-        "times": ext.times or [],
-        "quantities": ext.quantities or [],
-        "events": ext.events or [],
+        "entities": _outside(_entities(doc, text), skip),
+        "quotes": _outside(ext.quotes or [], skip),
+        "times": _outside(ext.times or [], skip),
+        "quantities": _outside(ext.quantities or [], skip),
+        "events": _outside(ext.events or [], skip, key=lambda e: e["trigger"]),
         "dateline": dl or None,
         "credits": ext.credits or [],
         "warnings": list(warnings or []),

@@ -119,6 +119,8 @@ def test_quantities_ignores_non_quantities(text):
 @pytest.mark.parametrize("text, expected", [
     ("Gempa magnitudo 5,8 dan 5,2 mengguncang.", [("5,8", 5.8), ("5,2", 5.2)]),
     ("Kenaikan Rp 137 triliun atau Rp 151 triliun.", [("Rp 137 triliun", 137e12), ("Rp 151 triliun", 151e12)]),
+    ("Gempa 5.8 SR diikuti 5.2 SR.", [("5.8 SR", 5.8), ("5.2 SR", 5.2)]),  # decimal point with a unit
+    ("Disita 3 kilogram sabu dan satu bungkus ganja.", [("3 kilogram", 3), ("satu", 1)]),  # satu + classifier
 ])
 def test_quantities_two_amounts_side_by_side(text, expected):
     assert [(q["text"], pytest.approx(q["value"])) for q in _quantities(text)] == expected

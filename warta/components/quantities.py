@@ -117,7 +117,7 @@ NUMBER_WORDS_RE = (
     r"(?:" + _alt(_SMALL_WORDS) + r")(?:\s+(?:" + _alt(_ALL_NUMBER_WORDS) + r"))*(?![\w-])"
 )
 #: A written numeral: "2.000", "1,8", "1.000.000,5", "250".
-NUMERAL_RE = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?(?!\d|\.\d)|\d+,\d+|\d+"
+NUMERAL_RE = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?(?!\d|\.\d)|\d+,\d+|\d+\.\d{1,2}(?![\d.])|\d+"
 
 
 def parse_numeral(text: str) -> Optional[float]:
@@ -422,7 +422,8 @@ def _collectives(text: str, spans: list, found: list) -> Iterator[dict]:
             noun = _NOUN_AFTER.match(text, m.end())
             before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
             prev = before.group(1) if before else ""
-            sentence_start = not prev or _SENTENCE_END.search(text[:m.start()].rstrip()[-1:] or ".")
+            sentence_start = not prev or "\n" in text[before.end(1):m.start()] \
+                or _SENTENCE_END.search(text[:m.start()].rstrip()[-1:] or ".")
             if not noun or not _plain_noun(noun.group(1)):
                 continue
             if not (sentence_start or prev.lower() in _COLLECTIVE_BEFORE or _VERB_PREFIXED.match(prev.lower())):
@@ -489,7 +490,8 @@ def _from_match(text: str, m: re.Match, spans: list) -> Optional[dict]:
     if _COORD_AFTER.match(text, m.end("a")) or _COORD_BEFORE.search(text, max(0, m.start() - 25), m.start()):
         return None  # "8,47 LS": a coordinate
     if a["word"] and not has_unit and b is None and not a["approx"]:
-        if raw_a in {"satu", "se"} and counted not in _HINTS and not _PARTITIVE.match(text, end):
+        if raw_a in {"satu", "se"} and counted not in _HINTS and not _PARTITIVE.match(text, end) \
+                and not _classifier_after(text, end):
             return None  # "satu" as an article ("satu hal"); but "satu dari tiga petugas" counts
         if raw_a in _FRACTIONS and counted is None:
             return None
@@ -533,6 +535,12 @@ def _from_match(text: str, m: re.Match, spans: list) -> Optional[dict]:
         "value": value, "min": vmin, "max": vmax, "modifier": modifier,
         "unit": unit, "counted": counted, "_cut": cut,
     }
+
+
+def _classifier_after(text: str, end: int) -> bool:
+    """Whether a classifier follows ("satu bungkus sabu", "satu unit mobil"): then "satu" counts."""
+    m = _NEXT_WORDS.match(text, end)
+    return bool(m) and m.group(1) in _CLASSIFIERS
 
 
 def _age(text: str, m: re.Match, a: dict, b: Optional[dict], end: int) -> Optional[dict]:
