@@ -168,10 +168,10 @@ def errors_cmd(limit, db, as_json):
 
 
 @click.command("export")
-@click.option("--format", "fmt", required=True, type=click.Choice(["jsonl", "parquet", "plover", "gdelt"]),
+@click.option("--format", "fmt", required=True, type=click.Choice(["jsonl", "parquet", "plover", "gdelt", "timeml"]),
               help="jsonl: Records; parquet: one row per article; plover: PLOVER event JSON lines; "
-                   "gdelt: GDELT-style event table (TSV).")
-@click.option("--out", type=click.Path(dir_okay=False), help="Output file (default stdout; required for parquet).")
+                   "gdelt: GDELT-style event table (TSV); timeml: one .tml per article (TIMEX3 and DCT) in --out DIR.")
+@click.option("--out", type=click.Path(), help="Output file (default stdout; required for parquet; a folder for timeml).")
 @_db_option
 @handle_errors
 def export_cmd(fmt, out, db):

@@ -17,7 +17,7 @@ from typing import IO, Iterator, Optional, Union
 from ..errors import WartaError
 from .db import iter_records
 
-FORMATS = ("jsonl", "parquet", "plover", "gdelt")
+FORMATS = ("jsonl", "parquet", "plover", "gdelt", "timeml")
 
 
 class ExportError(WartaError):
@@ -39,9 +39,10 @@ def export(conn: sqlite3.Connection, fmt: str, out: Optional[Union[str, Path]] =
     Args:
         fmt: ``jsonl`` (one Record per line), ``parquet`` (one row per
             article, the Record as JSON in column ``record``), ``plover``
-            (PLOVER event JSON lines) or ``gdelt`` (GDELT-style tab-separated
-            event rows with a header).
-        out: output file; Parquet needs one.
+            (PLOVER event JSON lines), ``gdelt`` (GDELT-style tab-separated
+            event rows with a header) or ``timeml`` (one ``.tml`` per article
+            in the folder ``out``).
+        out: output file (a folder for TimeML); Parquet and TimeML need one.
 
     Returns:
         The number of rows written.
@@ -60,6 +61,12 @@ def export(conn: sqlite3.Connection, fmt: str, out: Optional[Union[str, Path]] =
         return n
     if fmt == "parquet":
         return _parquet(conn, out)
+    if fmt == "timeml":
+        if out in (None, "-"):
+            raise ExportError("TimeML is one .tml file per article: give a folder with --out DIR")
+        from ..export.timeml import write_timeml
+
+        return write_timeml(iter_records(conn), out)
     if fmt == "plover":
         try:
             from ..export.plover import records_to_plover
