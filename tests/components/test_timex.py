@@ -146,6 +146,10 @@ def test_timex_ignores_non_times(text):
      [("17 Maret 2019", "2019-03-17"), ("sore hari", "2019-03-17TAF")]),
     ("Polisi datang 5 Mei 2021. Di hari yang sama tersangka ditangkap.", "2021-05-09",
      [("5 Mei 2021", "2021-05-05"), ("hari yang sama", "2021-05-05")]),
+    # inside a quotation, "kemarin" counts from the day the quote was said
+    ("“Baru kemarin saya perintahkan,” kata Kapolri, Rabu (30/9).", "2015-10-01",
+     [("kemarin", "2015-09-29"), ("Rabu (30/9)", "2015-09-30")]),
+    ("“Kami tiba kemarin,” katanya.", "2015-10-01", [("kemarin", "2015-09-30")]),
     # future words make a bare weekday the coming one; a weekday said of a date takes it
     ("Sidang akan digelar Senin di pengadilan.", "2024-01-31", [("Senin", "2024-02-05")]),
     ("Rapat dijadwalkan Rabu.", "2024-01-31", [("Rabu", "2024-01-31")]),

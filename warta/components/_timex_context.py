@@ -5,6 +5,9 @@
   are one TIME, as TimeML writes them.
 - :func:`date_weekdays`: a bare weekday said of the explicit date before it
   ("14 Februari 2024 jatuh pada hari Rabu") takes that date.
+- :func:`speech_dates`: "kemarin", "besok", "hari ini" inside a quotation
+  count from the day the quote was said, when its attribution gives one
+  ('"Baru kemarin saya perintahkan," kata X, Rabu (30/9).').
 - :func:`holiday_date`: a holiday's official Indonesian date in a year.
 
 Items are ``(start, end, result)`` triples as :func:`timex.find_times`
@@ -82,6 +85,29 @@ def date_weekdays(text: str, items: list) -> None:
             break
 
 
+_CLOSE = re.compile(r'["”]')
+_OPEN_BEFORE = re.compile(r'["“][^"“”\n]*$')
+_ATTRIBUTION_END = re.compile(r"[.!?](?:\s|$)|\n")
+
+
+def speech_dates(text: str, items: list) -> None:
+    """Re-anchor deictic days ("kemarin") inside a quotation to the date its attribution gives (in place)."""
+    for k, (s, e, r) in enumerate(items):
+        if "deictic" not in r or not _OPEN_BEFORE.search(text, max(0, s - 400), s):
+            continue
+        close = _CLOSE.search(text, e)
+        if close is None or "\n" in text[e:close.start()]:
+            continue
+        end = _ATTRIBUTION_END.search(text, close.end())
+        stop = end.start() if end else len(text)
+        said = [r2 for s2, _e2, r2 in items if close.end() <= s2 < stop and _is_day(r2) and "deictic" not in r2]
+        if not said:
+            continue
+        offset, suffix = r["deictic"]
+        day = said[0]["day"] + timedelta(days=offset)
+        items[k] = (s, e, dict(r, value=ymd(day) + suffix, day=day))
+
+
 @lru_cache(maxsize=64)
 def _holidays_of(year: int) -> dict:
     """Indonesia's official holidays of ``year``, name -> first day (from the ``holidays`` library)."""
@@ -106,4 +132,4 @@ def holiday_date(name: str, year: int) -> Optional[date]:
     return _holidays_of(year).get(name)
 
 
-__all__ = ["join_date_and_clock", "date_weekdays", "holiday_date", "timedelta"]
+__all__ = ["join_date_and_clock", "date_weekdays", "speech_dates", "holiday_date"]

@@ -41,7 +41,7 @@ from spacy.tokens import Doc
 
 from ..lang import load_json
 from ._regex import alternation
-from ._timex_context import date_weekdays, holiday_date, join_date_and_clock
+from ._timex_context import date_weekdays, holiday_date, join_date_and_clock, speech_dates
 from ._timex_values import (
     Result, anchor_for, day_value, duration, group_or_none, infer_year, iso_week, shift_month, shifted, year_of, ymd,
 )
@@ -325,7 +325,7 @@ def _h_day_rel(m, dct):
     if dct is None:
         return {"type": kind, "value": f"XXXX-XX-XX{suffix}", "anchored": False, "day": None}
     d = dct + timedelta(days=offset)
-    return {"type": kind, "value": ymd(d) + suffix, "anchored": True, "day": d}
+    return {"type": kind, "value": ymd(d) + suffix, "anchored": True, "day": d, "deictic": (offset, suffix)}
 
 
 def _h_weekday(m, dct):
@@ -592,6 +592,7 @@ def find_times(text: str, published: Optional[str] = None) -> list[dict]:
     taken.sort(key=lambda t: t[0])
     taken = join_date_and_clock(text, taken)
     date_weekdays(text, taken)
+    speech_dates(text, taken)
     days = [(s, (r["day"], r["value"][:10])) for s, _e, r in taken if r.get("day") is not None or "day" in r]
     out = []
     for start, end, r in taken:
