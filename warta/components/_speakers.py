@@ -39,12 +39,14 @@ _ORG_HEADS = frozenset(_LEX["org_heads"])
 _COORD = frozenset(_LEX["coordinators"])
 _CUE_WORDS = frozenset(_LEX["passive"]) | frozenset(_LEX["post_cues"]) | frozenset(_LEX["verbs"]) | {"menurut"}
 _ENT_HEADS = frozenset(_LEX["entity_heads"])
+_EPITHETS: dict = _LEX["epithets"]
 _FUNCTION = load_wordset("function_words")
 _PREPOSITIONS = frozenset(_LEX["prepositions"])
 _ABBR = re.compile(r"\([A-Z][A-Za-z]{1,9}\)")
 _DEGREE = re.compile(r"(?:[A-Z][a-z]{0,3}\.\s?)+")
 _VERBAL = re.compile(r"(?:me|ber|di|ter)[a-z]{3,}")
 _SPACED = re.compile(r"\S+")
+_INITIAL = re.compile(r"[A-Z]{1,2}")
 _APPOS = re.compile(r",\s*((?:[A-Z][\w'.-]*[ \t]*){1,4})(?=[,.\n]|$|[ \t]+(?:%s)\b)" % alternation(STOPS))
 _PREDICATE = re.compile(
     r"\s(?:(?:me|ber|di|ter)[a-z]{3,}|tak|tidak|akan|sudah|telah|masih|pun|juga|adalah|merupakan|sedang"
@@ -308,8 +310,9 @@ def hint_after(d, m, base):
     picked = []
     for w, a, b in toks[:12]:
         gap = seg[picked[-1][2] if picked else 0:a]
-        if any(c in gap for c in (",.;:!?(" if picked else ".;!?(")):
-            break
+        initial = picked and gap.strip() == "." and _INITIAL.fullmatch(picked[-1][0]) and is_cap(w)
+        if any(c in gap for c in (",.;:!?(" if picked else ".;!?(")) and not initial:
+            break  # but an initial's stop is inside the name: "Hadi M. Djuraid"
         low = w.lower()
         if low == "yang" and picked:
             rel = re.match(r"[^,.;:!?\n]*", seg[a:]).group().rstrip()
@@ -391,7 +394,7 @@ def resolve(d, found, quoted) -> list[dict]:
         if hint and hint[0] == "np":
             speaker = _np_speaker(d, hint[1], hint[2], start, last, subjects, history)
         elif hint and hint[0] == "pron":
-            ante = _antecedent(start, last, subjects)
+            ante = _antecedent(start, last, subjects, history)
             if ante is not None:
                 speaker = dict(ante, start=hint[1], end=hint[2], text=text[hint[1]:hint[2]])
         elif hint and hint[0] == "continue":
@@ -431,11 +434,14 @@ def _np_speaker(d, a, b, qstart, last, subjects, history=None):
         return None
     if words[-1].lower() in _ANAPHORIC and (not is_cap(words[0]) or low0 in TITLES or len(words) >= 2):
         same = [h for h in reversed(history or []) if h["text"].lower().split()[:1] == [low0]]
-        ante = dict(same[0]) if same else _antecedent(qstart, last, subjects)
+        ante = dict(same[0]) if same else _antecedent(qstart, last, subjects, history or ())
         if ante is not None:
             return dict(ante, start=a, end=b, text=text[a:b])
     titles_only = all(w.lower() in TITLES for w in words)
     holder = _title_holder(d, words, a) if titles_only else None
+    epithet = _EPITHETS.get(" ".join(w.lower() for w in words))
+    if epithet:  # "Kepala Negara" is the Presiden named elsewhere in the article
+        holder = _title_holder(d, [epithet.capitalize()], a) or _title_holder(d, [epithet.capitalize()], len(text))
     name = name_of(words) if is_cap(words[0]) or low0 in TITLES else ""
     if (low0 in _FUNCTION or (low0 in _NP_STARTERS and low0 not in TITLES)) and not name_of(words[1:]):
         name = ""  # "Data sementara", "Banyak orang": a capitalised sentence start, not a name
@@ -488,17 +494,35 @@ def _subjects(d, quoted):
             continue
         name = name_of(words)
         full = d.names.fullest(name) if name and not any(c.isdigit() for c in name) else ""
-        if len(full.split()) < 2 and (not full or d.entity_in(hint[1], hint[2]) is None):
+        ent = d.entity_in(hint[1], hint[2])
+        if len(full.split()) < 2 and (not full or ent is None):
             continue
-        out.append((hint[1], {"canonical": full, "label": "ORG" if full.split()[0].lower() in _ORG_HEADS else "PER"}))
+        label = "ORG" if full.split()[0].lower() in _ORG_HEADS else "PER"
+        if ent is not None and ent.label_ in ("ORG", "LOC"):
+            label = ent.label_  # "Pesawat Trigana Air", "KKB": no one who speaks of himself as "ia"
+        out.append((hint[1], {"canonical": full, "label": label}))
     return out
 
-def _antecedent(pos, last, subjects):
-    """The later of the last speaker and the last named subject before ``pos``."""
+def _antecedent(pos, last, subjects, history=()):
+    """The later of the last human speaker and the last named human subject before ``pos``.
+
+    "-nya", "ia", "dia", "beliau" refer to a person: an organisation or a place
+    (a plane, an armed group, a province) is passed over for the person before it.
+    """
     best_pos, best = -1, None
-    if last is not None and last["_pos"] < pos:
+    if last is not None and last["_pos"] < pos and _human(last):
         best_pos, best = last["_pos"], {k: v for k, v in last.items() if not k.startswith("_")}
+    elif last is not None and last["_pos"] < pos:
+        human = [h for h in history if _human(h)]
+        if human:  # the last speaker was an institution: the person who spoke before it
+            best = dict(human[-1])
+            best_pos = -1
     for p, s in subjects:
-        if best_pos < p < pos:
+        if best_pos < p < pos and _human(s):
             best_pos, best = p, dict(s)
     return best
+
+
+def _human(speaker: dict) -> bool:
+    """Whether a speaker or subject may be a person (PER, or a noun phrase with no label)."""
+    return speaker.get("label") in (None, "PER")

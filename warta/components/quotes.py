@@ -115,6 +115,19 @@ _SOURCE_CUTS = frozenset(_LEX["source_cuts"])
 _KEPADA_SKIP = frozenset(_LEX["kepada_skip"])
 
 
+MIN_WORDS = 3
+
+
+def _has_words(text: str, start: int, end: int, n: int) -> bool:
+    """Whether ``text[start:end]`` holds at least ``n`` words."""
+    found = 0
+    for _ in WORD.finditer(text, start, end):
+        found += 1
+        if found >= n:
+            return True
+    return False
+
+
 class _Doc:
     """Per-document state: text, sentences, entities and names (see :mod:`._speakers`)."""
 
@@ -245,8 +258,9 @@ class Quotes:
             if any(f[2] >= start and f[3] <= end + 1 for f in fragments):
                 item = (start, end, "mixed", *item[3:])
             found.append(item)
-        # a quote holds at least one word: ', kata Budi' alone reports nothing
-        found = [f for f in found if WORD.search(text, f[0], f[1])]
+        # a quotation holds at least three words (ANNOTATION.md): one or two quoted words are a term or a
+        # title, and ', kata Budi' alone reports nothing
+        found = [f for f in found if _has_words(text, f[0], f[1], MIN_WORDS)]
         if not found:
             return []
         found.sort(key=lambda f: f[0])
