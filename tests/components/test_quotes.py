@@ -225,3 +225,64 @@ def test_quotes_never_fail_and_offsets_hold(nlp, text):
     for q in quotes_of(nlp, text):  # quotes_of checks every offset against the text
         assert q["kind"] in ("direct", "indirect", "mixed")
         assert 0 <= q["start"] < q["end"] <= len(text)
+
+
+# --- real-news attribution grammar (issue 14); every sentence written for these tests -------------
+
+@pytest.mark.parametrize("text, content, who", [
+    ("Pengamat politik Rina Kusuma menilai pemerintah sudah menghitung beban anggaran subsidi.",
+     "pemerintah sudah menghitung beban anggaran subsidi", "Rina Kusuma"),
+    ("Hakim Andi Saputra berpendapat, pengadilan berhak memeriksa perkara itu.",
+     "pengadilan berhak memeriksa perkara itu", "Andi Saputra"),
+    ("BMKG memperkirakan bahwa hujan lebat akan turun hingga akhir pekan.",
+     "hujan lebat akan turun hingga akhir pekan", "BMKG"),
+    ("Kepala Desa Joko Prasetyo berjanji bahwa jalan desa akan diperbaiki tahun ini.",
+     "jalan desa akan diperbaiki tahun ini", "Joko Prasetyo"),
+    ("Warga berharap agar pemerintah segera memperbaiki tanggul yang jebol.",
+     "pemerintah segera memperbaiki tanggul yang jebol", "Warga"),
+    ("Dosen Budi Hartanto mengatakan hal itu. Ia jelaskan bahwa sungai itu sudah lama tercemar limbah.",
+     "sungai itu sudah lama tercemar limbah", "Budi Hartanto"),
+])
+def test_quotes_frames_of_assessing_predicting_promising(nlp, text, content, who):
+    found = [q for q in quotes_of(nlp, text) if q["text"].rstrip(".") == content]
+    assert found, quotes_of(nlp, text)
+    assert who in speaker(found[0])
+
+
+@pytest.mark.parametrize("text", [
+    "Gubernur itu menilai kinerja para kepala dinas.",           # a plain object, no clause
+    'Ia menyebut gerakan itu "revolusi warna".',                 # a two-word quoted term
+    "Menteri Sosial menyampaikan duka cita kepada keluarga korban.",  # a noun-phrase complement
+])
+def test_quotes_not_quotes(nlp, text):
+    assert quotes_of(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, who", [
+    # "-nya"/"dia" go to the last person, not to a thing the story spoke of since
+    ('Kepala Basarnas Bambang Susilo meninjau bandara. Pesawat tersebut membawa 49 penumpang. '
+     '"Kami terus mencari korban di lereng gunung," katanya.', "Bambang Susilo"),
+    # the agent of a report names the speaker that "dia" refers to
+    ("Hal itu diungkapkan Direktur Walhi Budi Santoso kepada wartawan. Menurut dia, sungai itu sudah "
+     "tercemar sejak lama.", "Budi Santoso"),
+    # an initial inside the name
+    ('"Tim evakuasi sudah bergerak sejak pagi," kata Staf Khusus Menteri Hadi M. Djuraid saat dihubungi.',
+     "Hadi M. Djuraid"),
+    # an apposition followed by a verb, and one after a place
+    ('"Permohonan ditolak untuk seluruhnya," ujar Ketua MA, Rudi Hartono membacakan putusan.', "Rudi Hartono"),
+    ('"Satu korban lagi ditemukan di sungai," kata Humas Basarnas Ambon, Maluku, Yohanes Lerebulan, Senin.',
+     "Yohanes Lerebulan"),
+    # an epithet names the holder of the title
+    ("Presiden Joko Widodo membuka konferensi itu. Kepala Negara menambahkan bahwa semangat Bandung harus "
+     "terus hidup.", "Joko Widodo"),
+])
+def test_quotes_speakers_tracked(nlp, text, who):
+    assert who in speaker(quotes_of(nlp, text)[-1])
+
+
+def test_quotes_pronoun_skips_an_organisation(marked):
+    nlp = build(("segmenter", "quotes"))
+    doc = marked(nlp, '{Letkol Candra Kurniawan|PER} membantah kabar itu. {KKB|ORG} mengklaim menembak '
+                      'seorang prajurit. "Pantulan peluru mengenai prajurit kami sendiri," ujarnya.')
+    q = doc._.quotes[-1]
+    assert "Candra Kurniawan" in q["speaker"]["canonical"]

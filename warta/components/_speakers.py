@@ -40,6 +40,7 @@ _COORD = frozenset(_LEX["coordinators"])
 _CUE_WORDS = frozenset(_LEX["passive"]) | frozenset(_LEX["post_cues"]) | frozenset(_LEX["verbs"]) | {"menurut"}
 _ENT_HEADS = frozenset(_LEX["entity_heads"])
 _EPITHETS: dict = _LEX["epithets"]
+_PERSON_NOUNS = frozenset(load_json("ages")["person_nouns"]) | frozenset(_LEX["np_starters"]) - _ORG_HEADS
 _FUNCTION = load_wordset("function_words")
 _PREPOSITIONS = frozenset(_LEX["prepositions"])
 _ABBR = re.compile(r"\([A-Z][A-Za-z]{1,9}\)")
@@ -47,7 +48,8 @@ _DEGREE = re.compile(r"(?:[A-Z][a-z]{0,3}\.\s?)+")
 _VERBAL = re.compile(r"(?:me|ber|di|ter)[a-z]{3,}")
 _SPACED = re.compile(r"\S+")
 _INITIAL = re.compile(r"[A-Z]{1,2}")
-_APPOS = re.compile(r",\s*((?:[A-Z][\w'.-]*[ \t]*){1,4})(?=[,.\n]|$|[ \t]+(?:%s)\b)" % alternation(STOPS))
+_APPOS = re.compile(r",\s*((?:[A-Z][\w'.-]*[ \t]*){1,4})(?=[,.\n]|$|[ \t]+(?:%s)\b|[ \t]+(?:me|ber|di)[a-z]{3,}\b)"
+                    % alternation(STOPS))
 _PREDICATE = re.compile(
     r"\s(?:(?:me|ber|di|ter)[a-z]{3,}|tak|tidak|akan|sudah|telah|masih|pun|juga|adalah|merupakan|sedang"
     r"|tengah|belum|harus|bisa|dapat|mau|ingin|yakin|optimistis)\b"
@@ -331,6 +333,8 @@ def hint_after(d, m, base):
         return ("none",)
     # "ujar gitaris God Bless, Ian Antono" -> the name after the comma
     am = _APPOS.match(seg, picked[-1][2])
+    while am and all(_country(w) for w in am.group(1).split()) and _APPOS.match(seg, am.end(1)):
+        am = _APPOS.match(seg, am.end(1))  # "kata Humas Kantor SAR Mataram, NTB, I Gusti Lanang": past the place
     if am and am.group(1).split()[0].lower().strip(".") not in DAYS and (not is_cap(words[0]) or low0 in TITLES or low0 in _ORG_HEADS or len(words) > 3):
         return ("np", start + am.start(1), start + am.start(1) + len(am.group(1).rstrip(" \t.")))
     if not (is_cap(words[0]) or low0 in _NP_STARTERS or low0 in TITLES) and len(words) > 4 \
@@ -474,9 +478,30 @@ def _title_holder(d, words, before):
             return name
     return None
 
+_AGENT = re.compile(r"\b(?P<cue>%s)\s+(?:oleh\s+)?(?=[A-Z])" % alternation(_LEX["passive"]))
+
+
+def _passive_agents(d, quoted) -> list:
+    """Speakers named as the agent of a report ("Hal itu diungkapkan Manajer Jatam Ki Bagus"), as subjects."""
+    out = []
+    for m in _AGENT.finditer(d.text):
+        if any(a <= m.start() < b for a, b in quoted):
+            continue
+        hint = hint_after(d, m, 0)
+        if not hint or hint[0] != "np":
+            continue
+        words = d.text[hint[1]:hint[2]].split()
+        name = name_of(words)
+        ent = d.entity_in(hint[1], hint[2])
+        if not name or not _person_np(d, words, ent) or (ent is not None and ent.label_ != "PER"):
+            continue
+        out.append((hint[1], {"canonical": d.names.fullest(name), "label": "PER"}))
+    return out
+
+
 def _subjects(d, quoted):
     """Sentence subjects that are names (outside ``quoted`` spans), as antecedents for pronouns."""
-    out = []
+    out = _passive_agents(d, quoted)
     dl = d.doc._.dateline
     for s0, s1 in d.sents:
         if dl and s0 < dl["end"]:
@@ -499,8 +524,13 @@ def _subjects(d, quoted):
             continue
         label = "ORG" if full.split()[0].lower() in _ORG_HEADS else "PER"
         if ent is not None and ent.label_ in ("ORG", "LOC"):
-            label = ent.label_  # "Pesawat Trigana Air", "KKB": no one who speaks of himself as "ia"
+            label = ent.label_  # "KKB", "Trigana Air": no one who speaks of himself as "ia"
+        elif not _person_np(d, words, ent):
+            label = None if words[-1].lower() in _ANAPHORIC else "THING"  # "Pesawat tersebut"
+        if label is None:
+            continue
         out.append((hint[1], {"canonical": full, "label": label}))
+    out.sort(key=lambda x: x[0])
     return out
 
 def _antecedent(pos, last, subjects, history=()):
@@ -521,6 +551,21 @@ def _antecedent(pos, last, subjects, history=()):
         if best_pos < p < pos and _human(s):
             best_pos, best = p, dict(s)
     return best
+
+
+def _person_np(d, words, ent) -> bool:
+    """Whether a subject noun phrase may name a person.
+
+    A PER entity does; otherwise a phrase whose first word the article also
+    writes in lower case ("Pesawat tersebut" where "pesawat" occurs) is a
+    common noun, and a thing unless that noun is a title or names people.
+    """
+    if ent is not None and ent.label_ == "PER":
+        return True
+    w0 = words[0].lower().strip(".,")
+    if w0 in TITLES or w0 in _PERSON_NOUNS or w0 in PRONOUNS:
+        return True
+    return re.search(r"(?<![\w-])%s(?![\w-])" % re.escape(w0), d.text) is None
 
 
 def _human(speaker: dict) -> bool:

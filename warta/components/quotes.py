@@ -116,6 +116,7 @@ _KEPADA_SKIP = frozenset(_LEX["kepada_skip"])
 
 
 MIN_WORDS = 3
+_LEAD_COMP = re.compile(r"(?:agar|supaya|bahwa)\s+", re.I)
 
 
 def _has_words(text: str, start: int, end: int, n: int) -> bool:
@@ -475,6 +476,9 @@ class Quotes:
         text = d.text
         while c0 < c1 and text[c0] in " ,:":
             c0 += 1
+        lead = _LEAD_COMP.match(text, c0, c1)
+        if lead:  # "meminta agar pemerintah ...": the complementizer is not what was said
+            c0 = lead.end()
         if c1 - c0 < 8:
             return None
         return (c0, c1, "indirect", self._cue(m, base), hint)
