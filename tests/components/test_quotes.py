@@ -286,3 +286,21 @@ def test_quotes_pronoun_skips_an_organisation(marked):
                       'seorang prajurit. "Pantulan peluru mengenai prajurit kami sendiri," ujarnya.')
     q = doc._.quotes[-1]
     assert "Candra Kurniawan" in q["speaker"]["canonical"]
+
+
+@pytest.mark.parametrize("text, content, who", [
+    ("Laporan BMKG, pusat gempa berada di laut pada kedalaman 10 km.", "pusat gempa berada di laut pada kedalaman 10 km",
+     "BMKG"),
+    ("Berdasarkan informasi dari warga, pesawat itu jatuh di lereng bukit.", "pesawat itu jatuh di lereng bukit",
+     "warga"),
+    # two closing single marks close a double one
+    ("“Saya langsung lari begitu terasa ada gempa,’’ kata Turmudi.", "Saya langsung lari begitu terasa ada gempa",
+     "Turmudi"),
+])
+def test_quotes_sources_and_marks(nlp, text, content, who):
+    (q,) = quotes_of(nlp, text)
+    assert q["text"].rstrip(",.") == content and who in speaker(q)
+
+
+def test_quotes_data_word_alone_is_no_source(nlp):
+    assert quotes_of(nlp, "Data sementara, banjir merendam 300 rumah warga.") == []

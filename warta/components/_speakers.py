@@ -37,10 +37,13 @@ _ANAPHORIC = frozenset(_LEX["anaphoric_ends"])
 _NP_STARTERS = frozenset(_LEX["np_starters"])
 _ORG_HEADS = frozenset(_LEX["org_heads"])
 _COORD = frozenset(_LEX["coordinators"])
-_CUE_WORDS = frozenset(_LEX["passive"]) | frozenset(_LEX["post_cues"]) | frozenset(_LEX["verbs"]) | {"menurut"}
+_CUE_WORDS = frozenset(_LEX["passive"]) | frozenset(_LEX["post_cues"]) | frozenset(_LEX["verbs"]) | {"menurut"} \
+    | frozenset(_LEX["source_nouns"]) | frozenset(_LEX["source_openers"])
 _ENT_HEADS = frozenset(_LEX["entity_heads"])
 _EPITHETS: dict = _LEX["epithets"]
 _PERSON_NOUNS = frozenset(load_json("ages")["person_nouns"]) | frozenset(_LEX["np_starters"]) - _ORG_HEADS
+#: common nouns that can be a report's source ("berdasarkan informasi dari warga")
+SOURCE_PEOPLE = _PERSON_NOUNS
 _FUNCTION = load_wordset("function_words")
 _PREPOSITIONS = frozenset(_LEX["prepositions"])
 _ABBR = re.compile(r"\([A-Z][A-Za-z]{1,9}\)")
@@ -387,7 +390,7 @@ def resolve(d, found, quoted) -> list[dict]:
     Returns:
         One dict per item: start, end, text, kind, speaker (or None) and cue (or None).
     """
-    text = d.text
+    text = getattr(d, "raw", d.text)  # the article as written (d.text may stand in marks)
     out = []
     last = None  # the last resolved speaker dict
     history = []  # every resolved speaker so far, in text order
@@ -395,7 +398,7 @@ def resolve(d, found, quoted) -> list[dict]:
     for item in found:
         start, end, kind, cue, hint = item[:5]
         speaker = None
-        if hint and hint[0] == "np":
+        if hint and hint[0] in ("np", "source"):
             speaker = _np_speaker(d, hint[1], hint[2], start, last, subjects, history)
         elif hint and hint[0] == "pron":
             ante = _antecedent(start, last, subjects, history)
@@ -404,7 +407,7 @@ def resolve(d, found, quoted) -> list[dict]:
         elif hint and hint[0] == "continue":
             nxt = _next_cued(d, found, item)
             speaker = nxt if nxt is not None else (dict(last) if last is not None else None)
-        if speaker is not None:
+        if speaker is not None and hint[0] != "source":
             last = dict(speaker, _pos=start)
             history.append({k: v for k, v in speaker.items() if not k.startswith("_")})
         out.append({

@@ -53,7 +53,7 @@ from ..builder import sentence_bounds
 from ..lang import load_json
 from ._regex import alternation
 from ._speakers import (
-    ADVERBS, CONNECTIVES, DAYS, NOBODY, PRONOUNS, STOPS, TITLES, WORD, Names, adverb_tail, hint_after, hint_before,
+    SOURCE_PEOPLE, ADVERBS, CONNECTIVES, DAYS, NOBODY, PRONOUNS, STOPS, TITLES, WORD, Names, adverb_tail, hint_after, hint_before,
     is_cap, name_of, resolve, skip_connective, speaker_segment,
 )
 from .extensions import doc_list, doc_text
@@ -76,6 +76,7 @@ _SKIP_LINES = tuple(_LEX["skip_lines"])
 _COMPS = alternation(_LEX["complementizers"])
 
 _QMARKS = re.compile(r'["“”]')
+_DOUBLED_SINGLE = re.compile(r"(?<=[\w.,!?])(?:’’|'')")
 _PARA = re.compile(r"\n\s*\n")
 _SENT_END = re.compile(r"[.!?]\s+(?=[A-Z\"“])")
 # a cue right after a closing mark: '," kata X' / '” ujarnya' / '," X menjelaskan'
@@ -103,6 +104,10 @@ TRAIL_REPORT = re.compile(
     r",\s*(?P<np>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,4})\s+(?P<cue>%s)\s*[.!?]?\s*$"
     % alternation(_LEX["report_verbs_after"])
 )
+# a report's source opening the sentence: "Laporan BMKG, ...", "Berdasarkan data dari BPBD, ..."
+SOURCE_START = re.compile(
+    r"(?:(?:%s)\s+)?(?P<cue>%s)\s+(?:resmi\s+|terbaru\s+|sementara\s+)?(?:dari\s+|dalam\s+|di\s+|yang\s+diterima\s+dari\s+)?"
+    r"(?P<np>(?:[^\s,.]+\s+){0,5}?[^\s,.]+)\s*,\s+" % (alternation(_capfirst(_LEX["source_openers"])), alternation(_capfirst(_LEX["source_nouns"]))))
 COMP_START = re.compile(r"\s*[,:]?\s*(?:(?P<comp>bahwa|kalau)\b)?\s*")
 # what lets a weak verb report speech: "meminta X agar ...", "menanyakan X, apakah ...", "menyebut X akan ..."
 LICENSE = re.compile(r"^(?:\S+\s+){0,4}?(?P<comma>,\s*)?(?P<comp>%s)\b" % _COMPS)
@@ -116,6 +121,21 @@ _KEPADA_SKIP = frozenset(_LEX["kepada_skip"])
 
 
 MIN_WORDS = 3
+
+
+def _source_length(np: str) -> int:
+    """Length of a source's name: up to a place or time word ("Jambeck di 2015" -> "Jambeck")."""
+    words = list(WORD.finditer(np))
+    for w in words[1:]:
+        if w.group().lower() in STOPS:
+            return len(np[:w.start()].rstrip())
+    return len(np.rstrip())
+
+
+def _names_a_source(np: str) -> bool:
+    """Whether the words after "Laporan"/"Berdasarkan data" name a source ("BMKG", "warga"), not "sementara"."""
+    words = np.split()
+    return bool(words) and (any(is_cap(w) for w in words) or words[0].lower() in SOURCE_PEOPLE)
 _LEAD_COMP = re.compile(r"(?:agar|supaya|bahwa)\s+", re.I)
 
 
@@ -134,7 +154,11 @@ class _Doc:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.text = doc_text(doc)
+        self.raw = doc_text(doc)
+        # two closing single marks stand for a closing double one ('sedikit,’’ kata X'); same length, so
+        # every offset holds; quote texts are cut from ``raw``
+        self.text = _DOUBLED_SINGLE.sub("” ", self.raw) if "’’" in self.raw or "''" in self.raw \
+            else self.raw
         self.sents = self._sentences()
         self.sent_starts = [a for a, _ in self.sents]
         self.names = Names(self.text)  # its index is built on first use
@@ -331,6 +355,11 @@ class Quotes:
         m = PASSIVE_START.match(sent, lead)
         if m:
             return self._clause(d, s0 + m.end(), body_end, m, s0, ("np", s0 + m.start("np"), s0 + m.end("np")))
+        m = SOURCE_START.match(sent, lead) or SOURCE_START.match(sent, 0)  # "Laporan BMKG, ..."
+        if m and _names_a_source(m.group("np")):
+            np_end = m.start("np") + _source_length(m.group("np"))
+            # a cited source ("source" hint): it speaks here, but is nobody a later "-nya" or quote continues
+            return self._clause(d, s0 + m.end(), body_end, m, s0, ("source", s0 + m.start("np"), s0 + np_end))
         m = START_CUE.match(sent, lead)  # "Kata Halim, ..."
         if m:
             hint = hint_after(d, m, s0)
