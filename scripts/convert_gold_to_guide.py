@@ -15,7 +15,8 @@ overturns, change it to the guide in one commit. What changes, and only this:
 Items added are found by the same rules warta now applies (that is what the
 conversion is), so the re-pinned IndoSum gates check consistency with the
 guide's conventions, not independent accuracy: `warta eval articles` does that.
-Run from the repository root: `python scripts/convert_gold_to_guide.py [--write]`.
+Run from the repository root: `python scripts/convert_gold_to_guide.py [--write]`; entities (the outlet
+in a dateline is no entity) with `--entities [--write]`.
 """
 
 from __future__ import annotations
@@ -130,5 +131,34 @@ def main(write: bool) -> None:
                 "".join(json.dumps(qrows[r["id"]], ensure_ascii=False) + "\n" for r in trows))
 
 
-if __name__ == "__main__":
+if __name__ == "__main__" and "--entities" not in sys.argv:
     main("--write" in sys.argv)
+
+
+def convert_entities(write: bool) -> None:
+    """Entities: the outlet in a dateline is no entity (ANNOTATION.md); its gold mentions are removed."""
+    from warta.components.segmenter import find_dateline
+
+    for name in ("dev.jsonl", "dev2.jsonl", "dev3.jsonl"):
+        path = GOLD / "entities" / name
+        rows = [json.loads(x) for x in path.read_text().splitlines() if x.strip()]
+        texts = load_indosum([r["id"] for r in rows])
+        for r in rows:
+            text = texts[r["id"]]["text"]
+            dl = find_dateline(text)
+            if not dl or not dl[3]:
+                continue
+            i = text.find(dl[3], dl[0], dl[1] + 2)
+            if i < 0:
+                continue
+            keep = [e for e in r["entities"] if not (e["start"] < i + len(dl[3]) and i < e["end"])]
+            for e in r["entities"]:
+                if e not in keep:
+                    print(f"  {name} {r['id'][:40]} outlet removed {text[e['start']:e['end']]!r}")
+            r["entities"] = keep
+        if write:
+            path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+
+
+if __name__ == "__main__" and "--entities" in sys.argv:
+    convert_entities("--write" in sys.argv)

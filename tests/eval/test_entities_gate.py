@@ -46,8 +46,11 @@ def test_entities_recognition_without_ner_precision(nlp, shared_data, gold):
 
 # end to end with the shipped NER (warta eval entities GOLD --end-to-end), span F1 measured 2026-11-29:
 # dev PER 0.939, LOC 0.899, ORG 0.721; dev2 0.844, 0.870, 0.819; dev3 0.946, 0.794, 0.889
+# 2026-12-07, after the gold's conversion to ANNOTATION.md (dateline outlets are no entities: 13 outlet
+# mentions left the gold, and warta drops them; scripts/convert_gold_to_guide.py --entities) and the
+# official-name repairs: dev 0.945, 0.899, 0.680; dev2 0.844, 0.870, 0.800; dev3 0.946, 0.844, 0.875
 END_TO_END_FLOORS = {
-    "dev.jsonl": {"PER": 0.92, "LOC": 0.88, "ORG": 0.70},
+    "dev.jsonl": {"PER": 0.92, "LOC": 0.88, "ORG": 0.66},
     "dev2.jsonl": {"PER": 0.82, "LOC": 0.85, "ORG": 0.79},
     "dev3.jsonl": {"PER": 0.92, "LOC": 0.77, "ORG": 0.86},
 }

@@ -50,12 +50,13 @@ from ._names import (
     PER_LABELS, NameFinder, _ALIAS_CUES, _CLOSE, _LONG_FORM_LINKS, _LONGEST_CUE, _OPEN, _is_cap, _positions,
     _sent_start, _subsequence, _upper_count,
 )
+from ._official_names import OfficialNames
 from ._roles import RoleFinder
 from .extensions import doc_text, ents_of, forget_ents, set_ents, span_get, span_set
 from .geo import lookup_place, tables as geo_tables
 
 
-class EntityResolver(NameFinder, RoleFinder):
+class EntityResolver(NameFinder, RoleFinder, OfficialNames):
     """Canonical names, acronym/long-form links, and roles of people within one article."""
 
     def __init__(self, nlp: Language, name: str = "entity_resolver", add_entities: bool = True):
@@ -78,6 +79,7 @@ class EntityResolver(NameFinder, RoleFinder):
         self.honorifics = frozenset(data["honorifics"])
         self.ranks = frozenset(data["ranks"])
         self.place_prefixes = frozenset(load_lines("place_prefixes_id"))
+        self._official_name_data()
         # first tokens that are also common first names: kept when trimming would leave one token
         self.name_like = frozenset({"putra", "ratu", "raja", "sultan", "imam", "syekh", "guru", "kiai", "mayor", "sang"})
         orgs = load_json("organisations")
@@ -116,6 +118,7 @@ class EntityResolver(NameFinder, RoleFinder):
         self._relabel_people(doc)
         self._repair_labels(doc)
         self._complete_org_names(doc)
+        self._official_names(doc)
         pairs = self._acronym_pairs(doc)
         aliases = self._person_aliases(doc)
         self.set_annotations(doc, pairs, aliases)

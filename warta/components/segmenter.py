@@ -49,7 +49,7 @@ from .extensions import doc_list, doc_text
 #: Longest stretch (characters) a quote pair may span and still block splits.
 MAX_QUOTE = 600
 
-_DASH = r"(?:\s*(?:--|-\s-|[–—]{1,2})\s*|\s+-(?:\s+|(?=[A-Z\"“]))|-\s+)"
+_DASH = r"(?:\s*(?:-{2,}|-\s-|[–—]{1,2})\s*|\s+-(?:\s+|(?=[A-Z\"“]))|-\s+|(?<=\))-)"
 _CAPWORD = r"[A-Z][\w'’.]*"
 _PLACE = rf"{_CAPWORD}(?:\ {_CAPWORD}){{0,3}}"
 _DOMAIN = r"[A-Za-z][\w-]*(?:\.[A-Za-z]{2,})+"
@@ -62,6 +62,7 @@ DATELINE = re.compile(
       (?P<p1>{_PLACE}(?:,\s*{_PLACE})*),?\s*\((?P<o1>[A-Za-z][\w.]*(?:\ [\w.]+){{0,2}})\)
     | (?P<o3>{_DOMAIN}),\s*(?P<p3>{_PLACE})
     | (?P<p2>{_PLACE}),\s*(?P<o2>{_OUTLET})
+    | (?P<o7>[A-Z][a-z]+[A-Z][A-Za-z]+)\s+(?P<p7>[A-Z]{{3,}})
     | (?P<o4>{_DOMAIN}|[A-Z][a-z][A-Za-z0-9]*)
     | (?P<p5>[A-Z]{{3,}}(?:\ [A-Z]{{2,}}){{0,2}})
     ){_DASH}(?=["“‘']?\s?[A-Z0-9])""",
@@ -105,9 +106,20 @@ def find_dateline(text: str):
             m = _match_dateline(text, nxt)
     if m is None:
         return None
-    place = m.group("p1") or m.group("p2") or m.group("p3") or m.group("p5")
-    outlet = m.group("o1") or m.group("o2") or m.group("o3") or m.group("o4")
+    place = m.group("p1") or m.group("p2") or m.group("p3") or m.group("p5") or m.group("p7")
+    outlet = m.group("o1") or m.group("o2") or m.group("o3") or m.group("o4") or m.group("o7")
+    if m.group("p5") and not _is_place(place):
+        place, outlet = None, place  # "WARTABUANA –", "PIKIRAN RAKYAT –": an outlet alone
+    elif m.group("p2") and _is_place(outlet) and not _is_place(place):
+        place, outlet = outlet, place  # "MONITOR, Jakarta –": the outlet comes first
     return m.start() + len(m.group()) - len(m.group().lstrip()), m.end(), place, outlet
+
+
+def _is_place(name: str) -> bool:
+    """Whether a dateline word is a known place or country (the geo component's tables)."""
+    from .geo import country_code, lookup_place
+
+    return lookup_place(name) is not None or lookup_place(name.title()) is not None or country_code(name) is not None
 
 
 def _match_dateline(text: str, pos: int):

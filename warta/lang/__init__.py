@@ -33,6 +33,8 @@ TAB-separated columns, described in the file's header):
   event_triggers.txt            event triggers -> PLOVER type[:mode] and CAMEO code (events ontology)
   event_undergo_verbs.txt       light verbs whose subject undergoes the event noun (events)
   event_victim_words.txt        words after a mention that make it a victim (events)
+  institution_heads.txt         first words of institutions named after a place: an entity opening so is ORG (entity_resolver)
+  non_entities.txt              products, diseases, variants, groups of citizens: never an entity (entity_resolver)
   function_words.txt            frequent function words (language check, quotes, events)
   function_words_en.txt         frequent English function words (language check)
   igo.txt                       international organisations -> short code and CAMEO actor code

@@ -1,0 +1,187 @@
+"""The grammar of Indonesian official names, as repairs of the NER's entities (issue 17).
+
+A mixin of :class:`warta.components.entity_resolver.EntityResolver`:
+
+- :meth:`_drop_outlets`: the outlet of a dateline ("JAKARTA, KOMPAS.com -")
+  is no entity; its place is a LOC.
+- :meth:`_drop_non_entities`: products, diseases, variants, groups of citizens
+  (``lang/non_entities.txt``) are no entities.
+- :meth:`_institutions_are_orgs`: an entity that opens with an institution
+  head ("RSUD Subang", "Kantor SAR Mataram", ``lang/institution_heads.txt``) is
+  an organisation.
+- :meth:`_split_title_body_person`: after a title, "body or region + name" is two
+  entities ("Gubernur [NTB] [Zulkieflimansyah]", "Kepala Kantor [Basarnas
+  Makassar] [Mustari]"), not one.
+- :meth:`_split_trailing_place`: a facility or region and the town or province
+  written after it are two places ("Bandara Sentani Papua", "Kabupaten
+  Pegunungan Bintang Papua").
+- :meth:`_drop_sentence_openers`: a one-word entity opening a sentence that the
+  article also writes in lower case, or a derived noun ("Ketidakadilan"), is a
+  common word.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from ..lang import load_json, load_lines
+from .extensions import doc_text, ents_of, set_ents
+from .geo import country_code, lookup_place
+
+_DERIVED = re.compile(r"(?:ke|pe|per|pem|pen|peng|peny)\w{3,}an|\w{5,}an", re.I)
+
+
+def _is_place(text: str) -> bool:
+    return lookup_place(text) is not None or country_code(text) is not None
+
+
+class OfficialNames:
+    """Repairs of entities by the grammar of official names (see the module docstring)."""
+
+    def _official_name_data(self) -> None:
+        self.non_entities = frozenset(x.lower() for x in load_lines("non_entities"))
+        heads = load_lines("institution_heads")
+        self.institution_heads = {tuple(h.lower().split()) for h in heads}
+        self.institution_max = max(len(h) for h in self.institution_heads)
+        self.org_words = frozenset(w.lower() for w in load_json("organisations")["org_heads"])
+
+    # -- helpers ---------------------------------------------------------------
+    def _starts_institution(self, words: list[str]) -> int:
+        """How many of ``words`` form an institution head at their start (0: none)."""
+        low = [w.lower() for w in words]
+        for n in range(min(self.institution_max, len(low)), 0, -1):
+            if tuple(low[:n]) in self.institution_heads:
+                return n
+        return 0
+
+    @staticmethod
+    def _replace(doc: Doc, old: Span, new: list[Span]) -> list:
+        return [e for e in ents_of(doc) if e is not old and not (e.start == old.start and e.end == old.end)] + new
+
+    # -- rules -------------------------------------------------------------------
+    def _drop_outlets(self, doc: Doc) -> None:
+        """The dateline's outlet is no entity; its place is a LOC."""
+        dl = doc._.dateline
+        if not dl:
+            return
+        text = doc_text(doc)
+        ents = list(ents_of(doc))
+        kept = ents
+        outlet = dl.get("outlet")
+        if outlet:
+            i = text.find(outlet, dl["start"], dl["end"] + 2)
+            if i >= 0:
+                kept = [e for e in ents if not (e.start_char < i + len(outlet) and i < e.end_char)]
+        place = dl.get("place")
+        if place:
+            i = text.find(place, dl["start"], dl["end"] + 2)
+            span = doc.char_span(i, i + len(place)) if i >= 0 else None
+            if span is not None and not any(e.start < span.end and span.start < e.end for e in kept):
+                kept = kept + [Span(doc, span.start, span.end, label="LOC")]
+        if len(kept) != len(ents) or kept is not ents:
+            set_ents(doc, sorted(kept, key=lambda s: s.start))
+
+    def _drop_non_entities(self, doc: Doc) -> None:
+        ents = ents_of(doc)
+        kept = [e for e in ents if e.text.lower() not in self.non_entities]
+        if len(kept) != len(ents):
+            set_ents(doc, kept)
+
+    def _institutions_are_orgs(self, doc: Doc) -> None:
+        changed, out = False, []
+        for e in ents_of(doc):
+            words = e.text.split()
+            n = self._starts_institution(words)
+            if e.label_ != "ORG" and n and len(words) > n:
+                out.append(Span(doc, e.start, e.end, label="ORG"))
+                changed = True
+            else:
+                out.append(e)
+        if changed:
+            set_ents(doc, out)
+
+    def _split_title_body_person(self, doc: Doc) -> None:
+        """ "Gubernur NTB Zulkieflimansyah" tagged as one: the body or region, then the person."""
+        changed, out = False, []
+        for e in ents_of(doc):
+            parts = self._body_and_person(doc, e)
+            if parts:
+                out.extend(parts)
+                changed = True
+            else:
+                out.append(e)
+        if changed:
+            set_ents(doc, sorted(out, key=lambda s: s.start))
+
+    def _body_and_person(self, doc: Doc, e: Span):
+        toks = [t for t in e]
+        if len(toks) < 2 or e.start == 0 or e.label_ not in ("ORG", "LOC") or _is_place(e.text):
+            return None  # a PER span is a name already, "Amerika Serikat" a place: the error is a person in an ORG/LOC
+        prev = doc[e.start - 1].lower_
+        if prev not in self.heads and prev not in self.bare_heads and prev not in self.ranks \
+                and prev not in self.org_words and not self._starts_institution([doc[e.start - 1].text]):
+            return None
+        for k in range(len(toks) - 1, 0, -1):
+            body, name = toks[:k], toks[k:]
+            if not all(t.text[:1].isupper() and not t.is_upper for t in name) or len(name) > 4:
+                continue
+            if any(t.lower_ in self.heads or t.lower_ in self.ranks for t in name):
+                continue
+            body_text = doc_text(doc)[body[0].idx:body[-1].idx + len(body[-1].text)]
+            last = body[-1].text
+            if _is_place(" ".join(t.text for t in name)) or name[0].text.lower() in self.non_entities:
+                return None
+            # the body ends with an acronym or a known place: "KPK", "Basarnas Makassar", "NTB"
+            is_body = (last.isupper() and len(last) >= 2) or _is_place(last) or _is_place(body_text)
+            if not is_body:
+                continue
+            label = "LOC" if _is_place(body_text) and not self._starts_institution(body_text.split()) \
+                and not (last.isupper() and not _is_place(last)) else "ORG"
+            return [Span(doc, e.start, e.start + k, label=label), Span(doc, e.start + k, e.end, label="PER")]
+        return None
+
+    _FACILITY = frozenset({"bandara", "pasar", "stasiun", "pelabuhan", "terminal", "kabupaten", "kota", "kecamatan",
+                           "desa", "kampung", "dusun", "jalan", "tol", "gedung", "masjid", "gereja", "hotel",
+                           "bandar", "pantai", "gunung", "danau", "sungai"})
+
+    def _split_trailing_place(self, doc: Doc) -> None:
+        """ "Bandara Sentani Papua": the facility, then the province or town written after it."""
+        changed, out = False, []
+        for e in ents_of(doc):
+            toks = list(e)
+            if e.label_ in ("LOC", "ORG") and len(toks) >= 3 and toks[0].lower_ in self._FACILITY \
+                    and _is_place(toks[-1].text) and not _is_place(e.text):
+                out.append(Span(doc, e.start, e.end - 1, label=e.label_))
+                out.append(Span(doc, e.end - 1, e.end, label="LOC"))
+                changed = True
+            else:
+                out.append(e)
+        if changed:
+            set_ents(doc, out)
+
+    def _drop_sentence_openers(self, doc: Doc) -> None:
+        """A one-word entity opening a sentence that is a common word ("Kronologis", "Ketidakadilan")."""
+        text = doc_text(doc)
+        ents = ents_of(doc)
+        kept = []
+        for e in ents:
+            if len(e) == 1 and doc[e.start].is_sent_start and e.label_ in ("PER", "LOC", "ORG") \
+                    and not e.text.isupper() and not _is_place(e.text):
+                w = e.text
+                lower_elsewhere = re.search(r"(?<![\w-])%s(?![\w-])" % re.escape(w.lower()), text) is not None
+                if lower_elsewhere or _DERIVED.fullmatch(w):
+                    continue
+            kept.append(e)
+        if len(kept) != len(ents):
+            set_ents(doc, kept)
+
+    def _official_names(self, doc: Doc) -> None:
+        """Every repair above, in order."""
+        self._drop_outlets(doc)
+        self._drop_non_entities(doc)
+        self._split_title_body_person(doc)
+        self._split_trailing_place(doc)
+        self._institutions_are_orgs(doc)
+        self._drop_sentence_openers(doc)
