@@ -9,41 +9,20 @@ import re
 
 import pytest
 
-from warta.record import Actor, Event, Location, Record, Sentence, TextSpan
 from warta.web import charts
 
-SENTENCE = "Polisi menangkap seorang pengedar di Jakarta. "
-
-
-def many_events(n: int, day0: int = 1, published: str = "2022-03-31", rid: str = "many") -> Record:
-    """One team-written article with ``n`` arrests on different March 2022 days (dates written by us)."""
-    text = SENTENCE * n
-    events = []
-    for i in range(n):
-        s = i * len(SENTENCE) + SENTENCE.index("menangkap")
-        events.append(Event(type="COERCE", cameo="173", quad=4, sentence=i,
-                            trigger=TextSpan(start=s, end=s + 9, text="menangkap"),
-                            actor=[Actor(text="Polisi", canonical="Polisi", country="IDN")],
-                            location=Location(text="Jakarta", canonical="Jakarta", country="IDN", lat=-6.21,
-                                              lon=106.85, adm1="ID.04", province="DKI Jakarta"),
-                            date=f"2022-03-{(day0 + i) % 28 + 1:02d}"))
-    sentences = [Sentence(start=i * len(SENTENCE), end=(i + 1) * len(SENTENCE) - 1) for i in range(n)]
-    return Record(id=rid, title="Rangkaian penangkapan", published=published, text=text, sentences=sentences,
-                  events=events)
-
-
 @pytest.fixture
-def big_client(archive):
+def big_client(archive, samples):
     from fastapi.testclient import TestClient
 
     from warta.store import Store
     from warta.web import create_app
 
-    old = many_events(1, rid="old-date")
+    old = samples.many_events(1, rid="old-date")
     old.events[0].date = "2009-05-01"  # a date an article mentions, long before the archive
     old.published, old.text = "2022-03-01", old.text + " Kasus lama."
     with Store(archive) as store:
-        store.add_record(many_events(60))
+        store.add_record(samples.many_events(60))
         store.add_record(old)
     with TestClient(create_app(archive)) as c:
         yield c
