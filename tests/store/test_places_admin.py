@@ -68,6 +68,7 @@ def test_admin_areas_gdelt_code_uses_the_pre_2022_province(adm1, expected):
 @pytest.mark.parametrize("name, expected", [
     ("Jayapura", ("ID.36", "Papua", None)),
     ("Kiwirok", ("ID.PE", "Papua Pegunungan", "Pegunungan Bintang")),
+    ("Distrik Kiwirok", ("ID.PE", "Papua Pegunungan", "Pegunungan Bintang")),
     ("Kabupaten Pegunungan Bintang", ("ID.PE", "Papua Pegunungan", "Pegunungan Bintang")),
     ("Papua", ("ID.36", "Papua", None)),
     ("Wamena", ("ID.PE", "Papua Pegunungan", None)),

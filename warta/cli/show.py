@@ -34,8 +34,9 @@ def _section(title: str, items: list[str]) -> list[str]:
 def _entities(rec) -> list[str]:
     counts: Counter = Counter()
     for e in rec.entities:
-        where = [x for x in (e.country, e.geo and e.geo.province, e.geo and e.geo.regency) if x]
-        counts[(e.label, e.canonical or e.text, " · ".join(dict.fromkeys(where)))] += 1
+        name = e.canonical or e.text
+        where = [x for x in (e.country, e.geo and e.geo.province, e.geo and e.geo.regency) if x and x != name]
+        counts[(e.label, name, " · ".join(dict.fromkeys(where)))] += 1
     return [f"{label:<4} {name}" + (f" ({where})" if where else "") + (f"  x{n}" if n > 1 else "")
             for (label, name, where), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 

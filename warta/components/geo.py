@@ -54,8 +54,8 @@ LOC_LABELS = frozenset({"LOC", "GPE", "LOCATION", "PLACE"})
 ORG_LABELS = frozenset({"ORG", "ORGANISATION", "ORGANIZATION"})
 _KIND_RANK = {"province": 0, "capital": 1, "exonym": 2, "city_id": 3, "regency": 4, "district": 5, "region": 6,
               "city": 7}
-# Prefixes that name the kind of a place; "Kota Bogor" is Bogor.
-_PREFIX = re.compile(r"^(?:kota|kabupaten|kab\.|provinsi|prov\.|pulau|kecamatan|kec\.|desa|negara)\s+", re.I)
+# Prefixes that name the kind of a place; "Kota Bogor" is Bogor ("distrik" is Papua's word for a kecamatan).
+_PREFIX = re.compile(r"^(?:kota|kabupaten|kab\.|provinsi|prov\.|pulau|kecamatan|kec\.|distrik|desa|negara)\s+", re.I)
 _SPACE = re.compile(r"\s+")
 _STRIP = "\"'“”‘’«»[]{},.;:!?"
 MIN_AUTO_CITY_POPULATION = 100_000  # Indonesian cities the matcher adds without NER help
