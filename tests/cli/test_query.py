@@ -122,7 +122,7 @@ def test_query_events_filters(runner, db, args, types):
 def test_query_events_table_has_countries_modality_and_article(runner, db):
     res = run(runner, "events", "--db", db, "--type", "RETREAT")
     lines = res.stdout.splitlines()
-    assert lines[0] == "1 event match (1-1 shown)"
+    assert lines[0] == "1 event matches (1-1 shown)"
     assert lines[1].split() == ["date", "type", "cameo", "modality", "actor", "recipient", "place", "trigger",
                                 "article"]
     row = lines[3]

@@ -83,10 +83,10 @@ def _page_option(fn):
 
 def _shown(total: int, n: int, offset: int, noun: str) -> str:
     """"3 articles match (1-3 shown)"; the count line of a listing."""
-    plural = noun if total == 1 else noun + "s"
+    said = f"{total:,} {noun} matches" if total == 1 else f"{total:,} {noun}s match"
     if not n:
-        return f"{total:,} {plural} match" + (f" (none on this page; {offset:,} skipped)" if total else "")
-    return f"{total:,} {plural} match ({offset + 1:,}-{offset + n:,} shown)"
+        return said + (f" (none on this page; {offset:,} skipped)" if total else "")
+    return f"{said} ({offset + 1:,}-{offset + n:,} shown)"
 
 
 def _marked(snippet: str, queries) -> str:
