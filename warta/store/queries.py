@@ -109,10 +109,15 @@ def modality_values(conn: Optional[sqlite3.Connection] = None) -> list[str]:
     """Event modalities a filter accepts: those the Record model allows and any the archive holds."""
     from ..record import Event
 
-    allowed = {a for a in typing.get_args(typing.get_args(Event.model_fields["modality"].annotation)[0]) if a}
-    if not allowed:  # a plain str field: whatever the archive holds
-        allowed = set()
-    return sorted(allowed | (_distinct(conn, "events", "modality") if conn is not None else set()))
+    return sorted(_literals(Event.model_fields["modality"].annotation) |
+                  (_distinct(conn, "events", "modality") if conn is not None else set()))
+
+
+def _literals(annotation) -> set[str]:
+    """The string values a type allows: ``Optional[Literal["a", "b"]]`` -> {"a", "b"} (a plain str: none)."""
+    if typing.get_origin(annotation) is typing.Literal:
+        return {a for a in typing.get_args(annotation) if isinstance(a, str)}
+    return set().union(*(_literals(a) for a in typing.get_args(annotation)))
 
 
 def entity_label_values(conn: sqlite3.Connection) -> list[str]:
@@ -303,7 +308,7 @@ def _quote_where(f: QuoteFilter) -> tuple[list, list]:
         from ..record import Quote
 
         where.append("q.kind = ?")
-        params.append(check_choice("quote kind", f.kind, typing.get_args(Quote.model_fields["kind"].annotation)))
+        params.append(check_choice("quote kind", f.kind, _literals(Quote.model_fields["kind"].annotation)))
     if f.article_id:
         where.append("q.article_id = ?")
         params.append(f.article_id)
