@@ -125,6 +125,21 @@ def _entities(doc: Doc, text: str) -> list[dict]:
     return out
 
 
+def _events(events: list[dict]) -> list[dict]:
+    """The events, each Indonesian location given its province and regency (see ``geo.place_admin``)."""
+    out = []
+    for ev in events:
+        loc = ev.get("location")
+        if loc and loc.get("country") == "IDN" and not loc.get("adm1"):
+            admin = place_admin(loc.get("canonical") or loc.get("text") or "")
+            if admin is None and loc.get("canonical") and loc.get("text"):
+                admin = place_admin(loc["text"])
+            if admin:
+                ev = {**ev, "location": {**loc, **admin}}
+        out.append(ev)
+    return out
+
+
 def doc_to_record(doc: Doc, *, title=None, published=None, url=None, outlet=None,
                   id: Optional[str] = None, warnings=None) -> Record:
     """Collect everything the pipeline wrote on ``doc`` into a Record."""
@@ -147,7 +162,7 @@ def doc_to_record(doc: Doc, *, title=None, published=None, url=None, outlet=None
         "quotes": _outside(ext.quotes or [], skip),
         "times": _outside(ext.times or [], skip),
         "quantities": _outside(ext.quantities or [], skip),
-        "events": _outside(ext.events or [], skip, key=lambda e: e["trigger"]),
+        "events": _events(_outside(ext.events or [], skip, key=lambda e: e["trigger"])),
         "dateline": dl or None,
         "credits": ext.credits or [],
         "warnings": list(warnings or []),
@@ -157,3 +172,4 @@ def doc_to_record(doc: Doc, *, title=None, published=None, url=None, outlet=None
 # Imported last: events.py imports this module, so a top-level import of the
 # components package here would run into a half-initialised builder.
 from .components.extensions import doc_text, span_get  # noqa: E402
+from .components.geo import place_admin  # noqa: E402

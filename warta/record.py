@@ -35,10 +35,18 @@ class Sentence(Offsets):
     pass
 
 
+_ADM1 = "Province: GeoNames admin1 code, e.g. ID.36 (Indonesian places only)"
+_PROVINCE = "Province name, e.g. Papua (Indonesian places only)"
+_REGENCY = "Regency (kabupaten) or city (kota) when warta's place table knows it"
+
+
 class Geo(_Model):
     lat: float
     lon: float
     geonameid: Optional[int] = None
+    adm1: Optional[str] = Field(None, description=_ADM1)
+    province: Optional[str] = Field(None, description=_PROVINCE)
+    regency: Optional[str] = Field(None, description=_REGENCY)
 
 
 class Entity(TextSpan):
@@ -100,6 +108,9 @@ class Location(_Model):
     lon: Optional[float] = None
     start: Optional[int] = None
     end: Optional[int] = None
+    adm1: Optional[str] = Field(None, description=_ADM1)
+    province: Optional[str] = Field(None, description=_PROVINCE)
+    regency: Optional[str] = Field(None, description=_REGENCY)
 
 
 class Event(_Model):

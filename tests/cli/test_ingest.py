@@ -47,3 +47,23 @@ def test_ingest_missing_path_is_one_line_exit_2(runner, tmp_path):
 def test_ingest_needs_a_path(runner):
     res = runner.invoke(main, ["ingest"])
     assert res.exit_code == 2 and "Missing argument" in res.stderr
+
+
+def test_ingest_progress_bar_has_a_total_and_says_when_it_loads_models(runner, tmp_path):
+    res = runner.invoke(main, ["ingest", str(_folder(tmp_path)), "--db", str(tmp_path / "w.db")])
+    assert res.exit_code == 0, res.output
+    assert "loading models" in res.stderr
+    assert "3/3" in res.stderr and "100%" in res.stderr  # a total, so a percentage and an ETA
+
+
+def test_count_documents_follows_the_readers(tmp_path):
+    from warta.ingest.count import count_documents
+
+    root = _folder(tmp_path)
+    (root / "c.json").write_text(json.dumps([{"text": GOOD}, {"text": GOOD + " Lagi."}]), encoding="utf-8")
+    (root / "d.rss").write_text("<rss><channel><item><title>a</title></item><item><title>b</title></item>"
+                                "</channel></rss>", encoding="utf-8")
+    (root / "e.json").write_text("{rusak", encoding="utf-8")
+    from warta.ingest.readers import iter_items
+
+    assert count_documents([root]) == 1 + 2 + 2 + 2 + 1 == sum(1 for _ in iter_items([root]))

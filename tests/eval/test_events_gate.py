@@ -1,7 +1,7 @@
 """Accuracy gate for ``events``: pinned floors on the dev gold, and the scorer's matching rules.
 
 Floors sit a little under the figures measured with ``warta eval events``
-(README, "Events"), with the pipeline as it stood then (the shipped NER
+(docs/stages.md, "Events"), with the pipeline as it stood then (the shipped NER
 model, rule-based entity_resolver, geo, timex and quantities); a retrained
 NER model or new entity rules move the actor mentions, so re-measure and
 re-pin then. Gold offsets are checked against the IndoSum text, so

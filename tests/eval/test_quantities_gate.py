@@ -1,7 +1,7 @@
 """Accuracy gate for ``quantities``: pinned floors on the dev gold.
 
 Floors sit a little under the figures measured with ``warta eval
-quantities`` (see README, "Quantities"); a change that drops below one
+quantities`` (see docs/stages.md, "Quantities"); a change that drops below one
 fails CI.
 """
 

@@ -1,7 +1,7 @@
 """Accuracy gate for ``quotes``: pinned floors on the dev gold, and the scorer's rules.
 
 Floors sit a little under the figures measured with ``warta eval quotes``
-(README, "Quotations"); a change that drops below one fails CI. The gold
+(docs/stages.md, "Quotations"); a change that drops below one fails CI. The gold
 (42 IndoSum articles, offsets + hashes only) is read against the text in
 ../shared/data; a changed detokenizer fails loudly through the hash check.
 """

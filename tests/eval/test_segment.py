@@ -153,7 +153,7 @@ def test_segment_cli_analyse(runner, tmp_path):
 
 # Pinned floors, a little under the figures measured with
 # `warta eval segment ../shared/data/ud/gsd-2.17/id_gsd-ud-dev.conllu ../shared/data/ud/csui/id_csui-ud-train.conllu`
-# (see README "Segmentation").
+# (see docs/stages.md "Segmentation").
 GATES = [
     ("ud/gsd-2.17/id_gsd-ud-dev.conllu", 99.4, 88.0),
     ("ud/csui/id_csui-ud-train.conllu", 99.6, 93.5),

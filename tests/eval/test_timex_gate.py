@@ -1,7 +1,7 @@
 """Accuracy gate for ``timex``: pinned floors on the dev gold, and the TimeML scorer.
 
 Floors sit a little under the figures measured with ``warta eval timex``
-(see README, "Times"); a change that drops below one fails CI. The gold is
+(see docs/stages.md, "Times"); a change that drops below one fails CI. The gold is
 read against the IndoSum text in ../shared/data, whose hash per article is
 checked by the loader, so a changed detokenizer fails loudly too.
 """

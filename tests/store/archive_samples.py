@@ -145,6 +145,26 @@ def xss() -> Record:
     )
 
 
+ARREST = "Polisi menangkap seorang pengedar di Jakarta. "
+
+
+def many_events(n: int, published: str = "2022-03-31", rid: str = "many") -> Record:
+    """One article of ``n`` team-written arrest sentences, each an event on its own day of March 2022."""
+    text = ARREST * n
+    events = []
+    for i in range(n):
+        s = i * len(ARREST) + ARREST.index("menangkap")
+        events.append(Event(type="COERCE", cameo="173", quad=4, sentence=i,
+                            trigger=TextSpan(start=s, end=s + 9, text="menangkap"),
+                            actor=[Actor(text="Polisi", canonical="Polisi", country="IDN")],
+                            location=Location(text="Jakarta", canonical="Jakarta", country="IDN", lat=-6.21,
+                                              lon=106.85, adm1="ID.04", province="DKI Jakarta"),
+                            date=f"2022-03-{(1 + i) % 28 + 1:02d}"))
+    sentences = [Sentence(start=i * len(ARREST), end=(i + 1) * len(ARREST) - 1) for i in range(n)]
+    return Record(id=rid, title="Rangkaian penangkapan", published=published, text=text, sentences=sentences,
+                  events=events)
+
+
 def all_samples() -> list[Record]:
     """The four sample Records, in a fixed order."""
     return [almaty(), jakarta(), overlap(), xss()]

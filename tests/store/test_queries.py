@@ -71,7 +71,9 @@ def test_queries_injection_strings_are_plain_values(filled, value):
     for field in ("person", "org", "place", "outlet"):
         assert queries.search(c, SearchFilter(**{field: value})) == []
     assert queries.quotes(c, QuoteFilter(speaker=value)) == []
-    assert queries.events(c, EventFilter(type=value, place=value, actor=value)) == []
+    assert queries.events(c, EventFilter(place=value, actor=value, outlet=value)) == []
+    with pytest.raises(QueryError, match="unknown event type .*valid values: ACCUSE, AGREE"):
+        queries.events(c, EventFilter(type=value))
     assert queries.entities(c, EntityFilter(q=value)) == []
     assert queries.entity(c, value) is None
     try:

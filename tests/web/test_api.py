@@ -12,7 +12,8 @@ from warta.record import Record
 def test_api_search_hits_have_contract_fields(client):
     r = client.get("/api/search", params={"q": "buruh"})
     assert r.status_code == 200
-    (hit,) = r.json()
+    assert r.json()["total"] == 1
+    (hit,) = r.json()["hits"]
     assert {"id", "title", "published", "outlet"} <= hit.keys()
     assert (hit["id"], hit["published"], hit["outlet"]) == ("sample-jakarta", "2022-02-07", "berita.example")
     assert "buruh" in hit["snippet"] and "\ue000" not in hit["snippet"]
@@ -29,7 +30,7 @@ def test_api_search_hits_have_contract_fields(client):
 def test_api_search_filters(client, params, ids):
     r = client.get("/api/search", params=params)
     assert r.status_code == 200
-    assert sorted(h["id"] for h in r.json()) == ids
+    assert sorted(h["id"] for h in r.json()["hits"]) == ids and r.json()["total"] == len(ids)
 
 
 @pytest.mark.parametrize("q", ['buruh AND', '"tidak ditutup', "(((", "NEAR(a b", "a OR"])
@@ -48,14 +49,14 @@ def test_api_injection_strings_are_harmless(client, path, field, value):
     r = client.get(path, params={field: value})
     assert r.status_code in (200, 400)
     if r.status_code == 200 and field != "q":
-        assert r.json() == []
-    assert len(client.get("/api/search").json()) == 4  # nothing dropped or changed
+        assert r.json() in ([], {"total": 0, "hits": []})
+    assert client.get("/api/search").json()["total"] == 4  # nothing dropped or changed
 
 
 def test_api_limits_are_enforced(client):
     assert client.get("/api/search", params={"limit": 501}).status_code == 422
     assert client.get("/api/search", params={"limit": 0}).status_code == 422
-    assert len(client.get("/api/search", params={"limit": 2}).json()) == 2
+    assert len(client.get("/api/search", params={"limit": 2}).json()["hits"]) == 2
     assert client.get("/api/search", params={"q": "x" * 501}).status_code == 422
     assert client.get("/api/search", params={"since": "kemarin"}).status_code == 400
 
@@ -75,7 +76,7 @@ def test_api_extract_returns_a_record(client):
     assert r.status_code == 200, r.text
     rec = Record.model_validate(r.json())
     assert (rec.text, rec.published, rec.title, rec.url) == (body["text"], "2022-05-01", "Pasar baru", body["url"])
-    assert client.get("/api/search").json().__len__() == 4  # extract stores nothing
+    assert client.get("/api/search").json()["total"] == 4  # extract stores nothing
 
 
 @pytest.mark.parametrize("content, status", [

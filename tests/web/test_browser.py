@@ -2,10 +2,15 @@
 
 Locally the test is skipped when chromium is missing; in CI (``CI`` set) a
 missing browser is a failure, because ``.ci/run`` installs it.
+
+The README's screenshot of an article page (``docs/screenshots/article.png``)
+is made here: ``WARTA_UPDATE_SCREENSHOTS=1 pytest tests/web/test_browser.py``
+writes it again from a demo article.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -19,6 +24,8 @@ import pytest
 pytestmark = pytest.mark.browser
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+SCREENSHOT = os.path.join(ROOT, "docs", "screenshots", "article.png")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
 
@@ -37,11 +44,12 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture
-def server(archive, tmp_path):
+@contextlib.contextmanager
+def _serve(db, tmp_path):
+    """``warta serve`` on a free port over ``db``; yields its base URL."""
     port = _free_port()
     log = open(tmp_path / "serve.log", "wb")
-    proc = subprocess.Popen([sys.executable, "-m", "warta", "serve", "--db", str(archive), "--host", "127.0.0.1",
+    proc = subprocess.Popen([sys.executable, "-m", "warta", "serve", "--db", str(db), "--host", "127.0.0.1",
                              "--port", str(port)], stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 90
@@ -57,14 +65,54 @@ def server(archive, tmp_path):
             log.close()
             pytest.fail("warta serve did not start: " + (tmp_path / "serve.log").read_text(errors="replace")[-2000:])
         time.sleep(0.2)
-    yield base
-    proc.terminate()
     try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
-    log.close()
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()
+
+
+@pytest.fixture
+def server(archive, tmp_path):
+    with _serve(archive, tmp_path) as base:
+        yield base
+
+
+@pytest.fixture
+def big_server(archive, samples, tmp_path):
+    """The sample archive plus an article of 60 events (more than one page of them)."""
+    from warta.store import Store
+
+    with Store(archive) as store:
+        store.add_record(samples.many_events(60))
+    with _serve(archive, tmp_path) as base:
+        yield base
+
+
+@contextlib.contextmanager
+def _browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def _watch(page, server: str) -> tuple[list, list]:
+    """Console errors and dialogs (``problems``), and requests that left warta (``external``)."""
+    problems, external = [], []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.on("dialog", lambda d: (problems.append(f"dialog: {d.message}"), d.dismiss()))
+    page.on("request", lambda req: None if req.url.startswith(server) else external.append(req.url))
+    return problems, external
 
 
 def test_browser_search_article_highlights_and_entity_link(server, tmp_path):
@@ -126,3 +174,102 @@ def test_browser_search_article_highlights_and_entity_link(server, tmp_path):
     assert external == [], f"the pages fetched from outside: {external}"
     for name in ("article.png", "entity.png", "events.png"):
         assert (tmp_path / name).stat().st_size > 10_000
+
+
+def test_browser_events_pager_map_legend_and_search_totals(big_server, tmp_path):
+    _need_chromium()
+    from playwright.sync_api import expect
+
+    with _browser() as browser:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        problems, external = _watch(page, big_server)
+
+        page.goto(big_server + "/events")
+        count = page.locator(".pager .count").first
+        expect(count).to_contain_text("Events 1–50 of 64")
+        expect(count).to_contain_text("page 1 of 2")
+        expect(page.locator("table.grid tbody tr")).to_have_count(50)
+        page.locator("a[rel=next]").first.click()
+        page.wait_for_url("**/events?*page=2*")
+        expect(page.locator(".pager .count").first).to_contain_text("Events 51–64 of 64")
+        expect(page.locator("table.grid tbody tr")).to_have_count(14)
+        # the date window is the archive's publication range, shown in the form
+        expect(page.locator("input[name=since]")).to_have_value("2022-01-13")
+        expect(page.locator("input[name=until]")).to_have_value("2022-03-31")
+
+        legend = page.locator("svg[aria-label='Map of event locations'] g.map-legend")
+        expect(legend).to_be_visible()
+        expect(legend).to_contain_text("Colour: commonest event type")
+        expect(legend).to_contain_text("Size: events at the place")
+        expect(legend.locator("circle.size-key").first).to_be_visible()
+        page.screenshot(path=str(tmp_path / "events-page2.png"), full_page=True)
+
+        page.goto(big_server + "/")
+        page.fill("form.quick input[name=q]", "Tokayev")
+        page.press("form.quick input[name=q]", "Enter")
+        page.wait_for_url("**/search?q=Tokayev")
+        expect(page.locator(".pager .count").first).to_have_text("Articles 1–2 of 2")
+        expect(page.locator("ol.hits li")).to_have_count(2)
+        page.select_option("select[name=sort]", "oldest")
+        page.click("form.filters button[type=submit]")
+        page.wait_for_url("**sort=oldest**")
+        expect(page.locator("ol.hits a.hit-title").first).to_have_text("Pasukan penjaga perdamaian tinggalkan Almaty")
+    assert problems == []
+    assert external == [], f"the pages fetched from outside: {external}"
+
+
+NARROW_PAGES = ["/", "/search?q=Tokayev", "/events", "/entities", "/quotes", "/articles/sample-jakarta",
+                "/entities/Kassym-Jomart%20Tokayev?label=PER", "/docs"]
+
+
+def test_browser_pages_fit_400_px(server):
+    _need_chromium()
+    with _browser() as browser:
+        page = browser.new_page(viewport={"width": 400, "height": 800})
+        problems, _ = _watch(page, server)
+        for path in NARROW_PAGES:
+            page.goto(server + path)
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 400, f"{path} is {width} px wide at a 400 px viewport"
+            for link in page.locator("header nav a").all():
+                box = link.bounding_box()
+                assert box and box["x"] >= 0 and box["x"] + box["width"] <= 400, (path, link.inner_text())
+            for table in page.locator("main table.stack").all():
+                box = table.bounding_box()
+                assert box["x"] + box["width"] <= 400, f"{path}: a table is wider than the screen"
+    assert problems == []
+
+
+@pytest.mark.slow
+def test_browser_article_screenshot_for_the_readme(tmp_path):
+    """A demo article through the real pipeline, served and photographed (the README's picture)."""
+    _need_chromium()
+    from playwright.sync_api import expect
+
+    from warta.corpus import demo_articles
+    from warta.store import Store
+
+    import warta
+
+    art = next(a for a in demo_articles() if a["id"] == "demo-01")
+    rec = warta.extract(art["text"], published=art["published"], title=art["title"], url=art["url"])
+    rec.id = art["id"]
+    db = tmp_path / "demo.db"
+    with Store(db) as store:
+        store.add_record(rec)
+    with _serve(db, tmp_path) as base, _browser() as browser:
+        page = browser.new_page(viewport={"width": 1280, "height": 860})
+        problems, external = _watch(page, base)
+        page.goto(f"{base}/articles/{rec.id}")
+        expect(page.locator("#text .hl-quote").first).to_be_visible()
+        expect(page.locator("#text .hl-event").first).to_be_visible()
+        shot = tmp_path / "article.png"
+        page.screenshot(path=str(shot))
+    assert problems == [] and external == []
+    assert shot.stat().st_size > 20_000
+    if os.environ.get("WARTA_UPDATE_SCREENSHOTS"):
+        os.makedirs(os.path.dirname(SCREENSHOT), exist_ok=True)
+        shutil.copyfile(shot, SCREENSHOT)
+    # the README shows the committed picture: it must be there, and be a PNG
+    with open(SCREENSHOT, "rb") as fh:
+        assert fh.read(8) == b"\x89PNG\r\n\x1a\n"

@@ -28,6 +28,7 @@ from .bench import bench_cmd
 from .ingest import ingest_cmd
 from .query import entities_cmd, errors_cmd, events_cmd, export_cmd, quotes_cmd, search_cmd
 from .serve import serve_cmd
+from .show import show_cmd
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -55,6 +56,6 @@ train_group.add_command(train_silver_cmd)
 main.add_command(batch_cmd)
 main.add_command(bench_cmd)
 main.add_command(ingest_cmd)
-for _cmd in (search_cmd, quotes_cmd, events_cmd, entities_cmd, errors_cmd, export_cmd):
+for _cmd in (search_cmd, show_cmd, quotes_cmd, events_cmd, entities_cmd, errors_cmd, export_cmd):
     main.add_command(_cmd)
 main.add_command(serve_cmd)

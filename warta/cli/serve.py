@@ -21,7 +21,7 @@ def serve_cmd(db, host, port):
         from ..web import create_app
     except ImportError as exc:
         fail(f"warta serve needs the web extra ({exc.name} is missing): pip install 'warta[web]'")
-    app = create_app(db)
+    app = create_app(db, preload_model=True)
     shown = "localhost" if host in ("127.0.0.1", "0.0.0.0") else host
     click.echo(f"warta: serving {db} at http://{shown}:{port}/  (API docs: http://{shown}:{port}/docs; Ctrl+C stops)",
                err=True)

@@ -6,14 +6,24 @@ Actor1/Actor2 Code, Name, CountryCode, KnownGroupCode (IGOs), Type1Code
 (sector, in CAMEO spelling), IsRootEvent (event in the first three
 sentences), EventCode/EventBaseCode/EventRootCode (CAMEO), QuadClass,
 NumMentions/NumSources/NumArticles (1: one article), ActionGeo_* (type,
-name, FIPS country code, lat/long), DATEADDED (publication date, 000000) and
-SOURCEURL. Left empty: ethnic/religion codes, GoldsteinScale, AvgTone, the
-actor geographies and ADM codes, which warta does not compute.
+name, FIPS country code, ADM1 code, lat/long), DATEADDED (publication date,
+000000) and SOURCEURL. Left empty: ethnic/religion codes, GoldsteinScale,
+AvgTone, the actor geographies, ADM2 codes and the ADM1 code of places
+outside Indonesia, which warta does not compute.
 
 Notes:
     Actor country codes are ISO 3166 alpha-3, which CAMEO country codes
     follow for nearly every state; ``*Geo_CountryCode`` is FIPS 10-4 as in
     GDELT (table from GeoNames, ``lang/iso3_fips.txt``).
+
+    ``ActionGeo_ADM1Code`` is GDELT's form: the FIPS country code, followed
+    for an Indonesian place by its province's code ("ID36" for Jayapura). The
+    provinces created in 2022 are written as the province they were split
+    from ("ID36" for Wamena in Papua Pegunungan), because GDELT's ADM1 list
+    predates them (:func:`warta.admin_areas.gdelt_adm1`); the Record keeps the
+    current province. A country is ``ActionGeo_Type`` 1 with the country code
+    as its ADM1 code, an Indonesian province 5 (GDELT's WORLDSTATE), any other
+    place 4.
 """
 
 from __future__ import annotations
@@ -22,6 +32,7 @@ from datetime import date as _date
 from functools import lru_cache
 from typing import Iterable, Iterator, Optional, Union
 
+from ..admin_areas import gdelt_adm1, province_codes
 from ..events_ontology import country_names, igos
 from ..lang import load_lines
 from ..record import Actor, Event, Record
@@ -46,8 +57,9 @@ GDELT_COLUMNS: tuple[str, ...] = (
 
 # PLOVER renamed two CAMEO sector codes (manual, "Sector code notes", 4)
 _PLOVER_TO_CAMEO_SECTOR = {"JRN": "MED", "MED": "HLH"}
-_GDELT_COUNTRY = 1  # ActionGeo_Type: 1 country, 4 world city/place
+_GDELT_COUNTRY = 1  # ActionGeo_Type: 1 country, 4 world city/place, 5 world state (province)
 _GDELT_PLACE = 4
+_GDELT_STATE = 5
 
 
 @lru_cache(maxsize=1)
@@ -89,10 +101,13 @@ def _geo_cols(event: Event) -> dict:
         return cols
     name = loc.canonical or loc.text
     is_country = name in country_names() or loc.text in country_names()
+    fips = _fips().get(loc.country or "")
+    is_province = not is_country and bool(loc.adm1) and loc.adm1 in province_codes(name)
     cols.update({
-        "ActionGeo_Type": _GDELT_COUNTRY if is_country else _GDELT_PLACE,
+        "ActionGeo_Type": _GDELT_COUNTRY if is_country else _GDELT_STATE if is_province else _GDELT_PLACE,
         "ActionGeo_FullName": name,
-        "ActionGeo_CountryCode": _fips().get(loc.country or ""),
+        "ActionGeo_CountryCode": fips,
+        "ActionGeo_ADM1Code": fips if is_country else gdelt_adm1(loc.adm1),
         "ActionGeo_Lat": loc.lat,
         "ActionGeo_Long": loc.lon,
     })

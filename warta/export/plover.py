@@ -58,7 +58,7 @@ def event_to_plover(record: Record, event: Event, index: int) -> dict:
         "recipient_sector": _first(event.recipient, "sector"),
         "event_loc": None if loc is None else {
             "placename": loc.canonical or loc.text, "entity_text": loc.text, "country_code": loc.country,
-            "lat": loc.lat, "lon": loc.lon},
+            "lat": loc.lat, "lon": loc.lon, "admin1": loc.adm1, "province": loc.province, "regency": loc.regency},
         "event_text": [sentence_text(record, event)],
         "trigger": event.trigger.model_dump(),
         "sentence": event.sentence,

@@ -35,7 +35,8 @@ class IngestOptions:
         workers: extraction processes (1: extract in this process).
         batch_size: articles per extraction batch and per write transaction.
         force: process text that does not look Indonesian.
-        progress: show a tqdm bar on stderr.
+        progress: show a tqdm bar on stderr, with the number of documents
+            (counted first) as its total and an ETA.
     """
 
     workers: int = 1
@@ -136,13 +137,29 @@ def ingest(paths: Iterable[Union[str, Path]], db: Union[str, Path], options: Opt
     if opts.progress:
         from tqdm import tqdm
 
-        bar = tqdm(unit=" art", desc="ingest", mininterval=0.5, dynamic_ncols=True)
+        from .count import count_documents
+
+        bar = tqdm(total=count_documents(paths), unit=" art", desc="ingest", mininterval=0.5, dynamic_ncols=True)
     with Store(db) as store:
         writer = _Writer(store, summary, bar)
         pool = None
         if opts.workers > 1:
             pool = ProcessPoolExecutor(max_workers=opts.workers, mp_context=multiprocessing.get_context("spawn"),
                                        initializer=_warm, initargs=(opts.force,))
+        loaded = False
+
+        def loading_models():
+            # the first batch waits for the pipeline (several seconds): say so on the bar
+            nonlocal loaded
+            if loaded:
+                return
+            loaded = True
+            if bar is not None:
+                bar.set_description("loading models")
+            if pool is None:
+                _warm(opts.force)
+                if bar is not None:
+                    bar.set_description("ingest")
         try:
             in_flight: dict = {}
             batch: list[_Pending] = []
@@ -153,6 +170,7 @@ def ingest(paths: Iterable[Union[str, Path]], db: Union[str, Path], options: Opt
                 if not batch:
                     return
                 arts = [p.article for p in batch]
+                loading_models()
                 if pool is None:
                     writer.write(batch, extract_batch(arts, opts.force))
                 else:
@@ -205,6 +223,8 @@ def _drain(in_flight: dict, writer: "_Writer", block: bool) -> None:
         except Exception as exc:  # the worker died (out of memory, killed): every item in it failed
             results = [_error_fields(exc)] * len(batch)
         writer.write(batch, results)
+        if writer.bar is not None and writer.bar.desc.startswith("loading models"):
+            writer.bar.set_description("ingest")  # a worker has its models: results are coming
 
 
 class _Writer:

@@ -173,10 +173,11 @@ class Store:
             return 0
         aid = rec.id
         c.executemany(
-            'INSERT INTO entities(article_id, idx, start, "end", text, label, canonical, country, lat, lon, role)'
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            'INSERT INTO entities(article_id, idx, start, "end", text, label, canonical, country, lat, lon, role,'
+            " adm1, province, regency) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(aid, i, e.start, e.end, e.text, e.label, e.canonical or e.text, e.country,
-              e.geo.lat if e.geo else None, e.geo.lon if e.geo else None, e.role)
+              e.geo.lat if e.geo else None, e.geo.lon if e.geo else None, e.role,
+              e.geo.adm1 if e.geo else None, e.geo.province if e.geo else None, e.geo.regency if e.geo else None)
              for i, e in enumerate(rec.entities)],
         )
         c.executemany(
@@ -201,12 +202,13 @@ class Store:
             loc = ev.location
             c.execute(
                 "INSERT INTO events(article_id, idx, type, mode, cameo, quad, sentence, trigger, trigger_start,"
-                " trigger_end, location, location_country, lat, lon, date, day, negated, modality)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " trigger_end, location, location_country, lat, lon, date, day, negated, modality, adm1, province,"
+                " regency) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (aid, i, ev.type, ev.mode, ev.cameo, ev.quad, ev.sentence, ev.trigger.text, ev.trigger.start,
                  ev.trigger.end, (loc.canonical or loc.text) if loc else None, loc.country if loc else None,
                  loc.lat if loc else None, loc.lon if loc else None, ev.date, _event_day(ev.date, rec.published),
-                 int(ev.negated), ev.modality),
+                 int(ev.negated), ev.modality, loc.adm1 if loc else None, loc.province if loc else None,
+                 loc.regency if loc else None),
             )
             c.executemany(
                 "INSERT INTO event_actors(article_id, event_idx, role, text, canonical, country, sector)"
@@ -228,11 +230,18 @@ def get_record(conn: sqlite3.Connection, article_id: str) -> Optional[Record]:
     return Record.model_validate(json.loads(row[0])) if row else None
 
 
-def iter_records(conn: sqlite3.Connection, batch: int = 500):
-    """Every stored Record, oldest first, read in batches to bound memory."""
+def iter_records(conn: sqlite3.Connection, batch: int = 500, where: str = "", params: tuple = ()):
+    """Every stored Record, oldest first, read in batches to bound memory.
+
+    Args:
+        where: an extra SQL condition on ``articles`` (alias ``a``), with ``?``
+            placeholders for ``params`` only (never user text in the SQL).
+    """
     last = 0
+    cond = f" AND ({where})" if where else ""
     while True:
-        rows = conn.execute("SELECT pk, record FROM articles WHERE pk > ? ORDER BY pk LIMIT ?", (last, batch)).fetchall()
+        rows = conn.execute(f"SELECT a.pk, a.record FROM articles a WHERE a.pk > ?{cond} ORDER BY a.pk LIMIT ?",
+                            (last, *params, batch)).fetchall()
         if not rows:
             return
         for pk, raw in rows:

@@ -173,6 +173,28 @@ def _articles_fts(conn: sqlite3.Connection) -> None:
     )
 
 
+@migration("0003_places_admin")
+def _places_admin(conn: sqlite3.Connection) -> None:
+    # The province (GeoNames admin1 code and name) and regency of Indonesian
+    # places, so filters roll places up ("--place Papua" finds Jayapura).
+    # Archives written before this step get them from the gazetteer (backfill).
+    conn.executescript(
+        """
+        ALTER TABLE entities ADD COLUMN adm1 TEXT;
+        ALTER TABLE entities ADD COLUMN province TEXT;
+        ALTER TABLE entities ADD COLUMN regency TEXT;
+        ALTER TABLE events ADD COLUMN adm1 TEXT;
+        ALTER TABLE events ADD COLUMN province TEXT;
+        ALTER TABLE events ADD COLUMN regency TEXT;
+        CREATE INDEX entities_adm1 ON entities(adm1);
+        CREATE INDEX events_adm1 ON events(adm1);
+        """
+    )
+    from .backfill import backfill_places_admin
+
+    backfill_places_admin(conn)
+
+
 def applied(conn: sqlite3.Connection) -> list[str]:
     """Names of the migrations already applied to ``conn``."""
     conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")

@@ -10,14 +10,20 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from dataclasses import dataclass
-from typing import Optional
+import typing
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
 
+from ..admin_areas import province_codes
 from ..errors import WartaError
 from .fts import FtsQueryError, explain_error, match_expression  # noqa: F401 (re-exported)
 
 MAX_LIMIT = 500
 PLACE_LABELS = ("LOC", "GPE", "FAC")
+# The labels the shipped NER gives; an archive may hold others (read from it).
+NER_LABELS = ("PER", "ORG", "LOC")
+SEARCH_SORTS = ("relevance", "newest", "oldest")
+EVENT_SORTS = ("newest", "oldest", "type", "place")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 # Private-use characters mark search snippets so that highlighting survives
 # HTML escaping (see ``warta.web``'s snippet filter).
@@ -64,6 +70,67 @@ def _like(value: str) -> str:
     return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
+@dataclass
+class Page:
+    """One page of a listing and how many rows match in all."""
+
+    total: int
+    rows: list[dict] = field(default_factory=list)
+
+
+def check_choice(what: str, value: Optional[str], valid: Iterable[str], *, upper: bool = False) -> Optional[str]:
+    """``value`` (upper-cased when ``upper``) if it is one of ``valid``.
+
+    Raises:
+        QueryError: naming the valid values, so a typo is not an empty result.
+    """
+    if value in (None, ""):
+        return None
+    norm = value.strip().upper() if upper else value.strip()
+    valid = sorted(set(valid))
+    if norm not in valid:
+        raise QueryError(f"unknown {what} {value!r}; valid values: {', '.join(valid)}")
+    return norm
+
+
+def _distinct(conn: sqlite3.Connection, table: str, column: str) -> set[str]:
+    # fixed table and column names only (callers pass literals)
+    return {r[0] for r in conn.execute(f"SELECT DISTINCT {column} FROM {table} WHERE {column} IS NOT NULL")}  # noqa: S608
+
+
+def event_type_values(conn: sqlite3.Connection) -> list[str]:
+    """The PLOVER types a filter accepts: the 16 of the ontology and any the archive holds."""
+    from ..events_ontology import PLOVER_TYPES
+
+    return sorted(set(PLOVER_TYPES) | _distinct(conn, "events", "type"))
+
+
+def modality_values(conn: Optional[sqlite3.Connection] = None) -> list[str]:
+    """Event modalities a filter accepts: those the Record model allows and any the archive holds."""
+    from ..record import Event
+
+    return sorted(_literals(Event.model_fields["modality"].annotation) |
+                  (_distinct(conn, "events", "modality") if conn is not None else set()))
+
+
+def _literals(annotation) -> set[str]:
+    """The string values a type allows: ``Optional[Literal["a", "b"]]`` -> {"a", "b"} (a plain str: none)."""
+    if typing.get_origin(annotation) is typing.Literal:
+        return {a for a in typing.get_args(annotation) if isinstance(a, str)}
+    return set().union(*(_literals(a) for a in typing.get_args(annotation)))
+
+
+def entity_label_values(conn: sqlite3.Connection) -> list[str]:
+    """Entity labels a filter accepts: the NER's and any the archive holds."""
+    return sorted(set(NER_LABELS) | _distinct(conn, "entities", "label"))
+
+
+def published_range(conn: sqlite3.Connection) -> tuple[Optional[str], Optional[str]]:
+    """First and last publication day in the archive (None, None when it holds no dated article)."""
+    row = conn.execute("SELECT min(published), max(published) FROM articles WHERE published IS NOT NULL").fetchone()
+    return (row[0], row[1]) if row else (None, None)
+
+
 def _run(conn: sqlite3.Connection, sql: str, params: list, query: Optional[str] = None) -> list[sqlite3.Row]:
     try:
         return conn.execute(sql, params).fetchall()
@@ -86,6 +153,7 @@ class SearchFilter:
     since: Optional[str] = None
     until: Optional[str] = None
     outlet: Optional[str] = None
+    sort: Optional[str] = None
     limit: Optional[int] = 20
     offset: int = 0
 
@@ -100,11 +168,49 @@ def _entity_clause(labels: Optional[tuple[str, ...]], value: str, where: list, p
     where.append(sql + ")")
 
 
+def _place_clause(value: str, where: list, params: list) -> None:
+    """Articles mentioning a place by name, or any place in the province or regency ``value`` names."""
+    like = _like(value)
+    codes = sorted(province_codes(value))
+    sql = ("EXISTS (SELECT 1 FROM entities e WHERE e.article_id = a.id AND "
+           f"e.label IN ({', '.join('?' * len(PLACE_LABELS))}) AND "
+           "(e.canonical LIKE ? ESCAPE '\\' OR e.text LIKE ? ESCAPE '\\' OR e.province LIKE ? ESCAPE '\\' "
+           "OR e.regency LIKE ? ESCAPE '\\'" + (f" OR e.adm1 IN ({', '.join('?' * len(codes))})" if codes else "") + "))")
+    where.append(sql)
+    params += [*PLACE_LABELS, like, like, like, like, *codes]
+
+
+def _search_where(f: SearchFilter) -> tuple[list, list]:
+    where, params = [], []
+    if f.person:
+        _entity_clause(("PER",), f.person, where, params)
+    if f.org:
+        _entity_clause(("ORG",), f.org, where, params)
+    if f.place:
+        _place_clause(f.place, where, params)
+    if f.entity:
+        _entity_clause(None, f.entity, where, params)
+    _date_range("a.published", f.since, f.until, where, params)
+    if f.outlet:
+        where.append("a.outlet LIKE ? ESCAPE '\\'")
+        params.append(_like(f.outlet))
+    return where, params
+
+
+_SEARCH_ORDER = {
+    "relevance": "score, a.published IS NULL, a.published DESC, a.pk DESC",
+    "newest": "a.published IS NULL, a.published DESC, a.pk DESC",
+    "oldest": "a.published IS NULL, a.published, a.pk",
+}
+
+
 def search(conn: sqlite3.Connection, f: SearchFilter) -> list[dict]:
     """Articles matching a full-text query and/or entity, date and outlet filters.
 
-    Without ``q`` the newest articles matching the filters come first; with
-    it, the best BM25 matches (title weighted above text).
+    ``f.sort``: ``relevance`` (the best BM25 matches, title weighted above
+    text; the default with a query), ``newest`` (the default without one) or
+    ``oldest``. ``f.place`` matches a place's name, and also every place in
+    the province or regency it names ("Papua" finds an article on Jayapura).
 
     Returns:
         Hits with ``id``, ``title``, ``published``, ``outlet``, ``url``,
@@ -114,25 +220,10 @@ def search(conn: sqlite3.Connection, f: SearchFilter) -> list[dict]:
     Raises:
         FtsQueryError: the query cannot be parsed; QueryError: a bad filter.
     """
-    where, params = [], []
-    if f.person:
-        _entity_clause(("PER",), f.person, where, params)
-    if f.org:
-        _entity_clause(("ORG",), f.org, where, params)
-    if f.place:
-        _entity_clause(PLACE_LABELS, f.place, where, params)
-    if f.entity:
-        _entity_clause(None, f.entity, where, params)
-    since, until = date_bound(f.since), date_bound(f.until, end=True)
-    if since:
-        where.append("a.published >= ?")
-        params.append(since)
-    if until:
-        where.append("a.published <= ?")
-        params.append(until)
-    if f.outlet:
-        where.append("a.outlet LIKE ? ESCAPE '\\'")
-        params.append(_like(f.outlet))
+    where, params = _search_where(f)
+    sort = check_choice("sort", f.sort, SEARCH_SORTS) or ("relevance" if f.q else "newest")
+    if sort == "relevance" and not f.q:
+        sort = "newest"  # nothing to rank by
     limit, offset = clamp_limit(f.limit), max(0, int(f.offset or 0))
     cols = "a.id, a.title, a.published, a.outlet, a.url"
     if f.q:
@@ -140,14 +231,34 @@ def search(conn: sqlite3.Connection, f: SearchFilter) -> list[dict]:
         sql = (f"SELECT {cols}, snippet(articles_fts, 1, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 24) AS snippet, "
                "bm25(articles_fts, 5.0, 1.0) AS score FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid "
                "WHERE articles_fts MATCH ?" + "".join(f" AND {w}" for w in where) +
-               " ORDER BY score LIMIT ? OFFSET ?")
+               f" ORDER BY {_SEARCH_ORDER[sort]} LIMIT ? OFFSET ?")
         rows = _run(conn, sql, [expr, *params, limit, offset], query=f.q)
     else:
         sql = (f"SELECT {cols}, substr(a.text, 1, 200) AS snippet, NULL AS score FROM articles a" +
                (" WHERE " + " AND ".join(where) if where else "") +
-               " ORDER BY a.published IS NULL, a.published DESC, a.pk DESC LIMIT ? OFFSET ?")
+               f" ORDER BY {_SEARCH_ORDER[sort]} LIMIT ? OFFSET ?")
         rows = _run(conn, sql, [*params, limit, offset])
     return [dict(r) for r in rows]
+
+
+def search_count(conn: sqlite3.Connection, f: SearchFilter) -> int:
+    """How many articles :func:`search` would find without a limit."""
+    where, params = _search_where(f)
+    if f.q:
+        sql = ("SELECT count(*) FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid "
+               "WHERE articles_fts MATCH ?" + "".join(f" AND {w}" for w in where))
+        return _run(conn, sql, [match_expression(f.q), *params], query=f.q)[0][0]
+    sql = "SELECT count(*) FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
+    return _run(conn, sql, params)[0][0]
+
+
+def search_page(conn: sqlite3.Connection, f: SearchFilter) -> Page:
+    """:func:`search` and :func:`search_count` together: one page of hits and the total."""
+    rows = search(conn, f)
+    offset = max(0, int(f.offset or 0))
+    # a short page that is not past the end tells the total without counting again
+    short = len(rows) < clamp_limit(f.limit) and (rows or not offset)
+    return Page(offset + len(rows) if short else search_count(conn, f), rows)
 
 
 def latest(conn: sqlite3.Connection, limit: int = 10) -> list[dict]:
@@ -180,12 +291,12 @@ class QuoteFilter:
     since: Optional[str] = None
     until: Optional[str] = None
     article_id: Optional[str] = None
+    outlet: Optional[str] = None
     limit: Optional[int] = 50
     offset: int = 0
 
 
-def quotes(conn: sqlite3.Connection, f: QuoteFilter) -> list[dict]:
-    """Quotations with their speaker, cue and article, newest first."""
+def _quote_where(f: QuoteFilter) -> tuple[list, list]:
     where, params = [], []
     if f.speaker:
         where.append("q.speaker LIKE ? ESCAPE '\\'")
@@ -194,17 +305,36 @@ def quotes(conn: sqlite3.Connection, f: QuoteFilter) -> list[dict]:
         where.append("q.text LIKE ? ESCAPE '\\'")
         params.append(_like(f.q))
     if f.kind:
+        from ..record import Quote
+
         where.append("q.kind = ?")
-        params.append(f.kind)
+        params.append(check_choice("quote kind", f.kind, _literals(Quote.model_fields["kind"].annotation)))
     if f.article_id:
         where.append("q.article_id = ?")
         params.append(f.article_id)
+    if f.outlet:
+        where.append("a.outlet LIKE ? ESCAPE '\\'")
+        params.append(_like(f.outlet))
     _date_range("a.published", f.since, f.until, where, params)
+    return where, params
+
+
+def quotes(conn: sqlite3.Connection, f: QuoteFilter) -> list[dict]:
+    """Quotations with their speaker, cue and article (id, title, date, outlet), newest first."""
+    where, params = _quote_where(f)
     sql = ('SELECT q.article_id, a.title, a.published, a.outlet, q.idx, q.start, q."end", q.text, q.kind, '
            "q.speaker, q.speaker_label, q.cue FROM quotes q JOIN articles a ON a.id = q.article_id" +
            (" WHERE " + " AND ".join(where) if where else "") +
            " ORDER BY a.published IS NULL, a.published DESC, a.pk DESC, q.idx LIMIT ? OFFSET ?")
     return [dict(r) for r in _run(conn, sql, [*params, clamp_limit(f.limit, 50), max(0, f.offset)])]
+
+
+def quotes_page(conn: sqlite3.Connection, f: QuoteFilter) -> Page:
+    """One page of :func:`quotes` and how many match in all."""
+    where, params = _quote_where(f)
+    sql = ("SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id" +
+           (" WHERE " + " AND ".join(where) if where else ""))
+    return Page(_run(conn, sql, params)[0][0], quotes(conn, f))
 
 
 def _date_range(column: str, since, until, where: list, params: list) -> None:
@@ -228,15 +358,24 @@ class EventFilter:
     since: Optional[str] = None
     until: Optional[str] = None
     article_id: Optional[str] = None
+    modality: Optional[str] = None
+    outlet: Optional[str] = None
+    sort: Optional[str] = None
     limit: Optional[int] = 100
     offset: int = 0
 
 
-def _event_where(f: EventFilter) -> tuple[list, list]:
+def _event_where(conn: sqlite3.Connection, f: EventFilter) -> tuple[list, list]:
     where, params = [], []
     if f.type:
         where.append("v.type = ?")
-        params.append(f.type.upper())
+        params.append(check_choice("event type", f.type, event_type_values(conn), upper=True))
+    if f.modality:
+        where.append("v.modality = ?")
+        params.append(check_choice("modality", f.modality.lower(), modality_values(conn)))
+    if f.outlet:
+        where.append("EXISTS (SELECT 1 FROM articles o WHERE o.id = v.article_id AND o.outlet LIKE ? ESCAPE '\\')")
+        params.append(_like(f.outlet))
     for role, country in (("actor", f.actor_country), ("recipient", f.recipient_country)):
         if country:
             where.append("EXISTS (SELECT 1 FROM event_actors x WHERE x.article_id = v.article_id AND "
@@ -247,8 +386,12 @@ def _event_where(f: EventFilter) -> tuple[list, list]:
                      "x.event_idx = v.idx AND (x.canonical LIKE ? ESCAPE '\\' OR x.text LIKE ? ESCAPE '\\'))")
         params += [_like(f.actor), _like(f.actor)]
     if f.place:
-        where.append("(v.location LIKE ? ESCAPE '\\' OR v.location_country = ?)")
-        params += [_like(f.place), f.place.upper()]
+        # the place by name or country code, or any place in the province or regency it names
+        codes = sorted(province_codes(f.place))
+        where.append("(v.location LIKE ? ESCAPE '\\' OR v.location_country = ? OR v.province LIKE ? ESCAPE '\\' "
+                     "OR v.regency LIKE ? ESCAPE '\\'" +
+                     (f" OR v.adm1 IN ({', '.join('?' * len(codes))})" if codes else "") + ")")
+        params += [_like(f.place), f.place.upper(), _like(f.place), _like(f.place), *codes]
     if f.article_id:
         where.append("v.article_id = ?")
         params.append(f.article_id)
@@ -256,15 +399,99 @@ def _event_where(f: EventFilter) -> tuple[list, list]:
     return where, params
 
 
+_EVENT_ORDER = {
+    "newest": "v.day IS NULL, v.day DESC, a.pk DESC, v.idx",
+    "oldest": "v.day IS NULL, v.day, a.pk, v.idx",
+    "type": "v.type, v.day IS NULL, v.day DESC, a.pk DESC, v.idx",
+    "place": "v.location IS NULL, v.location, v.day IS NULL, v.day DESC, a.pk DESC, v.idx",
+}
+
+
+def _where_sql(where: list) -> str:
+    return " WHERE " + " AND ".join(where) if where else ""
+
+
 def events(conn: sqlite3.Connection, f: EventFilter) -> list[dict]:
-    """Events with actors, recipients, location and article, newest first."""
-    where, params = _event_where(f)
+    """Events with actors, recipients, location and article, newest first (``f.sort``: see :data:`EVENT_SORTS`).
+
+    ``f.place`` matches the location's name or country code, and every place
+    in the province or regency it names ("Papua" finds Jayapura, and the
+    provinces split from Papua in 2022). ``f.type`` and ``f.modality`` must be
+    known values (:func:`event_type_values`, :func:`modality_values`).
+
+    Raises:
+        QueryError: a bad date, limit, sort, type or modality.
+    """
+    where, params = _event_where(conn, f)
+    order = _EVENT_ORDER[check_choice("sort", f.sort, EVENT_SORTS) or "newest"]
     sql = ("SELECT v.*, a.title, a.published, a.outlet FROM events v JOIN articles a ON a.id = v.article_id" +
-           (" WHERE " + " AND ".join(where) if where else "") +
-           " ORDER BY v.day IS NULL, v.day DESC, a.pk DESC, v.idx LIMIT ? OFFSET ?")
+           _where_sql(where) + f" ORDER BY {order} LIMIT ? OFFSET ?")
     rows = [dict(r) for r in _run(conn, sql, [*params, clamp_limit(f.limit, 100), max(0, f.offset)])]
     _attach_actors(conn, rows)
     return rows
+
+
+def event_count(conn: sqlite3.Connection, f: EventFilter) -> int:
+    """How many events match ``f`` (its limit and offset aside)."""
+    where, params = _event_where(conn, f)
+    return _run(conn, "SELECT count(*) FROM events v" + _where_sql(where), params)[0][0]
+
+
+def events_page(conn: sqlite3.Connection, f: EventFilter) -> Page:
+    """One page of :func:`events` and how many match in all."""
+    return Page(event_count(conn, f), events(conn, f))
+
+
+def event_places(conn: sqlite3.Connection, f: EventFilter, limit: int = 400) -> list[dict]:
+    """Event locations with coordinates, for the map: ``lat``, ``lon``, ``label``, ``n`` and ``type`` (the commonest).
+
+    Places within about a kilometre (coordinates rounded to 0.01 degree) are one point.
+    """
+    where, params = _event_where(conn, f)
+    where.append("v.lat IS NOT NULL AND v.lon IS NOT NULL")
+    sql = ("SELECT round(v.lat, 2) AS rlat, round(v.lon, 2) AS rlon, min(v.lat) AS lat, min(v.lon) AS lon, "
+           "min(v.location) AS label, v.type, count(*) AS n FROM events v" + _where_sql(where) +
+           " GROUP BY rlat, rlon, v.type")
+    points: dict = {}
+    for r in _run(conn, sql, params):
+        p = points.setdefault((r["rlat"], r["rlon"]), {"lat": r["lat"], "lon": r["lon"], "label": r["label"] or "?",
+                                                      "n": 0, "type": r["type"], "top": 0})
+        p["n"] += r["n"]
+        if (r["n"], r["type"] < p["type"]) > (p["top"], False):  # the commonest type; ties: alphabetical
+            p["type"], p["top"] = r["type"], r["n"]
+    out = sorted(points.values(), key=lambda p: (-p["n"], p["label"]))[:limit]
+    for p in out:
+        del p["top"]
+    return out
+
+
+def event_timeline(conn: sqlite3.Connection, f: EventFilter, limit: int = 2000) -> list[dict]:
+    """Dated events for the timeline (newest ``limit``): day, type, article, index, trigger, title, actor names."""
+    where, params = _event_where(conn, f)
+    where.append("v.day IS NOT NULL")
+    sql = ("SELECT v.day, v.type, v.article_id, v.idx, v.trigger, a.title, "
+           "(SELECT group_concat(coalesce(x.canonical, x.text), ', ') FROM event_actors x "
+           " WHERE x.article_id = v.article_id AND x.event_idx = v.idx AND x.role = 'actor') AS actors "
+           "FROM events v JOIN articles a ON a.id = v.article_id" + _where_sql(where) +
+           " ORDER BY v.day DESC, a.pk DESC, v.idx LIMIT ?")
+    return [dict(r) for r in _run(conn, sql, [*params, max(1, int(limit))])]
+
+
+def event_aggregate(conn: sqlite3.Connection, f: Optional[EventFilter] = None) -> list[dict]:
+    """Events counted by day, PLOVER type and place (the first chart of a notebook).
+
+    Returns:
+        Rows ``day``, ``type``, ``country`` (ISO alpha-3 of the location),
+        ``adm1`` (GeoNames admin1 code), ``province`` and ``events``, ordered
+        by day, type, country, province; undated events are left out.
+    """
+    where, params = _event_where(conn, f or EventFilter())
+    where.append("v.day IS NOT NULL")
+    sql = ("SELECT v.day, v.type, v.location_country AS country, v.adm1, v.province, count(*) AS events "
+           "FROM events v" + _where_sql(where) +
+           " GROUP BY v.day, v.type, v.location_country, v.adm1 ORDER BY v.day, v.type, "
+           "v.location_country IS NULL, v.location_country, v.adm1 IS NULL, v.adm1")
+    return [dict(r) for r in _run(conn, sql, params)]
 
 
 def _attach_actors(conn: sqlite3.Connection, rows: list[dict]) -> None:
@@ -280,7 +507,7 @@ def _attach_actors(conn: sqlite3.Connection, rows: list[dict]) -> None:
 def event_counts(conn: sqlite3.Connection, f: Optional[EventFilter] = None, period: str = "month") -> list[dict]:
     """Events per period (``day`` or ``month``) and PLOVER type, for charts."""
     width = 10 if period == "day" else 7
-    where, params = _event_where(f or EventFilter())
+    where, params = _event_where(conn, f or EventFilter())
     where.append("v.day IS NOT NULL")
     sql = (f"SELECT substr(v.day, 1, {width}) AS period, v.type, count(*) AS n FROM events v "
            "WHERE " + " AND ".join(where) + " GROUP BY period, v.type ORDER BY period, v.type")
@@ -307,7 +534,7 @@ def entities(conn: sqlite3.Connection, f: EntityFilter) -> list[dict]:
     where, params = [], []
     if f.label:
         where.append("label = ?")
-        params.append(f.label.upper())
+        params.append(check_choice("entity label", f.label, entity_label_values(conn), upper=True))
     if f.q:
         where.append("(canonical LIKE ? ESCAPE '\\' OR text LIKE ? ESCAPE '\\')")
         params += [_like(f.q), _like(f.q)]
@@ -315,10 +542,26 @@ def entities(conn: sqlite3.Connection, f: EntityFilter) -> list[dict]:
         where.append("country = ?")
         params.append(f.country.upper())
     sql = ("SELECT canonical AS name, label, max(country) AS country, count(*) AS mentions, "
-           "count(DISTINCT article_id) AS articles FROM entities" +
-           (" WHERE " + " AND ".join(where) if where else "") +
+           "count(DISTINCT article_id) AS articles FROM entities" + _where_sql(where) +
            " GROUP BY canonical, label ORDER BY articles DESC, mentions DESC, name LIMIT ? OFFSET ?")
     return [dict(r) for r in _run(conn, sql, [*params, clamp_limit(f.limit, 100), max(0, f.offset)])]
+
+
+def entities_page(conn: sqlite3.Connection, f: EntityFilter) -> Page:
+    """One page of :func:`entities` and how many distinct (name, label) pairs match."""
+    rows = entities(conn, f)
+    where, params = [], []
+    if f.label:
+        where.append("label = ?")
+        params.append(f.label.strip().upper())
+    if f.q:
+        where.append("(canonical LIKE ? ESCAPE '\\' OR text LIKE ? ESCAPE '\\')")
+        params += [_like(f.q), _like(f.q)]
+    if f.country:
+        where.append("country = ?")
+        params.append(f.country.upper())
+    sql = "SELECT count(*) FROM (SELECT 1 FROM entities" + _where_sql(where) + " GROUP BY canonical, label)"
+    return Page(_run(conn, sql, params)[0][0], rows)
 
 
 def entity(conn: sqlite3.Connection, name: str, label: Optional[str] = None, limit: int = 50) -> Optional[dict]:

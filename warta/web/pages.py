@@ -1,13 +1,18 @@
-"""Server-rendered pages: home, search, article, entities, events, quotes."""
+"""Server-rendered pages: home, search, article, entities, events, quotes;
+and a CSV download of every list (``/search.csv``, ``/events.csv``,
+``/quotes.csv``, ``/entities.csv``) with the same filters as its page."""
 
 from __future__ import annotations
 
+import csv
+import io
+import math
 from collections import Counter, defaultdict
-from typing import Optional
+from typing import Callable, Optional
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 
 from ..store import get_record, queries
 from . import charts
@@ -16,6 +21,8 @@ from .highlight import highlight, marks_for
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 PAGE = 20
+EVENT_PAGE = 50
+CSV_MAX_ROWS = 50_000
 
 
 def _render(request: Request, name: str, status: int = 200, **ctx):
@@ -23,7 +30,7 @@ def _render(request: Request, name: str, status: int = 200, **ctx):
 
 
 def render_error(request: Request, status: int, title: str, message: str):
-    """An error page with the layout (used for 400 and 404)."""
+    """An error page with the layout (used for 400, 404 and 422)."""
     return _render(request, "error.html", status, title=title, message=message)
 
 
@@ -56,13 +63,73 @@ def _monthly_counts(rows: list[dict]) -> tuple[list[str], dict]:
     return (filled if set(periods) <= set(filled) else periods), counts
 
 
+def pager(page: int, per_page: int, total: int) -> dict:
+    """What a list page shows about paging: first and last row shown, page count, prev/next."""
+    pages = max(1, math.ceil(total / per_page))
+    first = (page - 1) * per_page + 1
+    return {"page": page, "pages": pages, "total": total, "first": min(first, total + 1),
+            "last": min(page * per_page, total), "prev": page > 1, "next": page < pages}
+
+
+def _link(path: str, form: dict, **extra) -> str:
+    """``path?query`` with the form's values (blank ones kept: a blank date means "no bound")."""
+    return path + "?" + urlencode({**form, **extra})
+
+
+def csv_response(rows: list[dict], columns: list[tuple[str, str]], filename: str) -> Response:
+    """Rows as a CSV download (``columns``: ``(key, header)``)."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow([head for _, head in columns])
+    for r in rows:
+        writer.writerow(["" if r.get(k) is None else r.get(k) for k, _ in columns])
+    return Response(buf.getvalue(), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+def _all_rows(fetch: Callable[[int, int], list[dict]], cap: int = CSV_MAX_ROWS) -> list[dict]:
+    """Every row of a listing, fetched a page of :data:`queries.MAX_LIMIT` at a time, at most ``cap``."""
+    rows: list[dict] = []
+    while len(rows) < cap:
+        batch = fetch(queries.MAX_LIMIT, len(rows))
+        rows += batch
+        if len(batch) < queries.MAX_LIMIT:
+            break
+    return rows[:cap]
+
+
+def _names(actors: list[dict]) -> str:
+    return "; ".join((a["canonical"] or a["text"]) + (f" ({a['country']})" if a.get("country") else "")
+                     for a in actors)
+
+
+# -- home ------------------------------------------------------------------
 @router.get("/")
 def home(request: Request, conn=Depends(reader)):
     stats = queries.stats(conn)
-    periods, counts = _monthly_counts(queries.event_counts(conn))
+    lo, hi = queries.published_range(conn)
+    # The chart spans the months articles were published in: an old date an
+    # article mentions ("the 2009 agreement") would stretch the axis for years.
+    window = queries.EventFilter(since=lo, until=hi)
+    periods, counts = _monthly_counts(queries.event_counts(conn, window))
+    outside = queries.event_count(conn, queries.EventFilter()) - queries.event_count(conn, window) if lo else 0
     top = {label: queries.entities(conn, queries.EntityFilter(label=label, limit=8)) for label in ("PER", "ORG", "LOC")}
     return _render(request, "home.html", title="Archive", stats=stats, latest=queries.latest(conn, 15), top=top,
+                   window=(lo, hi), outside=outside,
                    chart=charts.stacked_bars(periods, counts, label="Events per month by PLOVER type"))
+
+
+# -- search ----------------------------------------------------------------
+SEARCH_COLUMNS = [("id", "id"), ("published", "published"), ("outlet", "outlet"), ("title", "title"),
+                  ("url", "url"), ("snippet", "snippet"), ("score", "score")]
+
+
+def _search_form(q, person, org, place, since, until, outlet, sort) -> tuple[dict, queries.SearchFilter]:
+    form = {"q": q or "", "person": person or "", "org": org or "", "place": place or "", "since": since or "",
+            "until": until or "", "outlet": outlet or "", "sort": sort or ""}
+    f = queries.SearchFilter(q=_blank(q), person=_blank(person), org=_blank(org), place=_blank(place),
+                             since=_blank(since), until=_blank(until), outlet=_blank(outlet), sort=_blank(sort))
+    return form, f
 
 
 @router.get("/search")
@@ -70,22 +137,42 @@ def search_page(request: Request, q: Optional[str] = Query(None, max_length=500)
                 person: Optional[str] = Query(None, max_length=200), org: Optional[str] = Query(None, max_length=200),
                 place: Optional[str] = Query(None, max_length=200), since: Optional[str] = Query(None, max_length=10),
                 until: Optional[str] = Query(None, max_length=10), outlet: Optional[str] = Query(None, max_length=200),
-                page: int = Query(1, ge=1, le=1000), conn=Depends(reader)):
-    form = {"q": q or "", "person": person or "", "org": org or "", "place": place or "", "since": since or "",
-            "until": until or "", "outlet": outlet or ""}
-    f = queries.SearchFilter(q=_blank(q), person=_blank(person), org=_blank(org), place=_blank(place),
-                             since=_blank(since), until=_blank(until), outlet=_blank(outlet),
-                             limit=PAGE + 1, offset=(page - 1) * PAGE)
-    error, hits = None, []
+                sort: Optional[str] = Query(None, max_length=20), page: int = Query(1, ge=1, le=10_000),
+                conn=Depends(reader)):
+    form, f = _search_form(q, person, org, place, since, until, outlet, sort)
+    f.limit, f.offset = PAGE, (page - 1) * PAGE
+    error, result = None, queries.Page(0)
     try:
-        hits = queries.search(conn, f)
+        result = queries.search_page(conn, f)
     except (queries.QueryError, queries.FtsQueryError) as exc:
         error = exc.message
-    more = len(hits) > PAGE
-    return _render(request, "search.html", 400 if error else 200, title="Search", form=form, hits=hits[:PAGE],
-                   error=error, page=page, more=more)
+    sort_now = f.sort or ("relevance" if f.q else "newest")
+    return _render(request, "search.html", 400 if error else 200, title="Search", form=form, hits=result.rows,
+                   error=error, pages=pager(page, PAGE, result.total), sort=sort_now,
+                   sorts=queries.SEARCH_SORTS if f.q else ("newest", "oldest"),
+                   prev_href=_link("/search", form, page=page - 1), next_href=_link("/search", form, page=page + 1),
+                   csv_href=_link("/search.csv", form))
 
 
+@router.get("/search.csv")
+def search_csv(q: Optional[str] = Query(None, max_length=500), person: Optional[str] = Query(None, max_length=200),
+               org: Optional[str] = Query(None, max_length=200), place: Optional[str] = Query(None, max_length=200),
+               since: Optional[str] = Query(None, max_length=10), until: Optional[str] = Query(None, max_length=10),
+               outlet: Optional[str] = Query(None, max_length=200), sort: Optional[str] = Query(None, max_length=20),
+               conn=Depends(reader)):
+    _, f = _search_form(q, person, org, place, since, until, outlet, sort)
+
+    def fetch(limit, offset):
+        f.limit, f.offset = limit, offset
+        return queries.search(conn, f)
+
+    rows = _all_rows(fetch)
+    for r in rows:
+        r["snippet"] = (r["snippet"] or "").replace(queries.MARK_OPEN, "").replace(queries.MARK_CLOSE, "")
+    return csv_response(rows, SEARCH_COLUMNS, "warta-search.csv")
+
+
+# -- article ---------------------------------------------------------------
 @router.get("/articles/{article_id}")
 def article_page(request: Request, article_id: str, conn=Depends(reader)):
     rec = get_record(conn, article_id)
@@ -103,14 +190,39 @@ def article_page(request: Request, article_id: str, conn=Depends(reader)):
                    body=highlight(rec.text, marks_for(rec)), entity_rows=entity_rows)
 
 
+# -- entities --------------------------------------------------------------
+ENTITY_COLUMNS = [("name", "name"), ("label", "label"), ("country", "country"), ("articles", "articles"),
+                  ("mentions", "mentions")]
+
+
 @router.get("/entities")
 def entities_page(request: Request, label: Optional[str] = Query(None, max_length=20),
-                  q: Optional[str] = Query(None, max_length=200), page: int = Query(1, ge=1, le=1000),
+                  q: Optional[str] = Query(None, max_length=200), page: int = Query(1, ge=1, le=10_000),
                   conn=Depends(reader)):
-    rows = queries.entities(conn, queries.EntityFilter(label=_blank(label), q=_blank(q), limit=101,
-                                                       offset=(page - 1) * 100))
-    return _render(request, "entities.html", title="Entities", rows=rows[:100], more=len(rows) > 100, page=page,
-                   form={"label": label or "", "q": q or ""})
+    form = {"label": label or "", "q": q or ""}
+    error, result = None, queries.Page(0)
+    try:
+        result = queries.entities_page(conn, queries.EntityFilter(label=_blank(label), q=_blank(q), limit=100,
+                                                                  offset=(page - 1) * 100))
+    except queries.QueryError as exc:
+        error = exc.message
+    return _render(request, "entities.html", 400 if error else 200, title="Entities", rows=result.rows,
+                   pages=pager(page, 100, result.total), form=form, error=error,
+                   labels=queries.entity_label_values(conn),
+                   prev_href=_link("/entities", form, page=page - 1), next_href=_link("/entities", form, page=page + 1),
+                   csv_href=_link("/entities.csv", form))
+
+
+@router.get("/entities.csv")
+def entities_csv(label: Optional[str] = Query(None, max_length=20), q: Optional[str] = Query(None, max_length=200),
+                 conn=Depends(reader)):
+    f = queries.EntityFilter(label=_blank(label), q=_blank(q))
+
+    def fetch(limit, offset):
+        f.limit, f.offset = limit, offset
+        return queries.entities(conn, f)
+
+    return csv_response(_all_rows(fetch), ENTITY_COLUMNS, "warta-entities.csv")
 
 
 @router.get("/entities/{name:path}")
@@ -126,54 +238,129 @@ def entity_page(request: Request, name: str, label: Optional[str] = Query(None, 
     return _render(request, "entity.html", title=name, ent=found, chart=chart, label=label)
 
 
+# -- events ----------------------------------------------------------------
+EVENT_COLUMNS = [("day", "date"), ("type", "type"), ("cameo", "cameo"), ("quad", "quad_class"),
+                 ("modality", "modality"), ("negated", "negated"), ("actors", "actor"), ("recipients", "recipient"),
+                 ("location", "place"), ("location_country", "country"), ("adm1", "adm1"), ("province", "province"),
+                 ("regency", "regency"), ("trigger", "trigger"), ("article_id", "article_id"), ("title", "title"),
+                 ("outlet", "outlet")]
+
+
+class _EventForm:
+    """The events page's filters, with the date window defaulting to the archive's published range.
+
+    A date left out of the URL takes the window's end; one sent blank
+    (``since=``) means no bound, so old dates an article mentions can be shown.
+    """
+
+    FIELDS = ("type", "actor", "actor_country", "recipient_country", "place", "modality", "since", "until", "sort")
+
+    def __init__(self, conn, values: dict):
+        lo, hi = queries.published_range(conn)
+        self.window = (lo, hi)
+        self.defaulted = values["since"] is None and values["until"] is None and lo is not None
+        if values["since"] is None:
+            values["since"] = lo or ""
+        if values["until"] is None:
+            values["until"] = hi or ""
+        self.form = {k: values.get(k) or "" for k in self.FIELDS}
+
+    def filter(self) -> queries.EventFilter:
+        v = {k: _blank(self.form[k]) for k in self.FIELDS}
+        return queries.EventFilter(**v)
+
+
+def event_params(type: Optional[str] = Query(None, max_length=30), actor: Optional[str] = Query(None, max_length=200),
+                 actor_country: Optional[str] = Query(None, max_length=3),
+                 recipient_country: Optional[str] = Query(None, max_length=3),
+                 place: Optional[str] = Query(None, max_length=200),
+                 modality: Optional[str] = Query(None, max_length=30),
+                 since: Optional[str] = Query(None, max_length=10), until: Optional[str] = Query(None, max_length=10),
+                 sort: Optional[str] = Query(None, max_length=20)) -> dict:
+    """The events page's filter parameters as given (None: not in the URL)."""
+    return {"type": type, "actor": actor, "actor_country": actor_country, "recipient_country": recipient_country,
+            "place": place, "modality": modality, "since": since, "until": until, "sort": sort}
+
+
 @router.get("/events")
-def events_page(request: Request, type: Optional[str] = Query(None, max_length=30),
-                actor: Optional[str] = Query(None, max_length=200),
-                actor_country: Optional[str] = Query(None, max_length=3),
-                recipient_country: Optional[str] = Query(None, max_length=3),
-                place: Optional[str] = Query(None, max_length=200), since: Optional[str] = Query(None, max_length=10),
-                until: Optional[str] = Query(None, max_length=10), conn=Depends(reader)):
-    form = {"type": type or "", "actor": actor or "", "actor_country": actor_country or "",
-            "recipient_country": recipient_country or "", "place": place or "", "since": since or "",
-            "until": until or ""}
-    f = queries.EventFilter(type=_blank(type), actor=_blank(actor), actor_country=_blank(actor_country),
-                            recipient_country=_blank(recipient_country), place=_blank(place), since=_blank(since),
-                            until=_blank(until), limit=500)
-    error, rows = None, []
+def events_page(request: Request, params: dict = Depends(event_params), page: int = Query(1, ge=1, le=100_000),
+                conn=Depends(reader)):
+    ef = _EventForm(conn, params)
+    f = ef.filter()
+    f.limit, f.offset = EVENT_PAGE, (page - 1) * EVENT_PAGE
+    error, result, points, dots, outside = None, queries.Page(0), [], [], 0
     try:
-        rows = queries.events(conn, f)
+        result = queries.events_page(conn, f)
+        points = queries.event_places(conn, f)
+        dots = queries.event_timeline(conn, f)
+        if f.since or f.until:
+            unbounded = queries.EventFilter(**{**vars(f), "since": None, "until": None})
+            outside = queries.event_count(conn, unbounded) - result.total
     except queries.QueryError as exc:
         error = exc.message
-    places: dict = {}
+    for p in points:
+        p["href"] = _link("/events", {**ef.form, "place": p["label"]})
+    form = ef.form
+    return _render(request, "events.html", 400 if error else 200, title="Events", rows=result.rows, form=form,
+                   error=error, types=queries.event_types(conn), modalities=queries.modality_values(conn),
+                   sorts=queries.EVENT_SORTS, pages=pager(page, EVENT_PAGE, result.total), window=ef.window,
+                   outside=outside, all_dates_href=_link("/events", {**form, "since": "", "until": ""}),
+                   timeline=charts.timeline(dots), map=charts.world_map(points),
+                   prev_href=_link("/events", form, page=page - 1), next_href=_link("/events", form, page=page + 1),
+                   csv_href=_link("/events.csv", form))
+
+
+@router.get("/events.csv")
+def events_csv(params: dict = Depends(event_params), conn=Depends(reader)):
+    f = _EventForm(conn, params).filter()
+
+    def fetch(limit, offset):
+        f.limit, f.offset = limit, offset
+        return queries.events(conn, f)
+
+    rows = _all_rows(fetch)
     for r in rows:
-        if r["lat"] is None or r["lon"] is None:
-            continue
-        key = (round(r["lat"], 2), round(r["lon"], 2))
-        p = places.setdefault(key, {"lat": r["lat"], "lon": r["lon"], "label": r["location"] or "?", "n": 0,
-                                    "types": Counter()})
-        p["n"] += 1
-        p["types"][r["type"]] += 1
-    points = []
-    for p in places.values():
-        p["type"] = p.pop("types").most_common(1)[0][0]
-        p["href"] = "/events?" + urlencode({"place": p["label"]})
-        points.append(p)
-    return _render(request, "events.html", 400 if error else 200, title="Events", rows=rows, form=form,
-                   error=error, types=queries.event_types(conn), timeline=charts.timeline(rows),
-                   map=charts.world_map(points))
+        r["actors"], r["recipients"] = _names(r["actor"]), _names(r["recipient"])
+    return csv_response(rows, EVENT_COLUMNS, "warta-events.csv")
+
+
+# -- quotes ----------------------------------------------------------------
+QUOTE_COLUMNS = [("published", "published"), ("speaker", "speaker"), ("speaker_label", "speaker_label"),
+                 ("kind", "kind"), ("cue", "cue"), ("text", "quote"), ("article_id", "article_id"),
+                 ("title", "title"), ("outlet", "outlet")]
+
+
+def _quote_filter(speaker, q, since, until) -> tuple[dict, queries.QuoteFilter]:
+    form = {"speaker": speaker or "", "q": q or "", "since": since or "", "until": until or ""}
+    return form, queries.QuoteFilter(speaker=_blank(speaker), q=_blank(q), since=_blank(since), until=_blank(until))
 
 
 @router.get("/quotes")
 def quotes_page(request: Request, speaker: Optional[str] = Query(None, max_length=200),
                 q: Optional[str] = Query(None, max_length=200), since: Optional[str] = Query(None, max_length=10),
-                until: Optional[str] = Query(None, max_length=10), page: int = Query(1, ge=1, le=1000),
+                until: Optional[str] = Query(None, max_length=10), page: int = Query(1, ge=1, le=10_000),
                 conn=Depends(reader)):
-    form = {"speaker": speaker or "", "q": q or "", "since": since or "", "until": until or ""}
-    error, rows = None, []
+    form, f = _quote_filter(speaker, q, since, until)
+    f.limit, f.offset = 50, (page - 1) * 50
+    error, result = None, queries.Page(0)
     try:
-        rows = queries.quotes(conn, queries.QuoteFilter(speaker=_blank(speaker), q=_blank(q), since=_blank(since),
-                                                        until=_blank(until), limit=51, offset=(page - 1) * 50))
+        result = queries.quotes_page(conn, f)
     except queries.QueryError as exc:
         error = exc.message
-    return _render(request, "quotes.html", 400 if error else 200, title="Quotes", rows=rows[:50],
-                   more=len(rows) > 50, page=page, form=form, error=error)
+    return _render(request, "quotes.html", 400 if error else 200, title="Quotes", rows=result.rows,
+                   pages=pager(page, 50, result.total), form=form, error=error,
+                   prev_href=_link("/quotes", form, page=page - 1), next_href=_link("/quotes", form, page=page + 1),
+                   csv_href=_link("/quotes.csv", form))
+
+
+@router.get("/quotes.csv")
+def quotes_csv(speaker: Optional[str] = Query(None, max_length=200), q: Optional[str] = Query(None, max_length=200),
+               since: Optional[str] = Query(None, max_length=10), until: Optional[str] = Query(None, max_length=10),
+               conn=Depends(reader)):
+    _, f = _quote_filter(speaker, q, since, until)
+
+    def fetch(limit, offset):
+        f.limit, f.offset = limit, offset
+        return queries.quotes(conn, f)
+
+    return csv_response(_all_rows(fetch), QUOTE_COLUMNS, "warta-quotes.csv")
