@@ -113,6 +113,16 @@ class Location(_Model):
     regency: Optional[str] = Field(None, description=_REGENCY)
 
 
+class EventMention(_Model):
+    """One place an event is mentioned: its sentence, trigger and the participants read there."""
+
+    sentence: int = Field(description="Index into Record.sentences")
+    trigger: TextSpan
+    mode: Optional[str] = Field(None, description="PLOVER mode this mention's trigger gives")
+    actor: list["Actor"] = Field(default_factory=list)
+    recipient: list["Actor"] = Field(default_factory=list)
+
+
 class Event(_Model):
     type: str = Field(description="PLOVER event type")
     mode: Optional[str] = None
@@ -127,7 +137,13 @@ class Event(_Model):
     date_source: Optional[Literal["text", "published"]] = None
     size: Optional[dict] = None
     negated: bool = False
-    modality: Optional[Literal["asserted", "future", "hypothetical"]] = "asserted"
+    modality: Optional[Literal["asserted", "future", "hypothetical", "question", "obligation"]] = Field(
+        "asserted", description="asserted (happened or under way), future (planned, announced), hypothetical "
+                                "(condition, ability, wish), question, obligation; only asserted, non-negated "
+                                "events happened")
+    mentions: list[EventMention] = Field(
+        default_factory=list, description="Every mention of this happening in the article, the first "
+                                          "(``sentence``/``trigger`` above) included")
 
 
 class Dateline(TextSpan):

@@ -15,10 +15,18 @@ def nlp():
     return build([s for s in STAGES if s != "ner"])
 
 
-def _events(nlp, text, published="2022-01-13"):
+def _happenings(nlp, text, published="2022-01-13"):
+    """The events as the component writes them: one per happening, with its mentions."""
     doc = nlp.make_doc(text)
     doc._.published = published
     return nlp(doc)._.events
+
+
+def _events(nlp, text, published="2022-01-13"):
+    """Every mention of every happening as an event of its own (these tables were written per mention)."""
+    from warta.eval.events import mention_events
+
+    return mention_events(_happenings(nlp, text, published))
 
 
 @pytest.mark.parametrize("root, pattern, form", [
@@ -435,8 +443,8 @@ def test_events_participants_of_coordinated_and_reported_verbs(nlp, text, trigge
     # an attempt before a passive has not succeeded; before an active verb it is an act
     ("Pria itu melawan saat berusaha ditangkap.", []),
     ("Dua pria berusaha membakar pos polisi.", ["membakar"]),
-    # obligation and duty are not acts
-    ("Mereka harus disalahkan atas krisis itu.", []),
+    # an obligation put on others is a demand (REQUEST, tested below); a duty is no act
+    ("Mereka harus disalahkan atas krisis itu.", ["disalahkan"]),
     ("Polisi yang bertugas mengamankan aksi itu berjumlah seratus orang.", []),
 ])
 def test_events_ability_attempt_and_duty(nlp, text, triggers):
@@ -587,3 +595,63 @@ def test_events_universities_are_education(nlp):
 def test_events_subject_of_fronted_and_relative_clauses(nlp, text, trigger, actor_text):
     ev = next(e for e in _events(nlp, text) if e["trigger"]["text"] == trigger)
     assert ev["actor"][0]["text"] == actor_text
+
+
+# --- issue 16: happenings, modality, political sense, new triggers (sentences written for these tests) ---
+
+def _asserted(events):
+    return [e for e in events if e["modality"] == "asserted" and not e["negated"]]
+
+
+def test_events_one_event_per_happening(nlp):
+    text = ("Polisi menangkap Andi Saputra di Bandung pada Senin (10/1). Penangkapan tersebut berlangsung cepat. "
+            "Di Garut, polisi menangkap Budi Hartono pada Selasa (11/1).")
+    coerce = [e for e in _happenings(nlp, text) if e["type"] == "COERCE"]
+    assert len(coerce) == 2, coerce  # Andi's arrest twice (one happening), Budi's once
+    assert len(coerce[0]["mentions"]) == 2 and coerce[0]["mentions"][0]["trigger"] == coerce[0]["trigger"]
+    assert len(coerce[1]["mentions"]) == 1
+
+
+@pytest.mark.parametrize("text, type_, modality", [
+    ("Apakah polisi menangkap pelaku itu?", "COERCE", "question"),
+    ("Jika warga menyerang pos itu, polisi bertindak.", "ASSAULT", "hypothetical"),
+    ("Kami harus menyerang lebih dulu, kata komandan itu.", "ASSAULT", "obligation"),
+    ("Menteri itu akan mengunjungi Jepang pekan depan.", "AGREE", "future"),
+])
+def test_events_modality(nlp, text, type_, modality):
+    found = [e for e in _events(nlp, text) if e["type"] == type_]
+    assert found and found[0]["modality"] == modality
+
+
+@pytest.mark.parametrize("text", [
+    "Para tahanan politik itu harus dibebaskan, kata aktivis HAM.",   # a demand put on others
+    "Dunia harus menghentikan serangan terhadap warga sipil.",
+])
+def test_events_obligation_on_others_is_request(nlp, text):
+    assert "REQUEST" in {e["type"] for e in _asserted(_events(nlp, text))}
+
+
+def test_events_refusal_is_reject(nlp):
+    found = _asserted(_events(nlp, "Presiden enggan bertemu dengan pemimpin oposisi."))
+    assert [e["type"] for e in found] == ["REJECT"]
+
+
+@pytest.mark.parametrize("text", [
+    "Banjir bandang itu merusak ratusan rumah warga.",      # nature
+    "Pesawat itu menabrak gunung di Papua.",                 # an accident
+    "Indonesia mengamankan 144 suara di Majelis Umum PBB.",  # winning votes, not an arrest
+])
+def test_events_political_sense_only(nlp, text):
+    assert [e for e in _events(nlp, text) if e["type"] in ("ASSAULT", "COERCE")] == []
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("Kodam membantah pernyataan kelompok bersenjata itu.", "REJECT"),
+    ("Menteri berterima kasih kepada negara-negara sahabat.", "SUPPORT"),
+    ("Pemerintah mengevakuasi 26 warga negara Indonesia dari Kabul.", "AID"),
+    ("Ledakan itu menewaskan tiga polisi.", "ASSAULT"),
+    ("Kapolri memerintahkan Polda mengambil alih penyidikan kasus itu.", "ACCUSE"),
+    ("Gubernur menghadiri rapat bersama para bupati.", "CONSULT"),
+])
+def test_events_new_triggers(nlp, text, type_):
+    assert type_ in {e["type"] for e in _events(nlp, text)}

@@ -66,6 +66,10 @@ def size_words() -> dict[str, tuple[Optional[re.Pattern], frozenset[str]]]:
     return out
 
 
+_MILITARY_MODIFIERS = frozenset({"perang", "tempur", "militer", "patroli", "pembom", "nirawak", "tanpa", "selam",
+                                 "induk", "angkatan"})
+
+
 class ContextRules:
     """Location, date, size, modality and territory rules (mixed into ``Events``)."""
 
@@ -187,7 +191,47 @@ class ContextRules:
         modality = "asserted"
         if any(w in self.future for w in near):
             modality = "future"
-        sent_start = self._sent(doc, span.start)[0]
+        if any(w in self.obligation for w in near):
+            modality = "obligation"
+        sent_start, sent_end = self._sent(doc, span.start)
         if any(t.lower_ in self.conditional for t in doc[sent_start:span.start]):
             modality = "hypothetical"
+        if self._question(doc, sent_start, sent_end):
+            modality = "question"
         return negated, modality
+
+    def _question(self, doc: Doc, sent_start: int, sent_end: int) -> bool:
+        """A question: the sentence ends with "?" or opens with a question word ("Apakah polisi menahan ...")."""
+        toks = [t for t in doc[sent_start:sent_end] if not t.is_space]
+        if not toks:
+            return False
+        last = [t for t in toks if not (t.is_punct and t.text in "\"”’'")]
+        return (bool(last) and last[-1].text == "?") or toks[0].lower_ in self.question_words
+
+    _REFUSAL = frozenset({"enggan", "menolak", "ogah", "mau", "bersedia", "sudi"})
+
+    def _refusal(self, doc: Doc, span: Span, lo: int) -> bool:
+        """ "enggan bertemu", "tidak mau menandatangani", "menolak untuk hadir": refusing the act (REJECT)."""
+        before = [t.lower_ for t in doc[max(lo, span.start - 3):span.start]]
+        return any(w in self._REFUSAL for w in before)
+
+    def _first_person_subject(self, doc: Doc, span: Span, lo: int) -> bool:
+        """ "kami harus bekerja keras": an obligation on oneself, no demand on others."""
+        return any(t.lower_ in ("kami", "kita", "saya", "aku") for t in doc[max(lo, span.start - 5):span.start])
+
+    def _nonpolitical_subject(self, doc: Doc, span: Span, voice: str, lo: int) -> bool:
+        """The act's doer is nature, a vehicle, a disease or a market ("banjir merusak", "pesawat menabrak")."""
+        if voice != "active":
+            return False
+        window = doc[max(lo, span.start - 4):span.start]
+        for t in window:
+            if t.lower_ not in self.nonpolitical:
+                continue
+            nxt = doc[t.i + 1].lower_ if t.i + 1 < len(doc) else ""
+            if nxt in _MILITARY_MODIFIERS:
+                continue  # "kapal perang", "pesawat tempur": armed forces
+            if any(e.start > t.i and e.end <= span.start and (e.label_ == "PER" or (e.label_ == "LOC" and geo_fn("country_code")(e.text)))
+                   for e in doc.ents):
+                continue  # "pesawat Israel menyerang": a state's
+            return True
+        return False

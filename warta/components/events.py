@@ -57,6 +57,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .. import events_ontology as onto
+from ._event_happenings import group_happenings
 from ..builder import sentence_index
 from ..lang import load_lines, load_wordset
 from ._event_actors import _DONE_BY, _SYMMETRIC, ActorRules, Mention
@@ -121,6 +122,9 @@ class Events(ActorRules, ReferenceRules, ContextRules):
         self.negators = words("event_negators")
         self.future = words("event_future")
         self.conditional = words("event_conditional")
+        self.obligation = words("event_obligation")
+        self.question_words = words("event_question_words")
+        self.nonpolitical = words("event_nonpolitical_subjects")
         self.boundaries = words("event_clause_boundaries")
         self.pronouns = words("event_pronouns")
         self.pronoun_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -295,7 +299,8 @@ class Events(ActorRules, ReferenceRules, ContextRules):
     # ------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:
         events = doc_list(doc, "events")
-        events.extend(self.extract(doc))
+        # one event per happening: restatements become mentions of the first (_event_happenings)
+        events.extend(group_happenings(list(self.extract(doc))))
         doc.user_data.pop("warta_event_sents", None)
         doc.user_data.pop("warta_event_times", None)
         return doc
@@ -354,6 +359,8 @@ class Events(ActorRules, ReferenceRules, ContextRules):
                 if host is not None:
                     recipients = [Mention(host.start, host.end, host.text, location.get("canonical"),
                                           place_country, None, "country")]
+            if self._nonpolitical_subject(doc, span, voice, lo):
+                continue  # "banjir merusak rumah", "pesawat menabrak gunung": nature and accidents
             negated, modality = self.modality(doc, span, lo)
             if modality == "asserted" and prev_future is not None and prev_future.end <= span.start \
                     and self._sent(doc, prev_future.start) == self._sent(doc, span.start) \
@@ -369,6 +376,11 @@ class Events(ActorRules, ReferenceRules, ContextRules):
                 # "tidak akan pernah menegosiasikan", "tidak berunding dengan teroris": refusing
                 # to meet or negotiate is REJECT:meet (annotation guide)
                 type_, mode, negated = "REJECT", "meet", False
+            if negated and self._refusal(doc, span, lo):
+                type_, mode, negated, modality = "REJECT", None, False, "asserted"  # "enggan bertemu": a refusal
+            elif modality == "obligation" and not self._first_person_subject(doc, span, lo):
+                # "harus dibebaskan", "dunia harus menghentikan": a demand put on others is REQUEST
+                type_, mode, modality = "REQUEST", None, "asserted"
             if modality == "future" and type_ in ("CONSULT", "SUPPORT", "COOPERATE", "AID"):
                 type_, mode = "AGREE", None
             elif modality == "future" and type_ == "RETREAT":

@@ -120,6 +120,21 @@ def _add(counter_key_fn, gold: list[dict], pred: list[dict], prf: PRF) -> None:
     prf.fn += sum(g.values()) - tp
 
 
+def mention_events(events: list[dict]) -> list[dict]:
+    """Each happening's mentions as events of their own (the IndoSum event gold marks every mention).
+
+    A happening (``Record.events`` item) with three ``mentions`` stands for three gold lines; each copy
+    keeps the happening's type, mode and modality, with that mention's sentence, trigger and participants.
+    """
+    out = []
+    for e in events:
+        mentions = e.get("mentions") or [{"sentence": e["sentence"], "trigger": e["trigger"]}]
+        out.extend(dict(e, sentence=m["sentence"], trigger=m["trigger"], mode=m.get("mode", e.get("mode")),
+                        actor=m.get("actor", e.get("actor")),
+                        recipient=m.get("recipient", e.get("recipient"))) for m in mentions)
+    return out
+
+
 def score_article(scores: EventScores, art_id: str, gold: list[dict], record) -> None:
     """Add one article's comparison to ``scores``.
 
@@ -132,7 +147,7 @@ def score_article(scores: EventScores, art_id: str, gold: list[dict], record) ->
     rec = record if isinstance(record, dict) else record.model_dump()
     starts = [s["start"] for s in rec["sentences"]]
     gold = [dict(g, sentence=_sentence_of(starts, g["start"])) for g in gold]
-    pred = rec["events"]
+    pred = mention_events(rec["events"])
     scores.articles += 1
     _add(lambda e: (e["sentence"], e["type"]), gold, pred, scores.type)
     _add(lambda e: (e["sentence"], e["type"], _country(e.get("actor")), _country(e.get("recipient"))),
