@@ -353,6 +353,12 @@ def test_entity_resolver_all_caps_country_inside_a_name(nlp, marked):
     ("{Kronologis|PER} kejadian itu jelas. Ia menulis kronologis lengkap.", []),
     ("{Ketidakadilan|PER} masih terjadi di banyak negara.", []),
     ("{Mustajab|PER} tiba di lokasi.", [("Mustajab", "PER")]),
+    # initials after "berinisial"/"tersangka" are people, and so are their later mentions
+    ("Polisi menangkap pria berinisial {UD|ORG}. {UD|LOC} kini ditahan.", [("UD", "PER"), ("UD", "PER")]),
+    ("BNN menangkap tersangka FRZ di Medan.", [("BNN", "ORG"), ("FRZ", "PER"), ("Medan", "LOC")]),
+    # a list of names: the items the NER left out take the list's label
+    ("Pemohon adalah {Demas Brian|PER}, Yuwono Pintadi, Fahrurrozi, dan {Nono Marijono|PER}.",
+     [("Demas Brian", "PER"), ("Yuwono Pintadi", "PER"), ("Fahrurrozi", "PER"), ("Nono Marijono", "PER")]),
 ])
 def test_entity_resolver_repairs_ner_output(nlp, marked, text, expected):
     doc = marked(nlp, text)

@@ -93,7 +93,8 @@ class OfficialNames:
         changed, out = False, []
         for e in ents_of(doc):
             words = e.text.split()
-            n = self._starts_institution(words)
+            n = self._starts_institution(words) or (1 if words and words[0].lower() in self.org_words
+                                                     and e.label_ == "LOC" and words[0].lower() != "kantor" else 0)
             if e.label_ != "ORG" and n and len(words) > n:
                 out.append(Span(doc, e.start, e.end, label="ORG"))
                 changed = True
@@ -177,6 +178,76 @@ class OfficialNames:
         if len(kept) != len(ents):
             set_ents(doc, kept)
 
+    _INITIAL_CUES = frozenset({"berinisial", "inisial", "insial", "bernama", "tersangka", "pelaku", "terdakwa", "korban",
+                               "saksi", "yaitu", "yakni", "sdr", "saudara"})
+
+    def _initials_are_people(self, doc: Doc) -> None:
+        """An all-caps short word after "berinisial", "tersangka", "yakni" ... is a person ("berinisial UD")."""
+        new, ents = [], list(ents_of(doc))
+        for i in range(1, len(doc)):
+            t = doc[i]
+            if not (t.is_upper and t.is_alpha and 2 <= len(t.text) <= 4) or doc[i - 1].lower_ not in self._INITIAL_CUES:
+                continue
+            if t.text in self.orgs or _is_place(t.text):
+                continue  # "tersangka KPK"? no: an organisation or place acronym
+            same = [e for e in ents if e.start <= i < e.end]
+            if same and same[0].label_ == "PER":
+                continue
+            ents = [e for e in ents if e not in same]
+            new.append(Span(doc, i, i + 1, label="PER"))
+        if new:
+            # "FRZ kedapatan membawa ...": the same initials elsewhere are that person too
+            initials = {s.text for s in new}
+            ents = [e for e in ents if not (e.text in initials and e.label_ != "PER")]
+            extra = [Span(doc, t.i, t.i + 1, label="PER") for t in doc if t.text in initials
+                     and not any(e.start <= t.i < e.end for e in ents) and not any(n.start == t.i for n in new)]
+            keep = []
+            taken = set()
+            for sp in sorted(ents + new + extra, key=lambda s: (s.start, -len(s))):
+                if taken.intersection(range(sp.start, sp.end)):
+                    continue
+                keep.append(sp)
+                taken.update(range(sp.start, sp.end))
+            set_ents(doc, keep)
+
+    _LIST_SEP = re.compile(r"^(?:,|;|\s*/\s*|\d+\.)$")
+
+    def _complete_name_lists(self, doc: Doc) -> None:
+        """In a list of names ("A, B, C dan D"), the capitalised items the NER left out take the list's label."""
+        ents = list(ents_of(doc))
+        starts = {e.start: e for e in ents}
+        covered = {i for e in ents for i in range(e.start, e.end)}
+        new = []
+        for e in ents:
+            if e.label_ != "PER":
+                continue
+            # walk right from a PER through separators, collecting untagged capitalised runs
+            i, items = e.end, []
+            while i < len(doc) - 1 and (doc[i].text in (",", ";", "/") or doc[i].lower_ in ("dan", "serta")):
+                j = i + 1
+                if doc[i].text in (",", ";") and doc[j].lower_ in ("dan", "serta"):
+                    j += 1
+                if j in starts:
+                    if starts[j].label_ != "PER":
+                        break
+                    i = starts[j].end
+                    continue
+                k = j
+                while k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha and k not in covered and k - j < 4:
+                    k += 1
+                if k == j or (k < len(doc) and doc[k].text not in (",", ";", ".", "/", "(", ")") and doc[k].lower_ not in ("dan", "serta")):
+                    break
+                run = doc[j:k]
+                if _is_place(run.text) or run.text.lower() in self.non_entities or any(t.lower_ in self.heads for t in run):
+                    break
+                items.append(Span(doc, j, k, label="PER"))
+                i = k
+            if items:
+                new.extend(items)
+                covered.update(t.i for sp in items for t in sp)
+        if new:
+            set_ents(doc, sorted(ents + new, key=lambda s: s.start))
+
     def _official_names(self, doc: Doc) -> None:
         """Every repair above, in order."""
         self._drop_outlets(doc)
@@ -185,3 +256,5 @@ class OfficialNames:
         self._split_trailing_place(doc)
         self._institutions_are_orgs(doc)
         self._drop_sentence_openers(doc)
+        self._initials_are_people(doc)
+        self._complete_name_lists(doc)
