@@ -135,6 +135,12 @@ if __name__ == "__main__" and "--entities" not in sys.argv:
     main("--write" in sys.argv)
 
 
+def _institution_heads() -> list[str]:
+    from warta.lang import load_lines
+
+    return sorted(load_lines("institution_heads"), key=len, reverse=True)
+
+
 def convert_entities(write: bool) -> None:
     """Entities: the outlet in a dateline is no entity (ANNOTATION.md); its gold mentions are removed."""
     from warta.components.segmenter import find_dateline
@@ -156,6 +162,16 @@ def convert_entities(write: bool) -> None:
                 if e not in keep:
                     print(f"  {name} {r['id'][:40]} outlet removed {text[e['start']:e['end']]!r}")
             r["entities"] = keep
+        for r in rows:  # "Polresta [Denpasar]": an institution named after a place is one ORG (ANNOTATION.md)
+            text = texts[r["id"]]["text"]
+            for e in r["entities"]:
+                head = re.search(r"(?:^|\s)(%s)\s+$" % "|".join(map(re.escape, _institution_heads())),
+                                 text[max(0, e["start"] - 30):e["start"]])
+                if e["label"] == "LOC" and head:
+                    start = e["start"] - (len(text[max(0, e["start"] - 30):e["start"]]) - head.start(1))
+                    print(f"  {name} {r['id'][:40]} institution {text[start:e['end']]!r} ORG (was LOC {text[e['start']:e['end']]!r})")
+                    e.update(start=start, label="ORG", canonical=text[start:e["end"]], geo=None)
+                    e.pop("geo", None)
         if write:
             path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
 

@@ -353,6 +353,10 @@ def test_entity_resolver_all_caps_country_inside_a_name(nlp, marked):
     ("{Kronologis|PER} kejadian itu jelas. Ia menulis kronologis lengkap.", []),
     ("{Ketidakadilan|PER} masih terjadi di banyak negara.", []),
     ("{Mustajab|PER} tiba di lokasi.", [("Mustajab", "PER")]),
+    # an institution head and the place after it are one organisation
+    ("Staf {KBRI|ORG} {Kabul|LOC} dievakuasi.", [("KBRI Kabul", "ORG")]),
+    ("Kasus itu diambil alih Polda {Jawa Timur|LOC}.", [("Polda Jawa Timur", "ORG")]),
+    ("Penyidik Polres {Banjar|LOC} meminta waktu.", [("Polres Banjar", "ORG")]),
     # initials after "berinisial"/"tersangka" are people, and so are their later mentions
     ("Polisi menangkap pria berinisial {UD|ORG}. {UD|LOC} kini ditahan.", [("UD", "PER"), ("UD", "PER")]),
     ("BNN menangkap tersangka FRZ di Medan.", [("BNN", "ORG"), ("FRZ", "PER"), ("Medan", "LOC")]),

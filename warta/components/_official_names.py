@@ -248,6 +248,35 @@ class OfficialNames:
         if new:
             set_ents(doc, sorted(ents + new, key=lambda s: s.start))
 
+    def _institution_with_place(self, doc: Doc) -> None:
+        """An institution head and the place after it are one organisation ("KBRI [Kabul]", "Polda [Jawa Timur]",
+        "[Polres] [Banjar]"), whether the NER tagged the head, the place, or both apart."""
+        ents = sorted(ents_of(doc), key=lambda e: e.start)
+        by_start = {e.start: e for e in ents}
+        changed, out, skip = False, [], set()
+        i = 0
+        covered = {t: e for e in ents for t in range(e.start, e.end)}
+        merged: list[Span] = []
+        while i < len(doc):
+            e = covered.get(i)
+            head_start, head_end = (e.start, e.end) if e is not None and e.label_ == "ORG" else (i, i)
+            if e is None or e.label_ == "ORG":
+                words = [t.text for t in doc[head_start:min(len(doc), head_start + self.institution_max)]]
+                n = self._starts_institution(words)
+                if n and (e is None or e.end - e.start == n):
+                    head_end = head_start + n
+                    nxt = by_start.get(head_end)
+                    if nxt is not None and nxt.label_ == "LOC":
+                        merged.append(Span(doc, head_start, nxt.end, label="ORG"))
+                        skip.update({id(x) for x in ents if x.start < nxt.end and head_start < x.end})
+                        i = nxt.end
+                        changed = True
+                        continue
+            i = (e.end if e is not None else i + 1)
+        if changed:
+            out = [x for x in ents if id(x) not in skip] + merged
+            set_ents(doc, sorted(out, key=lambda s: s.start))
+
     def _official_names(self, doc: Doc) -> None:
         """Every repair above, in order."""
         self._drop_outlets(doc)
@@ -255,6 +284,7 @@ class OfficialNames:
         self._split_title_body_person(doc)
         self._split_trailing_place(doc)
         self._institutions_are_orgs(doc)
+        self._institution_with_place(doc)
         self._drop_sentence_openers(doc)
         self._initials_are_people(doc)
         self._complete_name_lists(doc)
