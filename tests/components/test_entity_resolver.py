@@ -353,6 +353,9 @@ def test_entity_resolver_all_caps_country_inside_a_name(nlp, marked):
     ("{Kronologis|PER} kejadian itu jelas. Ia menulis kronologis lengkap.", []),
     ("{Ketidakadilan|PER} masih terjadi di banyak negara.", []),
     ("{Mustajab|PER} tiba di lokasi.", [("Mustajab", "PER")]),
+    # a nickname in brackets after a name is the person, whatever label the NER gave it
+    ("Kepala BNN {Budi Waseso|PER} ({Buwas|ORG}) hadir. Kata {Buwas|PER}, sabu disita.",
+     [("BNN", "ORG"), ("Budi Waseso", "PER"), ("Buwas", "PER"), ("Buwas", "PER")]),
     # an institution head and the place after it are one organisation
     ("Staf {KBRI|ORG} {Kabul|LOC} dievakuasi.", [("KBRI Kabul", "ORG")]),
     ("Kasus itu diambil alih Polda {Jawa Timur|LOC}.", [("Polda Jawa Timur", "ORG")]),

@@ -394,8 +394,12 @@ class EntityResolver(NameFinder, RoleFinder, OfficialNames):
                 initials = "".join(w.text[0] for w in ent).upper()
                 if span.text != initials:
                     continue
-            if any(e.start < alias[1] and alias[0] < e.end and e.label_ not in PER_LABELS for e in ents_of(doc)):
+            clash = [e for e in ents_of(doc) if e.start < alias[1] and alias[0] < e.end and e.label_ not in PER_LABELS]
+            if clash and not (len(clash) == 1 and (clash[0].start, clash[0].end) == alias and not span.text.isupper()):
                 continue
+            if clash:  # "Budi Waseso (Buwas)" with Buwas tagged ORG: a nickname in brackets after a name is the person
+                set_ents(doc, [e for e in ents_of(doc) if e is not clash[0]])
+                new.append(Span(doc, alias[0], alias[1], label=ent.label_))
             aliases[span.text] = ent.text
             if self.add_entities and self._free(doc, *alias):
                 new.append(Span(doc, alias[0], alias[1], label=ent.label_))
