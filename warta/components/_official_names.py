@@ -30,6 +30,7 @@ from ..lang import load_json, load_lines
 from .extensions import doc_text, ents_of, set_ents
 from .geo import country_code, lookup_place
 
+_WORDS = re.compile(r"(?<![\w-])[a-z][\w-]*")
 _DERIVED = re.compile(r"(?:ke|pe|per|pem|pen|peng|peny)\w{3,}an|\w{5,}an", re.I)
 
 
@@ -164,15 +165,15 @@ class OfficialNames:
 
     def _drop_sentence_openers(self, doc: Doc) -> None:
         """A one-word entity opening a sentence that is a common word ("Kronologis", "Ketidakadilan")."""
-        text = doc_text(doc)
         ents = ents_of(doc)
-        kept = []
+        kept, lower_words = [], None
         for e in ents:
             if len(e) == 1 and doc[e.start].is_sent_start and e.label_ in ("PER", "LOC", "ORG") \
                     and not e.text.isupper() and not _is_place(e.text):
                 w = e.text
-                lower_elsewhere = re.search(r"(?<![\w-])%s(?![\w-])" % re.escape(w.lower()), text) is not None
-                if lower_elsewhere or _DERIVED.fullmatch(w):
+                if lower_words is None:  # every word the article writes in lower case, read once
+                    lower_words = frozenset(_WORDS.findall(doc_text(doc)))
+                if w.lower() in lower_words or _DERIVED.fullmatch(w):
                     continue
             kept.append(e)
         if len(kept) != len(ents):
@@ -252,27 +253,27 @@ class OfficialNames:
         """An institution head and the place after it are one organisation ("KBRI [Kabul]", "Polda [Jawa Timur]",
         "[Polres] [Banjar]"), whether the NER tagged the head, the place, or both apart."""
         ents = sorted(ents_of(doc), key=lambda e: e.start)
-        by_start = {e.start: e for e in ents}
-        changed, out, skip = False, [], set()
-        i = 0
+        by_start = {e.start: e for e in ents if e.label_ == "LOC"}
+        if not by_start:
+            return
         covered = {t: e for e in ents for t in range(e.start, e.end)}
-        merged: list[Span] = []
-        while i < len(doc):
-            e = covered.get(i)
-            head_start, head_end = (e.start, e.end) if e is not None and e.label_ == "ORG" else (i, i)
-            if e is None or e.label_ == "ORG":
-                words = [t.text for t in doc[head_start:min(len(doc), head_start + self.institution_max)]]
-                n = self._starts_institution(words)
-                if n and (e is None or e.end - e.start == n):
-                    head_end = head_start + n
-                    nxt = by_start.get(head_end)
-                    if nxt is not None and nxt.label_ == "LOC":
-                        merged.append(Span(doc, head_start, nxt.end, label="ORG"))
-                        skip.update({id(x) for x in ents if x.start < nxt.end and head_start < x.end})
-                        i = nxt.end
-                        changed = True
-                        continue
-            i = (e.end if e is not None else i + 1)
+        changed, skip, merged, done = False, set(), [], -1
+        for loc_start, loc in sorted(by_start.items()):
+            # the head ends right before the place: try each head length back from it
+            for n in range(1, self.institution_max + 1):
+                head_start = loc_start - n
+                if head_start < 0 or head_start <= done:
+                    break
+                words = [t.text for t in doc[head_start:loc_start]]
+                if self._starts_institution(words) != n:
+                    continue
+                e = covered.get(head_start)
+                if e is not None and not (e.label_ == "ORG" and (e.start, e.end) == (head_start, loc_start)):
+                    continue  # the head words belong to another entity
+                merged.append(Span(doc, head_start, loc.end, label="ORG"))
+                skip.update({id(x) for x in ents if x.start < loc.end and head_start < x.end})
+                done, changed = loc.end, True
+                break
         if changed:
             out = [x for x in ents if id(x) not in skip] + merged
             set_ents(doc, sorted(out, key=lambda s: s.start))
