@@ -18,6 +18,7 @@ from typing import Iterable, Optional, Union
 
 from ..errors import WartaError
 from ..record import Record
+from . import identity
 from .migrations import migrate
 
 _SPACE = re.compile(r"\s+")
@@ -72,6 +73,7 @@ def connect(path: Union[str, Path], *, readonly: bool = False) -> sqlite3.Connec
         # only a power loss can drop the last commits.
         conn.execute("PRAGMA synchronous = NORMAL")
         migrate(conn)
+        identity.sync_seeds(conn)  # the shared alias table this warta ships (warta/lang/aliases.tsv)
     return conn
 
 
@@ -90,15 +92,22 @@ class Store:
 
     Args:
         path: the SQLite file; created and migrated when missing.
+        stories: group each new article into a story as it is stored
+            (:mod:`warta.stories`); without, ``warta stories --update`` does it later.
 
     Example:
         >>> with Store("warta.db") as store:
         ...     store.add_records([(record, "feed.xml", "3")])
     """
 
-    def __init__(self, path: Union[str, Path]):
+    def __init__(self, path: Union[str, Path], *, stories: bool = True):
         self.path = Path(path)
         self.conn = connect(self.path)
+        self._stories = None
+        if stories:
+            from ..stories.assign import StoryIndex
+
+            self._stories = StoryIndex(self.conn)
 
     def __enter__(self) -> "Store":
         return self
@@ -138,6 +147,8 @@ class Store:
             self.conn.execute("COMMIT")
         except BaseException:
             self.conn.execute("ROLLBACK")
+            if self._stories is not None:
+                self._stories.reset()  # its caches saw rows that are gone
             raise
         return added
 
@@ -216,6 +227,9 @@ class Store:
                 [(aid, i, role, a.text, a.canonical or a.text, a.country, a.sector)
                  for role, actors in (("actor", ev.actor), ("recipient", ev.recipient)) for a in actors],
             )
+        identity.link_record(c, rec)
+        if self._stories is not None:
+            self._stories.assign(rec)
         return 1
 
     # -- reads ------------------------------------------------------------

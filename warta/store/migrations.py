@@ -195,6 +195,88 @@ def _places_admin(conn: sqlite3.Connection) -> None:
     backfill_places_admin(conn)
 
 
+@migration("0004_entity_identities")
+def _entity_identities(conn: sqlite3.Connection) -> None:
+    # One entity_id per real-world entity (warta.store.identity). Names, not
+    # mention rows, carry the id: an alias added later re-points names, and
+    # no row of entities, quotes or event_actors is rewritten.
+    conn.executescript(
+        """
+        CREATE TABLE entity_names (
+            pk INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            key TEXT NOT NULL,
+            entity_id INTEGER NOT NULL,
+            mentions INTEGER NOT NULL DEFAULT 0,
+            preferred INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX entity_names_key ON entity_names(key);
+        CREATE INDEX entity_names_entity ON entity_names(entity_id);
+
+        CREATE TABLE entity_links (
+            a TEXT NOT NULL,
+            b TEXT NOT NULL,
+            PRIMARY KEY (a, b)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE entity_aliases (
+            alias TEXT NOT NULL,
+            name TEXT NOT NULL,
+            source TEXT NOT NULL CHECK (source IN ('seed', 'user')),
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (alias, name, source)
+        );
+
+        CREATE TABLE outlet_keys (
+            key TEXT PRIMARY KEY,
+            name TEXT NOT NULL
+        ) WITHOUT ROWID;
+        """
+    )
+    from .identity import backfill
+
+    backfill(conn)
+
+
+@migration("0005_stories")
+def _stories(conn: sqlite3.Connection) -> None:
+    # Stories (warta.stories): articles about one happening, grouped as they
+    # are ingested. story_articles keeps each article's grouping features, so
+    # a new article is compared without re-reading stored Records.
+    conn.executescript(
+        """
+        CREATE TABLE stories (
+            id INTEGER PRIMARY KEY,
+            title TEXT,
+            first_day TEXT,
+            last_day TEXT,
+            n_articles INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX stories_last_day ON stories(last_day);
+
+        CREATE TABLE story_articles (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            day TEXT,
+            score REAL,
+            features TEXT NOT NULL
+        );
+        CREATE INDEX story_articles_story ON story_articles(story_id);
+        CREATE INDEX story_articles_day ON story_articles(day);
+
+        CREATE TABLE story_terms (
+            term TEXT PRIMARY KEY,
+            df INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        """
+    )
+    from ..stories.assign import backfill
+
+    backfill(conn)
+
+
 def applied(conn: sqlite3.Connection) -> list[str]:
     """Names of the migrations already applied to ``conn``."""
     conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
@@ -251,6 +333,9 @@ class _NoScriptConnection:
 
     def execute(self, *args):
         return self._conn.execute(*args)
+
+    def executemany(self, *args):
+        return self._conn.executemany(*args)
 
 
 def _run_in_transaction(conn: sqlite3.Connection, fn) -> None:
