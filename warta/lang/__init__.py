@@ -38,6 +38,7 @@ TAB-separated columns, described in the file's header):
   function_words.txt            frequent function words (language check, quotes, events)
   function_words_en.txt         frequent English function words (language check)
   igo.txt                       international organisations -> short code and CAMEO actor code
+  news_agencies.txt             news agencies and broadcasters: outlets, not organisations, in rankings (store identity)
   iso3_fips.txt                 ISO 3166 alpha-3 -> FIPS 10-4 country codes (GDELT export)
   outlets.txt                   one-word outlet names that may open a dateline (segmenter)
   place_event_words.txt         election and disaster words before a place name ("Pilkada Jawa Timur") (geo)
@@ -46,6 +47,8 @@ TAB-separated columns, described in the file's header):
   quote_titles.txt              title and role words dropped from speaker names (quotes, quote scorer)
   related_links.txt             words opening a "Baca juga:" line: nothing in it is a fact of the article (builder)
   sentence_starters.txt         words that open a sentence after a weak abbreviation (segmenter)
+
+Alias table (``aliases.tsv``: alias TAB name shown): other names of one entity (store identity).
 
 Tables (``.json``; each says what it holds in a ``_comment``/``_doc``/``_about`` key):
 

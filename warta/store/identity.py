@@ -22,7 +22,8 @@ the remaining aliases (:func:`rebuild`).
 
 Outlets ("Bisnis.com", "Antara", a dateline's "KOMPAS.com") are entities
 whose key is in ``outlet_keys`` (from each article's ``outlet`` and dateline,
-and ``warta/lang/outlets.txt``); rankings leave them out.
+``warta/lang/outlets.txt`` and ``warta/lang/news_agencies.txt``); rankings
+leave them out.
 """
 
 from __future__ import annotations
@@ -45,6 +46,12 @@ _WORDS = re.compile(r"\w+")
 _HOST_SUFFIXES = frozenset("com co id net org or go ac tv news us info biz web my sg asia www".split())
 # The longest nickname or acronym linked across articles by its letters alone.
 _MAX_SHORT = 12
+# Words that may stand before or after a name without making it another entity:
+# place types and legal forms ("Kota Jayapura" is Jayapura, "Partai Golkar" Golkar).
+# A building or an office named after a body ("Gedung Djuanda Kementerian
+# Keuangan", "Humas Polri") is not the body, so other extra words block a link.
+_EXTRA_OK = frozenset("kota kabupaten kab provinsi prov kecamatan kelurahan desa pulau negara republik ri "
+                      "partai pt tbk persero".split())
 
 
 class AliasError(WartaError):
@@ -89,9 +96,11 @@ def linkable(short: str, full: str) -> bool:
         return False
     ws, wf = _words(short), _words(full)
     if ws <= wf or wf <= ws:
-        # Words of the other plus more: the longer is the shorter with a title or
-        # place type ("Kota Jayapura"). Only words of the other: a short form.
-        return not ws <= wf
+        # One is the other plus a place type or legal form: the same entity.
+        # Otherwise a short form made of the other's words ("Bagja"), or a
+        # longer name of something else ("Gedung ... Kementerian Keuangan").
+        extra = (wf - ws) | (ws - wf)
+        return bool(extra) and extra <= _EXTRA_OK
     a, b = (ks, kf) if len(ks) <= len(kf) else (kf, ks)
     return len(a) <= _MAX_SHORT and _subsequence(a, b)
 
@@ -120,7 +129,8 @@ def outlet_keys_of(outlet: Optional[str]) -> set[str]:
     """Keys an outlet goes by: "papua.antaranews.com" -> {"papuaantaranewscom", "antaranews", "antaranewscom"}."""
     if not outlet or not outlet.strip():
         return set()
-    out = {name_key(outlet)}
+    base = name_key(outlet)
+    out = {base, base + "com"}  # "CNN Indonesia" also writes itself "CNNIndonesia.com"
     host = outlet.strip().lower()
     if "." in host and " " not in host:
         labels = [x for x in host.split(".") if x and x != "www"]
@@ -180,6 +190,24 @@ def _union(conn: sqlite3.Connection, a: int, b: int) -> int:
     return keep
 
 
+def _full_names(conn: sqlite3.Connection, eid: int) -> list[set[str]]:
+    return [_words(n) for (n,) in conn.execute("SELECT name FROM entity_names WHERE entity_id = ?", (eid,))
+            if len(_words(n)) >= 2]
+
+
+def _conflict(conn: sqlite3.Connection, a: int, b: int) -> bool:
+    """True when both entities already have full names and none of them fits the other side's.
+
+    An acronym with two expansions in two articles ("BMI": Banteng Muda
+    Indonesia, Bea Masuk Imbalan) would otherwise merge two bodies. The
+    shared and user alias tables are not checked: a person said so.
+    """
+    fa, fb = _full_names(conn, a), _full_names(conn, b)
+    if not fa or not fb:
+        return False
+    return not any(x <= y or y <= x for x in fa for y in fb)
+
+
 def record_names(rec: Record) -> tuple[Counter, set[tuple[str, str]], set[str]]:
     """What one Record tells the identity table.
 
@@ -214,10 +242,12 @@ def link_record(conn: sqlite3.Connection, rec: Record) -> None:
     mentions, links, outlets = record_names(rec)
     _ids_of(conn, [*mentions, *(n for pair in links for n in pair)], mentions)
     for a, b in sorted(links):
-        ka, kb = sorted((name_key(a), name_key(b)))
-        conn.execute("INSERT OR IGNORE INTO entity_links(a, b) VALUES (?, ?)", (ka, kb))
         ia = conn.execute("SELECT entity_id FROM entity_names WHERE name = ?", (a,)).fetchone()[0]
         ib = conn.execute("SELECT entity_id FROM entity_names WHERE name = ?", (b,)).fetchone()[0]
+        if ia == ib or _conflict(conn, ia, ib):
+            continue
+        ka, kb = sorted((name_key(a), name_key(b)))
+        conn.execute("INSERT OR IGNORE INTO entity_links(a, b) VALUES (?, ?)", (ka, kb))
         _union(conn, ia, ib)
     if outlets:
         conn.executemany("INSERT OR IGNORE INTO outlet_keys(key, name) VALUES (?, ?)",
@@ -240,7 +270,7 @@ def sync_seeds(conn: sqlite3.Connection) -> int:
     shipped = set(seed_aliases())
     stored = {(a, n) for a, n in conn.execute("SELECT alias, name FROM entity_aliases WHERE source = 'seed'")}
     new, gone = shipped - stored, stored - shipped
-    outlets = {k: n for n in load_lines("outlets") for k in outlet_keys_of(n)}
+    outlets = {k: n for name in ("outlets", "news_agencies") for n in load_lines(name) for k in outlet_keys_of(n)}
     have_outlets = {k for (k,) in conn.execute("SELECT key FROM outlet_keys")}
     missing_outlets = {k: n for k, n in outlets.items() if k not in have_outlets}
     if not new and not gone and not missing_outlets:

@@ -17,6 +17,8 @@ from typing import Iterable, Optional
 from ..admin_areas import province_codes
 from ..errors import WartaError
 from .fts import FtsQueryError, explain_error, match_expression  # noqa: F401 (re-exported)
+from .identity import OUTLET_ENTITIES, SAME_ENTITY_NAMES, display_name, names_of
+from .identity import entity_id as identity_id
 
 MAX_LIMIT = 500
 PLACE_LABELS = ("LOC", "GPE", "FAC")
@@ -159,9 +161,10 @@ class SearchFilter:
 
 
 def _entity_clause(labels: Optional[tuple[str, ...]], value: str, where: list, params: list) -> None:
+    # By identity: "Jokowi" also finds the articles that only say "Joko Widodo".
     sql = ("EXISTS (SELECT 1 FROM entities e WHERE e.article_id = a.id AND "
-           "(e.canonical LIKE ? ESCAPE '\\' OR e.text LIKE ? ESCAPE '\\')")
-    params += [_like(value), _like(value)]
+           f"(e.canonical LIKE ? ESCAPE '\\' OR e.text LIKE ? ESCAPE '\\' OR e.canonical IN ({SAME_ENTITY_NAMES}))")
+    params += [_like(value), _like(value), _like(value)]
     if labels:
         sql += f" AND e.label IN ({', '.join('?' * len(labels))})"
         params += list(labels)
@@ -169,15 +172,17 @@ def _entity_clause(labels: Optional[tuple[str, ...]], value: str, where: list, p
 
 
 def _place_clause(value: str, where: list, params: list) -> None:
-    """Articles mentioning a place by name, or any place in the province or regency ``value`` names."""
+    """Articles mentioning a place by name or by another name of it (its identity: "DIY" is
+    "Daerah Istimewa Yogyakarta"), or any place in the province or regency ``value`` names."""
     like = _like(value)
     codes = sorted(province_codes(value))
     sql = ("EXISTS (SELECT 1 FROM entities e WHERE e.article_id = a.id AND "
            f"e.label IN ({', '.join('?' * len(PLACE_LABELS))}) AND "
            "(e.canonical LIKE ? ESCAPE '\\' OR e.text LIKE ? ESCAPE '\\' OR e.province LIKE ? ESCAPE '\\' "
-           "OR e.regency LIKE ? ESCAPE '\\'" + (f" OR e.adm1 IN ({', '.join('?' * len(codes))})" if codes else "") + "))")
+           f"OR e.regency LIKE ? ESCAPE '\\' OR e.canonical IN ({SAME_ENTITY_NAMES})" +
+           (f" OR e.adm1 IN ({', '.join('?' * len(codes))})" if codes else "") + "))")
     where.append(sql)
-    params += [*PLACE_LABELS, like, like, like, like, *codes]
+    params += [*PLACE_LABELS, like, like, like, like, like, *codes]
 
 
 def _search_where(f: SearchFilter) -> tuple[list, list]:
@@ -298,9 +303,9 @@ class QuoteFilter:
 
 def _quote_where(f: QuoteFilter) -> tuple[list, list]:
     where, params = [], []
-    if f.speaker:
-        where.append("q.speaker LIKE ? ESCAPE '\\'")
-        params.append(_like(f.speaker))
+    if f.speaker:  # by identity, as in search
+        where.append(f"(q.speaker LIKE ? ESCAPE '\\' OR q.speaker IN ({SAME_ENTITY_NAMES}))")
+        params += [_like(f.speaker), _like(f.speaker)]
     if f.q:
         where.append("q.text LIKE ? ESCAPE '\\'")
         params.append(_like(f.q))
@@ -383,8 +388,9 @@ def _event_where(conn: sqlite3.Connection, f: EventFilter) -> tuple[list, list]:
             params += [role, country.upper()]
     if f.actor:
         where.append("EXISTS (SELECT 1 FROM event_actors x WHERE x.article_id = v.article_id AND "
-                     "x.event_idx = v.idx AND (x.canonical LIKE ? ESCAPE '\\' OR x.text LIKE ? ESCAPE '\\'))")
-        params += [_like(f.actor), _like(f.actor)]
+                     "x.event_idx = v.idx AND (x.canonical LIKE ? ESCAPE '\\' OR x.text LIKE ? ESCAPE '\\' "
+                     f"OR x.canonical IN ({SAME_ENTITY_NAMES})))")
+        params += [_like(f.actor), _like(f.actor), _like(f.actor)]
     if f.place:
         # the place by name or country code, or any place in the province or regency it names
         codes = sorted(province_codes(f.place))
@@ -529,38 +535,55 @@ class EntityFilter:
     offset: int = 0
 
 
-def entities(conn: sqlite3.Connection, f: EntityFilter) -> list[dict]:
-    """Entities (by canonical name and label) with mention and article counts."""
+def _entity_where(conn: sqlite3.Connection, f: EntityFilter) -> tuple[list, list]:
+    # ``e`` is entities, ``n`` its name's row in entity_names (LEFT JOIN).
     where, params = [], []
     if f.label:
-        where.append("label = ?")
+        where.append("e.label = ?")
         params.append(check_choice("entity label", f.label, entity_label_values(conn), upper=True))
     if f.q:
-        where.append("(canonical LIKE ? ESCAPE '\\' OR text LIKE ? ESCAPE '\\')")
-        params += [_like(f.q), _like(f.q)]
+        where.append("(e.canonical LIKE ? ESCAPE '\\' OR e.text LIKE ? ESCAPE '\\' "
+                     "OR n.entity_id IN (SELECT entity_id FROM entity_names WHERE name LIKE ? ESCAPE '\\'))")
+        params += [_like(f.q), _like(f.q), _like(f.q)]
+    else:
+        where.append(f"(n.entity_id IS NULL OR n.entity_id NOT IN ({OUTLET_ENTITIES}))")
     if f.country:
-        where.append("country = ?")
+        where.append("e.country = ?")
         params.append(f.country.upper())
-    sql = ("SELECT canonical AS name, label, max(country) AS country, count(*) AS mentions, "
-           "count(DISTINCT article_id) AS articles FROM entities" + _where_sql(where) +
-           " GROUP BY canonical, label ORDER BY articles DESC, mentions DESC, name LIMIT ? OFFSET ?")
-    return [dict(r) for r in _run(conn, sql, [*params, clamp_limit(f.limit, 100), max(0, f.offset)])]
+    return where, params
+
+
+_ENTITY_FROM = " FROM entities e LEFT JOIN entity_names n ON n.name = e.canonical"
+_ENTITY_GROUP = " GROUP BY coalesce(n.entity_id, 'name:' || e.canonical), e.label"
+
+
+def entities(conn: sqlite3.Connection, f: EntityFilter) -> list[dict]:
+    """Entities (by identity and label) with mention and article counts.
+
+    Names of one entity count together ("Jokowi" and "Joko Widodo", "KPK" and
+    "Komisi Pemberantasan Korupsi"; :mod:`warta.store.identity`) under the
+    entity's display name, with its ``entity_id``. Without a name filter
+    (a ranking), news outlets are left out.
+
+    Raises:
+        QueryError: an unknown label (the message lists the valid ones).
+    """
+    where, params = _entity_where(conn, f)
+    sql = ("SELECT min(e.canonical) AS name, n.entity_id, e.label, max(e.country) AS country, count(*) AS mentions, "
+           "count(DISTINCT e.article_id) AS articles" + _ENTITY_FROM + _where_sql(where) + _ENTITY_GROUP +
+           " ORDER BY articles DESC, mentions DESC, name LIMIT ? OFFSET ?")
+    rows = [dict(r) for r in _run(conn, sql, [*params, clamp_limit(f.limit, 100), max(0, f.offset)])]
+    for r in rows:
+        if r["entity_id"] is not None:
+            r["name"] = display_name(conn, r["entity_id"]) or r["name"]
+    return rows
 
 
 def entities_page(conn: sqlite3.Connection, f: EntityFilter) -> Page:
-    """One page of :func:`entities` and how many distinct (name, label) pairs match."""
+    """One page of :func:`entities` and how many entities (identity and label) match."""
     rows = entities(conn, f)
-    where, params = [], []
-    if f.label:
-        where.append("label = ?")
-        params.append(f.label.strip().upper())
-    if f.q:
-        where.append("(canonical LIKE ? ESCAPE '\\' OR text LIKE ? ESCAPE '\\')")
-        params += [_like(f.q), _like(f.q)]
-    if f.country:
-        where.append("country = ?")
-        params.append(f.country.upper())
-    sql = "SELECT count(*) FROM (SELECT 1 FROM entities" + _where_sql(where) + " GROUP BY canonical, label)"
+    where, params = _entity_where(conn, f)
+    sql = "SELECT count(*) FROM (SELECT 1" + _ENTITY_FROM + _where_sql(where) + _ENTITY_GROUP + ")"
     return Page(_run(conn, sql, params)[0][0], rows)
 
 
@@ -573,21 +596,25 @@ def entity(conn: sqlite3.Connection, name: str, label: Optional[str] = None, lim
         speaker), ``events`` (as actor or recipient) and ``cooccurring``
         entities; None when the name is unknown.
     """
-    where = "canonical = ?" + (" AND label = ?" if label else "")
-    ewhere = "e.canonical = ?" + (" AND e.label = ?" if label else "")
-    params = [name, label.upper()] if label else [name]
-    rows = conn.execute(f"SELECT label, country, text, lat, lon FROM entities WHERE {where}", params).fetchall()
+    # Every name of the entity (its identity: "Jokowi" is "Joko Widodo").
+    names = names_of(conn, name)
+    marks = ", ".join("?" * len(names))
+    where = f"canonical IN ({marks})" + (" AND label = ?" if label else "")
+    ewhere = f"e.canonical IN ({marks})" + (" AND e.label = ?" if label else "")
+    params = [*names, label.upper()] if label else list(names)
+    rows = conn.execute(f"SELECT label, country, text, canonical, lat, lon FROM entities WHERE {where}",
+                        params).fetchall()
     limit = clamp_limit(limit, 50)
     # Speakers and event actors count too: a name the NER missed can still
     # have quotes and events of its own.
     said = [dict(r) for r in conn.execute(
         'SELECT q.article_id, a.title, a.published, q.idx, q.text, q.kind, q.cue, q.speaker_label, q.start, q."end" '
-        "FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.speaker = ? "
-        "ORDER BY a.published DESC, q.article_id, q.idx LIMIT ?", (name, limit))]
+        f"FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.speaker IN ({marks}) "
+        "ORDER BY a.published DESC, q.article_id, q.idx LIMIT ?", (*names, limit))]
     ev_rows = [dict(r) for r in conn.execute(
         "SELECT DISTINCT v.*, a.title, a.published, a.outlet FROM events v JOIN articles a ON a.id = v.article_id "
         "JOIN event_actors x ON x.article_id = v.article_id AND x.event_idx = v.idx "
-        "WHERE x.canonical = ? ORDER BY v.day DESC LIMIT ?", (name, limit))]
+        f"WHERE x.canonical IN ({marks}) ORDER BY v.day DESC LIMIT ?", (*names, limit))]
     if not rows and not said and not ev_rows:
         return None
     _attach_actors(conn, ev_rows)
@@ -608,8 +635,8 @@ def entity(conn: sqlite3.Connection, name: str, label: Optional[str] = None, lim
         articles = list(seen.values())
     cooc = [dict(r) for r in conn.execute(
         "SELECT o.canonical AS name, o.label, count(DISTINCT o.article_id) AS articles FROM entities o "
-        f"WHERE o.article_id IN (SELECT article_id FROM entities WHERE {where}) AND o.canonical != ? "
-        "GROUP BY o.canonical, o.label ORDER BY articles DESC, name LIMIT 30", [*params, name])]
+        f"WHERE o.article_id IN (SELECT article_id FROM entities WHERE {where}) AND o.canonical NOT IN ({marks}) "
+        "GROUP BY o.canonical, o.label ORDER BY articles DESC, name LIMIT 30", [*params, *names])]
     geo = next(({"lat": r["lat"], "lon": r["lon"]} for r in rows if r["lat"] is not None), None)
     labels = sorted({r["label"] for r in rows} or {q["speaker_label"] for q in said if q["speaker_label"]})
     return {
@@ -617,7 +644,8 @@ def entity(conn: sqlite3.Connection, name: str, label: Optional[str] = None, lim
         "labels": labels,
         "country": next((r["country"] for r in rows if r["country"]), None),
         "geo": geo,
-        "aliases": sorted({r["text"] for r in rows} - {name}),
+        "entity_id": identity_id(conn, name),
+        "aliases": sorted(({r["text"] for r in rows} | {r["canonical"] for r in rows} | set(names)) - {name}),
         "mentions": len(rows),
         "over_time": over_time,
         "articles": articles,
