@@ -68,6 +68,7 @@ Tables (``.json``; each says what it holds in a ``_comment``/``_doc``/``_about``
   provinces_id.json   Indonesian provinces (input to scripts/build_geo_data.py)
   quote_cues.json     reporting cues and speaker word classes (quotes)
   regencies_id.json   Indonesian regencies and their seat towns (input to scripts/build_geo_data.py)
+  story_counts.json   counted nouns and state words: which numbers of two articles count the same thing (stories)
   time_words.json     months, weekdays, relative and duration words (timex)
   titles.json         titles and roles of people (entity_resolver, geo)
 
