@@ -29,6 +29,8 @@ from .ingest import ingest_cmd
 from .query import entities_cmd, errors_cmd, events_cmd, export_cmd, quotes_cmd, search_cmd
 from .serve import serve_cmd
 from .show import show_cmd
+from .stories import aliases_group, stories_cmd
+from .eval_stories import eval_stories_cmd
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -51,6 +53,7 @@ eval_group.add_command(eval_quantities_cmd)
 eval_group.add_command(eval_entities_cmd)
 eval_group.add_command(eval_segment_cmd)
 eval_group.add_command(eval_articles_cmd)
+eval_group.add_command(eval_stories_cmd)
 train_group.add_command(train_ner_cmd)
 train_group.add_command(train_silver_cmd)
 main.add_command(batch_cmd)
@@ -59,3 +62,5 @@ main.add_command(ingest_cmd)
 for _cmd in (search_cmd, show_cmd, quotes_cmd, events_cmd, entities_cmd, errors_cmd, export_cmd):
     main.add_command(_cmd)
 main.add_command(serve_cmd)
+main.add_command(stories_cmd)
+main.add_command(aliases_group)

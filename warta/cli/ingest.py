@@ -19,11 +19,13 @@ from ._common import handle_errors
               help="Articles per extraction batch and per commit.")
 @click.option("--force", is_flag=True, help="Process text even if it does not look Indonesian.")
 @click.option("--no-progress", is_flag=True, help="No progress bar on stderr.")
+@click.option("--no-stories", is_flag=True,
+              help="Do not group articles into stories as they are stored (`warta stories --update` does it later).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--from-parquet", "from_parquet", is_flag=True,
               help="PATHS are `warta batch --out` folders: load their Records (no extraction).")
 @handle_errors
-def ingest_cmd(paths, db, workers, batch_size, force, no_progress, as_json, from_parquet):
+def ingest_cmd(paths, db, workers, batch_size, force, no_progress, no_stories, as_json, from_parquet):
     """Read .txt, .html, .json, .jsonl, .parquet, RSS/Atom and WARC files (or
     folders of them) into the archive.
 
@@ -39,7 +41,8 @@ def ingest_cmd(paths, db, workers, batch_size, force, no_progress, as_json, from
         return
     from ..ingest import IngestOptions, ingest
 
-    opts = IngestOptions(workers=workers, batch_size=batch_size, force=force, progress=not no_progress)
+    opts = IngestOptions(workers=workers, batch_size=batch_size, force=force, progress=not no_progress,
+                         stories=not no_stories)
     summary = ingest(paths, db, opts)
     if as_json:
         click.echo(json.dumps({"db": str(db), "read": summary.read, "added": summary.added,

@@ -5,11 +5,13 @@ SQLDATE/MonthYear/Year/FractionDate (event date, else publication date),
 Actor1/Actor2 Code, Name, CountryCode, KnownGroupCode (IGOs), Type1Code
 (sector, in CAMEO spelling), IsRootEvent (event in the first three
 sentences), EventCode/EventBaseCode/EventRootCode (CAMEO), QuadClass,
-NumMentions/NumSources/NumArticles (1: one article), ActionGeo_* (type,
-name, FIPS country code, ADM1 code, lat/long), DATEADDED (publication date,
-000000) and SOURCEURL. Left empty: ethnic/religion codes, GoldsteinScale,
-AvgTone, the actor geographies, ADM2 codes and the ADM1 code of places
-outside Indonesia, which warta does not compute.
+NumMentions/NumSources/NumArticles (the happening's mentions, outlets and
+articles across its story when an archive gives ``counts``; else 1: one
+article), ActionGeo_* (type, name, FIPS country code, ADM1 code, lat/long),
+DATEADDED (publication date, 000000) and SOURCEURL. Left empty:
+ethnic/religion codes, GoldsteinScale, AvgTone, the actor geographies, ADM2
+codes and the ADM1 code of places outside Indonesia, which warta does not
+compute.
 
 Notes:
     Actor country codes are ISO 3166 alpha-3, which CAMEO country codes
@@ -30,7 +32,7 @@ from __future__ import annotations
 
 from datetime import date as _date
 from functools import lru_cache
-from typing import Iterable, Iterator, Optional, Union
+from typing import Iterable, Iterator, Mapping, Optional, Union
 
 from ..admin_areas import gdelt_adm1, province_codes
 from ..events_ontology import country_names, igos
@@ -114,8 +116,15 @@ def _geo_cols(event: Event) -> dict:
     return cols
 
 
-def event_to_gdelt(record: Record, event: Event, index: int) -> dict:
-    """One GDELT row (column -> value, every column of :data:`GDELT_COLUMNS`)."""
+def event_to_gdelt(record: Record, event: Event, index: int,
+                   counts: Optional[tuple[int, int, int]] = None) -> dict:
+    """One GDELT row (column -> value, every column of :data:`GDELT_COLUMNS`).
+
+    Args:
+        counts: ``(NumMentions, NumSources, NumArticles)`` of the happening the
+            event reports, across the articles of its story
+            (:func:`warta.store.stories.event_counts`); default one article.
+    """
     row = {c: None for c in GDELT_COLUMNS}
     day = event_date(event, record)
     row["GlobalEventID"] = numeric_id(record, index)
@@ -133,7 +142,7 @@ def event_to_gdelt(record: Record, event: Event, index: int) -> dict:
     row["EventBaseCode"] = code[:3] or None
     row["EventRootCode"] = code[:2] or None
     row["QuadClass"] = event.quad
-    row["NumMentions"] = row["NumSources"] = row["NumArticles"] = 1
+    row["NumMentions"], row["NumSources"], row["NumArticles"] = counts or (1, 1, 1)
     row.update(_geo_cols(event))
     if record.published:
         row["DATEADDED"] = record.published.replace("-", "") + "000000"
@@ -141,15 +150,18 @@ def event_to_gdelt(record: Record, event: Event, index: int) -> dict:
     return row
 
 
-def records_to_gdelt_rows(records: Iterable[Union[Record, dict]]) -> Iterator[dict]:
+def records_to_gdelt_rows(records: Iterable[Union[Record, dict]],
+                          counts: Optional[Mapping[tuple[str, int], tuple[int, int, int]]] = None) -> Iterator[dict]:
     """GDELT 2.0-style event rows for every event of every Record.
 
     Args:
         records: :class:`warta.Record` objects or their JSON dicts.
+        counts: ``(record id, event index) -> (NumMentions, NumSources,
+            NumArticles)``, from an archive's stories; events not in it count 1.
 
     Yields:
         Dicts keyed by :data:`GDELT_COLUMNS` (None where GDELT's field does not apply).
     """
     for rec in as_records(records):
         for i, ev in enumerate(rec.events):
-            yield event_to_gdelt(rec, ev, i)
+            yield event_to_gdelt(rec, ev, i, counts.get((rec.id, i)) if counts else None)

@@ -37,12 +37,14 @@ class IngestOptions:
         force: process text that does not look Indonesian.
         progress: show a tqdm bar on stderr, with the number of documents
             (counted first) as its total and an ETA.
+        stories: group each stored article into a story (:mod:`warta.stories`).
     """
 
     workers: int = 1
     batch_size: int = 16
     force: bool = False
     progress: bool = True
+    stories: bool = True
 
 
 @dataclass
@@ -140,7 +142,7 @@ def ingest(paths: Iterable[Union[str, Path]], db: Union[str, Path], options: Opt
         from .count import count_documents
 
         bar = tqdm(total=count_documents(paths), unit=" art", desc="ingest", mininterval=0.5, dynamic_ncols=True)
-    with Store(db) as store:
+    with Store(db, stories=opts.stories) as store:
         writer = _Writer(store, summary, bar)
         pool = None
         if opts.workers > 1:

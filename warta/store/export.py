@@ -168,8 +168,20 @@ def export(conn: sqlite3.Connection, fmt: str, out: Optional[Union[str, Path]] =
         gdelt = importlib.import_module("warta.export.gdelt")
     except ImportError as exc:
         raise ExportError(f"the GDELT exporter (warta.export.gdelt) is not available: {exc}") from None
-    rows = (gdelt.records_to_gdelt_rows(records) if not selective else
-            (gdelt.event_to_gdelt(rec, ev, i) for rec, evs in _filtered(records, keep) for i, ev in evs))
+    from .stories import event_counts
+
+    # One happening reported by several articles counts them all (NumMentions,
+    # NumSources, NumArticles over its whole story, whatever the filter). The
+    # counts go to the writer only when the archive has multi-article stories,
+    # which keeps the one-argument exporter contract for archives without.
+    counts = event_counts(conn)
+    if not selective:
+        rows = gdelt.records_to_gdelt_rows(records, counts=counts) if counts else gdelt.records_to_gdelt_rows(records)
+    elif counts:
+        rows = (gdelt.event_to_gdelt(rec, ev, i, counts.get((rec.id, i)))
+                for rec, evs in _filtered(records, keep) for i, ev in evs)
+    else:
+        rows = (gdelt.event_to_gdelt(rec, ev, i) for rec, evs in _filtered(records, keep) for i, ev in evs)
     n = 0
     with _text_out(out) as fh:
         writer = csv.writer(fh, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
