@@ -53,11 +53,8 @@ def _title(row_title: Optional[str], records: list[Record]) -> Optional[str]:
     return m.group(1) if m else text[:120] + ("…" if len(text) > 120 else "")
 
 
-def _article(rec: Record, score: Optional[float] = None) -> dict:
-    out = {"id": rec.id, "url": rec.url, "outlet": rec.outlet, "published": rec.published, "title": rec.title}
-    if score is not None:
-        out["score"] = score
-    return out
+def _article(rec: Record) -> dict:
+    return {"id": rec.id, "url": rec.url, "outlet": rec.outlet, "published": rec.published, "title": rec.title}
 
 
 def list_stories(conn: sqlite3.Connection, since: Optional[str] = None, until: Optional[str] = None,
@@ -102,7 +99,7 @@ def get_story(conn: sqlite3.Connection, story_id: int) -> Optional[dict]:
 
     Returns:
         ``id``, ``title``, ``first_day``, ``last_day``, ``articles`` (each
-        with the ``score`` that joined it, absent for the first),
+        with the ``score`` that joined it, None for the one that started it),
         ``outlets``, ``entities`` (unioned by identity), ``quotes``
         (de-duplicated, with sources), ``happenings`` (events
         de-duplicated, with their counts and sources) and ``discrepancies``.
@@ -117,7 +114,7 @@ def get_story(conn: sqlite3.Connection, story_id: int) -> Optional[dict]:
     ids = _ids(conn, records)
     return {
         "id": row["id"], "title": _title(row["title"], records), "first_day": row["first_day"],
-        "last_day": row["last_day"], "articles": [_article(r, scores.get(r.id)) for r in records],
+        "last_day": row["last_day"], "articles": [{**_article(r), "score": scores.get(r.id)} for r in records],
         "outlets": sorted({r.outlet for r in records if r.outlet}),
         "entities": merge.merged_entities(records, ids),
         "quotes": merge.merged_quotes(records, ids),

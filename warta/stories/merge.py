@@ -37,13 +37,18 @@ QUOTE_COVER = 0.5
 QUOTE_MIN_WORDS = 6
 # Two places of one happening farther apart than this (km) disagree.
 PLACE_KM = 50.0
+_CONTEXT = 60  # characters of text shown on each side of a flagged span
 _STATE_WINDOW = 40  # characters after a number (and its noun) searched for a state word
 _CLASSIFIED = re.compile(r"\s+(\w+)\s+([\w-]+)")
 
 
 @dataclass
 class Source:
-    """Where a fact was read: article, outlet, span and text."""
+    """Where a fact was read: article, outlet, span and text.
+
+    ``anchor`` is the id of the span's mark on the article page (``qty-3``,
+    ``quote-0``, ``event-2``); ``before``/``after`` the text around it.
+    """
 
     article_id: str
     outlet: Optional[str]
@@ -51,13 +56,29 @@ class Source:
     end: int
     text: str
     value: Optional[object] = None
+    anchor: Optional[str] = None
+    before: str = ""
+    after: str = ""
 
     def as_dict(self) -> dict:
         out = {"article_id": self.article_id, "outlet": self.outlet, "start": self.start, "end": self.end,
                "text": self.text}
         if self.value is not None:
             out["value"] = self.value
+        if self.anchor:
+            out["anchor"] = self.anchor
+        if self.before or self.after:
+            out["before"], out["after"] = self.before, self.after
         return out
+
+
+def _in_context(rec: Record, start: int, end: int, value=None, anchor: Optional[str] = None) -> Source:
+    """A Source for ``rec.text[start:end]`` with the text around it (one line)."""
+    before = " ".join(rec.text[max(0, start - _CONTEXT):start].split())
+    after = " ".join(rec.text[end:end + _CONTEXT].split())
+    return Source(rec.id, rec.outlet, start, end, rec.text[start:end], value, anchor,
+                  ("…" if start > _CONTEXT else "") + before + (" " if rec.text[start - 1:start].isspace() else ""),
+                  (" " if rec.text[end:end + 1].isspace() else "") + after + ("…" if end + _CONTEXT < len(rec.text) else ""))
 
 
 # -- identities -------------------------------------------------------------------
@@ -119,8 +140,9 @@ def near_same_words(a: str, b: str) -> bool:
 
 
 def _quote_source(rec: Record, q: Quote) -> Source:
-    return Source(rec.id, rec.outlet, q.start, q.end, q.text,
-                  (q.speaker.canonical or q.speaker.text) if q.speaker else None)
+    idx = next((i for i, x in enumerate(rec.quotes) if x is q), None)
+    return _in_context(rec, q.start, q.end, (q.speaker.canonical or q.speaker.text) if q.speaker else None,
+                       f"quote-{idx}" if idx is not None else None)
 
 
 def merged_quotes(records: list[Record], ids: Ids) -> list[dict]:
@@ -269,11 +291,11 @@ def count_key(rec: Record, q: Quantity) -> Optional[tuple[str, Optional[str]]]:
 def _number_flags(records: list[Record]) -> list[dict]:
     by_key: dict[tuple, dict[str, list[Source]]] = defaultdict(lambda: defaultdict(list))
     for rec in records:
-        for q in rec.quantities:
+        for i, q in enumerate(rec.quantities):
             key = count_key(rec, q)
             if key is not None:
-                by_key[key][rec.id].append(Source(rec.id, rec.outlet, q.start, q.end, q.text,
-                                                  {"value": q.value, "modifier": q.modifier}))
+                by_key[key][rec.id].append(_in_context(rec, q.start, q.end,
+                                                       {"value": q.value, "modifier": q.modifier}, f"qty-{i}"))
     flags = []
     for (thing, state), per_article in by_key.items():
         if len(per_article) < 2:
@@ -318,7 +340,7 @@ def _haversine(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 def _event_source(rec: Record, i: int, value) -> Source:
     ev = rec.events[i]
-    return Source(rec.id, rec.outlet, ev.trigger.start, ev.trigger.end, rec.text[ev.trigger.start:ev.trigger.end], value)
+    return _in_context(rec, ev.trigger.start, ev.trigger.end, value, f"event-{i}")
 
 
 def _happening_flags(records: list[Record], ids: Ids) -> list[dict]:

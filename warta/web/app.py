@@ -121,7 +121,7 @@ def create_app(db: Union[str, Path], *, max_body_bytes: Optional[int] = None, pr
             ``POST /api/extract`` is fast; ``app.state.model_ready`` is set
             once it is loaded.
     """
-    from . import api, pages
+    from . import api, pages, stories
 
     db = Path(db)
     connect(db).close()  # create and migrate once, as the writer would
@@ -145,7 +145,9 @@ def create_app(db: Union[str, Path], *, max_body_bytes: Optional[int] = None, pr
     app.state.templates = _templates()
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(api.router)
+    app.include_router(stories.api_router)
     app.include_router(pages.router)
+    app.include_router(stories.pages_router)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
