@@ -130,16 +130,24 @@ def outlet_keys_of(outlet: Optional[str]) -> set[str]:
     if not outlet or not outlet.strip():
         return set()
     base = name_key(outlet)
-    out = {base, base + "com"}  # "CNN Indonesia" also writes itself "CNNIndonesia.com"
+    out = {base} if base.endswith("com") else {base, base + "com"}  # "CNN Indonesia" is also "CNNIndonesia.com"
     host = outlet.strip().lower()
     if "." in host and " " not in host:
-        labels = [x for x in host.split(".") if x and x != "www"]
+        labels = [x for x in host.split(".") if x and x != "www"][:-1]  # the last is the top-level domain
         while labels and labels[-1] in _HOST_SUFFIXES:
             labels.pop()
-        if labels:
+        # "papua.us" is an outlet, Papua a province: a brand that is a place name stays a place.
+        if labels and name_key(labels[-1]) not in _place_keys():
             brand = labels[-1]
             out |= {name_key(brand), name_key(brand + ".com")}
     return {k for k in out if len(k) >= 3}
+
+
+@lru_cache(maxsize=1)
+def _place_keys() -> frozenset[str]:
+    """Keys of every place name of the gazetteer (``lang/places.json``)."""
+    rows = load_json("places")["places"]
+    return frozenset(name_key(f) for row in rows for f in [row[0], *row[-1]])
 
 
 # -- writes (inside the writer's transaction) ---------------------------------
