@@ -150,7 +150,13 @@ def test_identity_migration_links_an_archive_made_before_it(tmp_path):
             old.execute('INSERT INTO entities(article_id, idx, start, "end", text, label, canonical) '
                         "VALUES (?, ?, ?, ?, ?, ?, ?)", (rec.id, i, e.start, e.end, e.text, e.label, e.canonical))
     old.close()
-    conn = connect(path)  # migrates forward: 0003 links names, 0004 groups stories
+    # a reader first: the archive is brought up to date before it reads (readers never write otherwise)
+    from warta.store.stories import list_stories
+
+    reader = connect(path, readonly=True)
+    assert [len(s["articles"]) for s in list_stories(reader, min_articles=1)] == [1, 1]
+    reader.close()
+    conn = connect(path)  # migrated forward: 0003 linked names, 0004 grouped stories
     applied = [r[0] for r in conn.execute("SELECT name FROM schema_migrations ORDER BY name")]
     assert applied == [n for n, _ in MIGRATIONS]
     assert identity.entity_id(conn, "SBY") == identity.entity_id(conn, "Susilo Bambang Yudhoyono") is not None

@@ -61,6 +61,8 @@ def connect(path: Union[str, Path], *, readonly: bool = False) -> sqlite3.Connec
     path = Path(path)
     if readonly and not path.exists():
         raise ArchiveNotFound(f"no archive at {path}; create one with 'warta ingest PATH --db {path}'")
+    if readonly:
+        _migrate_if_behind(path)
     conn = sqlite3.connect(str(path), isolation_level=None, timeout=30, check_same_thread=False)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA foreign_keys = ON")
@@ -75,6 +77,32 @@ def connect(path: Union[str, Path], *, readonly: bool = False) -> sqlite3.Connec
         migrate(conn)
         identity.sync_seeds(conn)  # the shared alias table this warta ships (warta/lang/aliases.tsv)
     return conn
+
+
+def _migrate_if_behind(path: Path) -> None:
+    """Bring an archive made by an older warta up to date before a reader opens it.
+
+    Readers never migrate, so a query over an archive no writer has opened
+    since an upgrade would meet missing tables (stories, entity names). When
+    the file cannot be written (read-only media, a lock held too long) the
+    reader goes on with what is there.
+    """
+    from .migrations import MIGRATIONS
+
+    try:
+        probe = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            done = {r[0] for r in probe.execute("SELECT name FROM schema_migrations")}
+        finally:
+            probe.close()
+    except sqlite3.Error:
+        return
+    if all(name in done for name, _ in MIGRATIONS):
+        return
+    try:
+        connect(path).close()
+    except sqlite3.Error:
+        pass
 
 
 def _now() -> str:

@@ -84,11 +84,11 @@ def list_stories(conn: sqlite3.Connection, since: Optional[str] = None, until: O
         f"SELECT id, title FROM stories WHERE {' AND '.join(where)} "
         "ORDER BY last_day IS NULL, last_day DESC, id DESC LIMIT ? OFFSET ?",
         [*params, clamp_limit(limit, 100), max(0, int(offset or 0))]).fetchall()
+    from ..stories.merge import discrepancies
+
     out = []
     for sid, title in rows:
         records = _records(conn, sid)
-        from ..stories.merge import discrepancies
-
         out.append({"id": sid, "title": _title(title, records), "articles": [_article(r) for r in records],
                     "discrepancies": discrepancies(records, _ids(conn, records)) if len(records) > 1 else []})
     return out

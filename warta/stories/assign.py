@@ -22,7 +22,7 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Optional
 
 from ..record import Record
-from ..store.identity import name_key
+from ..store.identity import name_key, outlet_keys_of
 from . import similarity as sim
 from .features import Features, features
 
@@ -141,8 +141,6 @@ class StoryIndex:
         """Put a just-stored Record in a story (inside the caller's transaction)."""
         self._load()
         if rec.outlet:
-            from ..store.identity import outlet_keys_of
-
             self._outlets |= outlet_keys_of(rec.outlet)
         f = features(rec, frozenset(self._outlets))
         self._count(f)
