@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from warta.record import Entity, Quote, Record, Speaker
+from warta.record import Actor, Entity, Event, Quote, Record, Speaker, TextSpan
 from warta.store import Store, connect, identity, queries
 from warta.store.migrations import MIGRATIONS
 
@@ -68,6 +68,34 @@ def test_identity_shared_aliases_merge_names_in_counts_and_filters(tmp_path):
         page = queries.entity(conn, "Jokowi")
         assert page["mentions"] == 3 and {x["id"] for x in page["articles"]} == {"a1", "b1"}
         assert "Joko Widodo" in page["aliases"]
+
+
+def test_identity_filters_in_the_paged_queries_and_their_totals(tmp_path):
+    """The listing functions (totals, paging, sorting, valid values) take identities too."""
+    a = _rec("a6", '"Ekonomi tumbuh lima persen tahun ini," kata Jokowi di Istana Yogyakarta.',
+             [("Jokowi", "PER", "Jokowi"), ("Yogyakarta", "LOC", "Yogyakarta")],
+             speaker=('"Ekonomi tumbuh lima persen tahun ini,"', "Jokowi"))
+    b = _rec("b6", 'Joko Widodo meninjau pelabuhan di Jogja. "Bongkar muat harus lebih cepat," ujar Joko Widodo.',
+             [("Joko Widodo", "PER", "Joko Widodo"), ("Jogja", "LOC", "Jogja"), ("Joko Widodo", "PER", "Joko Widodo")],
+             speaker=('"Bongkar muat harus lebih cepat,"', "Joko Widodo"))
+    for rec, actor, verb in ((a, "Jokowi", "kata"), (b, "Joko Widodo", "meninjau")):
+        t = rec.text.index(verb)
+        rec.events = [Event(type="CONSULT", sentence=0, trigger=TextSpan(start=t, end=t + len(verb), text=verb),
+                            actor=[Actor(text=actor, canonical=actor)])]
+    with Store(tmp_path / "p.db") as store:
+        store.add_records([(a, None, None), (b, None, None)])
+        c = store.conn
+        acted = queries.events_page(c, queries.EventFilter(actor="Jokowi", sort="type", limit=1))
+        assert acted.total == 2 and len(acted.rows) == 1
+        found = queries.search_page(c, queries.SearchFilter(person="Jokowi", sort="oldest", limit=1))
+        assert found.total == 2 and len(found.rows) == 1
+        assert queries.search_count(c, queries.SearchFilter(place="Jogja")) == 2  # Jogja is Yogyakarta
+        said = queries.quotes_page(c, queries.QuoteFilter(speaker="Jokowi", limit=1))
+        assert said.total == 2 and len(said.rows) == 1
+        people = queries.entities_page(c, queries.EntityFilter(label="PER"))
+        assert people.total == len(people.rows) == 1  # the total counts identities, as the rows do
+        with pytest.raises(queries.QueryError, match="valid values"):
+            queries.entities_page(c, queries.EntityFilter(label="PERSON"))
 
 
 def test_identity_article_links_acronym_and_long_form(tmp_path):
@@ -163,3 +191,70 @@ def test_identity_migration_links_an_archive_made_before_it(tmp_path):
     assert conn.execute("SELECT count(*) FROM story_articles").fetchone()[0] == 2
     assert json.loads(conn.execute("SELECT record FROM articles WHERE id = 'o1'").fetchone()[0])["id"] == "o1"
     conn.close()
+
+
+def _archive_at(path, steps: list[tuple[str, object]], records: list[Record]) -> None:
+    """An archive as an older warta left it: ``steps`` applied (recorded under the given names), then ``records``."""
+    from warta.store.migrations import _NoScriptConnection
+
+    old = sqlite3.connect(path, isolation_level=None)
+    old.execute("CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    for name, fn in steps:
+        fn(_NoScriptConnection(old))
+        old.execute("INSERT INTO schema_migrations VALUES (?, '2026-01-01')", (name,))
+    for rec in records:
+        old.execute("INSERT INTO articles(id, url, content_hash, text, published, record, ingested_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, '2026-01-01')",
+                    (rec.id, rec.url, rec.id, rec.text, rec.published, rec.to_json()))
+        for i, e in enumerate(rec.entities):
+            old.execute('INSERT INTO entities(article_id, idx, start, "end", text, label, canonical, country, lat, lon) '
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (rec.id, i, e.start, e.end, e.text, e.label, e.canonical, e.country,
+                         e.geo.lat if e.geo else None, e.geo.lon if e.geo else None))
+    old.close()
+
+
+def _papua_pair() -> list[Record]:
+    recs = [_rec("m1", "SBY berkunjung ke Jayapura.", [("SBY", "PER", "SBY"), ("Jayapura", "LOC", "Jayapura")]),
+            _rec("m2", "Susilo Bambang Yudhoyono menanam pohon.",
+                 [("Susilo Bambang Yudhoyono", "PER", "Susilo Bambang Yudhoyono")])]
+    recs[0].entities[1].country = "IDN"
+    from warta.record import Geo
+
+    recs[0].entities[1].geo = Geo(lat=-2.53, lon=140.72)
+    return recs
+
+
+def test_an_archive_at_the_ux_schema_migrates_forward(tmp_path):
+    """0001-0003 (places with provinces, as main released them) -> 0004 identities, 0005 stories."""
+    names = [n for n, _ in MIGRATIONS]
+    assert names[:3] == ["0001_articles", "0002_articles_fts", "0003_places_admin"]
+    assert names[3:] == ["0004_entity_identities", "0005_stories"]
+    path = tmp_path / "ux.db"
+    _archive_at(path, MIGRATIONS[:3], _papua_pair())
+    with Store(path) as store:
+        c = store.conn
+        assert [r[0] for r in c.execute("SELECT name FROM schema_migrations ORDER BY name")] == names
+        assert identity.entity_id(c, "SBY") == identity.entity_id(c, "Susilo Bambang Yudhoyono") is not None
+        assert c.execute("SELECT count(*) FROM story_articles").fetchone()[0] == 2
+        hits = queries.search_page(c, queries.SearchFilter(person="Susilo Bambang Yudhoyono", sort="oldest"))
+        assert hits.total == 2
+
+
+def test_an_archive_of_the_stories_branch_before_the_renumbering_is_renamed(tmp_path):
+    """Its 0003_entity_identities/0004_stories are 0004/0005 now; only 0003_places_admin runs."""
+    path = tmp_path / "st.db"
+    steps = MIGRATIONS[:2] + [("0003_entity_identities", MIGRATIONS[3][1])]
+    _archive_at(path, steps, _papua_pair())  # entities first, then identities as that branch linked them
+    old = sqlite3.connect(path, isolation_level=None)
+    from warta.store.migrations import _NoScriptConnection
+
+    MIGRATIONS[4][1](_NoScriptConnection(old))
+    old.execute("INSERT INTO schema_migrations VALUES ('0004_stories', '2026-01-01')")
+    old.close()
+    reader = connect(path, readonly=True)  # brought up to date first, as any reader of an older archive
+    assert [r[0] for r in reader.execute("SELECT name FROM schema_migrations ORDER BY name")] == \
+        [n for n, _ in MIGRATIONS]
+    assert reader.execute("SELECT province FROM entities WHERE text = 'Jayapura'").fetchone()[0] == "Papua"
+    assert reader.execute("SELECT count(*) FROM story_articles").fetchone()[0] == 2
+    reader.close()

@@ -277,6 +277,28 @@ def _stories(conn: sqlite3.Connection) -> None:
     backfill(conn)
 
 
+# Names a step had in an archive made by a development branch before the step
+# was renumbered (the stories branch numbered its steps 0003/0004 while ux's
+# 0003_places_admin was merged first). Such an archive is renamed, then runs
+# only the steps it lacks.
+RENAMED = {"0003_entity_identities": "0004_entity_identities", "0004_stories": "0005_stories"}
+
+
+def _rename_old_names(conn: sqlite3.Connection) -> None:
+    done = set(applied(conn))
+    if not done & set(RENAMED):
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for old, new in RENAMED.items():
+            conn.execute("UPDATE schema_migrations SET name = ? WHERE name = ? AND NOT EXISTS "
+                         "(SELECT 1 FROM schema_migrations WHERE name = ?)", (new, old, new))
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
 def applied(conn: sqlite3.Connection) -> list[str]:
     """Names of the migrations already applied to ``conn``."""
     conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
@@ -289,6 +311,7 @@ def migrate(conn: sqlite3.Connection) -> list[str]:
     Returns:
         The names applied by this call (empty when the schema was current).
     """
+    _rename_old_names(conn)
     done = set(applied(conn))
     ran = []
     for name, fn in MIGRATIONS:
