@@ -36,7 +36,8 @@ def _story_pair(tmp_path, title_b: str = "Gudang pupuk terbakar di Gresik") -> s
             t = text.index("melanda")
             evs = [Event(type="ASSAULT", cameo="180", sentence=0, trigger=TextSpan(start=t, end=t + 7, text="melanda"),
                          actor=[Actor(text="Kebakaran", canonical="Kebakaran")],
-                         location=Location(text="Gresik", canonical="Gresik", country="IDN"))]
+                         location=Location(text="Gresik", canonical="Gresik", country="IDN", adm1="ID.08",
+                                           province="Jawa Timur", regency="Gresik"))]
         return Record(id=rid, url=f"https://{outlet}/{rid}", outlet=outlet, title=title, published="2024-07-02",
                       text=text, entities=ents, quantities=qs, events=evs)
 
@@ -103,17 +104,22 @@ def test_web_story_pages_and_api(tmp_path):
 
     db = _story_pair(tmp_path)
     with TestClient(create_app(db)) as client:
-        listed = client.get("/api/stories").json()
+        r = client.get("/api/stories")
+        listed = r.json()
+        assert r.headers["X-Total-Count"] == "1"  # as every list of the API
         assert len(listed) == 1 and listed[0]["discrepancies"][0]["kind"] == "number"
         sid = listed[0]["id"]
         every = client.get("/api/stories", params={"min_articles": 1}).json()
         assert sorted(len(x["articles"]) for x in every) == [1, 2]
         full = client.get(f"/api/stories/{sid}").json()
         assert full["outlets"] == ["dua.example", "satu.example"]
-        assert client.get("/api/stories/9999").status_code == 404
-        assert client.get("/api/stories", params={"since": "2024-13"}).status_code == 400
+        missing = client.get("/api/stories/9999")
+        assert missing.status_code == 404 and set(missing.json()) == {"detail", "code", "status", "errors"}
+        bad = client.get("/api/stories", params={"since": "2024-13"})
+        assert bad.status_code == 400 and bad.json()["status"] == 400
         page = client.get("/stories")
         assert page.status_code == 200 and f'href="/stories/{sid}"' in page.text
+        assert "of <strong>1</strong>" in page.text and "Download CSV" not in page.text
         assert XSS not in page.text and "&lt;script&gt;" in page.text
         story = client.get(f"/stories/{sid}")
         assert story.status_code == 200
@@ -134,3 +140,16 @@ def test_gdelt_export_counts_sources_and_articles_of_a_happening(tmp_path):
     assert export(connect(db, readonly=True), "gdelt", out) == 2
     rows = list(csv.DictReader(out.open(encoding="utf-8"), delimiter="\t"))
     assert {(r["NumMentions"], r["NumSources"], r["NumArticles"]) for r in rows} == {("2", "2", "2")}
+
+
+def test_gdelt_export_story_counts_with_the_province_and_a_filter(tmp_path):
+    """The story's counts and the ADM1 column together, also when a filter picks the events."""
+    from warta.store import connect, export
+    from warta.store.export import ExportFilter
+
+    db = _story_pair(tmp_path)
+    out = tmp_path / "g.tsv"
+    assert export(connect(db, readonly=True), "gdelt", out, ExportFilter(type="ASSAULT", outlet="satu")) == 1
+    (row,) = csv.DictReader(out.open(encoding="utf-8"), delimiter="\t")
+    assert (row["NumMentions"], row["NumSources"], row["NumArticles"]) == ("2", "2", "2")
+    assert row["ActionGeo_ADM1Code"] == "ID08" and row["ActionGeo_FullName"] == "Gresik"

@@ -15,7 +15,7 @@ from typing import Optional
 
 from ..record import Record
 from . import identity
-from .queries import QueryError, clamp_limit, date_bound
+from .queries import Page, QueryError, clamp_limit, date_bound
 
 _FIRST_SENTENCE = re.compile(r"^(.{20,160}?[.!?])(\s|$)", re.S)
 
@@ -57,6 +57,20 @@ def _article(rec: Record) -> dict:
     return {"id": rec.id, "url": rec.url, "outlet": rec.outlet, "published": rec.published, "title": rec.title}
 
 
+def _story_where(min_articles: int, since: Optional[str], until: Optional[str]) -> tuple[str, list]:
+    if min_articles < 1:
+        raise QueryError("min_articles must be at least 1")
+    where, params = ["n_articles >= ?"], [min_articles]
+    lo, hi = date_bound(since), date_bound(until, end=True)
+    if lo:
+        where.append("last_day >= ?")
+        params.append(lo)
+    if hi:
+        where.append("first_day <= ?")
+        params.append(hi)
+    return " AND ".join(where), params
+
+
 def list_stories(conn: sqlite3.Connection, since: Optional[str] = None, until: Optional[str] = None,
                  min_articles: int = 2, limit: Optional[int] = 100, offset: int = 0) -> list[dict]:
     """Stories, newest first: ``{"id", "title", "articles": [...], "discrepancies": [...]}``.
@@ -70,18 +84,9 @@ def list_stories(conn: sqlite3.Connection, since: Optional[str] = None, until: O
     Raises:
         QueryError: a bad date, limit or size.
     """
-    if min_articles < 1:
-        raise QueryError("min_articles must be at least 1")
-    where, params = ["n_articles >= ?"], [min_articles]
-    lo, hi = date_bound(since), date_bound(until, end=True)
-    if lo:
-        where.append("last_day >= ?")
-        params.append(lo)
-    if hi:
-        where.append("first_day <= ?")
-        params.append(hi)
+    where, params = _story_where(min_articles, since, until)
     rows = conn.execute(
-        f"SELECT id, title FROM stories WHERE {' AND '.join(where)} "
+        f"SELECT id, title FROM stories WHERE {where} "
         "ORDER BY last_day IS NULL, last_day DESC, id DESC LIMIT ? OFFSET ?",
         [*params, clamp_limit(limit, 100), max(0, int(offset or 0))]).fetchall()
     from ..stories.merge import discrepancies
@@ -92,6 +97,20 @@ def list_stories(conn: sqlite3.Connection, since: Optional[str] = None, until: O
         out.append({"id": sid, "title": _title(title, records), "articles": [_article(r) for r in records],
                     "discrepancies": discrepancies(records, _ids(conn, records)) if len(records) > 1 else []})
     return out
+
+
+def count_stories(conn: sqlite3.Connection, since: Optional[str] = None, until: Optional[str] = None,
+                  min_articles: int = 2) -> int:
+    """How many stories :func:`list_stories` would list without a limit."""
+    where, params = _story_where(min_articles, since, until)
+    return conn.execute(f"SELECT count(*) FROM stories WHERE {where}", params).fetchone()[0]  # noqa: S608
+
+
+def stories_page(conn: sqlite3.Connection, since: Optional[str] = None, until: Optional[str] = None,
+                 min_articles: int = 2, limit: Optional[int] = 100, offset: int = 0) -> Page:
+    """One page of :func:`list_stories` and how many stories match in all."""
+    rows = list_stories(conn, since=since, until=until, min_articles=min_articles, limit=limit, offset=offset)
+    return Page(count_stories(conn, since=since, until=until, min_articles=min_articles), rows)
 
 
 def get_story(conn: sqlite3.Connection, story_id: int) -> Optional[dict]:

@@ -6,14 +6,15 @@ Thin shells over :mod:`warta.store.stories`; registered by ``create_app``.
 from __future__ import annotations
 
 from typing import Optional
+from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, Field
 
 from ..store import queries
 from ..store import stories as st
-from .api import Limit, Offset, reader
+from .api import DATE, Limit, Offset, _errors, _total, reader
 
 api_router = APIRouter(prefix="/api", tags=["api"])
 pages_router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -38,18 +39,24 @@ class StorySummary(BaseModel):
 
 
 @api_router.get("/stories", response_model=list[StorySummary], summary="Stories across outlets, newest first",
-                responses={400: {"description": "A bad date or size"}})
-def api_stories(since: Optional[str] = Query(None, max_length=10, description="YYYY[-MM[-DD]]"),
-                until: Optional[str] = Query(None, max_length=10, description="YYYY[-MM[-DD]]"),
+                responses=_errors(400, 422))
+def api_stories(response: Response,
+                since: Optional[str] = Query(None, max_length=10,
+                                             description=f"Stories with an article published on or after ({DATE})."),
+                until: Optional[str] = Query(None, max_length=10,
+                                             description=f"Stories with an article published on or before ({DATE})."),
                 min_articles: int = Query(2, ge=1, le=1000, description="Leave out smaller stories."),
                 limit: int = Limit, offset: int = Offset, conn=Depends(reader)):
-    """Stories (articles about one happening from any outlet) with the places where the outlets disagree."""
-    return st.list_stories(conn, since=since, until=until, min_articles=min_articles, limit=limit, offset=offset)
+    """Stories (articles about one happening from any outlet) with the places where the outlets disagree;
+    ``X-Total-Count`` counts every match."""
+    return _total(response, st.stories_page(conn, since=since, until=until, min_articles=min_articles,
+                                            limit=limit, offset=offset))
 
 
 @api_router.get("/stories/{story_id}", summary="One story: articles, merged facts, discrepancies",
-                responses={404: {"description": "No story with this id"}})
-def api_story(story_id: int, conn=Depends(reader)):
+                responses=_errors(404, 422))
+def api_story(story_id: int = Path(ge=0, le=2**62, description="The story id (as /api/stories gives it)."),
+              conn=Depends(reader)):
     found = st.get_story(conn, story_id)
     if found is None:
         raise HTTPException(404, f"no story with id {story_id}")
@@ -64,14 +71,19 @@ def _render(request: Request, name: str, status: int = 200, **ctx):
 def stories_page(request: Request, since: Optional[str] = Query(None, max_length=10),
                  until: Optional[str] = Query(None, max_length=10), page: int = Query(1, ge=1, le=1000),
                  conn=Depends(reader)):
-    error, rows = None, []
+    from .pages import pager
+
+    error, result = None, queries.Page(0)
     try:
-        rows = st.list_stories(conn, since=since or None, until=until or None, limit=PAGE + 1,
-                               offset=(page - 1) * PAGE)
+        result = st.stories_page(conn, since=since or None, until=until or None, limit=PAGE,
+                                 offset=(page - 1) * PAGE)
     except queries.QueryError as exc:
         error = exc.message
-    return _render(request, "stories.html", 400 if error else 200, title="Stories", rows=rows[:PAGE],
-                   more=len(rows) > PAGE, page=page, error=error, form={"since": since or "", "until": until or ""})
+    form = {"since": since or "", "until": until or ""}
+    return _render(request, "stories.html", 400 if error else 200, title="Stories", rows=result.rows,
+                   pages=pager(page, PAGE, result.total), error=error, form=form,
+                   prev_href="/stories?" + urlencode({**form, "page": page - 1}),
+                   next_href="/stories?" + urlencode({**form, "page": page + 1}))
 
 
 def timeline(story: dict) -> dict:
