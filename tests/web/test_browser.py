@@ -219,7 +219,7 @@ def test_browser_events_pager_map_legend_and_search_totals(big_server, tmp_path)
 
 
 NARROW_PAGES = ["/", "/search?q=Tokayev", "/events", "/entities", "/quotes", "/articles/sample-jakarta",
-                "/entities/Kassym-Jomart%20Tokayev?label=PER", "/docs"]
+                "/entities/Kassym-Jomart%20Tokayev?label=PER", "/docs", "/stories", "/stories/1"]
 
 
 def test_browser_pages_fit_400_px(server):
