@@ -118,6 +118,31 @@ def test_one_happening_with_different_dates_or_places_is_flagged():
     assert (h.num_mentions, h.num_articles, h.num_sources) == (3, 3, 3)
 
 
+def test_a_happening_counts_every_mention_and_the_parties_named_at_any():
+    """An event stands for all its mentions in its article (Event.mentions, issue 16)."""
+    from warta.export.gdelt import event_to_gdelt
+    from warta.record import EventMention
+
+    text = "Aparat menangkap dua tersangka. Penangkapan oleh Polda Sumut itu berlangsung malam hari."
+    first, later = text.index("menangkap"), text.index("Penangkapan")
+    ev = Event(type="COERCE", cameo="173", sentence=0, trigger=TextSpan(start=first, end=first + 9, text="menangkap"),
+               actor=[Actor(text="Aparat")],
+               mentions=[EventMention(sentence=0, trigger=TextSpan(start=first, end=first + 9, text="menangkap"),
+                                      actor=[Actor(text="Aparat")]),
+                         EventMention(sentence=1, trigger=TextSpan(start=later, end=later + 11, text="Penangkapan"),
+                                      actor=[Actor(text="Polda Sumut", canonical="Polda Sumut")])])
+    a = _rec("h1", "satu.example", text, events=[ev])
+    tb = "Polda Sumut menangkap dua tersangka pembobol bank."
+    s = tb.index("menangkap")
+    b = _rec("h2", "dua.example", tb, events=[Event(
+        type="COERCE", cameo="173", sentence=0, trigger=TextSpan(start=s, end=s + 9, text="menangkap"),
+        actor=[Actor(text="Polda Sumut", canonical="Polda Sumut")])])
+    [h] = merge.happenings([a, b], {})  # joined by the name read at a's second mention
+    assert (h.num_mentions, h.num_articles, h.num_sources) == (3, 2, 2)
+    assert merge.event_counts([a, b], {})[("h1", 0)] == (3, 2, 2)
+    assert event_to_gdelt(a, ev, 0)["NumMentions"] == 2  # alone: its own mentions, one article
+
+
 def test_merged_entities_union_names_by_identity():
     ta, tb = "Jokowi meninjau bendungan.", "Joko Widodo meresmikan bendungan."
     from warta.record import Entity

@@ -6,8 +6,8 @@ Actor1/Actor2 Code, Name, CountryCode, KnownGroupCode (IGOs), Type1Code
 (sector, in CAMEO spelling), IsRootEvent (event in the first three
 sentences), EventCode/EventBaseCode/EventRootCode (CAMEO), QuadClass,
 NumMentions/NumSources/NumArticles (the happening's mentions, outlets and
-articles across its story when an archive gives ``counts``; else 1: one
-article), ActionGeo_* (type, name, FIPS country code, ADM1 code, lat/long),
+articles across its story when an archive gives ``counts``; else the
+event's mentions in its one article, one source, one article), ActionGeo_* (type, name, FIPS country code, ADM1 code, lat/long),
 DATEADDED (publication date, 000000) and SOURCEURL. Left empty:
 ethnic/religion codes, GoldsteinScale, AvgTone, the actor geographies, ADM2
 codes and the ADM1 code of places outside Indonesia, which warta does not
@@ -123,7 +123,8 @@ def event_to_gdelt(record: Record, event: Event, index: int,
     Args:
         counts: ``(NumMentions, NumSources, NumArticles)`` of the happening the
             event reports, across the articles of its story
-            (:func:`warta.store.stories.event_counts`); default one article.
+            (:func:`warta.store.stories.event_counts`); default: the event's
+            mentions in its one article, one source, one article.
     """
     row = {c: None for c in GDELT_COLUMNS}
     day = event_date(event, record)
@@ -142,7 +143,8 @@ def event_to_gdelt(record: Record, event: Event, index: int,
     row["EventBaseCode"] = code[:3] or None
     row["EventRootCode"] = code[:2] or None
     row["QuadClass"] = event.quad
-    row["NumMentions"], row["NumSources"], row["NumArticles"] = counts or (1, 1, 1)
+    # alone, a happening is mentioned as often as its article mentions it (Event.mentions)
+    row["NumMentions"], row["NumSources"], row["NumArticles"] = counts or (max(1, len(event.mentions)), 1, 1)
     row.update(_geo_cols(event))
     if record.published:
         row["DATEADDED"] = record.published.replace("-", "") + "000000"

@@ -7,8 +7,9 @@ Pure functions over the story's Records and a name -> ``entity_id`` map
 - :func:`merged_quotes`: quotes de-duplicated across articles (same speaker,
   near-same words), each with its sources;
 - :func:`happenings`: events de-duplicated into happenings (same PLOVER type
-  and a shared actor or recipient), with ``num_mentions``, ``num_articles``
-  and ``num_sources`` (distinct outlets), as GDELT counts them;
+  and a shared actor or recipient), with ``num_mentions`` (every mention in
+  every article: an event counts its ``mentions``), ``num_articles`` and
+  ``num_sources`` (distinct outlets), as GDELT counts them;
 - :func:`discrepancies`: the same counted thing with different numbers, one
   happening with different dates or places, the same words given to
   different speakers. Every flag names the articles and the spans.
@@ -180,7 +181,9 @@ class Happening:
 
     @property
     def num_mentions(self) -> int:
-        return len(self.events)
+        # an event stands for every mention of its happening in its article (Event.mentions,
+        # the first included); a Record from before mentions were grouped has none: one
+        return sum(max(1, len(rec.events[i].mentions)) for rec, i in self.events)
 
     @property
     def num_articles(self) -> int:
@@ -205,7 +208,9 @@ class Happening:
 
 
 def _event_parties(ev: Event, ids: Ids) -> set:
-    return {_ident(a.canonical or a.text, ids) for a in (*ev.actor, *ev.recipient)} - {None}
+    # the participants named at any mention of the event in its article
+    sides = [*ev.actor, *ev.recipient, *(a for m in ev.mentions for a in (*m.actor, *m.recipient))]
+    return {_ident(a.canonical or a.text, ids) for a in sides} - {None}
 
 
 def happenings(records: list[Record], ids: Ids) -> list[Happening]:
