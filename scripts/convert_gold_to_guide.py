@@ -162,6 +162,23 @@ def convert_entities(write: bool) -> None:
                 if e not in keep:
                     print(f"  {name} {r['id'][:40]} outlet removed {text[e['start']:e['end']]!r}")
             r["entities"] = keep
+        from warta.components.entity_resolver import _known_people
+
+        known = _known_people()
+        for r in rows:  # one person, one name: a well-known nickname takes the full name the article writes
+            text = texts[r["id"]]["text"]
+            for e in r["entities"]:
+                full = known.get(text[e["start"]:e["end"]])
+                if e["label"] == "PER" and full and full in text and e.get("canonical") != full:
+                    print(f"  {name} {r['id'][:40]} nickname {text[e['start']:e['end']]!r} canonical -> {full!r}")
+                    e["canonical"] = full
+                if e["label"] == "PER" and full and e.get("canonical") == full:
+                    # the same person: every mention carries the role and country found on any (gold rules)
+                    same = [x for x in r["entities"] if x.get("canonical") == full and x is not e]
+                    for key in ("role", "country"):
+                        value = next((x.get(key) for x in same if x.get(key)), None)
+                        if value and e.get(key) != value:
+                            e[key] = value
         for r in rows:  # "Polresta [Denpasar]": an institution named after a place is one ORG (ANNOTATION.md)
             text = texts[r["id"]]["text"]
             for e in r["entities"]:

@@ -31,7 +31,9 @@ def _ents(doc, text):
     ("{Kassym-Jomart Tokayev|PER} tiba di Almaty. {Tokayev|PER} lalu berpidato.", "Tokayev", "Kassym-Jomart Tokayev"),
     ("{Widodo|PER} datang pagi itu. Kemudian {Joko Widodo|PER} berbicara.", "Widodo", "Joko Widodo"),
     ("{Sri Mulyani Indrawati|PER} hadir. {Sri Mulyani|PER} mengatakan anggaran cukup.", "Sri Mulyani", "Sri Mulyani Indrawati"),
-    ("{Joko Widodo|PER} hadir. Kemudian {Jokowi|PER} pulang.", "Jokowi", "Jokowi"),
+    # a well-known nickname takes the full name the article writes (lang/aliases.tsv); an unknown one does not
+    ("{Joko Widodo|PER} hadir. Kemudian {Jokowi|PER} pulang.", "Jokowi", "Joko Widodo"),
+    ("{Budi Santoso|PER} hadir. Kemudian {Busan|PER} pulang.", "Busan", "Busan"),
     ("{Joko Widodo|PER} (Jokowi) hadir. Kemudian {Jokowi|PER} pulang.", "Jokowi", "Joko Widodo"),
     ("{Basuki Tjahaja Purnama|PER} atau {Ahok|PER} hadir. {Ahok|PER} tersenyum.", "Ahok", "Basuki Tjahaja Purnama"),
     ("{Basuki Tjahaja Purnama|PER} yang akrab disapa Ahok hadir. {Ahok|PER} tersenyum.", "Ahok", "Basuki Tjahaja Purnama"),
@@ -410,3 +412,15 @@ def test_entity_resolver_completes_names_the_ner_missed(nlp, marked, text, menti
 def test_entity_resolver_known_long_form_in_text(nlp, marked):
     doc = marked(nlp, "Tentara Nasional Indonesia akan menerapkan kebijakan baru. Rapat {TNI|ORG} digelar.")
     assert _ents(doc, "TNI")[0]._.canonical == "Tentara Nasional Indonesia"
+
+
+@pytest.mark.parametrize("text, nick, canonical", [
+    # a well-known nickname is the full name the same article writes (lang/aliases.tsv)
+    ("Presiden {Joko Widodo|PER} membuka sidang. Kata {Jokowi|PER}, ekonomi tumbuh.", "Jokowi", "Joko Widodo"),
+    # not when the article never writes the full name
+    ("Kata {Jokowi|PER}, ekonomi tumbuh.", "Jokowi", "Jokowi"),
+])
+def test_entity_resolver_known_nicknames(nlp, marked, text, nick, canonical):
+    doc = marked(nlp, text)
+    assert [e._.canonical for e in doc.ents if e.text == nick] == [canonical]
+

@@ -56,6 +56,22 @@ from .extensions import doc_text, ents_of, forget_ents, set_ents, span_get, span
 from .geo import lookup_place, tables as geo_tables
 
 
+def _known_people() -> dict[str, str]:
+    """Nickname -> full name of the people in the shared alias table (``lang/aliases.tsv``, its People part)."""
+    from importlib import resources
+
+    out, section = {}, None
+    for line in resources.files("warta.lang").joinpath("aliases.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            head = line.lstrip("# ").split(" ")[0].lower()
+            section = head if head in ("people", "organisations", "places") else section
+            continue
+        parts = line.split("\t")
+        if section == "people" and len(parts) >= 2 and parts[0].strip():
+            out[parts[0].strip()] = parts[1].strip()
+    return out
+
+
 class EntityResolver(NameFinder, RoleFinder, OfficialNames):
     """Canonical names, acronym/long-form links, and roles of people within one article."""
 
@@ -80,6 +96,7 @@ class EntityResolver(NameFinder, RoleFinder, OfficialNames):
         self.ranks = frozenset(data["ranks"])
         self.place_prefixes = frozenset(load_lines("place_prefixes_id"))
         self._official_name_data()
+        self.known_people = _known_people()
         # first tokens that are also common first names: kept when trimming would leave one token
         self.name_like = frozenset({"putra", "ratu", "raja", "sultan", "imam", "syekh", "guru", "kiai", "mayor", "sang"})
         orgs = load_json("organisations")
@@ -404,6 +421,13 @@ class EntityResolver(NameFinder, RoleFinder, OfficialNames):
             if self.add_entities and self._free(doc, *alias):
                 new.append(Span(doc, alias[0], alias[1], label=ent.label_))
         self._add(doc, new)
+        # a well-known nickname (lang/aliases.tsv) is the full name the same article writes ("Jokowi" when
+        # "Presiden Joko Widodo" opens the story); the article must write the full name
+        text = doc_text(doc)
+        for ent in ents_of(doc):
+            full = self.known_people.get(ent.text)
+            if ent.label_ in PER_LABELS and full and ent.text not in aliases and full in text:
+                aliases[ent.text] = full
         return aliases
 
     def _name_key(self, ent: Span) -> tuple[str, ...]:
