@@ -10,6 +10,7 @@ import pytest
 
 from warta.record import Record
 from warta.store import ExportError, export
+from warta.store.export import ExportFilter
 
 
 def test_export_jsonl_round_trips_records(filled, sample_records, tmp_path):
@@ -51,10 +52,11 @@ def test_export_plover_and_gdelt_use_warta_export(filled, tmp_path, monkeypatch)
     monkeypatch.setitem(sys.modules, "warta.export.plover", plover)
     monkeypatch.setitem(sys.modules, "warta.export.gdelt", gdelt)
     out = tmp_path / "p.jsonl"
-    assert export(filled.conn, "plover", out) == 4
+    everything = ExportFilter(all_modalities=True)  # the whole-archive path hands every Record to the module
+    assert export(filled.conn, "plover", out, everything) == 4
     assert json.loads(out.read_text().splitlines()[0]) == {"id": "sample-almaty-0", "event_type": "RETREAT"}
     out = tmp_path / "g.tsv"
-    assert export(filled.conn, "gdelt", out) == 4
+    assert export(filled.conn, "gdelt", out, everything) == 4
     lines = out.read_text().splitlines()
     assert lines[0] == "GLOBALEVENTID\tEventRootCode" and lines[1] == "sample-almaty-0\t08"
 
@@ -64,3 +66,31 @@ def test_export_missing_exporter_is_a_clear_error(filled, monkeypatch, fmt, modu
     monkeypatch.setitem(sys.modules, module, None)  # makes the import fail
     with pytest.raises(ExportError, match=module.replace(".", r"\.")):
         export(filled.conn, fmt, None)
+
+
+def test_event_exports_write_what_happened_unless_asked(tmp_path):
+    # issue 16: GDELT/PLOVER counts are of what happened; refused, planned or asked-about acts only on request
+    from warta.store import Store
+
+    rec = Record.model_validate({
+        "id": "mod-1", "text": "Polisi menangkap Budi. Polisi tidak menangkap Andi. Polisi akan menangkap Citra.",
+        "published": "2022-01-03",
+        "sentences": [{"start": 0, "end": 22}, {"start": 23, "end": 51}, {"start": 52, "end": 81}],
+        "events": [
+            {"type": "COERCE", "cameo": "173", "sentence": 0, "trigger": {"text": "menangkap", "start": 7, "end": 16}},
+            {"type": "COERCE", "cameo": "173", "sentence": 1, "negated": True,
+             "trigger": {"text": "menangkap", "start": 36, "end": 45}},
+            {"type": "COERCE", "cameo": "173", "sentence": 2, "modality": "future",
+             "trigger": {"text": "menangkap", "start": 64, "end": 73}},
+        ]})
+    with Store(tmp_path / "a.db") as store:
+        store.add_record(rec)
+        conn = store.conn
+        assert export(conn, "plover", tmp_path / "p.jsonl") == 1
+        assert export(conn, "gdelt", tmp_path / "g.tsv") == 1
+        assert export(conn, "plover", tmp_path / "p2.jsonl", ExportFilter(all_modalities=True)) == 3
+        flags = [(j["negated"], j["modality"]) for j in map(json.loads, (tmp_path / "p2.jsonl").read_text().splitlines())]
+        assert flags == [(False, "asserted"), (True, "asserted"), (False, "future")]
+        rows = (tmp_path / "g.tsv").read_text().splitlines()
+        header = rows[0].split("\t")
+        assert rows[1].split("\t")[header.index("GoldsteinScale")] == "-7.5"  # CAMEO 173 (arrest) in GDELT's table

@@ -257,14 +257,19 @@ def errors_cmd(limit, db, as_json):
 @click.option("--type", "type_", help="Only events of this PLOVER type (jsonl/parquet/timeml: articles with one).")
 @click.option("--outlet", help="Only articles of this outlet (part of the name is enough).")
 @click.option("--modality", help="Only events of this modality (jsonl/parquet/timeml: articles with one).")
+@click.option("--all-modalities", is_flag=True,
+              help="plover/gdelt/counts: also events that did not happen as reported (negated, future, "
+                   "hypothetical, question, obligation), with their flags. Default: asserted, non-negated only.")
 @_db_option
 @handle_errors
-def export_cmd(fmt, out, since, until, type_, outlet, modality, db):
-    """Export the archive, or the part the filters select."""
+def export_cmd(fmt, out, since, until, type_, outlet, modality, all_modalities, db):
+    """Export the archive, or the part the filters select. Event formats (plover, gdelt, counts) write
+    the events that happened as reported unless --all-modalities or --modality says otherwise."""
     from ..store import export
     from ..store.export import ExportFilter
 
-    flt = ExportFilter(since=since, until=until, type=type_, outlet=outlet, modality=modality)
+    flt = ExportFilter(since=since, until=until, type=type_, outlet=outlet, modality=modality,
+                       all_modalities=all_modalities)
     n = export(_conn(db), fmt, out, flt)
     if out:
         click.echo(f"{n} rows written to {out}", err=True)

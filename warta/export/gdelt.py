@@ -8,8 +8,9 @@ sentences), EventCode/EventBaseCode/EventRootCode (CAMEO), QuadClass,
 NumMentions/NumSources/NumArticles (the happening's mentions, outlets and
 articles across its story when an archive gives ``counts``; else the
 event's mentions in its one article, one source, one article), ActionGeo_* (type, name, FIPS country code, ADM1 code, lat/long),
-DATEADDED (publication date, 000000) and SOURCEURL. Left empty:
-ethnic/religion codes, GoldsteinScale, AvgTone, the actor geographies, ADM2
+GoldsteinScale (GDELT's CAMEO table, ``lang/cameo_goldstein.json``, for the
+event's code or its nearest parent), DATEADDED (publication date, 000000) and
+SOURCEURL. Left empty: ethnic/religion codes, AvgTone, the actor geographies, ADM2
 codes and the ADM1 code of places outside Indonesia, which warta does not
 compute.
 
@@ -143,6 +144,7 @@ def event_to_gdelt(record: Record, event: Event, index: int,
     row["EventBaseCode"] = code[:3] or None
     row["EventRootCode"] = code[:2] or None
     row["QuadClass"] = event.quad
+    row["GoldsteinScale"] = goldstein(event.cameo)
     # alone, a happening is mentioned as often as its article mentions it (Event.mentions)
     row["NumMentions"], row["NumSources"], row["NumArticles"] = counts or (max(1, len(event.mentions)), 1, 1)
     row.update(_geo_cols(event))
@@ -150,6 +152,24 @@ def event_to_gdelt(record: Record, event: Event, index: int,
         row["DATEADDED"] = record.published.replace("-", "") + "000000"
     row["SOURCEURL"] = record.url
     return row
+
+
+@lru_cache(maxsize=1)
+def _goldstein_table() -> dict:
+    from ..lang import load_json
+
+    return {k: v["value"] for k, v in load_json("cameo_goldstein").items()}
+
+
+def goldstein(cameo: Optional[str]) -> Optional[float]:
+    """The Goldstein scale value of a CAMEO code (GDELT's table), else of its nearest parent code; None if none."""
+    table = _goldstein_table()
+    code = (cameo or "").strip()
+    while code:
+        if code in table:
+            return table[code]
+        code = code[:-1]
+    return None
 
 
 def records_to_gdelt_rows(records: Iterable[Union[Record, dict]],

@@ -47,10 +47,13 @@ class ExportFilter:
     type: Optional[str] = None
     outlet: Optional[str] = None
     modality: Optional[str] = None
+    #: event formats only: also write events that did not happen as reported (negated, future,
+    #: hypothetical, question, obligation), with their flags; by default only asserted, non-negated ones
+    all_modalities: bool = False
 
     def event_filter(self) -> queries.EventFilter:
         return queries.EventFilter(type=self.type, since=self.since, until=self.until, outlet=self.outlet,
-                                   modality=self.modality)
+                                   modality=self.modality, happened_only=not (self.all_modalities or self.modality))
 
 
 def _selection(conn: sqlite3.Connection, flt: ExportFilter, by_event_day: bool) -> tuple[str, tuple, Callable]:
@@ -82,6 +85,8 @@ def _selection(conn: sqlite3.Connection, flt: ExportFilter, by_event_day: bool) 
 
         if type_ and event.type != type_ or modality and event.modality != modality:
             return False
+        if not (flt.all_modalities or modality) and (event.negated or (event.modality or "asserted") != "asserted"):
+            return False  # GDELT/PLOVER counts are of what happened: not refused, planned or asked-about acts
         day = event_date(event, record)
         return not (day_lo and (not day or day < day_lo) or day_hi and (not day or day > day_hi))
 
@@ -134,7 +139,9 @@ def export(conn: sqlite3.Connection, fmt: str, out: Optional[Union[str, Path]] =
     if fmt == "counts":
         return _counts(conn, flt, out)
     where, params, keep = _selection(conn, flt, by_event_day=fmt not in RECORD_FORMATS)
-    selective = any(vars(flt).values())
+    # event formats write what happened unless asked for every modality: always through the filter then
+    selective = any(v for k, v in vars(flt).items() if k != "all_modalities") \
+        or (fmt in ("plover", "gdelt") and not flt.all_modalities)
     records = iter_records(conn, where=where, params=params)
     if fmt == "jsonl":
         n = 0

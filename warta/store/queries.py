@@ -368,10 +368,14 @@ class EventFilter:
     sort: Optional[str] = None
     limit: Optional[int] = 100
     offset: int = 0
+    #: only events that happened as reported: not negated, modality asserted (what counts and exports use)
+    happened_only: bool = False
 
 
 def _event_where(conn: sqlite3.Connection, f: EventFilter) -> tuple[list, list]:
     where, params = [], []
+    if f.happened_only:
+        where.append("v.negated = 0 AND COALESCE(v.modality, 'asserted') = 'asserted'")
     if f.type:
         where.append("v.type = ?")
         params.append(check_choice("event type", f.type, event_type_values(conn), upper=True))
