@@ -12,17 +12,11 @@ from __future__ import annotations
 
 import re
 
-from ..errors import WartaError
+from ..errors import FtsQueryError  # noqa: F401 (re-exported)
 
 _OPERATORS = re.compile(r'["()*^]|\b(?:AND|OR|NOT|NEAR)\b')
 _TOKEN = re.compile(r"\S+")
 MAX_QUERY_CHARS = 500
-
-
-class FtsQueryError(WartaError):
-    """A search query FTS5 cannot parse."""
-
-    code = "W301"
 
 
 def uses_syntax(query: str) -> bool:
