@@ -160,6 +160,14 @@ def article_from_mapping(obj) -> Article:
     )
 
 
+def parse_json(text: str):
+    """``json.loads(text)``, its failures as one-line :class:`MalformedInput` errors."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise errors.MalformedInput(f"malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+
+
 def looks_like_html(text: str) -> bool:
     head = text[:2048].lower()
     return "<html" in head or "<!doctype html" in head or ("<body" in head and "</" in head)
@@ -177,11 +185,7 @@ def article_from_bytes(data: bytes, kind: Optional[str] = None, max_bytes: Optio
         else:
             kind = "txt"
     if kind == "json":
-        try:
-            obj = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise errors.MalformedInput(f"malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
-        art = article_from_mapping(obj)
+        art = article_from_mapping(parse_json(text))
     elif kind == "html":
         art = article_from_html(text)
     else:

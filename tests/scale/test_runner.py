@@ -9,8 +9,7 @@ import pytest
 
 import warta
 from warta import errors
-from warta.scale import BatchOptions, iter_records_from_parquet, process_items, run_batch
-from warta.scale._inputs import RawItem
+from warta.scale import BatchOptions, iter_records_from_parquet, run_batch
 from warta.scale import runner as runner_mod
 
 
@@ -51,7 +50,7 @@ def test_runner_errors_table_collects_bad_documents(tmp_path, corpus_dir):
     bad = pq.read_table(next((out / "errors").glob("*.parquet"))).to_pylist()
     assert [(b["stage"], b["error"], b["article_id"]) for b in bad] == [
         ("input", "MalformedInput", None), ("input", "EmptyInput", "blank"), ("check", "NotIndonesian", "english")]
-    assert bad[0]["origin"].endswith("b-team.jsonl:4")
+    assert bad[0]["origin"].endswith("b-team.jsonl (line 4)")
     assert [b["code"] for b in bad] == ["W106", "W101", "W107"]
 
 
@@ -121,10 +120,9 @@ def test_runner_pipeline_failure_fails_only_that_document(monkeypatch, team_arti
         Language.component("warta_test_explode_on_beras", func=explode_on_beras)
     nlp.add_pipe("warta_test_explode_on_beras")
     monkeypatch.setattr(pipeline, "load", lambda stages=None: nlp)
-    items = [RawItem(i, article=warta.api._as_article(a), origin=str(i)) for i, a in enumerate(team_articles)]
-    outs = list(process_items(items, BatchOptions(batch_size=8)))
-    assert [o.record is not None for o in outs] == [True, False, True]
-    assert (outs[1].stage, outs[1].error, outs[1].message) == ("pipeline", "RuntimeError", "component bug")
+    outs = list(warta.process(team_articles, batch_size=8))
+    assert [o.ok for o in outs] == [True, False, True]
+    assert outs[1].failure == warta.Failure("pipeline", "W500", "RuntimeError: component bug", "RuntimeError")
 
 
 def test_runner_unknown_engine_and_scheduler_without_dask(tmp_path, corpus_dir):

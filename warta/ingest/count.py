@@ -3,7 +3,7 @@
 Counting reads each file once without extracting anything: lines of a
 JSONL file, items of a JSON list, rows of a Parquet file, ``<item>``/``<entry>``
 tags of a feed, and HTML or text records of a WARC. It follows the readers
-in :mod:`warta.ingest.readers`; where a file cannot be counted the bar simply
+in :mod:`warta.readers`; where a file cannot be counted the bar simply
 has no total.
 """
 
@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 from typing import Iterable, Optional, Union
 
-from .readers import iter_files, kind_of
+from ..readers import iter_files, kind_of
 
 _FEED_ITEM = re.compile(rb"<(?:item|entry)[\s>]", re.I)
 
