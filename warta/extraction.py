@@ -13,18 +13,20 @@ Stages an article passes (and may fail at):
 - ``check``: empty, binary, over the size limit, not Indonesian;
 - ``pipeline``: the spaCy pipeline (``nlp.pipe`` in batches; a batch that
   fails is redone one article at a time, so only the article a component
-  fails on is lost);
+  fails on is lost; a text over 50,000 characters goes through part by
+  part, see :mod:`warta._long`);
 - ``record``: building and validating the Record.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable, Iterator, Optional, Union
 
 from . import errors, pipeline
-from ._input import Article, article_from_mapping
-from .builder import doc_to_record
+from ._input import Article, article_from_mapping, string_field, validate_article
+from ._long import PART_CHARS, join_parts, part_bounds
+from .builder import doc_to_record, record_id
 from .components.extensions import prime_doc_text
 from .config import settings
 from .langid import is_indonesian
@@ -104,11 +106,15 @@ class _Job:
 
 
 def as_article(item: Union[str, dict, Article]) -> Article:
-    """An :class:`Article` from a text, an article dict or an Article."""
+    """A validated :class:`Article` from a text, an article dict or an Article.
+
+    Raises:
+        InputError: a field of the wrong type or value (the reason names it).
+    """
     if isinstance(item, Article):
-        return item
+        return validate_article(item)
     if isinstance(item, str):
-        return Article(text=item)
+        return Article(text=string_field("text", item))
     return article_from_mapping(item)
 
 
@@ -187,11 +193,43 @@ def _finish(nlp, job: _Job, doc) -> None:
     job.outcome.record, job.outcome.n_tokens, job.outcome.article_id = rec, len(doc), rec.id
 
 
+def _part_chars(nlp) -> int:
+    # spaCy refuses a Doc over nlp.max_length characters (E088): a part never is
+    return min(PART_CHARS, nlp.max_length)
+
+
+def _parts(nlp, job: _Job) -> Iterator[tuple[int, Record]]:
+    """The Records of a long article's parts, with the offset each starts at (tokens counted on the job)."""
+    art = job.article
+    for start, end in part_bounds(art.text, _part_chars(nlp)):
+        part = replace(art, text=art.text[start:end])
+        doc = nlp(make_doc(nlp, part))
+        job.outcome.n_tokens += len(doc)
+        yield start, to_record(doc, part)
+
+
+def _finish_long(nlp, job: _Job) -> None:
+    """Pipeline and record stages for an article over the part limit: part by part (see :mod:`warta._long`)."""
+    art = job.article
+    try:
+        rec = join_parts(art.text, _parts(nlp, job), art.id or record_id(art.text, art.url), _part_chars(nlp))
+    except Exception as exc:  # noqa: BLE001 (on to the next article)
+        job.outcome.n_tokens = 0
+        job.fail("pipeline", exc)
+        return
+    job.outcome.record, job.outcome.article_id = rec, rec.id
+
+
 def _run(nlp, chunk: list[_Job], batch_size: int) -> list[_Job]:
     live = [j for j in chunk if j.article is not None]
-    docs = _pipe(nlp, live, batch_size) if live else []
-    for n, job in enumerate(live):
+    limit = _part_chars(nlp)
+    short = [j for j in live if len(j.article.text) <= limit]
+    long = [j for j in live if len(j.article.text) > limit]
+    docs = _pipe(nlp, short, batch_size) if short else []
+    for n, job in enumerate(short):
         _finish(nlp, job, docs[n] if docs is not None else None)
+    for job in long:
+        _finish_long(nlp, job)
     return chunk
 
 

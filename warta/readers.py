@@ -324,10 +324,11 @@ def read_source(source: Union[str, Path], *, raise_io_errors: bool = False) -> I
         yield from READERS[kind](src)
     except errors.WartaError as exc:
         yield Item(src, "file", error=exc)
-    except (OSError, ValueError, EOFError) as exc:  # a truncated .gz, a broken Parquet footer ...
+    except Exception as exc:  # noqa: BLE001 (a truncated .gz, a broken Parquet footer, a parser's bug ...)
         if raise_io_errors and isinstance(exc, OSError):
             raise
-        yield Item(src, "file", error=errors.MalformedInput(f"cannot read {kind} file: {exc}"))
+        # the rest of the run goes on: one unreadable file is one error item
+        yield Item(src, "file", error=errors.MalformedInput(f"cannot read {kind} file: {type(exc).__name__}: {exc}"))
 
 
 def iter_files(paths: Iterable[Union[str, Path]]) -> Iterator[Path]:

@@ -7,12 +7,15 @@ articles are skipped, the interrupted batch is redone, nothing doubles
 (the unique constraints would refuse it anyway).
 
 Extraction runs in this process or in ``workers`` local processes, each
-loading the pipeline once; this process is the ONE writer to the database.
+loading the pipeline once and ending when this process ends, even by
+``kill -9`` (:mod:`warta.ingest._workers`); this process is the ONE writer
+to the database.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -24,6 +27,7 @@ from ..builder import record_id
 from ..extraction import Failure, Outcome
 from ..readers import Item, iter_items
 from ..store.db import Store, content_hash, normalize_url
+from ._workers import load_pipeline, start_worker
 
 
 @dataclass
@@ -72,13 +76,6 @@ def extract_batch(items: list[Item], force: bool = False) -> list[Outcome]:
     return list(process(items, force=force))
 
 
-def _warm(force: bool) -> None:
-    # Load the pipeline once per worker process, before the first batch.
-    from ..pipeline import load
-
-    load()
-
-
 def ingest(paths: Iterable[Union[str, Path]], db: Union[str, Path], options: Optional[IngestOptions] = None,
            on_progress: Optional[Callable[[IngestSummary], None]] = None) -> IngestSummary:
     """Ingest files and folders into the archive at ``db``.
@@ -116,7 +113,7 @@ def ingest(paths: Iterable[Union[str, Path]], db: Union[str, Path], options: Opt
         pool = None
         if opts.workers > 1:
             pool = ProcessPoolExecutor(max_workers=opts.workers, mp_context=multiprocessing.get_context("spawn"),
-                                       initializer=_warm, initargs=(opts.force,))
+                                       initializer=start_worker, initargs=(os.getpid(),))
         loaded = False
 
         def loading_models():
@@ -128,7 +125,7 @@ def ingest(paths: Iterable[Union[str, Path]], db: Union[str, Path], options: Opt
             if bar is not None:
                 bar.set_description("loading models")
             if pool is None:
-                _warm(opts.force)
+                load_pipeline()
                 if bar is not None:
                     bar.set_description("ingest")
         try:
