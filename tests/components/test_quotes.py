@@ -8,12 +8,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from warta.components.quotes import name_of
-from warta.pipeline import build
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    return build(("segmenter", "quotes"))
+def nlp(pipelines):
+    return pipelines(("segmenter", "quotes"))
 
 
 def quotes_of(nlp, text):

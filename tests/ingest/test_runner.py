@@ -75,6 +75,7 @@ def test_runner_interrupted_run_resumes_without_loss_or_duplicates(corpus, tmp_p
     assert resumed.added == 4 - partial and count(db) == 4
 
 
+@pytest.mark.slow  # starts worker processes, each loading the pipeline
 def test_runner_workers_write_through_one_writer(corpus, tmp_path):
     db = tmp_path / "w.db"
     summary = ingest([corpus], db, IngestOptions(progress=False, workers=2, batch_size=1))
@@ -90,6 +91,7 @@ def _texts(folder, n):
             f"Kepala desa mengatakan kegiatan itu akan dilanjutkan pada bulan depan.", encoding="utf-8")
 
 
+@pytest.mark.slow  # kill -9 of a real ingest process, then a second full run
 def test_runner_sigkill_then_rerun_loses_and_duplicates_nothing(tmp_path):
     n = 400
     folder = tmp_path / "many"
