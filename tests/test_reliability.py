@@ -149,6 +149,18 @@ def test_reliability_3_cli_search_star_exits_2(runner, archive):
     assert len(result.stderr.strip().splitlines()) == 1 and "search syntax error" in result.stderr
 
 
+def test_reliability_3_the_dry_run_index_has_the_archive_index_columns(archive):
+    from warta.store import connect
+    from warta.store.fts import FTS_COLUMNS
+
+    conn = connect(archive, readonly=True)
+    try:
+        columns = tuple(row[1] for row in conn.execute("PRAGMA table_info(articles_fts)"))
+    finally:
+        conn.close()
+    assert columns == FTS_COLUMNS  # else a column filter valid in the archive would be refused, or the reverse
+
+
 # -- 4. POST /api/extract gave 500 ----------------------------------------------------------------------------
 @pytest.mark.parametrize("content", [
     ('{"text": "%s", "title": %s%s}' % (BODY, "[" * DEEP, "]" * DEEP)).encode(),
