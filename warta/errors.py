@@ -17,6 +17,7 @@ queries, 4xx evaluation and training data, 5xx processing)::
     ├── FtsQueryError       W301  a search query FTS5 cannot parse
     ├── ExportError         W310  an export that cannot be written
     ├── ArchiveNotFound     W320  a read-only open of a missing archive
+    ├── UnknownArticle      W321  ``warta show`` of an id the archive does not hold
     ├── NerDataError        W400  a token<TAB>BIO file that cannot be read
     ├── ConlluError         W410  a CoNLL-U file that cannot be read
     ├── TrainError          W420  training cannot start
@@ -119,6 +120,12 @@ class ArchiveNotFound(WartaError):
     """A read-only open of an archive file that does not exist."""
 
     code = "W320"
+
+
+class UnknownArticle(WartaError):
+    """``warta show`` of an id the archive does not hold."""
+
+    code = "W321"
 
 
 class NerDataError(WartaError):
