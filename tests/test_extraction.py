@@ -125,3 +125,12 @@ def test_extraction_long_text_parts_join_to_the_text_and_end_at_paragraph_breaks
     assert all(text[a - 2:a] == "\n\n" for a, _ in bounds[1:])
     unbroken = "x" * 2500  # no break anywhere: cut hard at the limit
     assert part_bounds(unbroken, 1000) == [(0, 1000), (1000, 2000), (2000, 2500)]
+
+
+def test_extraction_ingest_progress_total_counts_the_lines_of_a_gzipped_jsonl(tmp_path):
+    from warta.ingest.count import count_documents
+
+    path = tmp_path / "a.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        fh.write("".join(json.dumps({"text": t}) + "\n" for t in TEXTS * 3))
+    assert count_documents([path]) == 6 == sum(1 for _ in read_source(path))
