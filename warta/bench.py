@@ -215,7 +215,8 @@ def _dask_row(articles, workers: int, task_size: int, stages, floor: Row, repeat
 
     from .scale import worker_plugin
 
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+    # ":0": any free port for the scheduler's HTTP server (None binds 8787, which another cluster may hold)
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster, \
             Client(cluster) as client:
         client.register_plugin(worker_plugin(stages))  # model loaded before the clock starts
         client.wait_for_workers(workers)

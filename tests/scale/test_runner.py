@@ -151,7 +151,7 @@ def test_runner_dask_connects_to_a_given_scheduler(tmp_path, jsonl, team_article
 
     src = jsonl(tmp_path / "team.jsonl", team_articles)
     local = run_batch([str(src)], str(tmp_path / "local"))
-    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
         result = run_batch([str(src)], str(tmp_path / "dask"), engine="dask", scheduler=cluster.scheduler_address)
         assert cluster.scheduler_info["workers"], "the given cluster must survive the run"
     assert result.n_articles == local.n_articles == len(team_articles)
