@@ -18,6 +18,7 @@ queries, 4xx evaluation and training data, 5xx processing)::
     ├── ExportError         W310  an export that cannot be written
     ├── ArchiveNotFound     W320  a read-only open of a missing archive
     ├── UnknownArticle      W321  ``warta show`` of an id the archive does not hold
+    ├── AliasError          W330  an entity alias that cannot be added
     ├── NerDataError        W400  a token<TAB>BIO file that cannot be read
     ├── ConlluError         W410  a CoNLL-U file that cannot be read
     ├── TrainError          W420  training cannot start
@@ -126,6 +127,12 @@ class UnknownArticle(WartaError):
     """``warta show`` of an id the archive does not hold."""
 
     code = "W321"
+
+
+class AliasError(WartaError):
+    """An alias that cannot be added (empty, the same name twice)."""
+
+    code = "W330"
 
 
 class NerDataError(WartaError):
