@@ -28,6 +28,30 @@ def runner():
 
 
 @pytest.fixture(scope="session")
+def pipelines():
+    """``pipelines(stages)``: a pipeline with ``stages`` (STAGES order), built once per test session.
+
+    Building one costs seconds (the tokenizer's special cases, each component's
+    word lists), and the component tests asked for the same few stage tuples
+    module after module. Shared by every test that asks: a test that adds,
+    removes or reconfigures components builds its own with
+    :func:`warta.pipeline.build`. The full pipeline is ``warta.pipeline.load()``,
+    the one ``warta.extract`` uses.
+    """
+    from warta.pipeline import STAGES, build, load
+
+    cache: dict[tuple[str, ...], object] = {}
+
+    def get(stages=STAGES):
+        key = tuple(s for s in STAGES if s in set(stages))
+        if key not in cache:
+            cache[key] = load(key) if key == STAGES else build(key)
+        return cache[key]
+
+    return get
+
+
+@pytest.fixture(scope="session")
 def demo():
     from warta.corpus import demo_articles
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 import pytest
 
 from warta.builder import sentence_bounds, sentence_index, sentence_spans
-from warta.pipeline import build
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    return build(stages=["segmenter"])
+def nlp(pipelines):
+    return pipelines(["segmenter"])
 
 
 def _from_sents(doc):

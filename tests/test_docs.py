@@ -15,7 +15,6 @@ from pathlib import Path
 
 import click
 import pytest
-import spacy
 from spacy import registry
 from spacy.language import Language
 
@@ -94,7 +93,7 @@ def test_docs_all_is_complete_and_importable():
 
 
 @pytest.mark.parametrize("name", [s for s in STAGES if s != "ner"])
-def test_docs_stage_factory_registered_with_its_class(name):
+def test_docs_stage_factory_registered_with_its_class(name, pipelines):
     assert Language.has_factory(name), f"stage {name!r} is not a registered factory"
     module = importlib.import_module(f"warta.components.{name}")
     cls_name = "".join(part.capitalize() for part in name.split("_"))
@@ -102,7 +101,7 @@ def test_docs_stage_factory_registered_with_its_class(name):
     assert isinstance(cls, type), f"warta.components.{name} defines no class {cls_name}"
     make = registry.factories.get(Language.get_factory_name(name))
     assert make.__module__ == module.__name__, f"{name} is registered outside its module"
-    component = spacy.blank("id").add_pipe(name)
+    component = pipelines().get_pipe(name)  # made by the registered factory; the session's full pipeline
     assert type(component) is cls and component.name == name
 
 

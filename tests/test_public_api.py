@@ -75,6 +75,41 @@ def test_public_api_error_codes_are_unique_and_documented():
         assert cls.__name__ in errors.__doc__, f"{cls.__name__} missing from the hierarchy in warta/errors.py"
 
 
+def _all_warta_error_classes() -> set[type]:
+    """Every WartaError subclass defined anywhere in the package (each module imported first)."""
+    import importlib
+    import pkgutil
+
+    optional = {"floret", "countryinfo", "pyinstrument", "playwright"}  # extras a dev install may lack
+    for info in pkgutil.walk_packages(warta.__path__, "warta."):
+        if info.name.endswith("__main__"):  # runs the CLI when imported
+            continue
+        try:
+            importlib.import_module(info.name)
+        except ModuleNotFoundError as exc:
+            if exc.name not in optional:
+                raise
+    found, todo = set(), [errors.WartaError]
+    while todo:
+        for sub in todo.pop().__subclasses__():
+            if sub not in found:
+                found.add(sub)
+                todo.append(sub)
+    return found
+
+
+def test_public_api_every_warta_error_lives_in_errors_py_with_a_code_of_its_own():
+    # W300 and W310 were each used by two or three classes spread over eval/, store/ and train/ (issue 22.4)
+    classes = _all_warta_error_classes()
+    strays = sorted(f"{c.__module__}.{c.__name__}" for c in classes
+                    if c.__module__ != "warta.errors" and c.__module__.startswith("warta."))
+    assert not strays, f"define these in warta/errors.py: {strays}"
+    by_code: dict[str, list[str]] = {}
+    for cls in classes | {errors.WartaError}:
+        by_code.setdefault(cls.code, []).append(cls.__name__)
+    assert {code: names for code, names in by_code.items() if len(names) > 1} == {}
+
+
 def test_public_api_input_errors_are_warta_errors():
     assert issubclass(warta.InputError, warta.WartaError)
     exc = warta.InputError("leer")

@@ -1,23 +1,29 @@
-"""Reading one article from bytes, a file or stdin, with clear errors.
+"""The input boundary: every article field validated and coerced here, one reason per field.
 
+Articles come from files, stdin, JSON objects (a JSONL line, a Parquet row,
+a POST body) and Python callers; each way in ends in :func:`article_from_mapping`
+or :func:`validate_article`, so a wrong type, a lone surrogate, a date that
+is no date or a number too big for one is a :class:`warta.errors.MalformedInput`
+naming the field, never another exception further down (issue 20).
 Everything here raises :class:`warta.errors.InputError` subclasses with a
-one-line message; the CLI turns them into exit code 2.
+one-line message; the CLI turns them into exit code 2, the API into 4xx.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Optional
 
 from . import errors
+from ._decode import decode_bytes  # noqa: F401 (re-exported: readers and callers import it from here)
 from .config import settings
 
-_BOM = b"\xef\xbb\xbf"
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass
@@ -33,11 +39,42 @@ class Article:
     notes: list[str] = field(default_factory=list)
 
 
-def normalize_published(value) -> Optional[str]:
-    """Return ``YYYY-MM-DD`` for a date, datetime or ISO-like string, else None.
+def _describe(value) -> str:
+    """A value for an error message: its JSON type, and the value itself when it is short."""
+    if isinstance(value, (list, dict)):
+        return "a list" if isinstance(value, list) else "an object"
+    if isinstance(value, bool):
+        return f"a boolean ({json.dumps(value)})"
+    shown = repr(value)
+    shown = shown if len(shown) <= 40 else shown[:40] + "..."
+    return f"a number ({shown})" if isinstance(value, (int, float)) else f"{type(value).__name__} ({shown})"
+
+
+def string_field(name: str, value) -> Optional[str]:
+    """``value`` when it is a string of valid Unicode (or None).
 
     Raises:
-        MalformedInput: for a non-empty string that is not a date.
+        MalformedInput: another type, or a lone surrogate (JSON's ``"\\ud800"``),
+            which no UTF-8 encoder, database or web page can take.
+    """
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise errors.MalformedInput(f"field {name!r}: expected a string, got {_describe(value)}")
+    if not value.isascii():
+        bad = _SURROGATE.search(value)
+        if bad:
+            raise errors.MalformedInput(f"field {name!r}: lone surrogate U+{ord(bad.group()):04X} at character "
+                                        f"{bad.start()} is not valid Unicode")
+    return value
+
+
+def normalize_published(value, name: str = "published") -> Optional[str]:
+    """Return ``YYYY-MM-DD`` for a date, datetime, ISO-like string or Unix time, else None.
+
+    Raises:
+        MalformedInput: a value that is not a date (a bad string, a boolean,
+            a number out of range, a list ...).
     """
     if value is None or value == "":
         return None
@@ -45,55 +82,40 @@ def normalize_published(value) -> Optional[str]:
         return value.date().isoformat()
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, bool):  # a bool is an int to Python: true was stored as 1970-01-01
+        raise errors.MalformedInput(f"field {name!r}: expected a date, got {_describe(value)}")
     if isinstance(value, (int, float)):
-        return datetime.utcfromtimestamp(value).date().isoformat()
-    m = _ISO_DATE.match(str(value).strip())
+        try:
+            return datetime.fromtimestamp(value, tz=timezone.utc).date().isoformat()
+        except (OverflowError, OSError, ValueError):  # 1e20, nan, inf
+            raise errors.MalformedInput(f"field {name!r}: {value!r} is no date (a number is read as Unix "
+                                        f"time in seconds)") from None
+    if not isinstance(value, str):
+        raise errors.MalformedInput(f"field {name!r}: expected a date, got {_describe(value)}")
+    m = _ISO_DATE.match(value.strip())
     if m:
         try:
             return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
         except ValueError:
             pass
-    raise errors.MalformedInput(f"published date {value!r} is not YYYY-MM-DD")
+    raise errors.MalformedInput(f"published date {value[:40]!r} is not YYYY-MM-DD")
 
 
-def decode_bytes(data: bytes, max_bytes: Optional[int] = None) -> tuple[str, Optional[str]]:
-    """Decode article bytes; return ``(text, note)``.
+def id_field(value) -> Optional[str]:
+    """An article id: a string, or a whole number written as one."""
+    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+        return None if value is None else str(value)
+    return string_field("id", value)
 
-    Tries UTF-8, UTF-8 with BOM, a charset declared in HTML, then detection
-    with charset-normalizer. ``note`` says which encoding was assumed when it
-    was not plain UTF-8.
 
-    Raises:
-        EmptyInput, BinaryInput, InputTooLarge, UndecodableInput
+def validate_article(article: Article) -> Article:
+    """``article`` with every field checked (and ``published`` coerced), as readers make them.
+
+    For Article objects that did not come through a reader (Python callers).
     """
-    limit = settings.max_bytes if max_bytes is None else max_bytes
-    if len(data) > limit:
-        raise errors.InputTooLarge(
-            f"input is {len(data):,} bytes, over the limit of {limit:,} bytes (raise it with --max-bytes)"
-        )
-    if not data.strip():
-        raise errors.EmptyInput("input is empty")
-    if b"\x00" in data[:65536]:
-        raise errors.BinaryInput("input looks binary (contains NUL bytes), not text")
-    if data.startswith(_BOM):
-        return data[len(_BOM):].decode("utf-8", errors="strict"), "assumed encoding utf-8-sig (BOM)"
-    try:
-        return data.decode("utf-8"), None
-    except UnicodeDecodeError:
-        pass
-    declared = re.search(rb"""charset=["']?([A-Za-z0-9_\-]+)""", data[:4096])
-    if declared:
-        enc = declared.group(1).decode("ascii")
-        try:
-            return data.decode(enc), f"assumed declared encoding {enc}"
-        except (LookupError, UnicodeDecodeError):
-            pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None or best.encoding is None:
-        raise errors.UndecodableInput("input is not decodable as text (tried utf-8, a declared charset and detection)")
-    return str(best), f"assumed detected encoding {best.encoding}"
+    return replace(article, text=string_field("text", article.text), title=string_field("title", article.title),
+                   published=normalize_published(article.published), url=string_field("url", article.url),
+                   outlet=string_field("outlet", article.outlet), id=id_field(article.id))
 
 
 def article_from_html(html: str, url: Optional[str] = None) -> Article:
@@ -127,37 +149,76 @@ def article_from_html(html: str, url: Optional[str] = None) -> Article:
     )
 
 
+def _first(obj: dict, *keys: str):
+    """The first truthy value of ``keys`` (``"url"`` then ``"source_url"``), and its key."""
+    for key in keys:
+        if obj.get(key):
+            return key, obj[key]
+    return keys[0], None
+
+
+def _paragraphs_text(value) -> str:
+    """The running text of IndoSum-style ``paragraphs`` (lists of sentences of tokens)."""
+    from .corpus import detokenize_paragraphs
+
+    ok = all(isinstance(p, list) and all(isinstance(s, list) and all(isinstance(t, str) for t in s) for s in p)
+             for p in value)
+    if not ok:
+        raise errors.MalformedInput("field 'paragraphs': expected paragraphs, each a list of sentences, each a "
+                                    "list of token strings")
+    return string_field("paragraphs", detokenize_paragraphs(value))
+
+
+def _published_from_indosum_id(ident: str) -> Optional[str]:
+    from .corpus import _published_from_id
+
+    try:
+        return _published_from_id(ident)
+    except (OverflowError, OSError, ValueError):  # an id that starts with a huge number
+        return None
+
+
 def article_from_mapping(obj) -> Article:
-    """An article from a JSON object with ``text`` (or ``content``/``body``).
+    """An article from a JSON object with ``text`` (or ``content``/``body``, or IndoSum ``paragraphs``).
+
+    Every field is checked: strings must be strings of valid Unicode,
+    ``published``/``date`` a date (``YYYY-MM-DD...``, or Unix time), ``id`` a
+    string or whole number.
 
     Raises:
-        MalformedInput: when the object has no text field.
+        MalformedInput: not an object, no text, or a field of the wrong type or value (named).
+        EmptyInput: the text is blank.
     """
     if not isinstance(obj, dict):
-        raise errors.MalformedInput("JSON input must be an object with a 'text' field")
-    text = obj.get("text") or obj.get("content") or obj.get("body")
+        raise errors.MalformedInput(f"JSON input must be an object with a 'text' field, not {_describe(obj)}")
+    key, text = _first(obj, "text", "content", "body")
     if text is None and isinstance(obj.get("paragraphs"), list):
-        from .corpus import detokenize_paragraphs
-
-        text = detokenize_paragraphs(obj["paragraphs"])
-    if not isinstance(text, str):
+        key, text = "paragraphs", _paragraphs_text(obj["paragraphs"])
+    if text is None:
         raise errors.MalformedInput("JSON object has no 'text' string field")
+    text = string_field(key, text)
     if not text.strip():
         raise errors.EmptyInput("article text is empty")
-    published = normalize_published(obj.get("published") or obj.get("date"))
-    if published is None and isinstance(obj.get("paragraphs"), list) and obj.get("id"):
+    ident = id_field(obj.get("id"))
+    date_key, published = _first(obj, "published", "date")
+    published = normalize_published(published, date_key)
+    if published is None and isinstance(obj.get("paragraphs"), list) and ident:
         # IndoSum lines carry no date; their id starts with the crawl's Unix time
-        from .corpus import _published_from_id
+        published = _published_from_indosum_id(ident)
+    url_key, url = _first(obj, "url", "source_url")
+    outlet_key, outlet = _first(obj, "outlet", "source")
+    return Article(text=text, title=string_field("title", obj.get("title")), published=published,
+                   url=string_field(url_key, url), outlet=string_field(outlet_key, outlet), id=ident)
 
-        published = _published_from_id(str(obj["id"]))
-    return Article(
-        text=text,
-        title=obj.get("title"),
-        published=published,
-        url=obj.get("url") or obj.get("source_url"),
-        outlet=obj.get("outlet") or obj.get("source"),
-        id=str(obj["id"]) if obj.get("id") is not None else None,
-    )
+
+def parse_json(text: str):
+    """``json.loads(text)``, its failures as one-line :class:`MalformedInput` errors."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise errors.MalformedInput(f"malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+    except RecursionError:  # '[[[[...' 100,000 deep: the parser gives up before the article does
+        raise errors.MalformedInput("malformed JSON: nested too deeply") from None
 
 
 def looks_like_html(text: str) -> bool:
@@ -177,11 +238,7 @@ def article_from_bytes(data: bytes, kind: Optional[str] = None, max_bytes: Optio
         else:
             kind = "txt"
     if kind == "json":
-        try:
-            obj = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise errors.MalformedInput(f"malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
-        art = article_from_mapping(obj)
+        art = article_from_mapping(parse_json(text))
     elif kind == "html":
         art = article_from_html(text)
     else:

@@ -128,23 +128,19 @@ def load_corpus(path: Optional[str] = None, n: int = 200) -> tuple[list[Article]
     return arts, label
 
 
-def _items(articles: list[Article]):
-    from .scale._inputs import RawItem
-
-    return [RawItem(i, article=a, origin=str(i)) for i, a in enumerate(articles)]
-
-
 def bench_task(articles: list[Article], stages: tuple[str, ...] = STAGES) -> tuple[int, int, float, float]:
     """Run the whole per-article path over ``articles``; return (records, tokens, seconds, CPU seconds).
 
-    The task body of the Dask rows; module level so workers import it by name.
+    The path is :func:`warta.extraction.process`, the one ``warta batch`` and
+    ``warta ingest`` run. The task body of the Dask rows; module level so
+    workers import it by name.
     """
-    from .scale import BatchOptions, process_items
+    from .extraction import process
 
     t0, c0 = time.perf_counter(), time.process_time()
     n = toks = 0
-    for out in process_items(_items(articles), BatchOptions(stages=stages)):
-        if out.record is not None:
+    for out in process(articles, stages=stages):
+        if out.ok:
             n += 1
             toks += out.n_tokens
     return n, toks, time.perf_counter() - t0, time.process_time() - c0
@@ -194,9 +190,9 @@ def _run_stage(proc, docs: list, batch_size: int) -> list:
 
 def _time_stages(nlp, articles: list[Article], batch_size: int) -> tuple[list[tuple[str, int, float, float]], int]:
     """Per stage: (name, tokens it processed, wall seconds, CPU seconds); and how many docs failed."""
-    from .api import _make_doc, _record
+    from .extraction import make_doc, to_record
 
-    pairs = [(_make_doc(nlp, a), a) for a in articles]  # tokenizing is the floor row, not timed here
+    pairs = [(make_doc(nlp, a), a) for a in articles]  # tokenizing is the floor row, not timed here
     out = []
     for name, proc in nlp.pipeline:
         docs = [d for d, _ in pairs]
@@ -207,7 +203,7 @@ def _time_stages(nlp, articles: list[Article], batch_size: int) -> tuple[list[tu
     t0, c0 = time.perf_counter(), time.process_time()
     for doc, art in pairs:
         try:
-            _record(doc, art)
+            to_record(doc, art)
         except Exception:
             pass
     out.append(("doc_to_record", sum(len(d) for d, _ in pairs), time.perf_counter() - t0, time.process_time() - c0))
@@ -219,7 +215,8 @@ def _dask_row(articles, workers: int, task_size: int, stages, floor: Row, repeat
 
     from .scale import worker_plugin
 
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+    # ":0": any free port for the scheduler's HTTP server (None binds 8787, which another cluster may hold)
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster, \
             Client(cluster) as client:
         client.register_plugin(worker_plugin(stages))  # model loaded before the clock starts
         client.wait_for_workers(workers)

@@ -15,8 +15,8 @@ from warta.pipeline import build
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    return build(stages=["entity_resolver", "geo"])
+def nlp(pipelines):
+    return pipelines(["entity_resolver", "geo"])
 
 
 def _ents(doc, text):
@@ -218,8 +218,8 @@ def test_entity_resolver_mentions_share_role_and_country(nlp, marked):
 
 # -- the demo article ---------------------------------------------------------------
 
-def test_entity_resolver_demo_article(demo):
-    nlp = build(stages=["segmenter", "entity_resolver", "geo"])
+def test_entity_resolver_demo_article(demo, pipelines):
+    nlp = pipelines(["segmenter", "entity_resolver", "geo"])
     art = next(a for a in demo if a["id"] == "demo-01") if isinstance(demo, list) else demo["demo-01"]
     text = art["text"]
     doc = nlp.make_doc(text)
@@ -392,9 +392,9 @@ def test_entity_resolver_dateline_outlets(marked, text, expected):
     ("Acara selesai. {Kementerian Sosial|ORG} mengirim bantuan.", [("Kementerian Sosial", "ORG")]),
     ("Kami bertemu {Penangkapan Rudi Hartono|PER} kemarin.", [("Penangkapan Rudi Hartono", "PER")]),
 ])
-def test_entity_resolver_drops_a_derived_noun_opening_a_sentence(marked, text, expected):
+def test_entity_resolver_drops_a_derived_noun_opening_a_sentence(marked, pipelines, text, expected):
     # sentence starts come from the segmenter
-    doc = marked(build(stages=["segmenter", "entity_resolver", "geo"]), text)
+    doc = marked(pipelines(["segmenter", "entity_resolver", "geo"]), text)
     assert [(e.text, e.label_) for e in doc.ents] == expected
 
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 
 from warta import events_ontology as onto
-from warta.pipeline import STAGES, build
+from warta.pipeline import STAGES
 from warta.record import Event
 
 
 @pytest.fixture(scope="module")
-def nlp():
+def nlp(pipelines):
     # rule-based stages only, so the tables do not move when an NER model is retrained
-    return build([s for s in STAGES if s != "ner"])
+    return pipelines([s for s in STAGES if s != "ner"])
 
 
 def _happenings(nlp, text, published="2022-01-13"):

@@ -8,15 +8,14 @@ from spacy.tokens import Span
 from warta.components.extensions import (
     doc_text, ents_of, forget_ents, prime_doc_text, set_ents, span_get, span_set,
 )
-from warta.pipeline import build
 
 _TEXT = ("Presiden Joko Widodo bertemu Menteri Luar Negeri Retno Marsudi di Jakarta, Senin.\n\n"
          "Keduanya membahas kerja sama dengan Badan Pusat Statistik (BPS) dan PT Kereta Api Indonesia.")
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    return build(stages=["segmenter"])
+def nlp(pipelines):
+    return pipelines(["segmenter"])
 
 
 @pytest.mark.parametrize("text", [_TEXT, "", "  dua  spasi  ", "Satu kalimat saja.", "a\n\n\nb  "])
@@ -96,8 +95,8 @@ def test_extensions_ents_of_follows_set_ents(nlp):
     assert "warta_ents" not in doc.user_data
 
 
-def test_extensions_entity_resolver_leaves_no_kept_ents():
-    nlp = build(stages=["segmenter", "entity_resolver"])
+def test_extensions_entity_resolver_leaves_no_kept_ents(pipelines):
+    nlp = pipelines(["segmenter", "entity_resolver"])
     doc = nlp.make_doc(_TEXT)
     doc.ents = [Span(doc, 1, 3, label="PER"), Span(doc, 8, 10, label="PER")]
     for _, proc in nlp.pipeline:

@@ -7,12 +7,11 @@ import pytest
 from babel import Locale
 
 from warta.components.geo import country_code, demonym_country, lookup_place, tables
-from warta.pipeline import build
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    return build(stages=["geo"])
+def nlp(pipelines):
+    return pipelines(["geo"])
 
 
 def _ent(doc, text):

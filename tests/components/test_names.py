@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from warta.components._names import _positions, _sent_end, _sent_start
-from warta.pipeline import build
 
 _TEXTS = [
     "Presiden Joko Widodo tiba di Jakarta. Ia disambut Gubernur DKI Anies Baswedan (Anies).\n\n"
@@ -16,8 +15,8 @@ _TEXTS = [
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    return build(stages=["segmenter"])
+def nlp(pipelines):
+    return pipelines(["segmenter"])
 
 
 @pytest.mark.parametrize("text", _TEXTS)

@@ -6,7 +6,6 @@ import pytest
 
 from warta.components.quantities import find_quantities, parse_number, parse_numeral, parse_number_words
 from warta.components.timex import find_times
-from warta.pipeline import build
 
 DCT = "2022-01-13"
 
@@ -126,8 +125,8 @@ def test_quantities_two_amounts_side_by_side(text, expected):
     assert [(q["text"], pytest.approx(q["value"])) for q in _quantities(text)] == expected
 
 
-def test_quantities_component_reads_times_first():
-    nlp = build(["timex", "quantities"])
+def test_quantities_component_reads_times_first(pipelines):
+    nlp = pipelines(["timex", "quantities"])
     doc = nlp.make_doc("Pada 6 Januari, lebih dari 2.000 tentara tiba dalam 24 jam.")
     doc._.published = DCT
     doc = nlp(doc)

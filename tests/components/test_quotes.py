@@ -8,12 +8,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from warta.components.quotes import name_of
-from warta.pipeline import build
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    return build(("segmenter", "quotes"))
+def nlp(pipelines):
+    return pipelines(("segmenter", "quotes"))
 
 
 def quotes_of(nlp, text):
@@ -280,8 +279,7 @@ def test_quotes_speakers_tracked(nlp, text, who):
     assert who in speaker(quotes_of(nlp, text)[-1])
 
 
-def test_quotes_pronoun_skips_an_organisation(marked):
-    nlp = build(("segmenter", "quotes"))
+def test_quotes_pronoun_skips_an_organisation(nlp, marked):
     doc = marked(nlp, '{Letkol Candra Kurniawan|PER} membantah kabar itu. {KKB|ORG} mengklaim menembak '
                       'seorang prajurit. "Pantulan peluru mengenai prajurit kami sendiri," ujarnya.')
     q = doc._.quotes[-1]

@@ -8,12 +8,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from warta.components.segmenter import find_credit, find_dateline, quote_regions
-from warta.pipeline import build
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    return build(stages=("segmenter",))
+def nlp(pipelines):
+    return pipelines(("segmenter",))
 
 
 def sents(nlp, text):

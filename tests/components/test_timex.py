@@ -8,7 +8,6 @@ from __future__ import annotations
 import pytest
 
 from warta.components.timex import find_times
-from warta.pipeline import build
 
 DCT = "2022-01-13"  # a Thursday
 
@@ -179,8 +178,8 @@ def test_timex_story_context(text, published, expected):
     assert [(t["text"], t["value"]) for t in find_times(text, published)] == expected
 
 
-def test_timex_component_fills_doc_times():
-    nlp = build(["timex"])
+def test_timex_component_fills_doc_times(pipelines):
+    nlp = pipelines(["timex"])
     doc = nlp.make_doc("Pasukan tiba pada 6 Januari dan mundur Kamis.")
     doc._.published = DCT
     doc = nlp(doc)

@@ -6,14 +6,12 @@ Every sentence here is written for these tests.
 import pytest
 import spacy
 
-from warta.components.tokenizer import create_tokenizer
-
 
 @pytest.fixture(scope="module")
-def nlp():
-    nlp = spacy.blank("id")
-    nlp.tokenizer = create_tokenizer(nlp)
-    return nlp
+def nlp(pipelines):
+    # warta.pipeline.build makes spacy.blank("id") with create_tokenizer's tokenizer: the session's
+    # segmenter pipeline has it, built once instead of once more here
+    return pipelines(("segmenter",))
 
 
 def tokens(nlp, text):

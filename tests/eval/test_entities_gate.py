@@ -9,7 +9,6 @@ from __future__ import annotations
 import pytest
 
 from warta.eval.entities import STAGES, default_gold_path, evaluate
-from warta.pipeline import build
 
 # measured 2026-11-29 (warta eval entities): dev canonical 1.000, country 0.980, role 1.000, geo 0.941;
 # dev2 canonical 1.000, country 0.936, role 1.000, geo 0.857 (dev2 untuned first run: 0.986/0.787/0.897/0.829);
@@ -24,8 +23,8 @@ LOC_PRECISION_FLOOR = 0.93
 
 
 @pytest.fixture(scope="module")
-def nlp(shared_data):
-    return build(stages=STAGES)
+def nlp(shared_data, pipelines):
+    return pipelines(STAGES)
 
 
 @pytest.mark.slow
@@ -57,8 +56,8 @@ END_TO_END_FLOORS = {
 
 
 @pytest.fixture(scope="module")
-def nlp_with_ner(shared_data):
-    return build(stages=("segmenter", "ner", "entity_resolver", "geo"))
+def nlp_with_ner(shared_data, pipelines):
+    return pipelines(("segmenter", "ner", "entity_resolver", "geo"))
 
 
 @pytest.mark.slow

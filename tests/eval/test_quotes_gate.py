@@ -31,6 +31,7 @@ FLOORS = {
 GOLD_DIR = scorer.default_gold_path().parent
 
 
+@pytest.mark.slow  # an accuracy gate over ../shared data, like the other gates
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_quotes_gate_dev_floors(shared_data, runner, name):
     result = runner.invoke(main, ["eval", "quotes", str(GOLD_DIR / name), "--json",

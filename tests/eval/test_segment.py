@@ -10,7 +10,6 @@ import pytest
 
 from warta.cli import main
 from warta.eval.segment import ConlluError, analyse_file, evaluate, internal_ends, read_conllu, running_text
-from warta.pipeline import build
 
 TOY = """# sent_id = 1
 # text = "Kami siap," kata Budi.
@@ -36,8 +35,8 @@ TOY = """# sent_id = 1
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    return build(stages=("segmenter",))
+def nlp(pipelines):
+    return pipelines(("segmenter",))
 
 
 @pytest.fixture

@@ -75,6 +75,7 @@ def test_runner_interrupted_run_resumes_without_loss_or_duplicates(corpus, tmp_p
     assert resumed.added == 4 - partial and count(db) == 4
 
 
+@pytest.mark.slow  # starts worker processes, each loading the pipeline
 def test_runner_workers_write_through_one_writer(corpus, tmp_path):
     db = tmp_path / "w.db"
     summary = ingest([corpus], db, IngestOptions(progress=False, workers=2, batch_size=1))
@@ -90,6 +91,7 @@ def _texts(folder, n):
             f"Kepala desa mengatakan kegiatan itu akan dilanjutkan pada bulan depan.", encoding="utf-8")
 
 
+@pytest.mark.slow  # kill -9 of a real ingest process, then a second full run
 def test_runner_sigkill_then_rerun_loses_and_duplicates_nothing(tmp_path):
     n = 400
     folder = tmp_path / "many"
@@ -128,3 +130,66 @@ def test_runner_sigkill_then_rerun_loses_and_duplicates_nothing(tmp_path):
 
     summary = json.loads(done.stdout)
     assert summary["added"] == n - killed_at and summary["duplicates"] == killed_at
+
+
+def _children(pid: int) -> set[int]:
+    """Live processes whose parent is ``pid`` (Linux /proc)."""
+    out = set()
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as fh:
+                    fields = fh.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid and fields[0] != "Z":
+                out.add(int(entry))
+    return out
+
+
+def _alive(pids: set[int]) -> set[int]:
+    alive = set()
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as fh:
+                if fh.read().rsplit(")", 1)[1].split()[0] != "Z":
+                    alive.add(pid)
+        except OSError:
+            pass
+    return alive
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="reads the process table from /proc (Linux)")
+def test_runner_kill_9_of_ingest_takes_its_worker_processes_with_it(tmp_path):
+    """Issue 20.7: the workers of a killed `warta ingest --workers 2` (about 260 MB each) lived on for over a minute."""
+    folder = tmp_path / "many"
+    _texts(folder, 400)
+    cmd = [sys.executable, "-m", "warta", "ingest", str(folder), "--db", str(tmp_path / "w.db"), "--workers", "2",
+           "--batch-size", "4", "--no-progress"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        workers: set[int] = set()
+        while time.monotonic() < deadline and proc.poll() is None:
+            workers = _children(proc.pid)
+            try:
+                stored = count(tmp_path / "w.db")
+            except sqlite3.OperationalError:
+                stored = 0
+            if len(workers) >= 2 and stored >= 4:  # the workers have loaded the pipeline and extracted
+                break
+            time.sleep(0.05)
+        assert proc.poll() is None and len(workers) >= 2, "ingest ended before it could be killed; raise n"
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=30)
+        deadline = time.monotonic() + 15
+        while _alive(workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        left = _alive(workers)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    for pid in left:  # do not leave them to the next test
+        os.kill(pid, signal.SIGKILL)
+    assert not left, f"{len(left)} worker process(es) outlived the killed ingest by 15 s"

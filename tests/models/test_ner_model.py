@@ -61,10 +61,8 @@ def test_ner_model_loads_fast(model_dir):
     assert time.perf_counter() - t0 < 4.0
 
 
-def test_ner_model_in_pipeline_finds_entities():
-    from warta.pipeline import build
-
-    nlp = build(["segmenter", "ner"])
+def test_ner_model_in_pipeline_finds_entities(pipelines):
+    nlp = pipelines(["segmenter", "ner"])
     doc = nlp("Presiden Joko Widodo bertemu Menteri Luar Negeri Retno Marsudi di Istana Merdeka, Jakarta, "
               "pada Senin. Bank Indonesia menaikkan suku bunga acuan.")
     found = {(e.text, e.label_) for e in doc.ents}

@@ -62,8 +62,8 @@ def test_inputs_bad_rows_carry_their_error(tmp_path, team_articles, jsonl):
     path = jsonl(tmp_path / "a.jsonl", team_articles[:1], extra_lines=["{oops", '{"id": 7}'])
     items = list(read_partition(discover([str(path)])[0]))
     assert items[0].article is not None
-    assert isinstance(items[1].error, errors.MalformedInput) and items[1].index == 2
-    assert isinstance(items[2].error, errors.MalformedInput) and items[2].extra["id"] == "7"
+    assert isinstance(items[1].error, errors.MalformedInput) and items[1].position == "line 2"
+    assert isinstance(items[2].error, errors.MalformedInput) and items[2].id == "7"
 
 
 def test_inputs_indosum_rows_are_detokenized_and_dated_from_their_id(tmp_path, jsonl):

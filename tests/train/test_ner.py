@@ -10,6 +10,8 @@ from thinc.api import fix_random_seed
 from warta.eval.ner import Sentence
 from warta.train.ner import TrainOptions, build_config, init_norm_table, lowercased, recased, training_sentences
 
+pytestmark = pytest.mark.slow  # the training code (warta train): outside the `-m "not slow"` inner loop
+
 LOWER = Sentence(("presiden", "joko", "widodo", "tiba", "di", "2018-an", "surabaya"),
                  ("O", "B-PER", "I-PER", "O", "O", "O", "B-LOC"))
 CASED = Sentence(("Bank", "Indonesia", "menaikkan", "suku", "bunga"), ("B-ORG", "I-ORG", "O", "O", "O"))

@@ -1,6 +1,7 @@
 """Character-objective pretraining of the NER tok2vec (tiny model, tiny text)."""
 
 import numpy as np
+import pytest
 import spacy
 from spacy.tokens import Doc, DocBin
 from spacy.training.initialize import init_nlp
@@ -8,6 +9,8 @@ from thinc.api import fix_random_seed
 
 from warta.train.ner import TrainOptions, build_config
 from warta.train.pretrain import inner_tok2vec, load_tok2vec, pretrain_tok2vec, pretraining_sentences
+
+pytestmark = pytest.mark.slow  # the training code (warta train): outside the `-m "not slow"` inner loop
 
 SENTENCES = [
     "Presiden meresmikan jembatan baru di Kalimantan Timur pada Senin pagi".split(),

@@ -8,6 +8,8 @@ from warta.cli import main
 from warta.eval.ner import Sentence, read_conll
 from warta.train.silver import corpus_sentences, ensemble_predict, vote, write_conll
 
+pytestmark = pytest.mark.slow  # the training code (warta train): outside the `-m "not slow"` inner loop
+
 A = ["B-PER", "I-PER", "O", "O", "B-LOC"]        # "Budi Santoso tiba di Surabaya"
 B = ["B-PER", "I-PER", "O", "O", "B-ORG"]
 C = ["B-PER", "O", "O", "O", "B-LOC"]

@@ -54,3 +54,60 @@ def test_highlight_paragraphs_and_line_breaks():
                                           (None, "?")])
 def test_highlight_numbers_read_like_numbers(value, shown):
     assert fmt_number(value) == shown
+
+
+SENTENCE = "Pada Senin, Budi Santoso membeli 12 ekor sapi di Bogor. "  # written for this test
+
+
+def _many_marks_record(article_id: str, n_sentences: int):
+    """A Record of ``n_sentences`` sentences, each with four marks (person, place, date, quantity)."""
+    from warta.record import Record
+
+    text = SENTENCE * n_sentences
+    ents, times, qtys = [], [], []
+    for i in range(n_sentences):
+        base = i * len(SENTENCE)
+
+        def at(surface):
+            start = base + SENTENCE.index(surface)
+            return {"start": start, "end": start + len(surface), "text": surface}
+
+        ents += [{**at("Budi Santoso"), "label": "PER", "canonical": "Budi Santoso"},
+                 {**at("Bogor"), "label": "LOC", "canonical": "Bogor", "country": "IDN"}]
+        times.append({**at("Senin"), "type": "DATE", "value": "2024-02-05"})
+        qtys.append({**at("12 ekor sapi"), "value": 12.0, "counted": "sapi"})
+    return Record.model_validate({"id": article_id, "text": text, "entities": ents, "times": times,
+                                  "quantities": qtys, "sentences": []})
+
+
+def _best_seconds(client, path: str, runs: int = 3) -> float:
+    import time
+
+    best = float("inf")
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        r = client.get(path)
+        best = min(best, time.perf_counter() - t0)
+        assert r.status_code == 200
+    return best
+
+
+def test_highlight_article_page_time_grows_linearly_with_marks(tmp_path):
+    """Issue 20.6: 150 KB with 6,000 marks took 7.2 s, 16x the time of 50 KB: the page was quadratic.
+
+    The page of an 8x larger article (8x the marks) may take at most 3 x 8 times as long as the
+    small one (best of three runs each, so a busy machine hurts both alike); a quadratic page takes ~64x.
+    """
+    from fastapi.testclient import TestClient
+
+    from warta.store import Store
+    from warta.web import create_app
+
+    small, large = _many_marks_record("kecil", 180), _many_marks_record("besar", 8 * 180)  # ~10 KB, ~80 KB
+    with Store(tmp_path / "a.db") as store:
+        store.add_records([(small, None, None), (large, None, None)])
+    with TestClient(create_app(tmp_path / "a.db")) as client:
+        page = client.get("/articles/besar").text
+        assert page.count('class="hl hl-entity') >= 2 * 8 * 180  # every entity is marked (plus the legend)
+        t_small, t_large = _best_seconds(client, "/articles/kecil"), _best_seconds(client, "/articles/besar")
+    assert t_large <= 3 * 8 * t_small, (t_small, t_large)

@@ -25,8 +25,9 @@ from ._common import fail, handle_errors
 @click.option("--force", is_flag=True, help="Process text even if it does not look Indonesian.")
 @handle_errors
 def batch_cmd(inputs, out, engine, scheduler, workers, retries, batch_size, files_per_partition, force):
-    """Extract every article of INPUT... (JSONL, Parquet, text/HTML/JSON files,
-    folders or globs; local or fsspec URLs) into Parquet tables under --out,
+    """Extract every article of INPUT... (JSONL, Parquet, RSS/Atom, WARC,
+    text/HTML/JSON files, folders or globs; local or fsspec URLs; the readers
+    of `warta ingest`) into Parquet tables under --out,
     partitioned by published month: articles (Record JSON + key columns),
     entities, quotes, events, times, quantities, and errors.
 

@@ -20,22 +20,16 @@ from ._common import handle_errors
 @handle_errors
 def extract_cmd(path, published, title, url, pretty, force, max_bytes):
     """Extract one article (.txt, .html/.htm, .json, or stdin) and print its Record as JSON."""
-    from .._input import normalize_published, read_article
+    from dataclasses import replace
+
+    from .._input import read_article
     from ..api import extract
+
     art = read_article(path, max_bytes=max_bytes)
-    rec = extract(
-        art.text,
-        published=normalize_published(published) if published else art.published,
-        title=title or art.title,
-        url=url or art.url,
-        force=force,
-        max_bytes=max_bytes,
-    )
-    if art.outlet and not rec.outlet:
-        rec.outlet = art.outlet
-    if art.id and not url:
-        rec.id = art.id
-    rec.warnings.extend(art.notes)
+    if url:  # the id follows the URL given here, not the one in the file
+        art = replace(art, id=None)
+    rec = extract(art, published=published or None, title=title or None, url=url or None, force=force,
+                  max_bytes=max_bytes)
     for note in art.notes:
         click.echo(f"warta: note: {note}", err=True)
     sys.stdout.write(rec.to_json(pretty=pretty) + "\n")

@@ -26,8 +26,8 @@ from ._common import handle_errors
               help="PATHS are `warta batch --out` folders: load their Records (no extraction).")
 @handle_errors
 def ingest_cmd(paths, db, workers, batch_size, force, no_progress, no_stories, as_json, from_parquet):
-    """Read .txt, .html, .json, .jsonl, .parquet, RSS/Atom and WARC files (or
-    folders of them) into the archive.
+    """Read .txt, .html, .json, .jsonl (also .gz, .bz2, .xz, .zst), .parquet,
+    RSS/Atom and WARC files (or folders of them) into the archive.
 
     Articles already stored (same URL or same text) are skipped, so running
     it again, or after an interruption, adds only what is missing. Documents

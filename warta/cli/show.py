@@ -7,14 +7,8 @@ from typing import Optional
 
 import click
 
-from ..errors import WartaError
+from ..errors import UnknownArticle
 from ._common import handle_errors
-
-
-class UnknownArticle(WartaError):
-    """``warta show`` of an id the archive does not hold."""
-
-    code = "W321"
 
 
 def _num(value: Optional[float]) -> str:

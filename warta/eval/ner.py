@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Sequence, Union
 
-from ..errors import ModelError, WartaError
+from ..errors import ModelError, NerDataError  # noqa: F401 (NerDataError re-exported)
 
 LABELS = ("PER", "ORG", "LOC")
 
@@ -27,12 +27,6 @@ LABEL_MAP = {
     "LOC": "LOC", "PLACE": "LOC", "PLC": "LOC",
     "ORG": "ORG", "ORGANISATION": "ORG", "ORGANIZATION": "ORG", "IND": "ORG",
 }
-
-
-class NerDataError(WartaError):
-    """A token<TAB>BIO file that cannot be read."""
-
-    code = "W300"
 
 
 @dataclass(frozen=True)

@@ -30,14 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar, Iterable, Optional, Sequence, Union
 
-from ..errors import WartaError
+from ..errors import ConlluError  # noqa: F401 (re-exported)
 from ._common import PRFMixin
-
-
-class ConlluError(WartaError):
-    """A CoNLL-U file that cannot be read or whose forms do not match its text."""
-
-    code = "W310"
 
 
 @dataclass(frozen=True)

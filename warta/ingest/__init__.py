@@ -4,14 +4,18 @@
     >>> summary = ingest(["corpus/"], "warta.db", IngestOptions(workers=2))
     >>> print(summary.line())
 
-Readers (:mod:`warta.ingest.readers`) turn .txt, .html, .json, .jsonl,
-.parquet, RSS/Atom and WARC files into articles; :func:`ingest` skips the
-ones already stored (same URL or same text), extracts the rest and stores
+The reader registry (:mod:`warta.readers`, shared with ``warta batch``) turns
+.txt, .html, .json, .jsonl(.gz), .parquet, RSS/Atom and WARC files into
+articles; :func:`ingest` skips the ones already stored (same URL or same
+text), extracts the rest through :func:`warta.extraction.process` and stores
 them, logging bad documents in the ``errors`` table.
 """
 
-from .readers import SUFFIXES, Item, html_fragment_to_text, iter_files, iter_items, read_path
+from ..readers import SUFFIXES, Item, html_fragment_to_text, iter_files, iter_items, read_source
 from .runner import IngestOptions, IngestSummary, extract_batch, ingest
 
+#: one file's documents (the name ingest had before the registry was shared with batch)
+read_path = read_source
+
 __all__ = ["ingest", "IngestOptions", "IngestSummary", "extract_batch", "iter_items", "iter_files", "read_path",
-           "Item", "SUFFIXES", "html_fragment_to_text"]
+           "read_source", "Item", "SUFFIXES", "html_fragment_to_text"]

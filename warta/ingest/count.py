@@ -3,7 +3,7 @@
 Counting reads each file once without extracting anything: lines of a
 JSONL file, items of a JSON list, rows of a Parquet file, ``<item>``/``<entry>``
 tags of a feed, and HTML or text records of a WARC. It follows the readers
-in :mod:`warta.ingest.readers`; where a file cannot be counted the bar simply
+in :mod:`warta.readers`; where a file cannot be counted the bar simply
 has no total.
 """
 
@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 from typing import Iterable, Optional, Union
 
-from .readers import iter_files, kind_of
+from ..readers import iter_files, kind_of, open_binary
 
 _FEED_ITEM = re.compile(rb"<(?:item|entry)[\s>]", re.I)
 
@@ -24,11 +24,12 @@ def _count_file(path: Path) -> Optional[int]:
     if kind in ("txt", "html") or kind is None:
         return 1  # one document, or one error item for an unknown type
     if kind == "jsonl":
-        with open(path, "rb") as fh:
+        with open_binary(path) as fh:  # .jsonl.gz and the like: lines of the decompressed text
             return sum(1 for line in fh if line.strip())
     if kind == "json":
         try:
-            data = json.loads(path.read_bytes().decode("utf-8-sig", errors="replace"))
+            with open_binary(path) as fh:
+                data = json.loads(fh.read().decode("utf-8-sig", errors="replace"))
         except ValueError:
             return 1  # the reader reports the whole file as one error
         return len(data) if isinstance(data, list) else 1

@@ -7,12 +7,15 @@ articles are skipped, the interrupted batch is redone, nothing doubles
 (the unique constraints would refuse it anyway).
 
 Extraction runs in this process or in ``workers`` local processes, each
-loading the pipeline once; this process is the ONE writer to the database.
+loading the pipeline once and ending when this process ends, even by
+``kill -9`` (:mod:`warta.ingest._workers`); this process is the ONE writer
+to the database.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -20,11 +23,11 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional, Union
 
 from .. import errors
-from .._input import Article
 from ..builder import record_id
-from ..record import Record
+from ..extraction import Failure, Outcome
+from ..readers import Item, iter_items
 from ..store.db import Store, content_hash, normalize_url
-from .readers import Item, iter_items
+from ._workers import load_pipeline, start_worker
 
 
 @dataclass
@@ -62,52 +65,15 @@ class IngestSummary:
                 f"{self.errors} errors, in {self.seconds:.1f} s ({rate:.1f} articles/s)")
 
 
-@dataclass
-class _Pending:
-    item: Item
-    article: Article
+def extract_batch(items: list[Item], force: bool = False) -> list[Outcome]:
+    """One :class:`Outcome` per item (ids preset), through the one extraction path.
 
-
-def _error_fields(exc: BaseException) -> tuple[str, str]:
-    if isinstance(exc, errors.WartaError):
-        return exc.code, exc.message
-    return "W199", f"{type(exc).__name__}: {exc}"
-
-
-def extract_batch(articles: list[Article], force: bool = False) -> list[Union[Record, tuple[str, str]]]:
-    """Records for ``articles`` (ids preset), or ``(code, reason)`` for each that failed.
-
-    The batch goes through ``extract_many`` (one ``nlp.pipe``); an article it
-    rejects, or a batch a component crashes on, is redone one by one so each
-    failure gets its own reason and the others still come through.
+    Runs in this process or in a worker process; an article that fails has
+    its Failure in its Outcome and the others still come through.
     """
-    from ..api import extract, extract_many
+    from ..extraction import process
 
-    try:
-        done = {r.id: r for r in extract_many(articles, force=force, on_error="skip")}
-    except Exception:  # a component crashed on some document: isolate it below
-        done = {}
-    out: list[Union[Record, tuple[str, str]]] = []
-    for art in articles:
-        rec = done.get(art.id)
-        if rec is None:
-            try:
-                rec = extract(art.text, published=art.published, title=art.title, url=art.url, force=force)
-                rec.id = art.id
-                rec.outlet = art.outlet or rec.outlet
-                rec.warnings.extend(art.notes)
-            except Exception as exc:  # noqa: BLE001 (one bad document must not stop the batch)
-                out.append(_error_fields(exc))
-                continue
-        out.append(rec)
-    return out
-
-
-def _warm(force: bool) -> None:
-    # Load the pipeline once per worker process, before the first batch.
-    from ..pipeline import load
-
-    load()
+    return list(process(items, force=force))
 
 
 def ingest(paths: Iterable[Union[str, Path]], db: Union[str, Path], options: Optional[IngestOptions] = None,
@@ -147,7 +113,7 @@ def ingest(paths: Iterable[Union[str, Path]], db: Union[str, Path], options: Opt
         pool = None
         if opts.workers > 1:
             pool = ProcessPoolExecutor(max_workers=opts.workers, mp_context=multiprocessing.get_context("spawn"),
-                                       initializer=_warm, initargs=(opts.force,))
+                                       initializer=start_worker, initargs=(os.getpid(),))
         loaded = False
 
         def loading_models():
@@ -159,26 +125,25 @@ def ingest(paths: Iterable[Union[str, Path]], db: Union[str, Path], options: Opt
             if bar is not None:
                 bar.set_description("loading models")
             if pool is None:
-                _warm(opts.force)
+                load_pipeline()
                 if bar is not None:
                     bar.set_description("ingest")
         try:
             in_flight: dict = {}
-            batch: list[_Pending] = []
+            batch: list[Item] = []
             pending_keys: set[str] = set()
 
             def flush():
                 nonlocal batch
                 if not batch:
                     return
-                arts = [p.article for p in batch]
                 loading_models()
                 if pool is None:
-                    writer.write(batch, extract_batch(arts, opts.force))
+                    writer.write(extract_batch(batch, opts.force))
                 else:
                     while len(in_flight) >= 2 * opts.workers:
                         _drain(in_flight, writer, block=True)
-                    in_flight[pool.submit(extract_batch, arts, opts.force)] = batch
+                    in_flight[pool.submit(extract_batch, batch, opts.force)] = batch
                 batch = []
                 if on_progress:
                     on_progress(summary)
@@ -186,7 +151,7 @@ def ingest(paths: Iterable[Union[str, Path]], db: Union[str, Path], options: Opt
             for item in iter_items(paths):
                 summary.read += 1
                 if item.error is not None:
-                    writer.error(item, *_error_fields(item.error))
+                    writer.error(item.source, item.position, item.error.code, item.error.message)
                     continue
                 art = item.article
                 art.id = art.id or record_id(art.text, art.url)
@@ -197,7 +162,7 @@ def ingest(paths: Iterable[Union[str, Path]], db: Union[str, Path], options: Opt
                     writer.tick(dup=True)
                     continue
                 pending_keys |= keys
-                batch.append(_Pending(item, art))
+                batch.append(item)
                 if len(batch) >= opts.batch_size:
                     flush()
                 if pool is not None:
@@ -221,10 +186,12 @@ def _drain(in_flight: dict, writer: "_Writer", block: bool) -> None:
     for fut in done:
         batch = in_flight.pop(fut)
         try:
-            results = fut.result()
+            outcomes = fut.result()
         except Exception as exc:  # the worker died (out of memory, killed): every item in it failed
-            results = [_error_fields(exc)] * len(batch)
-        writer.write(batch, results)
+            failure = Failure.of("pipeline", exc)
+            outcomes = [Outcome(i, failure=failure, source=item.source, position=item.position, article_id=item.id)
+                        for i, item in enumerate(batch)]
+        writer.write(outcomes)
         if writer.bar is not None and writer.bar.desc.startswith("loading models"):
             writer.bar.set_description("ingest")  # a worker has its models: results are coming
 
@@ -241,20 +208,20 @@ class _Writer:
             self.bar.set_postfix(added=self.summary.added, dup=self.summary.duplicates, errors=self.summary.errors,
                                  refresh=False)
 
-    def error(self, item: Item, code: str, reason: str) -> None:
-        self.store.add_error(item.source, item.position, reason, code)
+    def error(self, source: str, position: str, code: str, reason: str) -> None:
+        self.store.add_error(source, position, reason, code)
         self.summary.errors += 1
         if len(self.summary.error_samples) < 5:
-            self.summary.error_samples.append(f"{item.source} ({item.position}): [{code}] {reason}")
+            self.summary.error_samples.append(f"{source} ({position}): [{code}] {reason}")
         self.tick()
 
-    def write(self, batch: list[_Pending], results: list) -> None:
+    def write(self, outcomes: list[Outcome]) -> None:
         good = []
-        for pending, res in zip(batch, results):
-            if isinstance(res, Record):
-                good.append((res, pending.item.source, pending.item.position))
+        for out in outcomes:
+            if out.ok:
+                good.append((out.record, out.source, out.position))
             else:
-                self.error(pending.item, *res)
+                self.error(out.source, out.position, out.failure.code, out.failure.reason)
         if good:
             added = self.store.add_records(good)
             self.summary.added += added

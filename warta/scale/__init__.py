@@ -12,12 +12,12 @@ cluster (dask-kubernetes, dask-jobqueue).
 
 from ._inputs import Partition, discover, read_articles, read_partition
 from ._tables import SCHEMAS, month_of
-from ._work import BatchOptions, Outcome, PartitionResult, process_items, process_partition
+from ._work import BatchOptions, PartitionResult, origin_of, process_partition
 from .reader import article_files, ingest_parquet, iter_records_from_parquet
 from .runner import ENGINES, BatchResult, run_batch, worker_plugin
 
 __all__ = [
-    "BatchOptions", "BatchResult", "ENGINES", "Outcome", "Partition", "PartitionResult", "SCHEMAS",
-    "article_files", "discover", "ingest_parquet", "iter_records_from_parquet", "month_of", "process_items",
+    "BatchOptions", "BatchResult", "ENGINES", "Partition", "PartitionResult", "SCHEMAS",
+    "article_files", "discover", "ingest_parquet", "iter_records_from_parquet", "month_of", "origin_of",
     "process_partition", "read_articles", "read_partition", "run_batch", "worker_plugin",
 ]

@@ -2,36 +2,28 @@
 
 A partition is the unit of work, of retry and of resumption:
 
-- one ``.jsonl``/``.ndjson`` file (optionally ``.gz``/``.bz2``/``.xz``/``.zst``),
-  one JSON object per line;
-- one ``.parquet`` file, one article per row;
-- up to ``files_per_partition`` single-article files (``.txt``, ``.html``,
-  ``.htm``, ``.json``) from one folder, taken in name order.
+- one file that holds many documents (``.jsonl``/``.ndjson``, optionally
+  ``.gz``/``.bz2``/``.xz``/``.zst``; ``.parquet``; RSS/Atom; WARC);
+- up to ``files_per_partition`` single-article files (``.txt``, ``.md``,
+  ``.html``, ``.htm``, ``.json``) from one folder, taken in name order.
 
 Inputs are local paths or any fsspec URL (``s3://``, ``gcs://``,
 ``hdfs://``, ``file://``); a folder is searched recursively and a glob
-pattern is expanded. Object rows may be warta articles (``text``,
-``published``, ``title``, ``url``, ``id``) or IndoSum-style rows
-(``paragraphs`` of tokenized sentences), read by
-:func:`warta._input.article_from_mapping`.
+pattern is expanded. Files are read by the reader registry
+(:mod:`warta.readers`) that ``warta ingest`` uses too, so both take the
+same formats and validate every document the same way.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
-from dataclasses import dataclass, field
-from pathlib import PurePosixPath
+from dataclasses import dataclass
 from typing import Iterator, Optional, Union
 
 from .. import errors
-from .._input import Article, article_from_bytes, article_from_mapping
-
-_COMPRESSIONS = (".gz", ".bz2", ".xz", ".zst")
-_LINE_SUFFIXES = (".jsonl", ".ndjson")
-_FILE_SUFFIXES = (".txt", ".text", ".html", ".htm", ".json")
-_FILE_KINDS = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".json": "json"}
+from .._input import Article
+from ..readers import SINGLE_DOCUMENT_KINDS, Item, kind_of, read_source
 
 
 @dataclass(frozen=True)
@@ -43,7 +35,7 @@ class Partition:
     """
 
     key: str
-    kind: str  # "jsonl" | "parquet" | "files"
+    kind: str  # the reader of its one file ("jsonl", "parquet", "feed", "warc"), or "files"
     urls: tuple[str, ...]
     fingerprint: str
 
@@ -55,35 +47,11 @@ class Partition:
         return f"{self.urls[0]} (+{len(self.urls) - 1} files)"
 
 
-@dataclass
-class RawItem:
-    """One article as read from a partition, or the reason it could not be read."""
-
-    index: int
-    article: Optional[Article] = None
-    error: Optional[Exception] = None
-    origin: str = ""
-    extra: dict = field(default_factory=dict)
-
-
-def _suffix(path: str) -> str:
-    name = PurePosixPath(path).name.lower()
-    for comp in _COMPRESSIONS:
-        if name.endswith(comp):
-            name = name[: -len(comp)]
-            break
-    return PurePosixPath(name).suffix
-
-
 def _kind(path: str) -> Optional[str]:
-    suffix = _suffix(path)
-    if suffix in _LINE_SUFFIXES:
-        return "jsonl"
-    if suffix == ".parquet":
-        return "parquet"
-    if suffix in _FILE_SUFFIXES:
-        return "files"
-    return None
+    kind = kind_of(path)
+    if kind is None:
+        return None
+    return "files" if kind in SINGLE_DOCUMENT_KINDS else kind
 
 
 def _fingerprint(infos: list[dict]) -> str:
@@ -148,7 +116,7 @@ def discover(inputs: list[str], files_per_partition: int = 1000, exclude: Option
             else:
                 jsonl_or_parquet[url] = {**info, "_kind": kind}
         if not found:
-            raise errors.InputError(f"no .jsonl, .parquet, .txt, .html or .json files in {raw}")
+            raise errors.InputError(f"no .jsonl, .parquet, .txt, .html, .json, feed or WARC files in {raw}")
     out = [Partition(_key([u]), info["_kind"], (u,), _fingerprint([info])) for u, info in jsonl_or_parquet.items()]
     for folder, files in loose.items():
         urls = sorted(files)
@@ -158,59 +126,15 @@ def discover(inputs: list[str], files_per_partition: int = 1000, exclude: Option
     return sorted(out, key=lambda p: p.urls[0])
 
 
-def _from_mapping(index: int, obj, origin: str) -> RawItem:
-    try:
-        # IndoSum rows: article_from_mapping detokenizes them and dates them from their id
-        article = article_from_mapping(obj)
-        return RawItem(index, article=article, origin=origin)
-    except errors.InputError as exc:
-        ident = obj.get("id") if isinstance(obj, dict) else None
-        return RawItem(index, error=exc, origin=origin, extra={"id": None if ident is None else str(ident)})
+def read_partition(part: Partition) -> Iterator[Item]:
+    """The documents of one partition, in order; unreadable ones carry their error.
 
-
-def read_partition(part: Partition) -> Iterator[RawItem]:
-    """The articles of one partition, in order; unreadable ones carry their error.
-
-    A partition that cannot be opened at all raises (so the runner retries it);
-    one bad line or file only yields a :class:`RawItem` with ``error`` set.
+    One bad line, row or file only yields an :class:`~warta.readers.Item`
+    with ``error`` set; the rest of the partition is still read. Storage
+    trouble (an :class:`OSError`) raises, so the runner retries the partition.
     """
-    import fsspec
-
-    if part.kind == "jsonl":
-        url = part.urls[0]
-        with fsspec.open(url, "rt", encoding="utf-8", compression="infer") as fh:
-            for lineno, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                origin = f"{url}:{lineno}"
-                try:
-                    obj = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    err = errors.MalformedInput(f"malformed JSON: {exc.msg} at column {exc.colno}")
-                    yield RawItem(lineno, error=err, origin=origin)
-                    continue
-                yield _from_mapping(lineno, obj, origin)
-    elif part.kind == "parquet":
-        import pyarrow.parquet as pq
-
-        url = part.urls[0]
-        with fsspec.open(url, "rb") as fh:
-            pf = pq.ParquetFile(fh)
-            row = 0
-            for batch in pf.iter_batches(batch_size=256):
-                for obj in batch.to_pylist():
-                    yield _from_mapping(row, obj, f"{url}#{row}")
-                    row += 1
-    else:
-        for i, url in enumerate(part.urls):
-            try:
-                with fsspec.open(url, "rb") as fh:
-                    data = fh.read()
-                article = article_from_bytes(data, _FILE_KINDS.get(_suffix(url)))
-            except errors.InputError as exc:
-                yield RawItem(i, error=exc, origin=url)
-                continue
-            yield RawItem(i, article=article, origin=url)
+    for url in part.urls:
+        yield from read_source(url, raise_io_errors=True)
 
 
 def read_articles(source: Union[str, os.PathLike]) -> Iterator[Article]:

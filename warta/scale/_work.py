@@ -12,12 +12,11 @@ import json
 import time
 import uuid
 from dataclasses import asdict, dataclass, field
-from typing import Iterable, Iterator, Optional
+from typing import Optional
 
-from .. import errors
-from .._input import Article
+from ..extraction import Outcome, process
 from ..pipeline import STAGES
-from ._inputs import Partition, RawItem, read_partition
+from ._inputs import Partition, read_partition
 from ._tables import MONTHLY_TABLES, month_of, record_rows, to_table
 
 MANIFEST_DIR = "_manifest"
@@ -44,21 +43,6 @@ class BatchOptions:
 
 
 @dataclass
-class Outcome:
-    """What became of one input article: a Record, or an error and the stage it failed at."""
-
-    index: int
-    origin: str
-    record: Optional[object] = None
-    n_tokens: int = 0
-    stage: Optional[str] = None
-    error: Optional[str] = None
-    code: Optional[str] = None
-    message: Optional[str] = None
-    article_id: Optional[str] = None
-
-
-@dataclass
 class PartitionResult:
     """Summary of one processed partition; also the body of its manifest entry."""
 
@@ -74,67 +58,18 @@ class PartitionResult:
     finished_at: str = ""
 
 
-def _failed(item_index: int, origin: str, stage: str, exc: BaseException, article_id=None) -> Outcome:
-    message = exc.message if isinstance(exc, errors.WartaError) else str(exc)
-    return Outcome(item_index, origin, stage=stage, error=type(exc).__name__, code=getattr(exc, "code", None),
-                   message=message[:2000], article_id=article_id)
+def origin_of(outcome: Outcome) -> str:
+    """Where an outcome's article came from: the file, and the place in it unless it is the whole file."""
+    if outcome.position in (None, "file"):
+        return outcome.source or ""
+    return f"{outcome.source} ({outcome.position})"
 
 
-def process_items(items: Iterable[RawItem], options: BatchOptions = BatchOptions()) -> Iterator[Outcome]:
-    """Run the pipeline over read articles; one :class:`Outcome` per item.
-
-    Outcomes come in input order within each kind: articles rejected before
-    the pipeline (unreadable, failed checks) as they are met, the others
-    after their ``nlp.pipe`` batch; ``Outcome.index`` is the input position.
-
-    A failure inside ``nlp.pipe`` sends that batch through the pipeline again
-    one document at a time, so only the documents that really fail are
-    reported as errors and the rest still produce their Records.
-    """
-    from ..api import _check, _make_doc, _record
-    from ..config import settings
-    from ..pipeline import load
-
-    nlp = load(options.stages)
-    size = options.batch_size or settings.batch_size
-    pending: list[tuple[RawItem, Article]] = []
-
-    def flush() -> Iterator[Outcome]:
-        try:
-            docs = list(nlp.pipe((_make_doc(nlp, a) for _, a in pending), batch_size=size))
-        except Exception:
-            docs = None
-        for n, (item, art) in enumerate(pending):
-            if docs is not None:
-                doc = docs[n]
-            else:
-                try:
-                    doc = nlp(_make_doc(nlp, art))
-                except Exception as exc:
-                    yield _failed(item.index, item.origin, "pipeline", exc, art.id)
-                    continue
-            try:
-                rec = _record(doc, art)
-            except Exception as exc:
-                yield _failed(item.index, item.origin, "record", exc, art.id)
-                continue
-            yield Outcome(item.index, item.origin, record=rec, n_tokens=len(doc), article_id=rec.id)
-        pending.clear()
-
-    for item in items:
-        if item.article is None:
-            yield _failed(item.index, item.origin, "input", item.error, item.extra.get("id"))
-            continue
-        try:
-            _check(item.article, options.force)
-        except Exception as exc:  # an InputError, or a bug in a check: either way only this article
-            yield _failed(item.index, item.origin, "check", exc, item.article.id)
-            continue
-        pending.append((item, item.article))
-        if len(pending) >= size:
-            yield from flush()
-    if pending:
-        yield from flush()
+def _error_row(part: Partition, outcome: Outcome) -> dict:
+    f = outcome.failure
+    return {"partition": part.key, "origin": origin_of(outcome), "index": outcome.index,
+            "article_id": outcome.article_id, "stage": f.stage, "error": f.error, "code": f.code,
+            "message": f.reason}
 
 
 def _write(fs, path: str, table) -> None:
@@ -187,15 +122,15 @@ def process_partition(part: Partition, out: str, options: BatchOptions = BatchOp
     tables: dict[str, dict[str, list[dict]]] = {name: {} for name in MONTHLY_TABLES}
     bad: list[dict] = []
     result = PartitionResult(key=part.key, source=part.source, fingerprint=part.fingerprint)
-    for outcome in process_items(read_partition(part), options):
-        if outcome.record is None:
-            bad.append({"partition": part.key, "origin": outcome.origin, "index": outcome.index,
-                        "article_id": outcome.article_id, "stage": outcome.stage, "error": outcome.error,
-                        "code": outcome.code, "message": outcome.message})
+    outcomes = process(read_partition(part), force=options.force, stages=options.stages,
+                       batch_size=options.batch_size)
+    for outcome in outcomes:
+        if not outcome.ok:
+            bad.append(_error_row(part, outcome))
             continue
         rec = outcome.record
         month = month_of(rec.published)
-        for name, rows in record_rows(rec, outcome.n_tokens, outcome.origin).items():
+        for name, rows in record_rows(rec, outcome.n_tokens, origin_of(outcome)).items():
             if rows:
                 tables[name].setdefault(month, []).extend(rows)
         result.n_articles += 1

@@ -122,8 +122,10 @@ def _run_dask(todo, out, options, result, progress, scheduler, workers):
     if scheduler:
         client = Client(scheduler)
     else:
+        # ":0": the scheduler's HTTP server on any free port; None still binds 8787 and fails (or warns)
+        # when another cluster on the machine holds it
         cluster = LocalCluster(n_workers=workers or 2, threads_per_worker=1, processes=True,
-                               dashboard_address=None)
+                               dashboard_address=":0")
         client = Client(cluster)
     try:
         client.register_plugin(worker_plugin(options.stages))

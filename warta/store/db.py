@@ -16,19 +16,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Optional, Union
 
-from ..errors import WartaError
+from ..errors import ArchiveNotFound  # noqa: F401 (re-exported)
 from ..record import Record
 from . import identity
 from .migrations import migrate
 
 _SPACE = re.compile(r"\s+")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
-
-
-class ArchiveNotFound(WartaError):
-    """A read-only open of an archive file that does not exist."""
-
-    code = "W320"
 
 
 def content_hash(text: str) -> str:

@@ -17,17 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Callable, Iterator, Optional, Union
 
-from ..errors import WartaError
+from ..errors import ExportError  # noqa: F401 (re-exported)
 from . import queries
 from .db import iter_records
 
 FORMATS = ("jsonl", "parquet", "plover", "gdelt", "timeml", "counts")
 RECORD_FORMATS = ("jsonl", "parquet", "timeml")
 COUNT_COLUMNS = ("day", "type", "country", "adm1", "province", "events")
-
-
-class ExportError(WartaError):
-    code = "W310"
 
 
 @dataclass

@@ -37,7 +37,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable, Optional
 
-from ..errors import WartaError
+from ..errors import AliasError
 from ..lang import load_json, load_lines
 from ..record import Record
 
@@ -52,12 +52,6 @@ _MAX_SHORT = 12
 # Keuangan", "Humas Polri") is not the body, so other extra words block a link.
 _EXTRA_OK = frozenset("kota kabupaten kab provinsi prov kecamatan kelurahan desa pulau negara republik ri "
                       "partai pt tbk persero".split())
-
-
-class AliasError(WartaError):
-    """An alias that cannot be added (empty, the same name twice)."""
-
-    code = "W330"
 
 
 def name_key(name: Optional[str]) -> str:

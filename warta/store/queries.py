@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
 from ..admin_areas import province_codes
-from ..errors import WartaError
+from ..errors import QueryError  # noqa: F401 (re-exported)
 from .fts import FtsQueryError, explain_error, match_expression  # noqa: F401 (re-exported)
 from .identity import OUTLET_ENTITIES, SAME_ENTITY_NAMES, display_name, names_of
 from .identity import entity_id as identity_id
@@ -30,12 +30,6 @@ _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 # Private-use characters mark search snippets so that highlighting survives
 # HTML escaping (see ``warta.web``'s snippet filter).
 MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
-
-
-class QueryError(WartaError):
-    """A bad filter value (a date that is not a date, a limit out of range)."""
-
-    code = "W300"
 
 
 def date_bound(value: Optional[str], *, end: bool = False) -> Optional[str]:

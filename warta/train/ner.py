@@ -38,7 +38,7 @@ from typing import Callable, Iterable, Optional, Sequence
 
 import numpy as np
 
-from ..errors import WartaError
+from ..errors import TrainError  # noqa: F401 (re-exported)
 from ..eval.ner import NerScores, Sentence, predict, read_conll, score
 
 CONFIG_PATH = Path(__file__).with_name("ner.cfg")
@@ -49,12 +49,6 @@ CASED_SETS = ("nergrit", "idner2k")
 def default_data_dir() -> Path:
     """``../shared/data`` next to the project checkout."""
     return Path(__file__).resolve().parents[2].parent / "shared" / "data"
-
-
-class TrainError(WartaError):
-    """Training cannot start (a missing optional package or input)."""
-
-    code = "W310"
 
 
 @dataclass

@@ -152,6 +152,8 @@ async def api_extract(request: Request):
         payload = json.loads(body)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise HTTPException(422, f"body is not valid JSON: {exc}") from None
+    except RecursionError:  # '[[[[...' 100,000 deep
+        raise HTTPException(422, "body is not valid JSON: nested too deeply") from None
     try:
         req = ExtractRequest.model_validate(payload)
     except ValidationError as exc:

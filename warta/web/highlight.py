@@ -112,44 +112,62 @@ def _close_tag(m: Mark, link_ok: bool) -> str:
     return "</a>" if m.href and link_ok else "</span>"
 
 
+def _link_flags(marks: list[Mark]) -> list[bool]:
+    """Per mark (sorted): may it be a link? A link inside a link is invalid HTML, so an entity
+    overlapping an earlier linked entity is shown as a plain span."""
+    flags, last_link_end = [], -1
+    for m in marks:
+        ok = bool(m.href) and m.start >= last_link_end
+        if ok:
+            last_link_end = m.end
+        flags.append(ok)
+    return flags
+
+
+def _text_piece(text: str, inside_mark: bool) -> str:
+    piece = str(escape(text)).replace("\r\n", "\n")
+    if inside_mark:
+        return piece.replace("\n", "<br>")
+    return "</p><p>".join(part.replace("\n", "<br>") for part in _PARA.split(piece))
+
+
 def highlight(text: str, marks: list[Mark]) -> Markup:
     """``text`` as escaped HTML with ``marks`` wrapped in nested tags.
 
     Paragraph breaks (blank lines) become ``<p>`` boundaries only where no
     mark is open; other newlines become ``<br>``.
+
+    One sweep over the cut points: the marks open over a piece are kept in a
+    list in sort order (a mark that starts at a cut sorts after every mark
+    already open), so the work is linear in text length and marks times the
+    nesting depth. Comparing every mark with every piece made a 150 KB article
+    with 6,000 marks take 7 s (issue 20, point 6).
     """
     marks = sorted(marks, key=lambda m: (m.start, -m.end, _ORDER.get(m.kind, 9)))
-    # A link inside a link is invalid HTML: an entity overlapping an earlier
-    # linked entity is shown as a plain span.
-    link_ok: dict[int, bool] = {}
-    last_link_end = -1
-    for idx, m in enumerate(marks):
-        link_ok[idx] = bool(m.href) and m.start >= last_link_end
-        if link_ok[idx]:
-            last_link_end = m.end
+    link_ok = _link_flags(marks)
+    starting: dict[int, list[int]] = {}
+    for i, m in enumerate(marks):
+        if m.end > m.start:  # an empty mark covers no piece of text
+            starting.setdefault(m.start, []).append(i)
     cuts = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks)})
     out: list[str] = []
     open_stack: list[int] = []
     opened_once: set[int] = set()
+    active: list[int] = []  # marks with start <= a < end, in sort order
     for a, b in zip(cuts, cuts[1:]):
-        active = [i for i, m in enumerate(marks) if m.start <= a and m.end >= b]
+        active = [i for i in active if marks[i].end > a] + starting.get(a, [])
         # Keep the longest prefix of the open stack that is still active.
         keep = 0
         while keep < len(open_stack) and keep < len(active) and open_stack[keep] == active[keep]:
             keep += 1
         for i in reversed(open_stack[keep:]):
             out.append(_close_tag(marks[i], link_ok[i]))
-        open_stack = open_stack[:keep]
+        del open_stack[keep:]
         for i in active[keep:]:
             out.append(_open_tag(marks[i], i not in opened_once, link_ok[i]))
             opened_once.add(i)
             open_stack.append(i)
-        piece = str(escape(text[a:b])).replace("\r\n", "\n")
-        if open_stack:
-            piece = piece.replace("\n", "<br>")
-        else:
-            piece = "</p><p>".join(part.replace("\n", "<br>") for part in _PARA.split(piece))
-        out.append(piece)
+        out.append(_text_piece(text[a:b], bool(open_stack)))
     for i in reversed(open_stack):
         out.append(_close_tag(marks[i], link_ok[i]))
     return Markup("<p>" + "".join(out) + "</p>")
