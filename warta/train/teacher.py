@@ -61,7 +61,7 @@ class TeacherOptions:
     freeze_embeddings: bool = True
     seed: int = 0
     threads: int = 2
-    save_every: int = 50
+    save_every: int = 20
     #: evaluations per epoch (the last one at the epoch's end)
     evals_per_epoch: int = 4
     dev_sets: tuple[str, ...] = ("nergrit", "idner2k")
@@ -236,7 +236,8 @@ def train(output: Union[str, Path], opts: Optional[TeacherOptions] = None,
     if last_path.exists() and opts_path.exists():
         saved = json.loads(opts_path.read_text())
         mine = json.loads(json.dumps(asdict(opts)))
-        changed = {k for k in mine if k not in ("max_minutes", "threads", "stop_at_step") and saved.get(k) != mine[k]}
+        free = ("max_minutes", "threads", "stop_at_step", "save_every")  # do not change the result
+        changed = {k for k in mine if k not in free and saved.get(k) != mine[k]}
         if changed:
             raise ValueError(f"{last_path} was made with other options ({', '.join(sorted(changed))})")
     opts_path.write_text(json.dumps(asdict(opts), indent=2) + "\n")
