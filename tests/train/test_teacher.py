@@ -109,3 +109,25 @@ def test_resume_refuses_other_options(tmp_path, tiny_hf):
     train(tmp_path / "run", TeacherOptions(**opts, stop_at_step=1), data_dir=data, log=lambda m: None)
     with pytest.raises(ValueError, match="lr"):
         train(tmp_path / "run", TeacherOptions(**opts, lr=5e-5), data_dir=data, log=lambda m: None)
+
+
+def test_cli_teacher_silver_labels_corpus_sentences(runner, tmp_path, tiny_hf):
+    from warta.cli import main
+    from warta.eval.ner import read_conll
+
+    _, folder = tiny_hf
+    data = tmp_path / "data"
+    _write_set(data / "ner" / "nergrit", SENTS)
+    train(tmp_path / "run", TeacherOptions(encoder=str(folder), sets=("nergrit",), dev_sets=("nergrit",),
+                                           epochs=1, batch_size=4, threads=1, evals_per_epoch=1),
+          data_dir=data, log=lambda m: None)
+    (data / "corpus").mkdir()
+    doc = {"id": "1", "paragraphs": [[["budi", "tiba", "di", "jakarta", "kemarin"],
+                                      ["kita", "tiba", "di", "bandara", "jakarta"]]]}
+    (data / "corpus" / "indosum.jsonl").write_text(json.dumps(doc) + "\n")
+    out = tmp_path / "silver.tsv"
+    res = runner.invoke(main, ["train", "teacher-silver", "--model", str(tmp_path / "run" / "best"),
+                               "--output", str(out), "--data", str(data)])
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.output.strip().splitlines()[-1])["sentences"] == 2
+    assert [s.words for s in read_conll(out)][0] == ("budi", "tiba", "di", "jakarta", "kemarin")

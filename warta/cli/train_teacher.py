@@ -84,3 +84,31 @@ def train_teacher_cmd(encoder, output, epochs, lr, batch_size, threads, seed, li
     result = train(output, opts, Path(data_dir) if data_dir else None,
                    log=lambda m: click.echo(m, err=True))
     click.echo(json.dumps(result, indent=2))
+
+
+@click.command("teacher-silver")
+@click.option("--model", "model_dir", required=True, type=click.Path(exists=True, file_okay=False),
+              help="Teacher folder (OUTPUT/best of `warta train teacher`).")
+@click.option("--output", required=True, type=click.Path(dir_okay=False),
+              help="token<TAB>BIO file to write (replaced).")
+@click.option("--data", "data_dir", type=click.Path(), default=None,
+              help="Shared data folder holding corpus/indosum.jsonl (default ../shared/data).")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Label at most this many sentences.")
+@click.option("--threads", type=click.IntRange(min=1), default=1, show_default=True, help="torch threads.")
+@handle_errors
+def teacher_silver_cmd(model_dir, output, data_dir, limit, threads):
+    """Label the sentences of the IndoSum corpus with the teacher and write them
+    as training data for `warta train ner --silver` (distillation)."""
+    _need("torch", "transformers")
+    from ..train.ner import default_data_dir, iter_corpus_sentences
+    from ..train.silver import corpus_sentences, write_conll
+    from ..train.teacher import label_sentences
+
+    corpus = (Path(data_dir) if data_dir else default_data_dir()) / "corpus" / "indosum.jsonl"
+    if not corpus.is_file():
+        fail(f"no corpus at {corpus}")
+    sentences = list(corpus_sentences(iter_corpus_sentences(corpus), limit))
+    labelled = label_sentences(model_dir, sentences, threads=threads)
+    n = write_conll(output, labelled)
+    n_ents = sum(t.startswith("B-") for s in labelled for t in s.tags)
+    click.echo(json.dumps({"output": str(output), "sentences": n, "entities": n_ents, "model": str(model_dir)}))

