@@ -229,6 +229,8 @@ def train(output: Union[str, Path], opts: Optional[TeacherOptions] = None,
     import torch
 
     opts = opts or TeacherOptions()
+    # an absolute encoder path, so a resume given a relative one from the same folder matches
+    opts = TeacherOptions(**{**asdict(opts), "encoder": str(Path(opts.encoder).resolve())})
     out = Path(output)
     out.mkdir(parents=True, exist_ok=True)
     torch.set_num_threads(opts.threads)
