@@ -131,3 +131,20 @@ def test_cli_teacher_silver_labels_corpus_sentences(runner, tmp_path, tiny_hf):
     assert res.exit_code == 0, res.output
     assert json.loads(res.output.strip().splitlines()[-1])["sentences"] == 2
     assert [s.words for s in read_conll(out)][0] == ("budi", "tiba", "di", "jakarta", "kemarin")
+
+
+def test_cli_teacher_eval(runner, tmp_path, tiny_hf):
+    from warta.cli import main
+
+    _, folder = tiny_hf
+    data = tmp_path / "data"
+    _write_set(data / "ner" / "nergrit", SENTS)
+    train(tmp_path / "run", TeacherOptions(encoder=str(folder), sets=("nergrit",), dev_sets=("nergrit",),
+                                           epochs=1, batch_size=4, threads=1, evals_per_epoch=1),
+          data_dir=data, log=lambda m: None)
+    dev = data / "ner" / "nergrit" / "dev.tsv"
+    res = runner.invoke(main, ["train", "teacher-eval", "--model", str(tmp_path / "run" / "best"),
+                               "--json", str(dev)])
+    assert res.exit_code == 0, res.output
+    scores = json.loads(res.output)[str(dev)]
+    assert scores["sentences"] == 12 and scores["overall"]["gold"] == 20

@@ -95,8 +95,10 @@ def train_teacher_cmd(encoder, output, epochs, lr, batch_size, threads, seed, li
               help="Shared data folder holding corpus/indosum.jsonl (default ../shared/data).")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Label at most this many sentences.")
 @click.option("--threads", type=click.IntRange(min=1), default=1, show_default=True, help="torch threads.")
+@click.option("--decode", type=click.Choice(["viterbi", "argmax"]), default="viterbi", show_default=True,
+              help="Likeliest valid BIO sequence, or each word's likeliest tag.")
 @handle_errors
-def teacher_silver_cmd(model_dir, output, data_dir, limit, threads):
+def teacher_silver_cmd(model_dir, output, data_dir, limit, threads, decode):
     """Label the sentences of the IndoSum corpus with the teacher and write them
     as training data for `warta train ner --silver` (distillation)."""
     _need("torch", "transformers")
@@ -108,7 +110,30 @@ def teacher_silver_cmd(model_dir, output, data_dir, limit, threads):
     if not corpus.is_file():
         fail(f"no corpus at {corpus}")
     sentences = list(corpus_sentences(iter_corpus_sentences(corpus), limit))
-    labelled = label_sentences(model_dir, sentences, threads=threads)
+    labelled = label_sentences(model_dir, sentences, threads=threads, decode=decode)
     n = write_conll(output, labelled)
     n_ents = sum(t.startswith("B-") for s in labelled for t in s.tags)
     click.echo(json.dumps({"output": str(output), "sentences": n, "entities": n_ents, "model": str(model_dir)}))
+
+
+@click.command("teacher-eval")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--model", "model_dir", required=True, type=click.Path(exists=True, file_okay=False),
+              help="Teacher folder (OUTPUT/best of `warta train teacher`).")
+@click.option("--decode", type=click.Choice(["viterbi", "argmax"]), default="viterbi", show_default=True,
+              help="Likeliest valid BIO sequence, or each word's likeliest tag (what training logs).")
+@click.option("--threads", type=click.IntRange(min=1), default=1, show_default=True, help="torch threads.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@handle_errors
+def teacher_eval_cmd(files, model_dir, decode, threads, as_json):
+    """Score a trained teacher on token<TAB>BIO files (gold tokens, entity level,
+    the scorer of `warta eval ner`)."""
+    _need("torch", "transformers")
+    from ..eval.ner import format_scores
+    from ..train.teacher import evaluate_files
+
+    scores = evaluate_files(model_dir, files, decode=decode, threads=threads)
+    if as_json:
+        click.echo(json.dumps({k: v.as_dict() for k, v in scores.items()}, indent=2))
+    else:
+        click.echo("\n\n".join(format_scores(v, k) for k, v in scores.items()))

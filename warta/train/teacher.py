@@ -153,11 +153,50 @@ def load_model(path: Union[str, Path], num_labels: Optional[int] = None):
     return tok, model
 
 
+def allowed_transitions() -> np.ndarray:
+    """``[from, to]`` booleans over :data:`TAGS`: ``I-X`` only after ``B-X`` or ``I-X``."""
+    ok = np.ones((len(TAGS), len(TAGS)), dtype=bool)
+    for j, to in enumerate(TAGS):
+        if to.startswith("I-"):
+            ok[:, j] = [fr[2:] == to[2:] for fr in TAGS]
+    return ok
+
+
+def bio_viterbi(logprobs: np.ndarray) -> list[str]:
+    """The best-scoring valid BIO sequence for per-word tag log-probabilities ``[words, tags]``.
+
+    Valid: no ``I-X`` at the start or after anything but ``B-X``/``I-X``
+    (argmax can give those; the scorer then reads them as new entities).
+    """
+    n = len(logprobs)
+    if n == 0:
+        return []
+    ok = allowed_transitions()
+    trans = np.where(ok, 0.0, -np.inf)
+    start = np.array([0.0 if not t.startswith("I-") else -np.inf for t in TAGS])
+    best = start + logprobs[0]
+    back = np.zeros((n, len(TAGS)), dtype=int)
+    for i in range(1, n):
+        cand = best[:, None] + trans           # [from, to]
+        back[i] = cand.argmax(0)
+        best = cand.max(0) + logprobs[i]
+    path = [int(best.argmax())]
+    for i in range(n - 1, 0, -1):
+        path.append(int(back[i][path[-1]]))
+    return [TAGS[k] for k in reversed(path)]
+
+
 def predict(tokenizer, model, sentences: Sequence[Sentence], batch_size: int = 32,
-            max_pieces: int = 512) -> list[list[str]]:
-    """BIO tags (one per gold word) the model gives each sentence."""
+            max_pieces: int = 512, decode: str = "argmax") -> list[list[str]]:
+    """BIO tags (one per gold word) the model gives each sentence.
+
+    ``decode``: ``argmax`` (each word's likeliest tag; what the training runs
+    evaluate) or ``viterbi`` (the likeliest valid BIO sequence, :func:`bio_viterbi`).
+    """
     import torch
 
+    if decode not in ("argmax", "viterbi"):
+        raise ValueError("decode must be argmax or viterbi")
     model.eval()
     encoded = [encode(tokenizer, s.words, None, max_pieces) for s in sentences]
     order = sorted(range(len(sentences)), key=lambda i: len(encoded[i][0]))
@@ -166,9 +205,16 @@ def predict(tokenizer, model, sentences: Sequence[Sentence], batch_size: int = 3
         for s in range(0, len(order), batch_size):
             idx = order[s:s + batch_size]
             ids, mask, _ = collate([encoded[i] for i in idx], tokenizer.pad_token_id)
-            pred = model(input_ids=ids, attention_mask=mask).logits.argmax(-1).tolist()
-            for row, i in zip(pred, idx):
-                out[i] = [TAGS[row[f]] if f >= 0 else "O" for f in encoded[i][2]]
+            logp = torch.log_softmax(model(input_ids=ids, attention_mask=mask).logits, -1).numpy()
+            for row, i in zip(logp, idx):
+                first = encoded[i][2]
+                if decode == "argmax":
+                    out[i] = [TAGS[int(row[f].argmax())] if f >= 0 else "O" for f in first]
+                else:
+                    # words cut off by max_pieces: certain O
+                    o = np.full(len(TAGS), -np.inf)
+                    o[0] = 0.0
+                    out[i] = bio_viterbi(np.stack([row[f] if f >= 0 else o for f in first]))
     return out
 
 
@@ -183,6 +229,22 @@ def evaluate(tokenizer, model, dev: dict[str, list[Sentence]]) -> dict[str, NerS
         pred_all += pred
     res["pooled"] = score(gold_all, pred_all)
     return res
+
+
+def evaluate_files(model_dir: Union[str, Path], paths: Sequence[Union[str, Path]], decode: str = "viterbi",
+                   threads: int = 1) -> dict[str, NerScores]:
+    """Scores of a saved teacher (``OUTPUT/best``) on token<TAB>BIO files, as ``warta eval ner`` scores."""
+    import torch
+
+    from ..eval.ner import read_conll
+
+    torch.set_num_threads(threads)
+    tok, model = load_model(model_dir)
+    out = {}
+    for path in paths:
+        sentences = read_conll(path)
+        out[str(path)] = score([s.tags for s in sentences], predict(tok, model, sentences, decode=decode))
+    return out
 
 
 def _summary(scores: dict[str, NerScores]) -> dict:
@@ -370,7 +432,7 @@ def embedding_check(encoder: Union[str, Path], sentences: Sequence[str]) -> list
 
 
 def label_sentences(model_dir: Union[str, Path], sentences: Sequence[Sentence], threads: int = 1,
-                    chunk: int = 512, progress: bool = True) -> list[Sentence]:
+                    chunk: int = 512, progress: bool = True, decode: str = "viterbi") -> list[Sentence]:
     """``sentences`` with the teacher's tags (silver data for ``warta train ner --silver``)."""
     import sys
 
@@ -384,7 +446,7 @@ def label_sentences(model_dir: Union[str, Path], sentences: Sequence[Sentence], 
               disable=None if progress else True) as bar:
         for i in range(0, len(sentences), chunk):
             part = sentences[i:i + chunk]
-            for s, tags in zip(part, predict(tok, model, part)):
+            for s, tags in zip(part, predict(tok, model, part, decode=decode)):
                 out.append(Sentence(s.words, tuple(tags)))
             bar.update(len(part))
     return out
