@@ -231,3 +231,20 @@ def test_cli_scores_a_folder(runner, tmp_path):
 def test_cli_empty_folder_is_an_error(runner, tmp_path):
     res = runner.invoke(main, ["eval", "articles", str(tmp_path)])
     assert res.exit_code == 2 and "no annotated articles" in res.output
+
+
+def test_offsets_round_trip_keeps_every_string():
+    from warta.eval.article_offsets import from_offsets, to_offsets
+
+    gold = dict(GOLD, quotes=GOLD["quotes"] + [{"kind": "indirect", "contains": "tidak ada di teks ini",
+                                                  "speaker": "x"}])
+    stored, lost = to_offsets(TEXT, gold)
+    assert lost == ["entities 'Kementerian Sosial'".replace("entities", "entity"), "alias ['Kemensos', 'Kementerian Sosial']",
+                    "quotes 'tidak ada di teks ini'"]
+    assert "Rina Marlina" not in json.dumps(stored)  # no article text is kept, only offsets
+    back = from_offsets(TEXT, stored)
+    assert back["entities"]["PER"] == GOLD["entities"]["PER"]
+    assert [q["contains"] for q in back["quotes"]] == [q["contains"] for q in GOLD["quotes"]]
+    assert [q["speaker"] for q in back["quotes"]] == [q["speaker"] for q in GOLD["quotes"]]
+    assert [t["text"] for t in back["times"]] == [t["text"] for t in GOLD["times"]]
+    assert [e["trigger"] for e in back["events"]] == [e["trigger"] for e in GOLD["events"]]

@@ -136,7 +136,8 @@ def _article_from(obj: dict, name: str) -> GoldArticle:
 
 
 def load_articles(paths: Iterable[Path]) -> list[GoldArticle]:
-    """Annotated articles from ``.json`` files and folders of them (a file without ``gold`` is skipped).
+    """Annotated articles from ``.json`` files and folders of them (a file without ``gold`` is skipped),
+    and from ``.jsonl`` files of gold kept as IndoSum ids and offsets (:mod:`.article_offsets`).
 
     A folder is read one level deep, in name order (``news/stories/``, the
     near-miss articles without gold, is not read from ``news/``).
@@ -149,6 +150,12 @@ def load_articles(paths: Iterable[Path]) -> list[GoldArticle]:
     for path in map(Path, paths):
         if not path.exists():
             raise FileNotFoundError(f"{path}: no such file or folder")
+        if path.suffix == ".jsonl":  # gold kept as IndoSum ids and offsets (article_offsets)
+            from .article_offsets import load_indosum_gold
+
+            out.extend(GoldArticle(name=a["name"], text=a["text"], gold=a["gold"], published=a["published"],
+                                   url=a["url"], outlet=a["outlet"]) for a in load_indosum_gold(path))
+            continue
         files = sorted(path.glob("*.json")) if path.is_dir() else [path]
         for f in files:
             try:
