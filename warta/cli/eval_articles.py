@@ -25,7 +25,8 @@ from ..errors import InputError
               help="Resamples of the articles for the blind slice's 95% intervals (0: none).")
 @handle_errors
 def eval_articles_cmd(paths, split, sections, as_json, show_errors, bootstrap):
-    """Score warta on annotated real articles in PATHS (default: ../shared/data/news), by
+    """Score warta on annotated real articles in PATHS (default: ../shared/data/news and the
+    bundled gold on 20 IndoSum articles, warta/eval/gold/articles/indosum.jsonl), by
     ../shared/ANNOTATION.md: per section recall, precision, and speaker or value right,
     with counts. The articles named in warta/eval/gold/articles/blind.txt form the blind
     slice (shown with 95% bootstrap intervals); the rest is tune. Any folder of such
@@ -41,7 +42,11 @@ def eval_articles_cmd(paths, split, sections, as_json, show_errors, bootstrap):
         if news is None or not news.is_dir():
             raise InputError("../shared/data/news not found: give PATH (a folder of annotated .json articles) "
                              "or set WARTA_DATA")
-        paths = (news,)
+        from ..eval.article_offsets import indosum_gold_path
+
+        # the guide's gold on IndoSum articles, kept as ids and offsets, joins the tune slice
+        extra = indosum_gold_path()
+        paths = (news, extra) if extra.is_file() else (news,)
     arts = run_eval(ev.load_articles, paths)
     if not arts:
         raise InputError(f"no annotated articles (.json with a 'gold' object) in {', '.join(map(str, paths))}")
