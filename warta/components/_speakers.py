@@ -23,6 +23,7 @@ from typing import Optional
 
 from ..lang import load_json, load_wordset
 from ._regex import alternation
+from ._words import is_cap
 
 _LEX = load_json("quote_cues")
 TITLES = load_wordset("quote_titles")
@@ -68,11 +69,6 @@ def _mask(s: str) -> str:
 def _tokens(s: str):
     """(word, start, end) of the words of ``s``."""
     return [(m.group(), m.start(), m.end()) for m in WORD.finditer(s)]
-
-
-def is_cap(w: str) -> bool:
-    """Whether ``w`` starts with a capital letter."""
-    return w[:1].isupper()
 
 
 def name_of(words: list[str]) -> str:

@@ -49,13 +49,14 @@ from functools import cached_property
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..builder import sentence_bounds
 from ..lang import load_json
 from ._regex import alternation
 from ._speakers import (
     SOURCE_PEOPLE, ADVERBS, CONNECTIVES, DAYS, NOBODY, PRONOUNS, STOPS, TITLES, WORD, Names, adverb_tail, hint_after, hint_before,
-    is_cap, name_of, resolve, skip_connective, speaker_segment,
+    name_of, resolve, skip_connective, speaker_segment,
 )
+from ._sentences import sentence_char_bounds
+from ._words import is_cap
 from .extensions import doc_list, doc_text
 
 _LEX = load_json("quote_cues")
@@ -173,7 +174,7 @@ class _Doc:
     def _sentences(self) -> list[tuple[int, int]]:
         doc, text = self.doc, self.text
         if doc.has_annotation("SENT_START"):
-            return sentence_bounds(doc)
+            return sentence_char_bounds(doc)
         out, start = [], 0
         for para in _PARA.split(text) if text else []:
             p0 = text.find(para, start)
@@ -522,6 +523,9 @@ class Quotes:
 
 
 
-@Language.factory("quotes", requires=["token.is_sent_start"], assigns=["doc._.quotes"])
+@Language.factory(
+    "quotes", requires=["token.is_sent_start", "doc._.dateline", "doc.ents", "span._.canonical"],
+    assigns=["doc._.quotes"],
+)
 def make_quotes(nlp: Language, name: str) -> Quotes:
     return Quotes(nlp, name)
