@@ -22,6 +22,7 @@ from functools import cached_property, lru_cache
 from typing import Optional
 
 from ..lang import load_json, load_wordset
+from ..morphology import ACTIVE_PREFIXES, verb_pattern
 from ._regex import alternation
 from ._words import is_cap
 
@@ -49,13 +50,13 @@ _FUNCTION = load_wordset("function_words")
 _PREPOSITIONS = frozenset(_LEX["prepositions"])
 _ABBR = re.compile(r"\([A-Z][A-Za-z]{1,9}\)")
 _DEGREE = re.compile(r"(?:[A-Z][a-z]{0,3}\.\s?)+")
-_VERBAL = re.compile(r"(?:me|ber|di|ter)[a-z]{3,}")
+_VERBAL = re.compile(verb_pattern())
 _SPACED = re.compile(r"\S+")
 _INITIAL = re.compile(r"[A-Z]{1,2}")
-_APPOS = re.compile(r",\s*((?:[A-Z][\w'.-]*[ \t]*){1,4})(?=[,.\n]|$|[ \t]+(?:%s)\b|[ \t]+(?:me|ber|di)[a-z]{3,}\b)"
-                    % alternation(STOPS))
+_APPOS = re.compile(r",\s*((?:[A-Z][\w'.-]*[ \t]*){1,4})(?=[,.\n]|$|[ \t]+(?:%s)\b|[ \t]+%s\b)"
+                    % (alternation(STOPS), verb_pattern(ACTIVE_PREFIXES + ("di",))))
 _PREDICATE = re.compile(
-    r"\s(?:(?:me|ber|di|ter)[a-z]{3,}|tak|tidak|akan|sudah|telah|masih|pun|juga|adalah|merupakan|sedang"
+    r"\s(?:" + verb_pattern() + r"|tak|tidak|akan|sudah|telah|masih|pun|juga|adalah|merupakan|sedang"
     r"|tengah|belum|harus|bisa|dapat|mau|ingin|yakin|optimistis)\b"
 )
 CAPRUN = re.compile(r"\b[A-Z][\w'’-]*(?:\.[\w'’-]+)*(?:[ \t]+(?:[A-Z][\w'’-]*(?:\.[\w'’-]+)*|bin|binti|van|de|al|el)\b)*")

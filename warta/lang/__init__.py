@@ -64,6 +64,8 @@ Tables (``.json``; each says what it holds in a ``_comment``/``_doc``/``_about``
   demonyms.json       nationality nouns and words (geo)
   districts_id.json   hand-kept districts -> regency, and the 2022 provinces -> the one they were split from
                       (input to scripts/build_admin_data.py)
+  morphology.json     verb prefixes by voice, meN- nasal forms, words that only look prefixed,
+                      prefixes written with a hyphen ("di-PHK") (warta.morphology: tokenizer, quotes, events, quantities)
   number_words.json   number words, scales, currencies and units (quantities, timex)
   organisations.json  organisation heads and acronyms with long forms (entity_resolver)
   place_exonyms.json  Indonesian exonyms of foreign places (input to scripts/build_geo_data.py)
