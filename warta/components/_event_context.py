@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Optional
 from spacy.tokens import Doc, Span
 
 from ..lang import load_lines
+from ._lexicon import FIRST_PERSON
 from ._sentences import sentence_bounds
 from .extensions import doc_text
 
@@ -196,7 +197,7 @@ class ContextRules:
 
     def _first_person_subject(self, doc: Doc, span: Span, lo: int) -> bool:
         """ "kami harus bekerja keras": an obligation on oneself, no demand on others."""
-        return any(t.lower_ in ("kami", "kita", "saya", "aku") for t in doc[max(lo, span.start - 5):span.start])
+        return any(t.lower_ in FIRST_PERSON for t in doc[max(lo, span.start - 5):span.start])
 
     def _nonpolitical_subject(self, doc: Doc, span: Span, voice: str, lo: int) -> bool:
         """The act's doer is nature, a vehicle, a disease or a market ("banjir merusak", "pesawat menabrak")."""

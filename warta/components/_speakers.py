@@ -23,12 +23,13 @@ from typing import Optional
 
 from ..lang import load_json, load_wordset
 from ..morphology import ACTIVE_PREFIXES, verb_pattern
+from ._lexicon import PERSONAL_PRONOUNS
 from ._regex import alternation
 from ._words import is_cap
 
 _LEX = load_json("quote_cues")
 TITLES = load_wordset("quote_titles")
-PRONOUNS = _LEX["pronouns"]
+PRONOUNS = PERSONAL_PRONOUNS
 STOPS = frozenset(_LEX["speaker_stops"]) | frozenset(_LEX["days"])
 ADVERBS = frozenset(_LEX["adverbs"])
 CONNECTIVES = frozenset(_LEX["connectives"])

@@ -63,6 +63,7 @@ from ._event_actors import _DONE_BY, _SYMMETRIC, ActorRules, Mention
 from ._event_context import ContextRules, size_words
 from ._event_reference import ReferenceRules
 from . import _doc_cache as cache
+from ._lexicon import SUBJECT_PRONOUNS
 from ._sentences import sentence_index
 from .extensions import doc_list
 
@@ -131,7 +132,7 @@ class Events(ActorRules, ReferenceRules, ContextRules):
         self.question_words = words("event_question_words")
         self.nonpolitical = words("event_nonpolitical_subjects")
         self.boundaries = words("event_clause_boundaries")
-        self.pronouns = words("event_pronouns")
+        self.pronouns = SUBJECT_PRONOUNS
         self.pronoun_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.pronoun_matcher.add("PRONOUN", [nlp.make_doc(p) for p in self.pronouns])
         self.light_verbs = words("event_light_verbs")

@@ -55,6 +55,7 @@ from ._speakers import (
     SOURCE_PEOPLE, ADVERBS, CONNECTIVES, DAYS, NOBODY, PRONOUNS, STOPS, TITLES, WORD, Names, adverb_tail, hint_after, hint_before,
     name_of, resolve, skip_connective, speaker_segment,
 )
+from ._lexicon import THIRD_PERSON
 from ._sentences import sentence_char_bounds
 from ._words import is_cap
 from .extensions import doc_list, doc_text
@@ -83,8 +84,8 @@ _SENT_END = re.compile(r"[.!?]\s+(?=[A-Z\"“])")
 # a cue right after a closing mark: '," kata X' / '” ujarnya' / '," X menjelaskan'
 POST_CUE = re.compile(r"\s*[,.]?\s*(?P<cue>%s)(?P<nya>nya)?\b" % _POST)
 POST_NP_VERB = re.compile(
-    r"\s*,?\s*(?P<np>(?:[A-Z][\w'.-]*|ia|dia|beliau|mereka)(?:\s+[A-Z][\w'.-]*){0,5})\s+(?:juga\s+|pun\s+)?"
-    r"(?P<cue>%s)\b" % _VERBS
+    r"\s*,?\s*(?P<np>(?:[A-Z][\w'.-]*|%s)(?:\s+[A-Z][\w'.-]*){0,5})\s+(?:juga\s+|pun\s+)?"
+    r"(?P<cue>%s)\b" % (alternation(THIRD_PERSON), _VERBS)
 )
 # before an opening mark: 'X mengatakan, "' / 'Menurut X, "' / 'Kata dia: "'
 PRE_VERB = re.compile(
