@@ -11,6 +11,11 @@ from __future__ import annotations
 
 from ..lang import load_json
 
+# ---- time words (lang/time_words.json) -----------------------------------------------------------
+_TIME_WORDS = load_json("time_words")
+#: "senin" .. "minggu", "jum'at", "ahad"
+WEEKDAYS: frozenset[str] = frozenset(_TIME_WORDS["weekdays"])
+
 # ---- pronouns (lang/pronouns.json) ---------------------------------------------------------------
 _PRONOUNS = load_json("pronouns")
 _PERSONAL: dict[str, dict] = _PRONOUNS["personal"]

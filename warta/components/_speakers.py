@@ -23,17 +23,17 @@ from typing import Optional
 
 from ..lang import load_json, load_wordset
 from ..morphology import ACTIVE_PREFIXES, verb_pattern
-from ._lexicon import PERSONAL_PRONOUNS
+from ._lexicon import PERSONAL_PRONOUNS, WEEKDAYS
 from ._regex import alternation
 from ._words import is_cap
 
 _LEX = load_json("quote_cues")
 TITLES = load_wordset("quote_titles")
 PRONOUNS = PERSONAL_PRONOUNS
-STOPS = frozenset(_LEX["speaker_stops"]) | frozenset(_LEX["days"])
+STOPS = frozenset(_LEX["speaker_stops"]) | WEEKDAYS
 ADVERBS = frozenset(_LEX["adverbs"])
 CONNECTIVES = frozenset(_LEX["connectives"])
-DAYS = frozenset(_LEX["days"])
+DAYS = WEEKDAYS
 NOBODY = frozenset(_LEX["unattributed"])
 WORD = re.compile(r"[^\s,.;:!?()\[\]\"“”]+")
 _ANAPHORIC = frozenset(_LEX["anaphoric_ends"])
