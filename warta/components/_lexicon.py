@@ -43,3 +43,13 @@ COUNTED_PRO_FORMS: dict[str, tuple[str, str]] = {w: (w[2:-3], str(n)) for w, n i
 #: Not "dirinya": as a subject ("X mengatakan dirinya ...") it was measured to resolve worse than the
 #: clause's own actor rules (IndoSum 300: 3 of 5 events lost their right actor)
 SUBJECT_PRONOUNS: frozenset[str] = _personal() | frozenset(PRO_FORMS)
+
+
+# ---- organisations (lang/organisations.json) -----------------------------------------------------
+_ORGS = load_json("organisations")
+#: first words of organisation names as written, general and institution heads ("Kementerian", "RSUD")
+ORG_HEADS: frozenset[str] = frozenset(_ORGS["heads"]) | frozenset(_ORGS["institution_heads"])
+#: the same, lower-cased, and the heads of an organisation only in lower case ("tim"), for words compared in lower case
+ORG_HEADS_LOWER: frozenset[str] = frozenset(h.lower() for h in ORG_HEADS) | frozenset(_ORGS["lower_case_heads"])
+#: heads of institutions named after a place or a body, as lower-case word tuples (("rsud",), ("kantor", "sar"))
+INSTITUTION_HEADS: frozenset[tuple[str, ...]] = frozenset(tuple(h.lower().split()) for h in _ORGS["institution_heads"])

@@ -23,7 +23,7 @@ from typing import Optional
 
 from ..lang import load_json, load_wordset
 from ..morphology import ACTIVE_PREFIXES, verb_pattern
-from ._lexicon import PERSONAL_PRONOUNS, WEEKDAYS
+from ._lexicon import ORG_HEADS_LOWER, PERSONAL_PRONOUNS, WEEKDAYS
 from ._regex import alternation
 from ._words import is_cap
 
@@ -38,7 +38,7 @@ NOBODY = frozenset(_LEX["unattributed"])
 WORD = re.compile(r"[^\s,.;:!?()\[\]\"“”]+")
 _ANAPHORIC = frozenset(_LEX["anaphoric_ends"])
 _NP_STARTERS = frozenset(_LEX["np_starters"])
-_ORG_HEADS = frozenset(_LEX["org_heads"])
+_ORG_HEADS = ORG_HEADS_LOWER
 _COORD = frozenset(_LEX["coordinators"])
 _CUE_WORDS = frozenset(_LEX["passive"]) | frozenset(_LEX["post_cues"]) | frozenset(_LEX["verbs"]) | {"menurut"} \
     | frozenset(_LEX["source_nouns"]) | frozenset(_LEX["source_openers"])

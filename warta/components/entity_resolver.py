@@ -46,6 +46,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..lang import load_json, load_lines
+from ._lexicon import ORG_HEADS
 from ._names import (
     PER_LABELS, NameFinder, _ALIAS_CUES, _CLOSE, _LONG_FORM_LINKS, _LONGEST_CUE, _OPEN, _positions, _subsequence,
     _upper_count,
@@ -103,7 +104,7 @@ class EntityResolver(NameFinder, RoleFinder, OfficialNames):
         self.name_like = frozenset({"putra", "ratu", "raja", "sultan", "imam", "syekh", "guru", "kiai", "mayor", "sang"})
         orgs = load_json("organisations")
         self.orgs: dict[str, dict] = orgs["acronyms"]
-        self.org_heads = frozenset(orgs["org_heads"])
+        self.org_heads = ORG_HEADS
         # national bodies named in titles ("Wakil Sekjen PKS", "Panglima TNI") and their long forms
         self.body_country = {k: v["country"] for k, v in self.orgs.items() if v.get("country")}
         self.body_country.update({v["long"]: v["country"] for v in self.orgs.values() if v.get("country")})

@@ -35,7 +35,6 @@ TAB-separated columns, described in the file's header):
   event_triggers.txt            event triggers -> PLOVER type[:mode] and CAMEO code (events ontology)
   event_undergo_verbs.txt       light verbs whose subject undergoes the event noun (events)
   event_victim_words.txt        words after a mention that make it a victim (events)
-  institution_heads.txt         first words of institutions named after a place: an entity opening so is ORG (entity_resolver)
   non_entities.txt              products, diseases, variants, groups of citizens: never an entity (entity_resolver)
   function_words.txt            frequent function words (language check, quotes, events)
   function_words_en.txt         frequent English function words (language check)
@@ -66,7 +65,8 @@ Tables (``.json``; each says what it holds in a ``_comment``/``_doc``/``_about``
   morphology.json     verb prefixes by voice, meN- nasal forms, words that only look prefixed,
                       prefixes written with a hyphen ("di-PHK") (warta.morphology: tokenizer, quotes, events, quantities)
   number_words.json   number words, scales, currencies and units (quantities, timex)
-  organisations.json  organisation heads and acronyms with long forms (entity_resolver)
+  organisations.json  organisation heads, heads of institutions named after a place ("RSUD", "Polres"), and
+                      acronyms with long forms (entity_resolver, quotes, store identity)
   place_exonyms.json  Indonesian exonyms of foreign places (input to scripts/build_geo_data.py)
   pronouns.json       personal pronouns (person, number, reflexive/clitic form) and pro-forms ("pihaknya",
                       "keduanya", ...) (quotes, events, through components._lexicon)
