@@ -136,9 +136,9 @@ if __name__ == "__main__" and "--entities" not in sys.argv:
 
 
 def _institution_heads() -> list[str]:
-    from warta.lang import load_lines
+    from warta.lang import load_json
 
-    return sorted(load_lines("institution_heads"), key=len, reverse=True)
+    return sorted(load_json("organisations")["institution_heads"], key=len, reverse=True)
 
 
 def convert_entities(write: bool) -> None:

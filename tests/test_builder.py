@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from warta.builder import sentence_bounds, sentence_index, sentence_spans
+from warta.builder import sentence_index, sentence_spans
+from warta.components._sentences import sentence_char_bounds
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +32,7 @@ def _from_sents(doc):
 ])
 def test_builder_sentence_spans_match_doc_sents(nlp, text):
     doc = nlp(text)
-    assert sentence_bounds(doc) == [(s.start_char, s.end_char) for s in doc.sents]
+    assert sentence_char_bounds(doc) == [(s.start_char, s.end_char) for s in doc.sents]
     spans = sentence_spans(doc)
     assert spans == _from_sents(doc)
     for i, (start, end) in enumerate(spans):

@@ -1,18 +1,23 @@
-"""Turning a processed spaCy Doc into a validated ``Record``."""
+"""Turning a processed spaCy Doc into a validated ``Record``.
+
+The components never import this module: what both need about sentences
+(``Record.sentences`` and a character's sentence number) is in
+:mod:`warta.components._sentences`, re-exported here.
+"""
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 import re
 from functools import lru_cache
 from typing import Optional
 from urllib.parse import urlparse
 
-import numpy
-from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc
 
+from .components._sentences import cached_sentence_spans, sentence_index, sentence_spans  # noqa: F401 (re-exported)
+from .components.extensions import doc_text, span_get
+from .components.geo import place_admin
 from .lang import load_lines
 from .record import Record
 
@@ -54,61 +59,6 @@ def outlet_from_url(url: Optional[str]) -> Optional[str]:
         return None
     host = urlparse(url).hostname or ""
     return host[4:] if host.startswith("www.") else (host or None)
-
-
-def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
-    """Character spans of the doc's sentences, whitespace trimmed, blank ones dropped.
-
-    ``Record.sentences`` and ``Event.sentence`` indexes both use this list.
-    """
-    # Doc.text joins every token in Python on each access: read the shared copy
-    text = doc_text(doc)
-    if not text:
-        return []
-    if not doc.has_annotation("SENT_START"):
-        return [(0, len(text.rstrip()))]
-    out = []
-    for start_char, end_char in sentence_bounds(doc):
-        raw = text[start_char:end_char]
-        stripped = raw.strip()
-        if not stripped:
-            continue
-        start = start_char + (len(raw) - len(raw.lstrip()))
-        out.append((start, start + len(stripped)))
-    return out
-
-
-def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
-    """``(sent.start_char, sent.end_char)`` of each of ``doc.sents`` (the doc must have sentences).
-
-    Read from three token columns (a sentence starts at token 0 and at every
-    token whose sent_start is 1, as in ``doc.sents``), without a Span each.
-    """
-    if not len(doc):
-        return []
-    idx, length, flags = doc.to_array([IDX, LENGTH, SENT_START]).astype(numpy.int64).T
-    starts = [0] + [i for i in numpy.flatnonzero(flags == 1).tolist() if i > 0]
-    idx, length = idx.tolist(), length.tolist()
-    return [(idx[first], idx[end - 1] + length[end - 1]) for first, end in zip(starts, starts[1:] + [len(doc)])]
-
-
-def cached_sentence_spans(doc: Doc) -> list[tuple[int, int]]:
-    """:func:`sentence_spans`, computed once per doc and kept in ``doc.user_data``.
-
-    Call it only once the sentences are set (after the segmenter).
-    """
-    spans = doc.user_data.get("warta_sentence_spans")
-    if spans is None:
-        spans = doc.user_data["warta_sentence_spans"] = sentence_spans(doc)
-    return spans
-
-
-def sentence_index(doc: Doc, char: int) -> int:
-    """Index in :func:`sentence_spans` of the sentence holding character ``char``."""
-    starts = doc.user_data.get("warta_sentence_starts")
-    if starts is None:
-        starts = doc.user_data["warta_sentence_starts"] = [s for s, _ in cached_sentence_spans(doc)]
-    return max(0, bisect.bisect_right(starts, char) - 1)
 
 
 def _entities(doc: Doc, text: str) -> list[dict]:
@@ -167,9 +117,3 @@ def doc_to_record(doc: Doc, *, title=None, published=None, url=None, outlet=None
         "credits": ext.credits or [],
         "warnings": list(warnings or []),
     })
-
-
-# Imported last: events.py imports this module, so a top-level import of the
-# components package here would run into a half-initialised builder.
-from .components.extensions import doc_text, span_get  # noqa: E402
-from .components.geo import place_admin  # noqa: E402

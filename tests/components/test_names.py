@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from warta.components._names import _positions, _sent_end, _sent_start
+from warta.components._names import _positions
+from warta.components._sentences import sentence_bounds, sentence_end, sentence_start
 
 _TEXTS = [
     "Presiden Joko Widodo tiba di Jakarta. Ia disambut Gubernur DKI Anies Baswedan (Anies).\n\n"
@@ -24,12 +25,13 @@ def test_names_sentence_bounds_match_token_sent(nlp, text):
     doc = nlp(text)
     assert doc.has_annotation("SENT_START")
     for tok in doc:
-        assert (_sent_start(doc, tok.i), _sent_end(doc, tok.i)) == (tok.sent.start, tok.sent.end)
+        assert (sentence_start(doc, tok.i), sentence_end(doc, tok.i)) == (tok.sent.start, tok.sent.end)
+        assert sentence_bounds(doc, tok.i) == (tok.sent.start, tok.sent.end)
 
 
 def test_names_sentence_bounds_without_sentences(nlp):
     doc = nlp.make_doc(_TEXTS[0])
-    assert (_sent_start(doc, 5), _sent_end(doc, 5)) == (0, len(doc))
+    assert (sentence_start(doc, 5), sentence_end(doc, 5)) == sentence_bounds(doc, 5) == (0, len(doc))
 
 
 @pytest.mark.parametrize("text", _TEXTS)

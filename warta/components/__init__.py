@@ -14,7 +14,11 @@ outgrow: ``_names`` (name finding and NER repairs, used by entity_resolver),
 quotes), ``_timex_values`` (TIMEX3 date arithmetic, used by timex),
 ``_event_actors`` (event actors, recipients and pronouns) and
 ``_event_context`` (event place, date, size, negation and modality), the
-last two mixed into ``Events``.
+last two mixed into ``Events``. Shared by all: ``_doc_cache`` (values kept
+once per Doc: its text, entities, token and sentence indexes), ``_sentences``
+(sentence bounds in tokens and characters, ``Record.sentences``) and
+``_words`` (word-shape tests such as ``is_cap``). No component imports the
+Doc-to-Record layer (:mod:`warta.builder`); it imports them.
 """
 
 from . import extensions  # noqa: F401  (registers Doc/Span extensions)

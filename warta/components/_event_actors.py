@@ -19,6 +19,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span
 
+from ..morphology import looks_prefixed_verb
 from ._event_context import geo_fn
 from ._event_reference import ADVERBS as _ADVERBS, COUNTED
 
@@ -37,15 +38,9 @@ _ORIGIN = frozenset({"asal", "dari"})
 _SOURCE_WORDS = frozenset({"diberitakan", "dikutip", "dilansir", "dilaporkan", "kutip", "lansir"})
 
 
-# words that look prefixed but are no verbs: prepositions, determiners, "di" written together
-_NOT_VERBS = frozenset({"diantara", "dirinya", "disana", "disini", "dimana", "diatas", "dibawah", "didalam",
-                        "terhadap", "tersebut", "terkait", "termasuk", "terutama", "terakhir", "merupakan"})
-
-
 def _passive_word(tok) -> bool:
     """True for a di- passive verb form ("didukung", "dipimpin"), not "dia", "diri", "di"."""
-    w = tok.lower_
-    return tok.is_alpha and tok.is_lower and len(w) > 5 and w.startswith("di") and w not in _NOT_VERBS
+    return tok.is_alpha and tok.is_lower and looks_prefixed_verb(tok.lower_, ("di",))
 
 
 def _verb_like(doc: Doc, i: int) -> bool:
@@ -53,8 +48,7 @@ def _verb_like(doc: Doc, i: int) -> bool:
     if i >= len(doc):
         return False
     tok = doc[i]
-    return tok.is_lower and tok.is_alpha and len(tok) > 5 and tok.lower_.startswith(("me", "ber", "di", "ter")) \
-        and tok.lower_ not in _NOT_VERBS
+    return tok.is_lower and tok.is_alpha and looks_prefixed_verb(tok.lower_)
 
 
 @dataclass

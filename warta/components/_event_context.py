@@ -5,20 +5,21 @@ the event's location (:meth:`ContextRules.location`), date
 (:meth:`ContextRules.date`), size (:meth:`ContextRules.size`), negation
 and modality (:meth:`ContextRules.modality`), and whether what is "freed"
 is a territory. Its methods read the lexicons ``Events.__init__`` builds.
-The module also holds the per-doc sentence caches the component fills
-(:func:`sentence_bounds`, :func:`cache_sentence_spans`), the lazy lookup
-of :mod:`warta.components.geo` functions and the size-word table loader.
+The module also holds the lazy lookup of :mod:`warta.components.geo`
+functions and the size-word table loader; sentence bounds come from
+:mod:`warta.components._sentences`.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from typing import TYPE_CHECKING, Optional
 
 from spacy.tokens import Doc, Span
 
 from ..lang import load_lines
+from ._lexicon import FIRST_PERSON
+from ._sentences import sentence_bounds
 from .extensions import doc_text
 
 if TYPE_CHECKING:
@@ -32,27 +33,6 @@ def geo_fn(name: str):
     from . import geo
 
     return getattr(geo, name, None)
-
-
-def sentence_bounds(doc: Doc, i: int) -> tuple[int, int]:
-    """Token bounds of the sentence holding token ``i`` (computed once per doc)."""
-    bounds = doc.user_data.get("warta_event_sents")
-    if bounds is None:
-        if doc.has_annotation("SENT_START"):
-            bounds = [(s.start, s.end) for s in doc.sents]
-        else:
-            bounds = [(0, len(doc))]
-        doc.user_data["warta_event_sents"] = bounds
-    k = bisect.bisect_right([b[0] for b in bounds], i) - 1
-    return bounds[max(0, k)]
-
-
-def cache_sentence_spans(doc: Doc) -> None:
-    """Fill the sentence-span cache :func:`warta.builder.sentence_index` reads, once per doc."""
-    from ..builder import cached_sentence_spans  # builder imports the components package: import late
-
-    if doc.has_annotation("SENT_START"):
-        cached_sentence_spans(doc)
 
 
 def size_words() -> dict[str, tuple[Optional[re.Pattern], frozenset[str]]]:
@@ -217,7 +197,7 @@ class ContextRules:
 
     def _first_person_subject(self, doc: Doc, span: Span, lo: int) -> bool:
         """ "kami harus bekerja keras": an obligation on oneself, no demand on others."""
-        return any(t.lower_ in ("kami", "kita", "saya", "aku") for t in doc[max(lo, span.start - 5):span.start])
+        return any(t.lower_ in FIRST_PERSON for t in doc[max(lo, span.start - 5):span.start])
 
     def _nonpolitical_subject(self, doc: Doc, span: Span, voice: str, lo: int) -> bool:
         """The act's doer is nature, a vehicle, a disease or a market ("banjir merusak", "pesawat menabrak")."""

@@ -16,20 +16,16 @@ from typing import TYPE_CHECKING, Optional
 
 from spacy.tokens import Doc
 
-from ..lang import load_json
+from ._lexicon import COUNTED_PRO_FORMS, FIRST_PERSON, THIRD_PERSON, THIRD_PERSON_SINGULAR
 
 if TYPE_CHECKING:
     from ._event_actors import Mention
 
-_FIRST_PERSON = frozenset({"saya", "kami", "kita", "aku"})
-_THIRD_PERSON = frozenset({"ia", "dia", "beliau", "mereka"})
-_SINGULAR = frozenset({"ia", "dia", "beliau"})
 # adverbs that may stand between a subject and its verb
 ADVERBS = frozenset({"juga", "telah", "sudah", "berhasil", "kemudian", "lalu", "masih", "sempat", "pun",
                      "akan", "sedang", "tengah", "terus", "kembali", "langsung", "lantas"})
-_NUMBERS = {**load_json("number_words")["units"], "sepuluh": 10}
 # "ketiganya", "keempatnya": "the three/four of them" (keduanya has its own rule)
-COUNTED = {f"ke{w}nya": (w, str(n)) for w, n in _NUMBERS.items() if n >= 3}
+COUNTED = COUNTED_PRO_FORMS
 
 
 class ReferenceRules:
@@ -49,17 +45,17 @@ class ReferenceRules:
             return m
         word = m.text.lower()
         ante = self._counted(doc, m, mentions) if word in COUNTED else None
-        if word in _FIRST_PERSON or word == "pihaknya":
+        if word in FIRST_PERSON or word == "pihaknya":
             ante = self._speaker(doc, m, mentions)
         if ante is None and word == "pihaknya":
             s_lo = self._sent(doc, m.start)[0]
             before = [x for x in mentions if s_lo <= x.start and x.end <= m.start and x.kind not in ("place", "pronoun")]
             ante = before[-1] if before else None
-        if ante is None and word in _THIRD_PERSON:
+        if ante is None and word in THIRD_PERSON:
             ante = self._reporter(doc, m, mentions)
-        if ante is None and word in _SINGULAR and (last is None or last[0].kind != "person"):
+        if ante is None and word in THIRD_PERSON_SINGULAR and (last is None or last[0].kind != "person"):
             ante = self._last_person(doc, m, mentions)
-        if ante is None and word not in _FIRST_PERSON:
+        if ante is None and word not in FIRST_PERSON:
             if last is not None and sent_no - last[1] <= 2 and last[0].start < m.start:
                 ante = last[0]
             else:

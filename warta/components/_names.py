@@ -10,14 +10,15 @@ sets up (title and organisation tables).
 
 from __future__ import annotations
 
-import bisect
 import re
 
-import numpy
-from spacy.attrs import ORTH, SENT_START
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
 from ..lang import load_wordset
+from . import _doc_cache as cache
+from ._sentences import sentence_start
+from ._words import is_cap
 from .extensions import doc_text, ents_of, set_ents
 from .geo import lookup_place, tables as geo_tables
 
@@ -47,18 +48,15 @@ _RELATIONAL = frozenset({"pengacara", "kuasa", "ajudan", "asisten", "staf", "pen
 _PREPOSITIONS = frozenset({"untuk", "di", "dari", "ke", "bagi", "pada", "dengan"})
 
 
-def _is_cap(token) -> bool:
-    return token.text[:1].isupper() and any(ch.isalpha() for ch in token.text)
-
-
 def _orth_index(doc: Doc) -> dict[int, list[int]]:
     """Token indexes by ORTH id, built once per Doc (token texts never change after tokenizing)."""
-    index = doc.user_data.get("warta_orth_index")
-    if index is None:
-        index = {}
-        for i, orth in enumerate(doc.to_array(ORTH).tolist()):
-            index.setdefault(orth, []).append(i)
-        doc.user_data["warta_orth_index"] = index
+    return cache.cached(doc, cache.ORTH_INDEX, _build_orth_index)
+
+
+def _build_orth_index(doc: Doc) -> dict[int, list[int]]:
+    index: dict[int, list[int]] = {}
+    for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+        index.setdefault(orth, []).append(i)
     return index
 
 
@@ -74,33 +72,6 @@ def _positions_of(doc: Doc, ids) -> list[int]:
 def _positions(doc: Doc, texts) -> list[int]:
     """Indexes of tokens whose text is one of ``texts`` (a lookup in a per-Doc index: no scan per call)."""
     return _positions_of(doc, [doc.vocab.strings.add(t) for t in texts])
-
-
-def _sent_starts(doc: Doc) -> list[int]:
-    """Token indexes where sentences start, read once per Doc (the segmenter, first in the pipeline, sets them)."""
-    starts = doc.user_data.get("warta_sent_token_starts")
-    if starts is None:
-        flags = doc.to_array(SENT_START).astype(numpy.int64)
-        starts = [0] + [i for i in numpy.flatnonzero(flags == 1).tolist() if i > 0]
-        doc.user_data["warta_sent_token_starts"] = starts
-    return starts
-
-
-def _sent_start(doc: Doc, i: int) -> int:
-    """``doc[i].sent.start`` without building the sentence Span."""
-    if not doc.has_annotation("SENT_START"):
-        return 0
-    starts = _sent_starts(doc)
-    return starts[bisect.bisect_right(starts, i) - 1]
-
-
-def _sent_end(doc: Doc, i: int) -> int:
-    """``doc[i].sent.end`` (``len(doc)`` without sentences) without building the sentence Span."""
-    if not doc.has_annotation("SENT_START"):
-        return len(doc)
-    starts = _sent_starts(doc)
-    k = bisect.bisect_right(starts, i)
-    return starts[k] if k < len(starts) else len(doc)
 
 
 def _subsequence(short: str, long: str) -> bool:
@@ -238,7 +209,7 @@ class NameFinder:
         """A two- or three-word name tagged ORG or LOC that is a person's: its last word is a person
         elsewhere in the article, or a person's honorific ("Dr.") comes right before it; no word
         of it opens an organisation or a place or is an acronym, and it is no known place."""
-        if not 2 <= len(ent) <= 3 or not all(_is_cap(w) and w.is_alpha for w in ent):
+        if not 2 <= len(ent) <= 3 or not all(is_cap(w.text) and w.is_alpha for w in ent):
             return False
         if any(w.text in self.org_heads or w.text in self.place_prefixes or w.text.isupper() or w.text in self.orgs
                for w in ent):
@@ -311,7 +282,7 @@ class NameFinder:
         while i < len(doc):
             tok = doc[i]
             low = tok.lower_
-            if _is_cap(tok) and (low in self.bare_heads or low in self.heads and low != "sang") \
+            if is_cap(tok.text) and (low in self.bare_heads or low in self.heads and low != "sang") \
                     or low in self.inner or tok.text in self.body_country:
                 i += 1
                 continue
@@ -343,7 +314,7 @@ class NameFinder:
         upper-case acronyms, titles, countries or known organisations."""
         t = geo_tables()
         end = start
-        while end < len(doc) and end - start < max_words and _is_cap(doc[end]) \
+        while end < len(doc) and end - start < max_words and is_cap(doc[end].text) \
                 and (doc[end].is_alpha or "-" in doc[end].text) \
                 and not doc[end].text.isupper() and doc[end].lower_ not in self.heads \
                 and not t.country(doc[end].text) and doc[end].text not in self.orgs:
@@ -354,7 +325,7 @@ class NameFinder:
         """PER entities after titles that take no complement but a country or place, then their surnames."""
         new: list[Span] = []
         for i in _positions_of(doc, self._title_ids(doc, "bare_heads")):
-            if i > 0 and _is_cap(doc[i - 1]) and not doc[i].is_sent_start:
+            if i > 0 and is_cap(doc[i - 1].text) and not doc[i].is_sent_start:
                 continue  # "Unit Kerja Presiden ...", "Direktorat Jenderal ...": a title inside a name
             start = self._skip_complement(doc, i + 1)
             end = self._name_end(doc, start, 4)
@@ -383,11 +354,11 @@ class NameFinder:
         new: list[Span] = []
         for i in _positions_of(doc, self._title_ids(doc, "heads")):
             tok = doc[i]
-            if i > 0 and _is_cap(doc[i - 1]) and not tok.is_sent_start:
+            if i > 0 and is_cap(doc[i - 1].text) and not tok.is_sent_start:
                 continue  # a title inside a name
             start = None
             j = i + 1
-            while j < len(doc) and j - i <= 6 and (_is_cap(doc[j]) or doc[j].lower_ in self.inner):
+            while j < len(doc) and j - i <= 6 and (is_cap(doc[j].text) or doc[j].lower_ in self.inner):
                 size = next((n for n in (3, 2, 1) if j + n <= len(doc) and all(w.is_alpha for w in doc[j:j + n])
                              and t.country(doc[j:j + n].text)), 0)
                 if size:
@@ -397,7 +368,7 @@ class NameFinder:
             if start is None:
                 continue
             end = self._name_end(doc, start, 3)
-            if end - start < 2 or (end < len(doc) and (_is_cap(doc[end]) or doc[end].text in ("-", "–"))):
+            if end - start < 2 or (end < len(doc) and (is_cap(doc[end].text) or doc[end].text in ("-", "–"))):
                 continue  # the name may go on ("Moon Jae - in")
             inside = [e for e in ents if e.start < end and start < e.end]
             if any(e.label_ in PER_LABELS or e.start < start or e.end > end for e in inside):
@@ -417,8 +388,8 @@ class NameFinder:
             if new and i < new[-1].end:
                 continue
             end = i + 1
-            while end < len(doc) and end - i < 8 and (_is_cap(doc[end]) or (
-                    doc[end].lower_ in _LONG_FORM_LINKS and end + 1 < len(doc) and _is_cap(doc[end + 1]))):
+            while end < len(doc) and end - i < 8 and (is_cap(doc[end].text) or (
+                    doc[end].lower_ in _LONG_FORM_LINKS and end + 1 < len(doc) and is_cap(doc[end + 1].text))):
                 if doc[end].ent_iob_ in ("B", "I") and doc[end].ent_type_ in PER_LABELS:
                     break
                 end += 1
@@ -434,7 +405,7 @@ class NameFinder:
                 continue
             end = ent.start - 1
             start = end
-            while start > 0 and end - start < 4 and _is_cap(doc[start - 1]) and doc[start - 1].is_alpha \
+            while start > 0 and end - start < 4 and is_cap(doc[start - 1].text) and doc[start - 1].is_alpha \
                     and doc[start - 1].lower_ not in self.heads and not geo_tables().country(doc[start - 1].text):
                 start -= 1
             if end - start >= 2 and self._free(doc, start, end):
@@ -457,7 +428,7 @@ class NameFinder:
         for ent in ents:
             start = ent.start
             if ent.label_ in PER_LABELS and len(ent) == 1:
-                sent_start = _sent_start(doc, ent.start)
+                sent_start = sentence_start(doc, ent.start)
                 j = ent.start
                 while ent.start - j < 2 and j - 1 > sent_start and self._free(doc, j - 1, j) \
                         and self._given_name_word(doc, j - 1):
@@ -479,7 +450,7 @@ class NameFinder:
     def _given_name_word(self, doc: Doc, i: int) -> bool:
         tok = doc[i]
         low = tok.lower_
-        return (_is_cap(tok) and tok.is_alpha and not tok.text.isupper()
+        return (is_cap(tok.text) and tok.is_alpha and not tok.text.isupper()
                 and low not in self.heads and low not in self.inner and low not in self.modifiers
                 and low not in self.honorifics and low not in self.bare_heads
                 and not self._well_known_place(tok.text))
@@ -492,10 +463,10 @@ class NameFinder:
         new = []
         for i in _positions(doc, singles):
             end = i + 1
-            while end < len(doc) and end - i < 4 and _is_cap(doc[end]) and doc[end].is_alpha \
+            while end < len(doc) and end - i < 4 and is_cap(doc[end].text) and doc[end].is_alpha \
                     and doc[end].lower_ not in self.heads and not geo_tables().country(doc[end].text):
                 end += 1
-            if end - i < 2 or (end < len(doc) and (doc[end].like_num or _is_cap(doc[end]))):
+            if end - i < 2 or (end < len(doc) and (doc[end].like_num or is_cap(doc[end].text))):
                 continue  # a headline word or a number follows: not clearly the end of a name
             if any(span.start < end and i < span.end for _, span in new):
                 continue

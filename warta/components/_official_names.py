@@ -7,7 +7,7 @@ A mixin of :class:`warta.components.entity_resolver.EntityResolver`:
 - :meth:`_drop_non_entities`: products, diseases, variants, groups of citizens
   (``lang/non_entities.txt``) are no entities.
 - :meth:`_institutions_are_orgs`: an entity that opens with an institution
-  head ("RSUD Subang", "Kantor SAR Mataram", ``lang/institution_heads.txt``) is
+  head ("RSUD Subang", "Kantor SAR Mataram", ``lang/organisations.json``) is
   an organisation.
 - :meth:`_split_title_body_person`: after a title, "body or region + name" is two
   entities ("Gubernur [NTB] [Zulkieflimansyah]", "Kepala Kantor [Basarnas
@@ -26,7 +26,8 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from ..lang import load_json, load_lines
+from ..lang import load_lines
+from ._lexicon import INSTITUTION_HEADS, ORG_HEADS_LOWER
 from .extensions import doc_text, ents_of, set_ents
 from .geo import country_code, lookup_place
 
@@ -43,10 +44,9 @@ class OfficialNames:
 
     def _official_name_data(self) -> None:
         self.non_entities = frozenset(x.lower() for x in load_lines("non_entities"))
-        heads = load_lines("institution_heads")
-        self.institution_heads = {tuple(h.lower().split()) for h in heads}
+        self.institution_heads = INSTITUTION_HEADS
         self.institution_max = max(len(h) for h in self.institution_heads)
-        self.org_words = frozenset(w.lower() for w in load_json("organisations")["org_heads"])
+        self.org_words = ORG_HEADS_LOWER
 
     # -- helpers ---------------------------------------------------------------
     def _starts_institution(self, words: list[str]) -> int:

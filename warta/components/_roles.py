@@ -18,8 +18,10 @@ from spacy.tokens import Doc, Span
 
 from ._names import (
     PER_LABELS, _APPOSITIVE_END, _CLOSE, _LOCATIVE, _MAX_APPOSITIVE_TOKENS, _MAX_ROLE_TOKENS, _OPEN,
-    _PLACE_MIN_POPULATION, _PREPOSITIONS, _RELATIONAL, _WELL_KNOWN, _is_cap, _sent_end, _sent_start,
+    _PLACE_MIN_POPULATION, _PREPOSITIONS, _RELATIONAL, _WELL_KNOWN,
 )
+from ._sentences import sentence_end, sentence_start
+from ._words import is_cap
 from .geo import tables as geo_tables
 
 
@@ -36,7 +38,7 @@ class RoleFinder:
         return role or None, country
 
     def _title_before(self, doc: Doc, ent: Span) -> tuple[Optional[str], Optional[str]]:
-        sent_start = _sent_start(doc, ent.start)
+        sent_start = sentence_start(doc, ent.start)
         name_start = ent.start
         if name_start - 1 > sent_start and doc[name_start - 1].text == ",":
             name_start -= 1  # "Presiden Uzbekistan, Shavkat Mirziyoyev"
@@ -53,7 +55,7 @@ class RoleFinder:
                 j -= 3
                 continue
             low = tok.lower_
-            if tok.text != "/" and not (_is_cap(tok) or low in self.heads or low in self.inner or low in self.modifiers):
+            if tok.text != "/" and not (is_cap(tok.text) or low in self.heads or low in self.inner or low in self.modifiers):
                 break
             if not (tok.is_alpha or "-" in tok.text or tok.text.endswith(".") or tok.text.isupper() or tok.text == "/"):
                 break
@@ -79,7 +81,7 @@ class RoleFinder:
             later = [k for k in heads if k > h and doc[k].text[:1].isupper()]
             if later:
                 h = later[0]
-            elif not any(_is_cap(w) for w in doc[h:name_start]):
+            elif not any(is_cap(w.text) for w in doc[h:name_start]):
                 return None, None
         while h > run_start and doc[h - 1].lower_ in self.modifiers:
             h -= 1
@@ -151,7 +153,7 @@ class RoleFinder:
                     part = span[i:i + size]
                     code = t.country(part.text) if part[0].text[:1].isupper() else None
                     nxt = span.doc[part.end] if part.end < span.end else None
-                    if code and part.text.isupper() and nxt is not None and _is_cap(nxt) and nxt.lower_ not in self.heads:
+                    if code and part.text.isupper() and nxt is not None and is_cap(nxt.text) and nxt.lower_ not in self.heads:
                         code = None  # "Kapten AS Roma": an all-caps form before a name is part of that name
                     code = code or (self.country_words.get(part.text) if size == 1 else None)
                     if code:
@@ -166,7 +168,7 @@ class RoleFinder:
         if doc[start].lower_ not in self.app_heads and not doc[start].lower_ in self.modifiers:
             return None
         end = start
-        sent_end = _sent_end(doc, ent.start)
+        sent_end = sentence_end(doc, ent.start)
         while end < sent_end and end - start < _MAX_APPOSITIVE_TOKENS:
             tok = doc[end]
             if tok.text in _APPOSITIVE_END or tok.lower_ in self.app_stop:

@@ -22,20 +22,23 @@ from functools import cached_property, lru_cache
 from typing import Optional
 
 from ..lang import load_json, load_wordset
+from ..morphology import ACTIVE_PREFIXES, verb_pattern
+from ._lexicon import ORG_HEADS_LOWER, PERSONAL_PRONOUNS, WEEKDAYS
 from ._regex import alternation
+from ._words import is_cap
 
 _LEX = load_json("quote_cues")
 TITLES = load_wordset("quote_titles")
-PRONOUNS = _LEX["pronouns"]
-STOPS = frozenset(_LEX["speaker_stops"]) | frozenset(_LEX["days"])
+PRONOUNS = PERSONAL_PRONOUNS
+STOPS = frozenset(_LEX["speaker_stops"]) | WEEKDAYS
 ADVERBS = frozenset(_LEX["adverbs"])
 CONNECTIVES = frozenset(_LEX["connectives"])
-DAYS = frozenset(_LEX["days"])
+DAYS = WEEKDAYS
 NOBODY = frozenset(_LEX["unattributed"])
 WORD = re.compile(r"[^\s,.;:!?()\[\]\"“”]+")
 _ANAPHORIC = frozenset(_LEX["anaphoric_ends"])
 _NP_STARTERS = frozenset(_LEX["np_starters"])
-_ORG_HEADS = frozenset(_LEX["org_heads"])
+_ORG_HEADS = ORG_HEADS_LOWER
 _COORD = frozenset(_LEX["coordinators"])
 _CUE_WORDS = frozenset(_LEX["passive"]) | frozenset(_LEX["post_cues"]) | frozenset(_LEX["verbs"]) | {"menurut"} \
     | frozenset(_LEX["source_nouns"]) | frozenset(_LEX["source_openers"])
@@ -48,13 +51,13 @@ _FUNCTION = load_wordset("function_words")
 _PREPOSITIONS = frozenset(_LEX["prepositions"])
 _ABBR = re.compile(r"\([A-Z][A-Za-z]{1,9}\)")
 _DEGREE = re.compile(r"(?:[A-Z][a-z]{0,3}\.\s?)+")
-_VERBAL = re.compile(r"(?:me|ber|di|ter)[a-z]{3,}")
+_VERBAL = re.compile(verb_pattern())
 _SPACED = re.compile(r"\S+")
 _INITIAL = re.compile(r"[A-Z]{1,2}")
-_APPOS = re.compile(r",\s*((?:[A-Z][\w'.-]*[ \t]*){1,4})(?=[,.\n]|$|[ \t]+(?:%s)\b|[ \t]+(?:me|ber|di)[a-z]{3,}\b)"
-                    % alternation(STOPS))
+_APPOS = re.compile(r",\s*((?:[A-Z][\w'.-]*[ \t]*){1,4})(?=[,.\n]|$|[ \t]+(?:%s)\b|[ \t]+%s\b)"
+                    % (alternation(STOPS), verb_pattern(ACTIVE_PREFIXES + ("di",))))
 _PREDICATE = re.compile(
-    r"\s(?:(?:me|ber|di|ter)[a-z]{3,}|tak|tidak|akan|sudah|telah|masih|pun|juga|adalah|merupakan|sedang"
+    r"\s(?:" + verb_pattern() + r"|tak|tidak|akan|sudah|telah|masih|pun|juga|adalah|merupakan|sedang"
     r"|tengah|belum|harus|bisa|dapat|mau|ingin|yakin|optimistis)\b"
 )
 CAPRUN = re.compile(r"\b[A-Z][\w'’-]*(?:\.[\w'’-]+)*(?:[ \t]+(?:[A-Z][\w'’-]*(?:\.[\w'’-]+)*|bin|binti|van|de|al|el)\b)*")
@@ -68,11 +71,6 @@ def _mask(s: str) -> str:
 def _tokens(s: str):
     """(word, start, end) of the words of ``s``."""
     return [(m.group(), m.start(), m.end()) for m in WORD.finditer(s)]
-
-
-def is_cap(w: str) -> bool:
-    """Whether ``w`` starts with a capital letter."""
-    return w[:1].isupper()
 
 
 def name_of(words: list[str]) -> str:

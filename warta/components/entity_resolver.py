@@ -46,12 +46,15 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..lang import load_json, load_lines
+from ._lexicon import ORG_HEADS
 from ._names import (
-    PER_LABELS, NameFinder, _ALIAS_CUES, _CLOSE, _LONG_FORM_LINKS, _LONGEST_CUE, _OPEN, _is_cap, _positions,
-    _sent_start, _subsequence, _upper_count,
+    PER_LABELS, NameFinder, _ALIAS_CUES, _CLOSE, _LONG_FORM_LINKS, _LONGEST_CUE, _OPEN, _positions, _subsequence,
+    _upper_count,
 )
 from ._official_names import OfficialNames
 from ._roles import RoleFinder
+from ._sentences import sentence_start
+from ._words import is_cap
 from .extensions import doc_text, ents_of, forget_ents, set_ents, span_get, span_set
 from .geo import lookup_place, tables as geo_tables
 
@@ -101,7 +104,7 @@ class EntityResolver(NameFinder, RoleFinder, OfficialNames):
         self.name_like = frozenset({"putra", "ratu", "raja", "sultan", "imam", "syekh", "guru", "kiai", "mayor", "sang"})
         orgs = load_json("organisations")
         self.orgs: dict[str, dict] = orgs["acronyms"]
-        self.org_heads = frozenset(orgs["org_heads"])
+        self.org_heads = ORG_HEADS
         # national bodies named in titles ("Wakil Sekjen PKS", "Panglima TNI") and their long forms
         self.body_country = {k: v["country"] for k, v in self.orgs.items() if v.get("country")}
         self.body_country.update({v["long"]: v["country"] for v in self.orgs.values() if v.get("country")})
@@ -234,14 +237,14 @@ class EntityResolver(NameFinder, RoleFinder, OfficialNames):
                     return ent
             return None
         start = end
-        sent_start = _sent_start(doc, end - 1) if end > 0 else 0
+        sent_start = sentence_start(doc, end - 1) if end > 0 else 0
         while start > sent_start:
             tok = doc[start - 1]
-            if _is_cap(tok) or (tok.lower_ in _LONG_FORM_LINKS and start < end):
+            if is_cap(tok.text) or (tok.lower_ in _LONG_FORM_LINKS and start < end):
                 start -= 1
             else:
                 break
-        while start < end and (not _is_cap(doc[start]) or doc[start].lower_ in self.heads
+        while start < end and (not is_cap(doc[start].text) or doc[start].lower_ in self.heads
                                or doc[start].lower_ in self.modifiers):
             start += 1
         if acronym and _upper_count(acronym) >= 2:
@@ -268,7 +271,7 @@ class EntityResolver(NameFinder, RoleFinder, OfficialNames):
             long_span = self._long_form_before(doc, i, doc[i + 1].text)
             if close == i + 2 and long_span is not None and self._is_acronym(doc[i + 1], long_span.text):
                 acr = Span(doc, i + 1, i + 2, label=long_span.label_)
-            elif i > 0 and close - i - 1 >= 2 and self._is_acronym(doc[i - 1]) and _is_cap(doc[i + 1]):
+            elif i > 0 and close - i - 1 >= 2 and self._is_acronym(doc[i - 1]) and is_cap(doc[i + 1].text):
                 acr = Span(doc, i - 1, i, label="ORG")  # "CSTO (Organisasi Perjanjian ...)"
                 long_span = Span(doc, i + 1, close, label="ORG")
                 if doc[i - 1].ent_iob_ in ("B", "I"):
@@ -395,7 +398,7 @@ class EntityResolver(NameFinder, RoleFinder, OfficialNames):
                     if after[:len(cue)] == cue:
                         start = k + len(cue)
                         end = start
-                        while end < len(doc) and end - start < 3 and _is_cap(doc[end]) and doc[end].is_alpha:
+                        while end < len(doc) and end - start < 3 and is_cap(doc[end].text) and doc[end].is_alpha:
                             end += 1
                         if end > start:
                             alias = (start, end)
@@ -404,7 +407,7 @@ class EntityResolver(NameFinder, RoleFinder, OfficialNames):
                 continue
             span = doc[alias[0]:alias[1]]
             first = span[0]
-            if not _is_cap(first) or not first.is_alpha or t.country(span.text) or span.text in self.orgs:
+            if not is_cap(first.text) or not first.is_alpha or t.country(span.text) or span.text in self.orgs:
                 continue
             if span.text.isupper():
                 # all caps: a party or organisation unless it spells the initials ("SBY")
@@ -487,6 +490,10 @@ class EntityResolver(NameFinder, RoleFinder, OfficialNames):
             span_set(ent, "country", countries.get(name))
 
 
-@Language.factory("entity_resolver", default_config={"add_entities": True})
+@Language.factory(
+    "entity_resolver", default_config={"add_entities": True},
+    requires=["doc.ents", "token.is_sent_start", "doc._.dateline"],
+    assigns=["doc.ents", "span._.canonical", "span._.long_form", "span._.role", "span._.country"],
+)
 def make_entity_resolver(nlp: Language, name: str, add_entities: bool) -> EntityResolver:
     return EntityResolver(nlp, name, add_entities)

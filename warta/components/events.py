@@ -58,11 +58,13 @@ from spacy.util import filter_spans
 
 from .. import events_ontology as onto
 from ._event_happenings import group_happenings
-from ..builder import sentence_index
 from ..lang import load_lines, load_wordset
 from ._event_actors import _DONE_BY, _SYMMETRIC, ActorRules, Mention
-from ._event_context import ContextRules, cache_sentence_spans, size_words
+from ._event_context import ContextRules, size_words
 from ._event_reference import ReferenceRules
+from . import _doc_cache as cache
+from ._lexicon import SUBJECT_PRONOUNS
+from ._sentences import sentence_index
 from .extensions import doc_list
 
 _GAP = 3  # tokens "..." may stand for
@@ -73,6 +75,10 @@ _RELATIVE_ADVERBS = frozenset({"telah", "sudah", "sempat", "tengah", "sedang", "
                                "masih", "belum"})
 _QUANTIFIERS = frozenset({"banyak", "sebagian", "semua", "ada", "sedikit"})
 _COORD_ADVERBS = _RELATIVE_ADVERBS | {"kemudian", "lalu"}
+
+
+def _time_starts(doc: Doc) -> set[int]:
+    return {t["start"] for t in doc._.times or []}
 
 
 class Events(ActorRules, ReferenceRules, ContextRules):
@@ -126,7 +132,7 @@ class Events(ActorRules, ReferenceRules, ContextRules):
         self.question_words = words("event_question_words")
         self.nonpolitical = words("event_nonpolitical_subjects")
         self.boundaries = words("event_clause_boundaries")
-        self.pronouns = words("event_pronouns")
+        self.pronouns = SUBJECT_PRONOUNS
         self.pronoun_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.pronoun_matcher.add("PRONOUN", [nlp.make_doc(p) for p in self.pronouns])
         self.light_verbs = words("event_light_verbs")
@@ -266,9 +272,7 @@ class Events(ActorRules, ReferenceRules, ContextRules):
     # ------------------------------------------------------------------ clauses
     def _clause(self, doc: Doc, span: Span) -> tuple[int, int]:
         sent = doc[slice(*self._sent(doc, span.start))]
-        times = doc.user_data.get("warta_event_times")
-        if times is None:
-            times = doc.user_data["warta_event_times"] = {t["start"] for t in doc._.times or []}
+        times = cache.cached(doc, cache.EVENT_TIMES, _time_starts)
         lo = sent.start
         for i in range(span.start - 1, sent.start - 1, -1):
             if doc[i].text in _CLAUSE_PUNCT or doc[i].lower_ in self.boundaries and not (
@@ -299,10 +303,9 @@ class Events(ActorRules, ReferenceRules, ContextRules):
     # ------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:
         events = doc_list(doc, "events")
-        # one event per happening: restatements become mentions of the first (_event_happenings)
-        events.extend(group_happenings(list(self.extract(doc))))
-        doc.user_data.pop("warta_event_sents", None)
-        doc.user_data.pop("warta_event_times", None)
+        with cache.scoped(doc, cache.EVENT_TIMES):
+            # one event per happening: restatements become mentions of the first (_event_happenings)
+            events.extend(group_happenings(list(self.extract(doc))))
         return doc
 
     def extract(self, doc: Doc) -> Iterator[dict]:
@@ -310,7 +313,6 @@ class Events(ActorRules, ReferenceRules, ContextRules):
         found = self.match(doc)
         if not found:
             return
-        cache_sentence_spans(doc)
         mentions = self.mentions(doc)
         home = self._home_country(mentions)
         mentioned = {m.country for m in mentions if m.country and m.kind != "place"} | {home}
@@ -412,6 +414,11 @@ class Events(ActorRules, ReferenceRules, ContextRules):
             }
 
 
-@Language.factory("events", requires=["doc.sents"], assigns=["doc._.events"])
+@Language.factory(
+    "events",
+    requires=["token.is_sent_start", "doc._.dateline", "doc._.published", "doc.ents", "span._.canonical",
+              "span._.country", "span._.role", "span._.geo", "doc._.times", "doc._.quantities", "doc._.quotes"],
+    assigns=["doc._.events"],
+)
 def make_events(nlp: Language, name: str) -> Events:
     return Events(nlp, name)

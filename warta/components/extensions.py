@@ -21,12 +21,15 @@ Span._.long_form str | None   the other side of an acronym/long-form pair
 string from every token on each access, and the stages read it about nine
 times per article. :func:`set_ents` is ``doc.ents = spans`` without its
 per-token Python loop, and :func:`ents_of` keeps ``doc.ents`` between two
-changes (for the entity resolver). :func:`span_get` and :func:`span_set` read and write
+changes (for the entity resolver); both keep their copy through
+:mod:`._doc_cache`. :func:`span_get` and :func:`span_set` read and write
 the Span values above straight in ``doc.user_data``, where spaCy keeps them,
 without building an ``Underscore`` object per access (hot loops only).
 """
 
 from spacy.tokens import Doc, Span
+
+from . import _doc_cache as cache
 
 _DOC = {"published": None, "dateline": None}
 _DOC_LISTS = ("credits", "quotes", "times", "quantities", "events")
@@ -53,19 +56,17 @@ def doc_list(doc: Doc, name: str) -> list:
     return value
 
 
-_TEXT_KEY = "warta_text"
-
-
 def doc_text(doc: Doc) -> str:
     """``doc.text``, built on first use and kept in ``doc.user_data``.
 
     A Doc's text never changes once tokenized (retokenizing keeps it), so
     every stage can share the one string.
     """
-    text = doc.user_data.get(_TEXT_KEY)
-    if text is None:
-        text = doc.user_data[_TEXT_KEY] = doc.text
-    return text
+    return cache.cached(doc, cache.TEXT, _text)
+
+
+def _text(doc: Doc) -> str:
+    return doc.text
 
 
 def prime_doc_text(doc: Doc, text: str) -> None:
@@ -75,10 +76,7 @@ def prime_doc_text(doc: Doc, text: str) -> None:
     last token's end is a cheap guard against a tokenizer that is not.
     """
     if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text):
-        doc.user_data[_TEXT_KEY] = text
-
-
-_ENTS_KEY = "warta_ents"
+        cache.put(doc, cache.TEXT, text)
 
 
 def ents_of(doc: Doc) -> tuple:
@@ -89,15 +87,16 @@ def ents_of(doc: Doc) -> tuple:
     them here, and it must :func:`forget_ents` when it starts and ends, so no
     other writer can leave a stale copy behind.
     """
-    ents = doc.user_data.get(_ENTS_KEY)
-    if ents is None:
-        ents = doc.user_data[_ENTS_KEY] = doc.ents
-    return ents
+    return cache.cached(doc, cache.ENTS, _ents)
+
+
+def _ents(doc: Doc) -> tuple:
+    return doc.ents
 
 
 def forget_ents(doc: Doc) -> None:
     """Drop the copy :func:`ents_of` keeps."""
-    doc.user_data.pop(_ENTS_KEY, None)
+    cache.forget(doc, cache.ENTS)
 
 
 def set_ents(doc: Doc, spans) -> None:

@@ -48,6 +48,7 @@ from spacy.util import filter_spans
 
 from ..admin_areas import admin_of_row, district_rows
 from ..lang import load_json, load_lines, load_wordset
+from ._words import is_cap
 from .extensions import doc_text, set_ents, span_get, span_set
 
 LOC_LABELS = frozenset({"LOC", "GPE", "LOCATION", "PLACE"})
@@ -303,10 +304,6 @@ def demonym_country(word: str) -> Optional[str]:
     return None
 
 
-def _is_cap(token) -> bool:
-    return token.is_alpha and token.text[:1].isupper()
-
-
 class Geo:
     """Links LOC entities to countries and coordinates, and adds missed country and place names."""
 
@@ -351,9 +348,9 @@ class Geo:
             return False
         if nxt is not None and nxt.text in ("$", "-$"):
             return False  # "US$ 2 juta" is a currency
-        if prev is not None and not sent_start and _is_cap(prev) and not after_title:
+        if prev is not None and not sent_start and prev.is_alpha and is_cap(prev.text) and not after_title:
             return False
-        if nxt is not None and _is_cap(nxt) and nxt.ent_iob_ not in ("B", "I") and not after_title:
+        if nxt is not None and nxt.is_alpha and is_cap(nxt.text) and nxt.ent_iob_ not in ("B", "I") and not after_title:
             return False
         return True
 
@@ -441,6 +438,10 @@ class Geo:
         return t.metonyms.get(_fold(ent.text)) or t.country(ent.text)
 
 
-@Language.factory("geo", default_config={"add_entities": True})
+@Language.factory(
+    "geo", default_config={"add_entities": True},
+    requires=["doc.ents", "token.is_sent_start", "span._.canonical"],
+    assigns=["doc.ents", "span._.geo", "span._.country", "span._.canonical"],
+)
 def make_geo(nlp: Language, name: str, add_entities: bool) -> Geo:
     return Geo(nlp, name, add_entities)

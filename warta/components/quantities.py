@@ -32,6 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lang import load_json
+from ..morphology import MEN_ALLOMORPHS, verb_pattern
 from ._regex import alternation as _alt
 from .extensions import doc_list, doc_text
 
@@ -259,7 +260,7 @@ _WORD_BEFORE = re.compile(r"([\w.-]+)\W*$")
 _SPACES = re.compile(r"\s+")
 _CUR_PRE_RE_C = re.compile(r"\s*" + _CUR_PRE_RE, re.I)
 _DOT_THOUSANDS = re.compile(r"\.\d{3}")
-_VERB_PREFIXED = re.compile(r"(?:meng?|mem|meny|ber|di)[a-z]{4,}$")
+_VERB_PREFIXED = re.compile(verb_pattern(MEN_ALLOMORPHS + ("ber", "di"), min_stem=4) + "$")
 _NAME_BEFORE = re.compile(r"(?:\b[A-Z]{2,6}|\b[A-Z]\s*-)\s*$")
 _LAST_WORD = re.compile(r"(\S+)\s+$")
 _FIRST_WORD = re.compile(r"\s+(\S+)")

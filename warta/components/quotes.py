@@ -49,13 +49,15 @@ from functools import cached_property
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..builder import sentence_bounds
 from ..lang import load_json
 from ._regex import alternation
 from ._speakers import (
     SOURCE_PEOPLE, ADVERBS, CONNECTIVES, DAYS, NOBODY, PRONOUNS, STOPS, TITLES, WORD, Names, adverb_tail, hint_after, hint_before,
-    is_cap, name_of, resolve, skip_connective, speaker_segment,
+    name_of, resolve, skip_connective, speaker_segment,
 )
+from ._lexicon import THIRD_PERSON
+from ._sentences import sentence_char_bounds
+from ._words import is_cap
 from .extensions import doc_list, doc_text
 
 _LEX = load_json("quote_cues")
@@ -82,8 +84,8 @@ _SENT_END = re.compile(r"[.!?]\s+(?=[A-Z\"“])")
 # a cue right after a closing mark: '," kata X' / '” ujarnya' / '," X menjelaskan'
 POST_CUE = re.compile(r"\s*[,.]?\s*(?P<cue>%s)(?P<nya>nya)?\b" % _POST)
 POST_NP_VERB = re.compile(
-    r"\s*,?\s*(?P<np>(?:[A-Z][\w'.-]*|ia|dia|beliau|mereka)(?:\s+[A-Z][\w'.-]*){0,5})\s+(?:juga\s+|pun\s+)?"
-    r"(?P<cue>%s)\b" % _VERBS
+    r"\s*,?\s*(?P<np>(?:[A-Z][\w'.-]*|%s)(?:\s+[A-Z][\w'.-]*){0,5})\s+(?:juga\s+|pun\s+)?"
+    r"(?P<cue>%s)\b" % (alternation(THIRD_PERSON), _VERBS)
 )
 # before an opening mark: 'X mengatakan, "' / 'Menurut X, "' / 'Kata dia: "'
 PRE_VERB = re.compile(
@@ -173,7 +175,7 @@ class _Doc:
     def _sentences(self) -> list[tuple[int, int]]:
         doc, text = self.doc, self.text
         if doc.has_annotation("SENT_START"):
-            return sentence_bounds(doc)
+            return sentence_char_bounds(doc)
         out, start = [], 0
         for para in _PARA.split(text) if text else []:
             p0 = text.find(para, start)
@@ -522,6 +524,9 @@ class Quotes:
 
 
 
-@Language.factory("quotes", requires=["token.is_sent_start"], assigns=["doc._.quotes"])
+@Language.factory(
+    "quotes", requires=["token.is_sent_start", "doc._.dateline", "doc.ents", "span._.canonical"],
+    assigns=["doc._.quotes"],
+)
 def make_quotes(nlp: Language, name: str) -> Quotes:
     return Quotes(nlp, name)

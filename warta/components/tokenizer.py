@@ -34,6 +34,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 from ..lang import load_lines
+from ..morphology import HYPHENATED_PREFIXES
 
 _MONTHS = ("Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember "
            "January February March May June July August October December").split()
@@ -61,8 +62,7 @@ def _infixes(nlp: Language) -> list[str]:
     months_before = "|".join(f"(?<={m})" for m in _MONTHS)
     months_after = "|".join(_MONTHS)
     # lower-case word prefixes glued to an acronym by a hyphen ("di-PHK") stay one token
-    not_prefix = "".join(f"(?<!^{p})" for p in ("di", "ke", "se", "ber", "ter", "me", "pe", "mem", "men", "meng",
-                                                  "pem", "pen", "peng", "non", "pra", "anti", "pro"))
+    not_prefix = "".join(f"(?<!^{p})" for p in HYPHENATED_PREFIXES)
     out += [
         # month ranges: "Januari-September", "April-14"
         rf"(?:{months_before})-(?=[{ALPHA}0-9])",
