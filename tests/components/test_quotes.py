@@ -279,6 +279,37 @@ def test_quotes_speakers_tracked(nlp, text, who):
     assert who in speaker(quotes_of(nlp, text)[-1])
 
 
+@pytest.mark.parametrize("text, who", [
+    # a clipped given name refers back to the full name written before it
+    ('Ketua panitia Hermawanto Sujatmiko membuka acara itu di Bogor. "Kami siap menerima seribu peserta '
+     'tahun ini," kata Hermawan.', "Hermawanto Sujatmiko"),
+    ('Menteri Perindustrian Sasmitarani Dewi meninjau pabrik itu. Sasmita menambahkan bahwa ekspor naik '
+     'tahun ini.', "Sasmitarani Dewi"),
+    # an office with its place or organisation stands for the one the article names with it
+    ('Kapolsek Cibarusah Kompol Hendra Wijaya menjelaskan pelaku sudah ditahan. "Kami masih memeriksa '
+     'tiga saksi lagi," kata Kapolsek Cibarusah.', "Hendra Wijaya"),
+    ('"Pasokan beras kami aman sampai akhir tahun," ujar Direktur Utama PT Sumber Tani. Rahmat Hidayat, '
+     'Direktur Utama PT Sumber Tani, juga meninjau gudang itu.', "Rahmat Hidayat"),
+    ("Polisi memeriksa Irjen Bambang Sulistyo, mantan Kapolda Riau, pekan lalu. Mantan Kapolda Riau itu "
+     "mengatakan bahwa ia tidak tahu soal aliran dana tersebut.", "Bambang Sulistyo"),
+])
+def test_quotes_speaker_short_forms(nlp, text, who):
+    assert who in speaker(quotes_of(nlp, text)[-1])
+
+
+@pytest.mark.parametrize("text, not_who", [
+    # a short name written before the long one is someone else ("Pilot Agus" is not "Agustinus Luarmase")
+    ('"Cuaca di lokasi masih berkabut tebal," kata Pilot Agus. Penumpang pesawat itu antara lain Agustinus '
+     'Luarmase dan Yohana Mote.', "Luarmase"),
+    # the holder of the same title in another place is someone else
+    ('Kapolsek Cikarang Kompol Hendra Wijaya menjelaskan pelaku sudah ditahan. "Kami masih memeriksa '
+     'tiga saksi lagi," kata Kapolsek Cibarusah.', "Hendra"),
+])
+def test_quotes_speaker_short_forms_not_taken(nlp, text, not_who):
+    q = next(q for q in quotes_of(nlp, text) if q["kind"] == "direct")
+    assert q["speaker"] and not_who not in speaker(q)
+
+
 def test_quotes_pronoun_skips_an_organisation(nlp, marked):
     doc = marked(nlp, '{Letkol Candra Kurniawan|PER} membantah kabar itu. {KKB|ORG} mengklaim menembak '
                       'seorang prajurit. "Pantulan peluru mengenai prajurit kami sendiri," ujarnya.')

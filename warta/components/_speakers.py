@@ -25,7 +25,7 @@ from ..lang import load_json, load_wordset
 from ..morphology import ACTIVE_PREFIXES, verb_pattern
 from ._lexicon import ORG_HEADS_LOWER, PERSONAL_PRONOUNS, WEEKDAYS
 from ._regex import alternation
-from ._words import is_cap
+from ._words import is_cap, is_clipped_form
 
 _LEX = load_json("quote_cues")
 TITLES = load_wordset("quote_titles")
@@ -178,6 +178,13 @@ class Names:
             if 0 < i and i + n < len(words):
                 return " ".join(words[i:])
             return " ".join(words[max(0, i - 1):]) if i > 0 and words[0].lower() not in _ORG_HEADS else full
+        if n == 1:  # "Enggar" clips the given name of "Enggartiasto Lukita", written before it
+            first = re.search(r"\b%s\b" % re.escape(name), self.text)
+            clipped = {full for start, cand, full in self.index
+                       if first is not None and start < first.start() and cand[0].lower() not in _ORG_HEADS
+                       and is_clipped_form(name, full.split()[0])}
+            if len(clipped) == 1:
+                return clipped.pop()
         return self.trim(name)
 
     def trim(self, name: str) -> str:
@@ -438,26 +445,32 @@ def _np_speaker(d, a, b, qstart, last, subjects, history=None):
     if low0 in NOBODY:
         return None
     if words[-1].lower() in _ANAPHORIC and (not is_cap(words[0]) or low0 in TITLES or len(words) >= 2):
+        office = _office_holder(d, words, a)  # "mantan Kapolda Riau itu": the one the article names so
+        if office:
+            return {"start": a, "end": b, "text": text[a:b], "canonical": office, "label": "PER"}
         same = [h for h in reversed(history or []) if h["text"].lower().split()[:1] == [low0]]
         ante = dict(same[0]) if same else _antecedent(qstart, last, subjects, history or ())
         if ante is not None:
             return dict(ante, start=a, end=b, text=text[a:b])
+    ent = d.entity_in(a, b)
     titles_only = all(w.lower() in TITLES for w in words)
     holder = _title_holder(d, words, a) if titles_only else None
     epithet = _EPITHETS.get(" ".join(w.lower() for w in words))
     if epithet:  # "Kepala Negara" is the Presiden named elsewhere in the article
         holder = _title_holder(d, [epithet.capitalize()], a) or _title_holder(d, [epithet.capitalize()], len(text))
+    if not holder and not epithet and (ent is None or ent.label_ != "PER"):
+        holder = _office_holder(d, words, a)
     name = name_of(words) if is_cap(words[0]) or low0 in TITLES else ""
     if (low0 in _FUNCTION or (low0 in _NP_STARTERS and low0 not in TITLES)) and not name_of(words[1:]):
         name = ""  # "Data sementara", "Banyak orang": a capitalised sentence start, not a name
-    ent = d.entity_in(a, b)
     if ent is not None and not is_cap(words[0]) and ent.start_char > a and low0 not in _ENT_HEADS:
         ent = None  # "perwakilan dari Weinstein", "pengacara Ahok": the named one is not the speaker
     if ent is not None and not holder and (ent.label_ == "PER" or not name or (low0 in _ORG_HEADS and ent.start_char == a)
                                            or set(name.lower().split()) <= set(ent.text.lower().split())):
         canonical = ent._.canonical or ent.text
         alt = d.names.fullest(name or ent.text)  # the resolver may not know a longer form yet
-        if len(alt.split()) > len(canonical.split()) and set(canonical.lower().split()) <= set(alt.lower().split()):
+        if len(alt.split()) > len(canonical.split()) and (set(canonical.lower().split()) <= set(alt.lower().split())
+                                                          or is_clipped_form(canonical, alt.split()[0])):
             canonical = alt
         return {"start": a, "end": b, "text": text[a:b], "canonical": canonical, "label": ent.label_}
     label = "ORG" if low0 in _ORG_HEADS else None
@@ -469,6 +482,40 @@ def _np_speaker(d, a, b, qstart, last, subjects, history=None):
     else:
         canonical = " ".join(words)
     return {"start": a, "end": b, "text": text[a:b], "canonical": canonical, "label": label}
+
+_RANKS_AND_NAME = r"(?P<n>(?:[A-Z][\w'.-]*[ \t]+){0,3}[A-Z][a-z][\w'-]*(?:[ \t]+[A-Z][\w'-]*){1,3})"
+
+
+def _office_holder(d, words, at):
+    """The person an office phrase stands for ("Kapolsek Tambun" -> the Kapolsek the article names).
+
+    A speaker written as a title with its place or organisation and no name
+    ("Direktur Utama PT Sumber Tani", "mantan Kapolda Riau itu") is the
+    person the article names with that same phrase, in "Kapolsek Tambun
+    Kompol Hendra Wijaya" or "Hendra Wijaya, Kapolsek Tambun": the nearest
+    such mention before the quote, else the first after it.
+    """
+    words = [w for w in words if w.lower() not in _ANAPHORIC]
+    if words and words[0].lower() == "mantan":
+        words = words[1:]
+    if len(words) < 2 or words[0].lower() not in TITLES or words[0].lower() in _ORG_HEADS:
+        return None
+    phrase = r"[ \t]+".join(re.escape(w) for w in words)
+    phrase = r"(?i:(?:mantan[ \t]+)?%s)" % phrase
+    after = re.compile(r"\b%s,?[ \t]+%s" % (phrase, _RANKS_AND_NAME))
+    before = re.compile(r"(?P<n>[A-Z][a-z][\w'-]*(?:[ \t]+[A-Z][\w'-]*){1,3}),[ \t]+(?:selaku[ \t]+|sebagai[ \t]+)?%s\b"
+                        % phrase)
+    found = []
+    for pattern in (after, before):
+        for m in pattern.finditer(d.text):
+            name = name_of(m.group("n").split())
+            if len(name.split()) >= 2 and name.split()[0].lower() not in TITLES:
+                found.append((m.start(), name))
+    if not found:
+        return None
+    earlier = [f for f in found if f[0] < at]
+    return max(earlier)[1] if earlier else min(found)[1]
+
 
 def _title_holder(d, words, before):
     """The name written after an earlier use of a title ("Menhub Budi Karya Sumadi")."""

@@ -11,3 +11,19 @@ from __future__ import annotations
 def is_cap(text: str) -> bool:
     """Whether ``text`` (a word or a token's text) starts with a capital letter: "Jakarta", "KPK", "Jl."."""
     return text[:1].isupper()
+
+
+#: the shortest clipped given name taken as a short form ("Andi" could be anyone's first four letters)
+MIN_CLIPPED = 4
+
+
+def is_clipped_form(short: str, word: str) -> bool:
+    """Whether ``short`` is ``word`` cut after its first syllables.
+
+    Indonesian news shortens a long given name to its head on later mentions:
+    "Enggar" for "Enggartiasto", "Sandi" for "Sandiaga", "Hermawan" for
+    "Hermawanto". The cut must leave at least two letters off, so "Ahmad" is
+    not a clipped "Ahmadi".
+    """
+    return (len(short) >= MIN_CLIPPED and len(word) >= len(short) + 2 and short[:1].isupper()
+            and word.lower().startswith(short.lower()))

@@ -54,7 +54,7 @@ from ._names import (
 from ._official_names import OfficialNames
 from ._roles import RoleFinder
 from ._sentences import sentence_start
-from ._words import is_cap
+from ._words import is_cap, is_clipped_form
 from .extensions import doc_text, ents_of, forget_ents, set_ents, span_get, span_set
 from .geo import lookup_place, tables as geo_tables
 
@@ -436,6 +436,17 @@ class EntityResolver(NameFinder, RoleFinder, OfficialNames):
     def _name_key(self, ent: Span) -> tuple[str, ...]:
         return tuple(w.lower_ for w in ent if w.lower_ not in self.honorifics and (w.is_alpha or "-" in w.text))
 
+    @staticmethod
+    def _clipped_fits(ent: Span, word: str, people: list[Span], keys: dict[int, tuple[str, ...]]) -> list[Span]:
+        """The one person whose given name ``word`` clips ("Enggar" -> "Enggartiasto Lukita"), or nobody.
+
+        The full name must come first: a short form refers back, and "Pilot Agus" before "Agustinus
+        Luarmase" is someone else.
+        """
+        fits = [p for p in people if len(keys[p.start]) >= 2 and p.start < ent.start
+                and is_clipped_form(ent.text, keys[p.start][0])]
+        return fits if len({keys[p.start] for p in fits}) == 1 else []
+
     def _resolve_people(self, doc: Doc, aliases: dict[str, str]) -> None:
         people = [e for e in ents_of(doc) if e.label_ in PER_LABELS]
         if not people:
@@ -462,6 +473,8 @@ class EntityResolver(NameFinder, RoleFinder, OfficialNames):
                 key = keys[ent.start]
                 fits = [p for p in people if key in parts[p.start]] if key and (
                     len(key) > 1 or (len(key[0]) >= 3 and ent[0].text[:1].isupper())) else []
+                if not fits and len(key) == 1:
+                    fits = self._clipped_fits(ent, key[0], people, keys)
                 if fits:
                     longest = max(len(keys[p.start]) for p in fits)
                     fits = [p for p in fits if len(keys[p.start]) == longest]
