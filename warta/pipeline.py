@@ -6,6 +6,7 @@ entity_resolver -> geo -> timex -> quantities -> quotes -> events.
 
 from __future__ import annotations
 
+import os
 import threading
 from functools import lru_cache
 from importlib import resources
@@ -42,8 +43,26 @@ def _bare_tokenizer():
 _BLANK = {"nlp": {"tokenizer": {"@tokenizers": "warta.BareTokenizer.v1"}}}
 
 
+#: environment variable naming another NER model folder to use instead of the shipped one
+#: (to score or time a candidate with ``warta eval articles`` or ``warta bench`` before shipping it)
+NER_MODEL_ENV = "WARTA_NER_MODEL"
+
+
 def ner_model_path() -> Optional[Path]:
-    """Folder of the shipped NER model, or None when it has not been trained yet."""
+    """Folder of the NER model: ``$WARTA_NER_MODEL`` when set, else the shipped one
+    (None when it has not been trained yet).
+
+    Raises:
+        ModelError: ``$WARTA_NER_MODEL`` names a folder without a spaCy model.
+    """
+    override = os.environ.get(NER_MODEL_ENV)
+    if override:
+        path = Path(override)
+        if not (path / "meta.json").is_file():
+            from .errors import ModelError
+
+            raise ModelError(f"${NER_MODEL_ENV}={override} is not a spaCy model folder (no meta.json)")
+        return path
     path = Path(str(resources.files("warta").joinpath("models", "ner")))
     return path if (path / "meta.json").is_file() else None
 
@@ -54,7 +73,8 @@ def build(stages: Iterable[str] = STAGES, ner_path: Optional[Path] = None) -> La
     Args:
         stages: component names in :data:`STAGES`; order is always STAGES order.
         ner_path: a trained spaCy NER pipeline to source ``ner`` from
-            (default: the model shipped in the package).
+            (default: :func:`ner_model_path`, the model shipped in the package
+            unless ``$WARTA_NER_MODEL`` names another).
     """
     wanted = set(stages)
     unknown = wanted - set(STAGES)

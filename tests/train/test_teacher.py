@@ -133,6 +133,35 @@ def test_cli_teacher_silver_labels_corpus_sentences(runner, tmp_path, tiny_hf):
     assert [s.words for s in read_conll(out)][0] == ("budi", "tiba", "di", "jakarta", "kemarin")
 
 
+def test_cli_teacher_silver_skips_eval_articles(runner, tmp_path, tiny_hf):
+    """IndoSum articles that `warta eval articles` scores are not labelled unless asked."""
+    from warta.cli import main
+    from warta.eval.article_offsets import indosum_gold_path
+    from warta.eval.ner import read_conll
+
+    _, folder = tiny_hf
+    data = tmp_path / "data"
+    _write_set(data / "ner" / "nergrit", SENTS)
+    train(tmp_path / "run", TeacherOptions(encoder=str(folder), sets=("nergrit",), dev_sets=("nergrit",),
+                                           epochs=1, batch_size=4, threads=1, evals_per_epoch=1),
+          data_dir=data, log=lambda m: None)
+    gold_id = json.loads(indosum_gold_path().read_text(encoding="utf-8").splitlines()[0])["indosum_id"]
+    (data / "corpus").mkdir()
+    docs = [{"id": gold_id, "paragraphs": [[["rapat", "di", "kantor", "wali", "kota"]]]},
+            {"id": "other", "paragraphs": [[["budi", "tiba", "di", "jakarta", "kemarin"]]]}]
+    (data / "corpus" / "indosum.jsonl").write_text("".join(json.dumps(d) + "\n" for d in docs))
+    out = tmp_path / "silver.tsv"
+    args = ["train", "teacher-silver", "--model", str(tmp_path / "run" / "best"), "--output", str(out),
+            "--data", str(data)]
+    res = runner.invoke(main, args)
+    assert res.exit_code == 0, res.output
+    assert [s.words[0] for s in read_conll(out)] == ["budi"]
+    assert json.loads(res.output.strip().splitlines()[-1])["skipped_eval_articles"] >= 1
+    res = runner.invoke(main, args + ["--keep-eval-articles"])
+    assert res.exit_code == 0, res.output
+    assert [s.words[0] for s in read_conll(out)] == ["rapat", "budi"]
+
+
 def test_cli_teacher_eval(runner, tmp_path, tiny_hf):
     from warta.cli import main
 

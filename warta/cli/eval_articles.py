@@ -30,7 +30,8 @@ def eval_articles_cmd(paths, split, sections, as_json, show_errors, bootstrap):
     ../shared/ANNOTATION.md: per section recall, precision, and speaker or value right,
     with counts. The articles named in warta/eval/gold/articles/blind.txt form the blind
     slice (shown with 95% bootstrap intervals); the rest is tune. Any folder of such
-    .json files can be scored; its articles are tune unless the blind list names them."""
+    .json files can be scored; its articles are tune unless the blind list names them.
+    Set WARTA_NER_MODEL to a model folder to score a candidate NER instead of the shipped one."""
     from tqdm import tqdm
 
     from ..eval import articles as ev

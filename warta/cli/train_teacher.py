@@ -97,23 +97,39 @@ def train_teacher_cmd(encoder, output, epochs, lr, batch_size, threads, seed, li
 @click.option("--threads", type=click.IntRange(min=1), default=1, show_default=True, help="torch threads.")
 @click.option("--decode", type=click.Choice(["viterbi", "argmax"]), default="viterbi", show_default=True,
               help="Likeliest valid BIO sequence, or each word's likeliest tag.")
+@click.option("--keep-eval-articles", is_flag=True,
+              help="Also label the IndoSum articles that `warta eval articles` scores (skipped by default, "
+                   "so a student never trains on labels of its evaluation texts).")
 @handle_errors
-def teacher_silver_cmd(model_dir, output, data_dir, limit, threads, decode):
+def teacher_silver_cmd(model_dir, output, data_dir, limit, threads, decode, keep_eval_articles):
     """Label the sentences of the IndoSum corpus with the teacher and write them
-    as training data for `warta train ner --silver` (distillation)."""
+    as training data for `warta train ner --silver` (distillation). Sentences
+    are written as they are labelled, so a stopped run keeps its output so far."""
     _need("torch", "transformers")
+    from ..eval.article_offsets import indosum_gold_path
     from ..train.ner import default_data_dir, iter_corpus_sentences
     from ..train.silver import corpus_sentences, write_conll
-    from ..train.teacher import label_sentences
+    from ..train.teacher import iter_labelled
 
     corpus = (Path(data_dir) if data_dir else default_data_dir()) / "corpus" / "indosum.jsonl"
     if not corpus.is_file():
         fail(f"no corpus at {corpus}")
-    sentences = list(corpus_sentences(iter_corpus_sentences(corpus), limit))
-    labelled = label_sentences(model_dir, sentences, threads=threads, decode=decode)
-    n = write_conll(output, labelled)
-    n_ents = sum(t.startswith("B-") for s in labelled for t in s.tags)
-    click.echo(json.dumps({"output": str(output), "sentences": n, "entities": n_ents, "model": str(model_dir)}))
+    skip: set[str] = set()
+    if not keep_eval_articles and indosum_gold_path().is_file():
+        lines = indosum_gold_path().read_text(encoding="utf-8").splitlines()
+        skip = {json.loads(x)["indosum_id"] for x in lines if x.strip()}
+    sentences = list(corpus_sentences(iter_corpus_sentences(corpus, skip), limit))
+    n_ents = 0
+
+    def counted(labelled):
+        nonlocal n_ents
+        for s in labelled:
+            n_ents += sum(t.startswith("B-") for t in s.tags)
+            yield s
+
+    n = write_conll(output, counted(iter_labelled(model_dir, sentences, threads=threads, decode=decode)))
+    click.echo(json.dumps({"output": str(output), "sentences": n, "entities": n_ents, "model": str(model_dir),
+                           "skipped_eval_articles": len(skip)}))
 
 
 @click.command("teacher-eval")

@@ -163,11 +163,14 @@ def write_docbin(path: Path, docs: list) -> Path:
 # ---------------------------------------------------------------- vectors
 
 
-def iter_corpus_sentences(corpus_path: Path) -> Iterable[list[str]]:
-    """Token lists of every paragraph sentence in IndoSum's jsonl."""
+def iter_corpus_sentences(corpus_path: Path, skip_ids: Iterable[str] = ()) -> Iterable[list[str]]:
+    """Token lists of every paragraph sentence in IndoSum's jsonl, except the articles in ``skip_ids``."""
+    skip = set(skip_ids)
     with corpus_path.open(encoding="utf-8") as fh:
         for line in fh:
             art = json.loads(line)
+            if skip and art.get("id") in skip:
+                continue
             for para in art.get("paragraphs", []):
                 yield from para
 

@@ -32,7 +32,7 @@ import random
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable, Optional, Sequence, Union
+from typing import Callable, Iterator, Optional, Sequence, Union
 
 import numpy as np
 
@@ -431,9 +431,10 @@ def embedding_check(encoder: Union[str, Path], sentences: Sequence[str]) -> list
 # ------------------------------------------------------------------ labelling (distillation)
 
 
-def label_sentences(model_dir: Union[str, Path], sentences: Sequence[Sentence], threads: int = 1,
-                    chunk: int = 512, progress: bool = True, decode: str = "viterbi") -> list[Sentence]:
-    """``sentences`` with the teacher's tags (silver data for ``warta train ner --silver``)."""
+def iter_labelled(model_dir: Union[str, Path], sentences: Sequence[Sentence], threads: int = 1,
+                  chunk: int = 512, progress: bool = True, decode: str = "viterbi") -> Iterator[Sentence]:
+    """``sentences`` with the teacher's tags, yielded chunk by chunk (so a caller can write
+    them as they come and a stopped run keeps what it labelled)."""
     import sys
 
     import torch
@@ -441,12 +442,16 @@ def label_sentences(model_dir: Union[str, Path], sentences: Sequence[Sentence], 
 
     torch.set_num_threads(threads)
     tok, model = load_model(model_dir)
-    out: list[Sentence] = []
     with tqdm(total=len(sentences), desc="label", unit="sent", file=sys.stderr,
               disable=None if progress else True) as bar:
         for i in range(0, len(sentences), chunk):
             part = sentences[i:i + chunk]
             for s, tags in zip(part, predict(tok, model, part, decode=decode)):
-                out.append(Sentence(s.words, tuple(tags)))
+                yield Sentence(s.words, tuple(tags))
             bar.update(len(part))
-    return out
+
+
+def label_sentences(model_dir: Union[str, Path], sentences: Sequence[Sentence], threads: int = 1,
+                    chunk: int = 512, progress: bool = True, decode: str = "viterbi") -> list[Sentence]:
+    """``sentences`` with the teacher's tags (silver data for ``warta train ner --silver``)."""
+    return list(iter_labelled(model_dir, sentences, threads, chunk, progress, decode))
