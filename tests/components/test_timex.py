@@ -169,6 +169,22 @@ def test_timex_ignores_non_times(text):
      [("Idul Adha 2019", "2019-08-11"), ("Nyepi 2024", "2024-03-11")]),
     ("Perayaan Imlek berlangsung meriah.", "2022-02-02", [("Imlek", "2022-02-01")]),
     ("Ia pulang ke kota natal ayahnya.", "2022-02-02", []),
+    # written in lower case, a feast that is no common word is still the feast; a greeting is no time
+    ("Harga cabai naik menjelang lebaran.", "2024-03-20", [("lebaran", "2024-04-10")]),
+    ("Warga saling mengucapkan selamat Natal dan selamat Lebaran.", "2024-03-20", []),
+    # national days on a fixed date
+    ("Diskon digelar untuk memperingati Hari Kartini.", "2023-04-10", [("Hari Kartini", "2023-04-21")]),
+    ("Upacara Hari Pahlawan 2019 berlangsung khidmat.", "2023-04-10", [("Hari Pahlawan 2019", "2019-11-10")]),
+    # a market day in a place name is no day
+    ("Banjir melanda Pasar Minggu dan Jalan Senen.", "2022-02-02", []),
+    # "setengah N": half an hour before N
+    ("Tim bekerja sejak jam setengah 11 malam.", "2017-12-12", [("jam setengah 11 malam", "2017-12-12T22:30")]),
+    ("Ia tiba pukul setengah 8 pagi.", "2017-12-12", [("pukul setengah 8 pagi", "2017-12-12T07:30")]),
+    # a month without a year takes the year its sentence is about; after a range word, the next one
+    ("Aturan itu berlaku mulai 10 April 2017 sampai September.", "2017-04-12",
+     [("10 April 2017", "2017-04-10"), ("September", "2017-09")]),
+    ("Kontrak berlaku dari November 2016 hingga Februari.", "2017-04-12",
+     [("November 2016", "2016-11"), ("Februari", "2017-02")]),
     # deadlines in hours, deictic references
     ("Tersangka diberi waktu 1x24 jam.", "2022-02-02", [("1x24 jam", "PT24H")]),
     ("Saat ini harga naik, dulu murah, nanti turun.", "2022-02-02",

@@ -63,6 +63,17 @@ _ORDINALS: dict = _TW["ordinals"]
 _SET_UNITS: dict = _TW["set_units"]
 _NARRATED: dict = _TW["narrated_days"]
 _HOLIDAYS: dict = _TW["holidays"]
+#: national days on a fixed date that are not days off ("Hari Kartini": 21 April), as MM-DD
+_OBSERVANCES: dict = _TW["observances"]
+_HOLIDAY_NAMES = list(_HOLIDAYS) + list(_OBSERVANCES)
+#: holiday names that are also common words or names: only capitalised are they the holiday ("kota natal")
+_HOLIDAY_COMMON = frozenset(_TW["holiday_common_words"])
+#: capitalised words that head a place name a weekday can end ("Pasar Minggu", "Jalan Senen")
+_PLACE_HEADS = frozenset(_TW["place_name_heads"])
+_GREETING_BEFORE = re.compile(r"\bselamat\s+$", re.I)
+_PLACE_HEAD_BEFORE = re.compile(r"\b([A-Z][a-z]*)\.?\s+$")
+_SENTENCE_DATE = re.compile(r"\b(?P<mon>" + r"(?:" + alternation(list(_MONTHS)) + r"))\s+(?:tahun\s+)?(?P<y>(?:1[89]|20)\d\d)\b", re.I)
+_RANGE_BEFORE = re.compile(r"(?:-|–|hingga|sampai|s\.?d\.?)\s*(?:bulan\s+)?$", re.I)
 _FUTURE_CUES = frozenset(_TW["future_cues"])
 _YEAR_NAME_STOPS = frozenset(_TW["year_name_stoppers"])
 
@@ -141,7 +152,7 @@ _PATTERNS: list[tuple[str, str]] = [
      + r")+)" + _E),
     ("plural_dur", _B + r"(?P<pl>" + alternation(_PLURAL_DUR) + r")" + _E),
     # pukul 14.00 WIB, 14:30 WITA, jam 8 malam
-    ("clock", _B + r"(?:(?P<pk>pukul|pkl\.?|jam)\s+(?P<h>\d{1,2})(?:[.:](?P<mi>\d\d))?|(?P<h2>\d{1,2})[.:](?P<mi2>\d\d)"
+    ("clock", _B + r"(?:(?P<pk>pukul|pkl\.?|jam)\s+(?:(?P<half>setengah)\s+)?(?P<h>\d{1,2})(?:[.:](?P<mi>\d\d))?|(?P<h2>\d{1,2})[.:](?P<mi2>\d\d)"
      r"(?=\s*" + _ZONE + r"))(?:\s*(?P<zone>" + _ZONE + r"))?(?:\s+(?P<part>" + _PART + r"))?" + _E),
     # setiap Senin, tiap tahun, per bulan, dua kali sepekan
     ("set", _B + r"(?:(?P<every>setiap|tiap|saban|per)\s+(?:hari\s+)?(?P<sunit>" + _WD_ANY + r"|"
@@ -154,7 +165,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("year_range", _B + r"(?P<y1>" + _YEAR + r")\s*(?:-|–|—|s\.?d\.?|hingga|sampai)\s*(?:(?P<y2>" + _YEAR
      + r")|(?P<now>sekarang|kini|saat\s+ini))" + _E),
     # Idul Fitri, Lebaran 2024, Imlek tahun ini
-    ("holiday", _B + r"(?P<hol>" + alternation(_HOLIDAYS) + r")(?:\s+(?:tahun\s+)?(?P<hy>" + _YEAR
+    ("holiday", _B + r"(?P<hol>" + alternation(_HOLIDAY_NAMES) + r")(?:\s+(?:tahun\s+)?(?P<hy>" + _YEAR
      + r")|\s+(?P<hrel>tahun\s+(?:ini|lalu|depan)|lalu|mendatang))?" + _E),
     # 1x24 jam: a deadline counted in hours
     ("hours_times", _B + r"(?P<hn>\d{1,2})\s*[x×]\s*24\s*jam" + _E),
@@ -186,7 +197,7 @@ _FIRST_WORDS = {
     "ref": _TW["past_refs"] + _TW["future_refs"] + _TW["present_refs"],
     "narrated": list(_NARRATED),
     "year_range": [DIGIT],
-    "holiday": list(_HOLIDAYS),
+    "holiday": _HOLIDAY_NAMES,
     "hours_times": [DIGIT],
 }
 _INDEX = trigger_index(_FIRST_WORDS)
@@ -272,6 +283,9 @@ def _h_month(m, dct):
     shared = _COORD_MONTH_YEAR.match(m.string, m.end()) if not m.group("mrel") else None
     if shared:
         return {"type": "DATE", "value": f"{shared.group('cy')}-{mon:02d}", "anchored": True}
+    sentence_year = None if m.group("mrel") else _sentence_year(m.string, m.start(), mon)
+    if sentence_year is not None:
+        return {"type": "DATE", "value": f"{sentence_year}-{mon:02d}", "anchored": True}
     if dct is None:
         return {"type": "DATE", "value": f"XXXX-{mon:02d}", "anchored": False}
     direction = _direction(m.group("mrel"))
@@ -331,6 +345,9 @@ def _h_day_rel(m, dct):
 def _h_weekday(m, dct):
     wk = _WEEKDAYS[m.group("wk").lower()]
     rel, wkrel, part = m.group("rel"), m.group("wkrel"), m.group("part")
+    head = _PLACE_HEAD_BEFORE.search(m.string, max(0, m.start() - 12), m.start())
+    if head and head.group(1).lower() in _PLACE_HEADS and not m.group("hari"):
+        return None  # "Pasar Minggu", "Jalan Senen": a place named after a market day
     if wk == 7 and m.group("wk").lower() == "minggu" and rel and not m.group("hari") and not part:
         return None  # "Minggu lalu" is "last week": period_rel reads it
     if dct is None:
@@ -460,7 +477,12 @@ def _h_plural_dur(m, dct):
 def _h_clock(m, dct):
     h = int(m.group("h") or m.group("h2"))
     mi = int(m.group("mi") or m.group("mi2") or 0)
-    if m.group("pk") and m.group("pk").lower() == "jam" and not (m.group("mi") or m.group("zone") or m.group("part")):
+    if m.group("half"):  # "jam setengah 11": half an hour before eleven
+        if m.group("mi"):
+            return None
+        h, mi = (h - 1) % 24, 30
+    if m.group("pk") and m.group("pk").lower() == "jam" and not (m.group("mi") or m.group("zone") or m.group("part")
+                                                                  or m.group("half")):
         return None  # "jam 3" could be a count of hours
     part = _norm(m.group("part") or "")
     if part in {"sore", "malam", "petang"} and h < 12:
@@ -525,9 +547,14 @@ def _year_range(m) -> list[tuple[int, int, dict]]:
 
 
 def _h_holiday(m, dct):
-    if not m.group("hol")[:1].isupper():
-        return None  # "kota natal": a common word; holidays are written capitalised
-    name = _HOLIDAYS[_norm(m.group("hol"))]
+    key = _norm(m.group("hol"))
+    if key in _HOLIDAY_COMMON and not m.group("hol")[:1].isupper():
+        return None  # "kota natal": a common word; that holiday is written capitalised
+    if _GREETING_BEFORE.search(m.string, max(0, m.start() - 12), m.start()):
+        return None  # "selamat Natal", "selamat Lebaran": a greeting, not a time the story tells
+    if key in _OBSERVANCES:
+        return _observance(m, dct, _OBSERVANCES[key])
+    name = _HOLIDAYS[key]
     if m.group("hy"):
         year = int(m.group("hy"))
     elif dct is None:
@@ -538,6 +565,36 @@ def _h_holiday(m, dct):
     day = holiday_date(name, year)
     # no "day": a holiday named ("jelang Lebaran") is seldom the day the story tells, so clock times do not hang on it
     return {"type": "DATE", "value": ymd(day) if day else str(year), "anchored": True}
+
+
+def _observance(m, dct, month_day: str):
+    """A national day on a fixed date ("Hari Kartini" -> 21 April of the year meant)."""
+    if m.group("hy"):
+        year = int(m.group("hy"))
+    elif dct is None:
+        return {"type": "DATE", "value": f"XXXX-{month_day}", "anchored": False}
+    else:
+        rel = _norm(m.group("hrel") or "")
+        year = dct.year + (-1 if rel in {"tahun lalu", "lalu"} else 1 if rel in {"tahun depan", "mendatang"} else 0)
+    return {"type": "DATE", "value": f"{year}-{month_day}", "anchored": True}
+
+
+def _sentence_year(text: str, start: int, mon: int) -> Optional[int]:
+    """The year of a month named with its year earlier in the sentence, for a month written without one.
+
+    "mulai 10 April 2017 sampai September": September of 2017, the year the
+    sentence is about; after a range word, a month before the dated one is in
+    the next year ("November 2016 hingga Februari").
+    """
+    begin = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    dated = list(_SENTENCE_DATE.finditer(text, begin, start))
+    if not dated:
+        return None
+    last = dated[-1]
+    year = int(last.group("y"))
+    if mon < _MONTHS[last.group("mon").lower()] and _RANGE_BEFORE.search(text, last.end(), start):
+        year += 1
+    return year
 
 
 def _h_hours_times(m, dct):
