@@ -133,7 +133,22 @@ def test_events_future_cooperation_is_agree_or_concede(nlp, text, type_):
     assert type_ in [e["type"] for e in _events(nlp, text)]
 
 
+@pytest.mark.parametrize("text, type_, mode", [
+    # relief sent or handed out to those hit
+    ("Kantor SAR Mataram mengirimkan 25 personel ke lokasi longsor.", "AID", None),
+    ("Dinas Sosial membagikan masker kepada warga.", "AID", None),
+    ("Tenda langsung dibagikan kepada para korban gempa oleh BPBD.", "AID", None),
+    # a complaint to the police is an allegation; a curfew is coercion
+    ("Warga melaporkan Bupati Sleman ke polisi dengan pasal penipuan.", "ACCUSE", "allege"),
+    ("Pemerintah memberlakukan jam malam di Jayapura.", "COERCE", "curfew"),
+])
+def test_events_relief_complaints_and_curfews(nlp, text, type_, mode):
+    assert (type_, mode) in [(e["type"], e["mode"]) for e in _events(nlp, text)]
+
+
 @pytest.mark.parametrize("text", [
+    "Wartawan melaporkan bahwa hujan turun sejak pagi.",   # reporting news is no complaint
+    "Humas membagikan siaran pers kepada wartawan.",       # a press release is no relief
     "Bunuh diri bukan jalan keluar.",
     "Ia meninggal karena serangan jantung.",
     "Harga cabai naik di pasar itu.",
