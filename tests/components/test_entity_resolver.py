@@ -268,11 +268,33 @@ def test_entity_resolver_finds_names_without_ner(nlp, marked, text, expected):
     assert [(e.text, e.label_) for e in doc.ents if e.label_ in ("PER", "ORG")] == expected
 
 
-def test_entity_resolver_no_fallback_with_ner():
+def test_entity_resolver_finds_official_names_with_ner():
+    # institutions named with their unit and place are ORG by the guide, and the NER mostly leaves them untagged
     nlp_ner = build(stages=[])
     nlp_ner.add_pipe("ner")
     resolver = nlp_ner.add_pipe("entity_resolver")
-    assert resolver.find_orgs is False and resolver.find_people is True
+    assert resolver.find_orgs is True and resolver.find_people is True
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Petugas {Dinas Perhubungan|ORG} {Kabupaten Subang|LOC} menutup jalan.",
+     [("Dinas Perhubungan Kabupaten Subang", "ORG")]),
+    ("Surat dikirim ke Kedutaan Besar Iran kemarin.", [("Kedutaan Besar Iran", "ORG")]),
+    ("Ketua Komisi III {DPR|ORG} hadir.", [("Komisi III DPR", "ORG")]),
+    ("Warga melapor ke Puskesmas {Bayan|PER}.", [("Puskesmas Bayan", "ORG")]),
+    ("Prajurit Kodam XVII/Cenderawasih berjaga.", [("Kodam XVII/Cenderawasih", "ORG")]),
+    ("Humas Kantor SAR Mataram menjelaskan.", [("Kantor SAR Mataram", "ORG")]),
+    # two institutions coordinated stay two; a long name with "dan" stays one
+    ("Kasus itu ditangani Polda {Jabar|LOC} dan Bareskrim {Mabes Polri|ORG}.",
+     [("Polda Jabar", "ORG"), ("Bareskrim", "ORG"), ("Mabes Polri", "ORG")]),
+    ("Badan Pengawas Obat dan Makanan menarik produk itu.", [("Badan Pengawas Obat dan Makanan", "ORG")]),
+    # troops or the state of a country are no organisation name; a person after the unit is a person
+    ("Pasukan {Rusia|LOC} menyerang kota itu.", []),
+    ("Kepala Dinas Kesehatan {Budi Santoso|PER} hadir.", [("Dinas Kesehatan", "ORG"), ("Budi Santoso", "PER")]),
+])
+def test_entity_resolver_official_names_by_their_heads(nlp, marked, text, expected):
+    doc = marked(nlp, text)
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ in ("PER", "ORG")] == expected
 
 
 def test_entity_resolver_all_caps_country_inside_a_name(nlp, marked):

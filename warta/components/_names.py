@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from ..lang import load_wordset
 from . import _doc_cache as cache
+from ._lexicon import ORG_HEADS
 from ._sentences import sentence_start
 from ._words import is_cap
 from .extensions import doc_text, ents_of, set_ents
@@ -382,20 +383,94 @@ class NameFinder:
             set_ents(doc, sorted(kept + new, key=lambda e: e.start))
 
     def _add_named_orgs(self, doc: Doc) -> None:
-        """ORG entities for capitalised names that open with an organisation word ("Kementerian Kesehatan Kazakhstan")."""
+        """ORG entities for capitalised names that open with an organisation word ("Kementerian Kesehatan Kazakhstan").
+
+        With the NER on, the name may swallow places and organisations the NER found inside it ("Dinas
+        Perhubungan [Kabupaten Subang]", "DPP [Partai Gerindra]"), never a person.
+        """
         new: list[Span] = []
+        inner: set[int] = set()
+        ents = {e.start: e for e in ents_of(doc)}
         for i in _positions(doc, self.org_heads):
-            if new and i < new[-1].end:
+            if (new and i < new[-1].end) or self._inside_longer_name(doc, i):
                 continue
-            end = i + 1
-            while end < len(doc) and end - i < 8 and (is_cap(doc[end].text) or (
-                    doc[end].lower_ in _LONG_FORM_LINKS and end + 1 < len(doc) and is_cap(doc[end + 1].text))):
-                if doc[end].ent_iob_ in ("B", "I") and doc[end].ent_type_ in PER_LABELS:
-                    break
-                end += 1
-            if end - i >= 2 and self._free(doc, i, end):
-                new.append(Span(doc, i, end, label="ORG"))
+            if self._starts_institution([t.text for t in doc[i + 1:i + 1 + self.institution_max]]):
+                continue  # "Humas [Kantor SAR Mataram]": the institution after its unit is the name
+            end = self._org_name_end(doc, i)
+            if end - i < 2:
+                continue
+            institution = self._starts_institution([t.text for t in doc[i:end]])
+            if not institution and (lookup_place(doc[i + 1:end].text) or geo_tables().country(doc[i + 1:end].text)):
+                continue  # "Pasukan Rusia", "Pemerintah Indonesia": the country's people or state, no name
+            swallowed = [e for e in ents.values() if i <= e.start < end]
+            if swallowed and not institution:
+                continue  # only an institution takes the place or body it serves ("Pasukan [CSTO]" stays apart)
+            if any(e.label_ in PER_LABELS and not self._place_after_institution(doc, i, e) for e in swallowed) \
+                    or not self._free_but(doc, i, end, swallowed):
+                continue
+            end = max([end] + [e.end for e in swallowed])
+            inner.update(id(e) for e in swallowed)
+            new.append(Span(doc, i, end, label="ORG"))
+        if inner:
+            set_ents(doc, [e for e in ents_of(doc) if id(e) not in inner])
         self._add(doc, new)
+
+    def _org_name_end(self, doc: Doc, i: int) -> int:
+        """Where the capitalised name opened by the organisation word at ``i`` ends.
+
+        Numbers and codes written inside a name belong to it ("Satgas Yonif 330/TD", "Komisi III").
+        """
+        end = i + 1
+        while end < len(doc) and end - i < 8:
+            tok = doc[end]
+            place_named = tok.ent_iob_ == "B" and (end + 1 == len(doc) or doc[end + 1].ent_iob_ != "I") \
+                and self._starts_institution([t.text for t in doc[i:end]]) == end - i  # "Puskesmas [Bayan]"
+            if (tok.ent_iob_ in ("B", "I") and tok.ent_type_ in PER_LABELS and tok.text not in ORG_HEADS
+                    and not place_named) or tok.lower_ in self.ranks or tok.lower_ in self.heads:
+                break  # a person, or the rank or title of the one named next ("Polri [Jenderal] ...")
+            # "Kodam XVII/Cenderawasih": a slash between two capitalised parts
+            slashed = tok.text == "/" and end + 1 < len(doc) and is_cap(doc[end + 1].text)
+            # "Badan Pengawas Obat dan Makanan" is one name; "Polda [Jabar] dan Bareskrim [Mabes Polri]" two
+            linked = tok.lower_ in _LONG_FORM_LINKS and end + 1 < len(doc) and is_cap(doc[end + 1].text) \
+                and doc[end + 1].text not in ORG_HEADS and doc[end + 1].ent_iob_ != "B" \
+                and not (doc[end - 1].ent_iob_ in ("B", "I") and self._ent_start(doc, end - 1) > i)
+            code = any(ch.isdigit() for ch in tok.text) and end > i + 1 and not tok.is_punct and "." not in tok.text
+            if slashed:
+                end += 2  # the part after the slash belongs to the name, whatever the NER made of it
+                continue
+            if not (is_cap(tok.text) or linked or code):
+                break
+            end += 1
+        while end > i + 1 and doc[end - 1].lower_ in _LONG_FORM_LINKS:
+            end -= 1
+        return end
+
+    @staticmethod
+    def _ent_start(doc: Doc, k: int) -> int:
+        """Where the entity holding token ``k`` starts."""
+        while k > 0 and doc[k].ent_iob_ == "I":
+            k -= 1
+        return k
+
+    def _inside_longer_name(self, doc: Doc, i: int) -> bool:
+        """Whether the organisation word at ``i`` continues a capitalised word that is no title ("Pengurus Pusat")."""
+        if i == 0 or doc[i].is_sent_start or doc[i - 1].is_sent_start:
+            return False
+        prev = doc[i - 1]
+        return is_cap(prev.text) and prev.is_alpha and prev.text not in self.org_heads \
+            and prev.lower_ not in self.heads and prev.lower_ not in self.ranks
+
+    def _place_after_institution(self, doc: Doc, i: int, ent: Span) -> bool:
+        """Whether a one-word "person" right after an institution head is its place ("Puskesmas [Bayan]")."""
+        if ent[0].text in ORG_HEADS:
+            return True  # "Partai Gerindra" tagged PER: an organisation word opens it
+        return len(ent) == 1 and self._starts_institution([t.text for t in doc[i:ent.start]]) == ent.start - i
+
+    @staticmethod
+    def _free_but(doc: Doc, start: int, end: int, allowed: list[Span]) -> bool:
+        """Whether tokens ``start:end`` overlap no entity but those in ``allowed``."""
+        ok = {id(e) for e in allowed}
+        return not any(e.start < end and start < e.end and id(e) not in ok for e in ents_of(doc))
 
     def _names_before_alias(self, doc: Doc) -> None:
         """"Saifullah Yusuf atau Gus Ipul" with only the nickname tagged: tag the full name too."""

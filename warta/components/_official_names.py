@@ -129,8 +129,8 @@ class OfficialNames:
             body, name = toks[:k], toks[k:]
             if not all(t.text[:1].isupper() and not t.is_upper for t in name) or len(name) > 4:
                 continue
-            if any(t.lower_ in self.heads or t.lower_ in self.ranks for t in name):
-                continue
+            if any(t.lower_ in self.heads or t.lower_ in self.ranks for t in name) or name[0].lower_ in self.org_words:
+                continue  # "Ketua DPP [Partai Gerindra]": an organisation word opens no personal name
             body_text = doc_text(doc)[body[0].idx:body[-1].idx + len(body[-1].text)]
             last = body[-1].text
             if _is_place(" ".join(t.text for t in name)) or name[0].text.lower() in self.non_entities:
