@@ -55,13 +55,16 @@ def eval_articles_cmd(paths, split, sections, as_json, show_errors, bootstrap):
     reports = []
     for name in splits:
         chosen = ev.select_split(arts, name)
+        if not chosen and split == "both":
+            click.echo(f"warta: note: none of these articles is in the {name} slice", err=True)
+            continue
         bar = lambda xs, n=name: tqdm(xs, desc=f"warta eval articles ({n})", unit="article", file=sys.stderr,
                                       leave=False)
         reports.append(ev.evaluate(chosen, name, sections or ev.SECTIONS, progress=bar,
                                    bootstrap=bootstrap if name != "tune" else 0))
     if as_json:
         out = {r.split: r.as_dict() for r in reports}
-        if show_errors:
+        if show_errors and reports:
             out["tune"]["errors"] = reports[0].errors
         click.echo(json.dumps(out, indent=2, ensure_ascii=False))
     else:
