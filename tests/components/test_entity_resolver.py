@@ -446,3 +446,23 @@ def test_entity_resolver_known_nicknames(nlp, marked, text, nick, canonical):
     doc = marked(nlp, text)
     assert [e._.canonical for e in doc.ents if e.text == nick] == [canonical]
 
+
+
+@pytest.mark.parametrize("text, expected", [
+    # named facilities, streets and buildings are places, whatever the NER called them
+    ("Ia ditahan di Rutan {Pondok Bambu|PER}.", [("Rutan Pondok Bambu", "LOC")]),
+    ("Gubernur berada di {Balai Kota DKI|ORG} sejak pagi.", [("Balai Kota DKI", "LOC")]),
+    ("Di Bandara Oksibil tidak ada stasiun cuaca.", [("Bandara Oksibil", "LOC")]),
+    # a lower-case head written before a place belongs to its name as written
+    ("Kantor itu terletak di jalan {Ampera|LOC}, {Jakarta Selatan|LOC}.",
+     [("jalan Ampera", "LOC"), ("Jakarta Selatan", "LOC")]),
+    ("Pesawat menabrak gunung Tangok kemarin.", [("gunung Tangok", "LOC")]),
+    ("Wisatawan tewas di air terjun {Tiu Kelep|ORG}.", [("Tiu Kelep", "ORG")]),
+    ("Wisatawan tewas di air terjun {Tiu Kelep|LOC}.", [("air terjun Tiu Kelep", "LOC")]),
+    # a building named after an organisation leaves the organisation; a bare "jalan" names nothing
+    ("Massa berkumpul di depan gedung {DPR|ORG}.", [("DPR", "ORG")]),
+    ("Ia berjalan kaki di jalan itu.", []),
+])
+def test_entity_resolver_facilities_are_places(nlp, marked, text, expected):
+    doc = marked(nlp, text)
+    assert [(e.text, e.label_) for e in doc.ents] == expected

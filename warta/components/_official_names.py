@@ -26,8 +26,9 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from ..lang import load_lines
+from ..lang import load_json, load_lines
 from ._lexicon import INSTITUTION_HEADS, ORG_HEADS_LOWER
+from ._words import is_cap
 from .extensions import doc_text, ents_of, set_ents
 from .geo import country_code, lookup_place
 
@@ -47,6 +48,9 @@ class OfficialNames:
         self.institution_heads = INSTITUTION_HEADS
         self.institution_max = max(len(h) for h in self.institution_heads)
         self.org_words = ORG_HEADS_LOWER
+        facilities = load_json("facilities")
+        self.facility_heads = frozenset(facilities["facilities"])
+        self.lower_case_place_heads = frozenset(facilities["lower_case_heads"])
 
     # -- helpers ---------------------------------------------------------------
     def _starts_institution(self, words: list[str]) -> int:
@@ -278,6 +282,66 @@ class OfficialNames:
             out = [x for x in ents if id(x) not in skip] + merged
             set_ents(doc, sorted(out, key=lambda s: s.start))
 
+    def _facilities_are_places(self, doc: Doc) -> None:
+        """A named facility, street or building is a place ("Rutan Pondok Bambu", "Balai Kota DKI",
+        "Bandara Oksibil"), and a lower-case head written before a place belongs to its name
+        ("jalan Ampera", "gunung Tangok", "air terjun Tiu Kelep"): ``lang/facilities.json``."""
+        out, changed = [], False
+        ents = list(ents_of(doc))
+        taken = {t for e in ents for t in range(e.start, e.end)}
+        for e in ents:
+            span = e
+            head = self._head_before(doc, e.start, self.lower_case_place_heads, lower=True)
+            if head is None:
+                head = self._head_before(doc, e.start, self.facility_heads)  # "Rutan [Pondok Bambu]"
+            # "gedung [DPR]": a building named after an organisation leaves the organisation its name
+            if head is not None and e.label_ in ("LOC", "PER") and not (set(range(head, e.start)) & taken):
+                span = Span(doc, head, e.end, label="LOC")
+            elif self._head_at(doc, e.start, self.facility_heads) and e.label_ in ("ORG", "PER") and len(e) >= 2:
+                span = Span(doc, e.start, e.end, label="LOC")
+            changed |= span is not e
+            out.append(span)
+        out += self._untagged_facilities(doc, taken)
+        if changed or len(out) > len(ents):
+            set_ents(doc, sorted(out, key=lambda s: s.start))
+
+    def _untagged_facilities(self, doc: Doc, taken: set) -> list:
+        """LOC spans for "Bandara Oksibil", "gunung Tangok": a place head and a capitalised name nobody tagged."""
+        new = []
+        for i in range(len(doc)):
+            n = self._head_at(doc, i, self.lower_case_place_heads, lower=True) or self._head_at(doc, i, self.facility_heads)
+            if not n or i in taken:
+                continue
+            end = i + n
+            while end < len(doc) and end - i < n + 4 and is_cap(doc[end].text) and doc[end].is_alpha \
+                    and end not in taken:
+                end += 1
+            if end - (i + n) >= 2 and _is_place(doc[end - 1].text):
+                end -= 1  # "Bandara Adi Sutjipto [Yogyakarta]": the town after the facility is a place of its own
+            if end > i + n and not (set(range(i, end)) & taken):
+                new.append(Span(doc, i, end, label="LOC"))
+                taken.update(range(i, end))
+        return new
+
+    @staticmethod
+    def _head_at(doc: Doc, i: int, heads: frozenset, lower: bool = False) -> int:
+        """How many tokens from ``i`` form one of ``heads`` (0: none), written in lower case if ``lower``,
+        else capitalised ("Bandara Oksibil" names a place, "bandara Almaty" is the airport of one)."""
+        for n in (3, 2, 1):
+            words = doc[i:i + n]
+            if len(words) == n and " ".join(t.lower_ for t in words) in heads \
+                    and (words[0].text.islower() if lower else is_cap(words[0].text)):
+                return n
+        return 0
+
+    def _head_before(self, doc: Doc, start: int, heads: frozenset, lower: bool = False):
+        """Where a head from ``heads`` ending right before token ``start`` begins, or None."""
+        for n in (3, 2, 1):
+            i = start - n
+            if i >= 0 and self._head_at(doc, i, heads, lower) == n:
+                return i
+        return None
+
     def _official_names(self, doc: Doc) -> None:
         """Every repair above, in order."""
         self._drop_outlets(doc)
@@ -286,6 +350,7 @@ class OfficialNames:
         self._split_trailing_place(doc)
         self._institutions_are_orgs(doc)
         self._institution_with_place(doc)
+        self._facilities_are_places(doc)
         self._drop_sentence_openers(doc)
         self._initials_are_people(doc)
         self._complete_name_lists(doc)
