@@ -125,6 +125,22 @@ def test_quantities_two_amounts_side_by_side(text, expected):
     assert [(q["text"], pytest.approx(q["value"])) for q in _quantities(text)] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a denomination: the note of fifty thousand, not "thousands"
+    ("Polisi menyita uang palsu pecahan Rp 50 ribuan dan Rp 100 ribuan.",
+     [("Rp 50 ribuan", 50_000), ("Rp 100 ribuan", 100_000)]),
+    # "N per-D": a fraction
+    ("Indonesia meraih lebih dari dua pertiga suara.", [("lebih dari dua pertiga", 2 / 3)]),
+    ("Tiga perempat warga desa itu mengungsi.", [("Tiga perempat", 0.75)]),
+    # an approximate count stays one
+    ("Warga menerima ribuan paket bantuan.", [("ribuan", None)]),
+])
+def test_quantities_completed_by_the_word_after(text, expected):
+    got = [(q["text"], q["value"]) for q in _quantities(text)]
+    assert [t for t, _ in got] == [t for t, _ in expected]
+    assert [v for _, v in got] == [pytest.approx(v) if v is not None else None for _, v in expected]
+
+
 def test_quantities_component_reads_times_first(pipelines):
     nlp = pipelines(["timex", "quantities"])
     doc = nlp.make_doc("Pada 6 Januari, lebih dari 2.000 tentara tiba dalam 24 jam.")

@@ -409,7 +409,41 @@ def find_quantities(text: str, time_spans=()) -> Iterator[dict]:
             found.append(q)
     found.extend(_collectives(text, spans, found))
     found.sort(key=lambda q: q["start"])
-    yield from found
+    yield from _joined_after(text, found)
+
+
+_DENOMINATION_AFTER = re.compile(r"\s*(?P<w>" + _alt(_NW["denominations"]) + r")(?![\w-])", re.I)
+_FRACTION_AFTER = re.compile(r"\s+(?P<w>" + _alt(_NW["fraction_denominators"]) + r")(?![\w-])", re.I)
+
+
+def _joined_after(text: str, found: list) -> list:
+    """Amounts completed by the word after them, which the number patterns read apart.
+
+    "pecahan Rp 50 ribuan" is the fifty-thousand note (a denomination, not "thousands");
+    "dua pertiga" is two thirds.
+    """
+    out: list = []
+    skip_until = -1
+    for q in found:
+        if q["start"] < skip_until:
+            continue
+        out.append(q)
+        if q.get("value") is None:
+            continue
+        denom = _DENOMINATION_AFTER.match(text, q["end"]) if q.get("unit") == "IDR" else None
+        frac = _FRACTION_AFTER.match(text, q["end"]) if q["value"] < 10 and q["value"] == int(q["value"]) else None
+        m = denom or frac
+        if m is None:
+            continue
+        word = m.group("w").lower()
+        factor = _NW["denominations"][word] if denom else 1 / _NW["fraction_denominators"][word]
+        for key in ("value", "min", "max"):
+            if q.get(key) is not None:
+                q[key] = q[key] * factor
+        q["end"] = m.end()
+        q["text"] = text[q["start"]:q["end"]]
+        skip_until = m.end()  # the approximate "ribuan" read on its own goes
+    return out
 
 
 def _collectives(text: str, spans: list, found: list) -> Iterator[dict]:
