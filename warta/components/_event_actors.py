@@ -78,92 +78,123 @@ class Mention:
 
 def find_mentions(lex: EventLexicon, matchers: EventMatchers, doc: Doc) -> list[Mention]:
     """Actor/recipient candidates: entities, IGOs, countries, sector nouns; adjacent ones merged."""
-    raw: list[Mention] = []
-    taken: set[int] = set()
-    for ent in doc.ents:
-        if ent.text.lower() in lex.calendar or (ent.start > 0 and doc[ent.start - 1].lower_ in _CURRENCY):
-            continue  # "pada Kamis" tagged as a name, "dolar AS": not actors
-        country = ent._.country
-        sector = None
-        role = (ent._.role or "").lower()
-        if role:
-            for key in (role, role.split()[0]):
-                if key in lex.sectors:
-                    sector, home = lex.sectors[key]
-                    country = country or home
-                    break
-        if sector is None and ent.label_ != "PER":
-            # "Pasukan Rusia", "Kementerian Kesehatan Kazakhstan": the head noun gives the sector
-            words = ent.text.lower().split()
-            for n in (3, 2, 1):
-                if " ".join(words[:n]) in lex.sectors:
-                    sector, home = lex.sectors[" ".join(words[:n])]
-                    country = country or home
-                    break
-        kind = "person" if ent.label_ == "PER" else "entity"
-        national = next((lex.national[w] for w in (ent.text, ent.text.split(" ")[-1], ent.text.split(" ")[0])
-                         if w in lex.national), None)
-        if ent.text in lex.stateless or ent.text.split(" ")[-1] in lex.stateless \
-                or ent.text.split(" ")[0] in lex.stateless:  # "ISIS Asia Tengah"
-            country, kind, sector = None, "group", "REB"
-        elif national:
-            country, kind, sector = national, "group", sector or "REB"
-        elif ent.text in lex.igos:
-            country, kind, sector = lex.igos[ent.text][0], "igo", "IGO"
-        elif ent.label_ in ("LOC", "GPE"):
-            code = _country_of(lex, ent.text)
-            if code:
-                country, kind = code, "country"
-            elif sector is None:
-                kind = "place"  # "Kepolisian Resor ..." tagged LOC stays an institution
-                if ent._.geo is None and ent.label_ == "LOC" and not placed(lex, doc, ent.start, 0):
-                    kind = "person"  # "menyekap Dodi": a name tagged LOC, unknown to the gazetteer
-        raw.append(Mention(ent.start, ent.end, ent.text, ent._.canonical, country, sector, kind, ent._.geo))
-        taken.update(range(ent.start, ent.end))
+    raw = [m for m in (_entity_mention(lex, doc, ent) for ent in doc.ents) if m is not None]
+    taken = {t for m in raw for t in range(m.start, m.end)}
+    raw += _listed_name_mentions(lex, matchers, doc, taken)
+    raw += _sector_mentions(lex, matchers, doc, taken)
+    # names the NER missed ("JR", "Ipung") still make actors
+    raw.extend(_names(lex, doc, taken | {t for m in raw for t in range(m.start, m.end)}))
+    # pronouns ("mereka", "kami", "keduanya") are mentions too; extract() resolves them
+    raw += _pronoun_mentions(lex, matchers, doc)
+    merged = _merge(lex, doc, _without_overlaps(raw))
+    _origin(lex, doc, merged)
+    _share_countries(lex, doc, merged)
+    return merged
+
+
+def _entity_mention(lex: EventLexicon, doc: Doc, ent: Span) -> Optional[Mention]:
+    """The mention of a named entity, with its country, sector and kind; None for a weekday or a currency."""
+    if ent.text.lower() in lex.calendar or (ent.start > 0 and doc[ent.start - 1].lower_ in _CURRENCY):
+        return None  # "pada Kamis" tagged as a name, "dolar AS": not actors
+    sector, country = _entity_sector(lex, ent)
+    kind = "person" if ent.label_ == "PER" else "entity"
+    words = ent.text.split(" ")
+    national = next((lex.national[w] for w in (ent.text, words[-1], words[0]) if w in lex.national), None)
+    if ent.text in lex.stateless or words[-1] in lex.stateless or words[0] in lex.stateless:  # "ISIS Asia Tengah"
+        country, kind, sector = None, "group", "REB"
+    elif national:
+        country, kind, sector = national, "group", sector or "REB"
+    elif ent.text in lex.igos:
+        country, kind, sector = lex.igos[ent.text][0], "igo", "IGO"
+    elif ent.label_ in ("LOC", "GPE"):
+        code = _country_of(lex, ent.text)
+        if code:
+            country, kind = code, "country"
+        elif sector is None:
+            kind = "place"  # "Kepolisian Resor ..." tagged LOC stays an institution
+            if ent._.geo is None and ent.label_ == "LOC" and not placed(lex, doc, ent.start, 0):
+                kind = "person"  # "menyekap Dodi": a name tagged LOC, unknown to the gazetteer
+    return Mention(ent.start, ent.end, ent.text, ent._.canonical, country, sector, kind, ent._.geo)
+
+
+def _entity_sector(lex: EventLexicon, ent: Span) -> tuple[Optional[str], Optional[str]]:
+    """(sector, country) of an entity: from its role, else from its head noun; the country is the
+    entity's own, else the sector's home country."""
+    country = ent._.country
+    role = (ent._.role or "").lower()
+    if role:
+        for key in (role, role.split()[0]):
+            if key in lex.sectors:
+                sector, home = lex.sectors[key]
+                return sector, country or home
+    if ent.label_ != "PER":
+        # "Pasukan Rusia", "Kementerian Kesehatan Kazakhstan": the head noun gives the sector
+        words = ent.text.lower().split()
+        for n in (3, 2, 1):
+            if " ".join(words[:n]) in lex.sectors:
+                sector, home = lex.sectors[" ".join(words[:n])]
+                return sector, country or home
+    return None, country
+
+
+def _listed_name_mentions(lex: EventLexicon, matchers: EventMatchers, doc: Doc, taken: set[int]) -> list[Mention]:
+    """IGOs, countries and national or stateless groups the lexicon lists, outside the entities ``taken``."""
+    out = []
     for key, start, end in matchers.name_matcher(doc):
         if taken.intersection(range(start, end)):
             continue
         text = doc[start:end].text
         if start > 0 and doc[start - 1].lower_ in _CURRENCY:
             continue
-        if doc.vocab.strings[key] == "IGO":
-            raw.append(Mention(start, end, text, None, lex.igos[text][0], "IGO", "igo"))
-        elif doc.vocab.strings[key] == "GROUP":
-            raw.append(Mention(start, end, text, None, None, "REB", "group"))
-        elif doc.vocab.strings[key] == "NATIONAL":
-            raw.append(Mention(start, end, text, None, lex.national[text], "REB", "group", explicit=True))
+        label = doc.vocab.strings[key]
+        if label == "IGO":
+            out.append(Mention(start, end, text, None, lex.igos[text][0], "IGO", "igo"))
+        elif label == "GROUP":
+            out.append(Mention(start, end, text, None, None, "REB", "group"))
+        elif label == "NATIONAL":
+            out.append(Mention(start, end, text, None, lex.national[text], "REB", "group", explicit=True))
         else:
-            raw.append(Mention(start, end, text, None, _country_of(lex, text) or lex.countries[text],
+            out.append(Mention(start, end, text, None, _country_of(lex, text) or lex.countries[text],
                                None, "country"))
+    return out
+
+
+def _sector_mentions(lex: EventLexicon, matchers: EventMatchers, doc: Doc, taken: set[int]) -> list[Mention]:
+    """Sector nouns ("polisi", "pasukan"), their plurals and -nya forms, and countryless actors, outside ``taken``."""
+    out = []
     for key, start, end in matchers.sector_matcher(doc):
         if taken.intersection(range(start, end)):
             continue
         if doc.vocab.strings[key] == "COUNTRYLESS":
-            raw.append(Mention(start, end, doc[start:end].text, None, None, None, "group"))
+            out.append(Mention(start, end, doc[start:end].text, None, None, None, "group"))
             continue
         word = doc[start:end].text.lower()
-        key = word if word in lex.sectors else lex.sector_forms.get(word, word[:-3])
-        sector, home = lex.sectors[key]
-        raw.append(Mention(start, end, doc[start:end].text, None, home, sector, "sector"))
-    # names the NER missed ("JR", "Ipung") still make actors
-    raw.extend(_names(lex, doc, taken | {t for m in raw for t in range(m.start, m.end)}))
-    # pronouns ("mereka", "kami", "keduanya") are mentions too; extract() resolves them
+        noun = word if word in lex.sectors else lex.sector_forms.get(word, word[:-3])
+        sector, home = lex.sectors[noun]
+        out.append(Mention(start, end, doc[start:end].text, None, home, sector, "sector"))
+    return out
+
+
+def _pronoun_mentions(lex: EventLexicon, matchers: EventMatchers, doc: Doc) -> list[Mention]:
+    """Subject pronouns and pro-forms, which :func:`~._event_reference.resolve_pronoun` resolves later."""
+    out = []
     for _key, start, end in matchers.pronoun_matcher(doc):
         if doc[start].lower_ in COUNTED and start > 0 and doc[start - 1].is_lower and doc[start - 1].is_alpha \
                 and doc[start - 1].lower_ not in lex.common and not _verb_like(doc, start - 1):
             continue  # "uji coba nuklir keenamnya": an ordinal after a noun, not "the six of them"
-        raw.append(Mention(start, end, doc[start:end].text, kind="pronoun"))
-    # longest first at each start, then drop what overlaps an earlier mention
+        out.append(Mention(start, end, doc[start:end].text, kind="pronoun"))
+    return out
+
+
+def _without_overlaps(raw: list[Mention]) -> list[Mention]:
+    """The mentions in text order, the longest first at each start, without those overlapping an earlier one."""
     raw.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[Mention] = []
     for m in raw:
         if kept and m.start < kept[-1].end:
             continue
         kept.append(m)
-    merged = _merge(lex, doc, kept)
-    _origin(lex, doc, merged)
-    _share_countries(lex, doc, merged)
-    return merged
+    return kept
 
 
 def _origin(lex: EventLexicon, doc: Doc, mentions: list[Mention]) -> None:
@@ -319,151 +350,224 @@ def roles(lex: EventLexicon, doc: Doc, span: Span, voice: str, type_: str, menti
     return actors, recipients
 
 
+@dataclass(frozen=True)
+class _Clause:
+    """A trigger in its clause: what every role rule looks at."""
+
+    doc: Doc
+    span: Span
+    voice: str  # active, passive or noun
+    type_: str
+    mentions: list[Mention]
+    lo: int  # the clause's token bounds
+    hi: int
+    right: list[Mention]  # the mentions after the trigger in the clause, places left out
+
+    def near_right(self, prep: str, reach: int = _NEAR + 1) -> Optional[Mention]:
+        """The first mention after the trigger, at most ``reach`` tokens on, that follows ``prep``."""
+        return next((m for m in self.right if _prep(self.doc, m) == prep and m.start - self.span.end <= reach), None)
+
+
 def _roles(lex: EventLexicon, doc: Doc, span: Span, voice: str, type_: str, mentions: list[Mention],
            lo: int, hi: int) -> tuple[list[Mention], list[Mention]]:
-    left = [m for m in mentions if lo <= m.start and m.end <= span.start and m.kind != "place"
-            and _prep(doc, m) not in lex.locative
-            and not (m.end < len(doc) and doc[m.end].lower_ in lex.victim_words)
-            and not _source(lex, doc, m)]
+    """(actors, recipients) of ``span`` by voice, before the victims and reciprocal rules of :func:`roles`."""
     right = [m for m in mentions if span.end <= m.start and m.end <= hi and m.kind != "place"]
-    subject = left[-1] if left else None
-    if subject is not None and any(doc[i].lower_ in lex.pronouns for i in range(subject.end, span.start)):
-        subject = None  # "X mengatakan, mereka menyerang": the pronoun, not X, is the subject
-    if lo > 0 and doc[lo - 1].lower_ == "yang":
-        # "pasukan yang menggempur ISIS", "Serdadu Suriah yang didukung tentara Rusia,
-        # melancarkan ...": the noun the relative clause hangs on is the subject
-        v = span.start
-        if voice == "noun":
-            # "yang masih melakukan aksi mogok makan": back over determiners to the light verb
-            k = span.start - 1
-            while k > lo and doc[k].lower_ in lex.determiners:
-                k -= 1
-            if k >= lo and doc[k].lower_ in lex.light_verbs:
-                v = k
-        direct = lo == v or all(t.lower_ in _ADVERBS for t in doc[lo:v])  # "yang juga berhasil diamankan"
-        # "pelaku, yang merupakan paman ..., terus melawan dan berupaya menyerang": the
-        # clause closes at a comma and no new subject follows it
-        comma = next((i for i in range(v - 1, lo - 1, -1) if doc[i].text == ","), None)
-        resumed = (v > lo and doc[v - 1].text == ",") or (
-            comma is not None and lo >= 2 and doc[lo - 2].text == ","
-            and not any(comma < m.start < v for m in mentions if m.kind != "place"))
-        if direct or resumed:
-            head = [m for m in mentions if m.end <= lo - 1 and m.end >= lo - 3 and m.kind != "place"]
-            if head:
-                subject = head[-1]
-    # "Selain menyerang dengan senjata tajam, pelaku ...": the subordinator may open the sentence
-    sub = lo if lo < span.start and doc[lo].lower_ in _SUBORDINATORS else lo - 1
-    if subject is None and sub >= 0 and doc[sub].lower_ in _SUBORDINATORS \
-            and all(t.lower_ in _ADVERBS or t.lower_ in lex.light_verbs for t in doc[sub + 1:span.start]):
-        # "polisi melakukan pengintaian ... sebelum menangkap para terduga": a
-        # subjectless adverbial clause shares the main clause's subject
-        s_lo = sentence_bounds(doc, span.start)[0]
-        main = [m for m in mentions if s_lo <= m.start and m.end <= sub and m.kind != "place"
-                and _prep(doc, m) not in lex.locative]
-        subject = main[-1] if main else None
-        if subject is None:
-            # "Setelah menangkap X, polisi ...": the main clause follows the comma
-            s_hi = sentence_bounds(doc, span.start)[1]
-            comma = next((i for i in range(span.end, s_hi) if doc[i].text == ","), None)
-            if comma is not None:
-                subject = next((m for m in mentions if m.start > comma and m.start <= comma + 3
-                                and m.kind != "place"), None)
-    subject = _relative_head(doc, subject, mentions)
-    subject = _first_conjunct(doc, subject, mentions)
+    c = _Clause(doc, span, voice, type_, mentions, lo, hi, right)
+    subject = _subject(lex, c)
     between = _between(doc, span, right)
     if between:
         return [between[0]], [between[1]]
-    # "oleh polisi", "oleh tim Densus 88"
-    after_oleh = next((m for m in right if _prep(doc, m) == "oleh" or (
-        _prep(doc, m) in _AGENT_LEADS and m.start > 1 and doc[m.start - 2].lower_ == "oleh")), None)
-    if after_oleh is not None and voice == "noun" and any(
-            _passive_word(t) and t.lower_ not in _DONE_BY for t in doc[span.end:after_oleh.start]):
-        # "uji coba nuklir meski dikecam oleh X": the agent of another passive verb
-        after_oleh = None
+    after_oleh = _oleh_agent(c)
     adjacent = right[0] if right and (right[0].start == span.end or (
         right[0].start == span.end + 1 and doc[span.end].lower_ in _AGENT_LEADS)) else None
-    # "melepaskan 1000 tahanan, untuk ditukar dengan X": a partner after a comma or
-    # inside a purpose clause belongs to another predicate
-    # "mengunjungi AS dan bertemu dengan X": X is the partner of the second verb
-    # "sanksi bagi Korea Utara", "bantuan bagi pengungsi": "bagi" marks who gets what is given
-    partner = next((m for m in right if (partnered(lex, doc, m) or (
-        type_ in ("AID", "SANCTION") and _prep(doc, m) == "bagi")) and not any(
-        t.text == "," or t.lower_ in lex.purpose or (t.lower_ in ("dan", "serta") and _verb_like(doc, t.i + 1))
-        for t in doc[span.end:m.start])), None)
+    partner = _partner(lex, c)
     goal_ok = type_ not in ("MOBILIZE", "RETREAT", "PROTEST")
     near = next((m for m in right if m.start - span.end <= _NEAR
                  and (_prep(doc, m) not in lex.locative or (goal_ok and _prep(doc, m) == "ke"))), None)
     if voice == "active" and span[0].lower_ in lex.undergo and len(span) > 1:
         # "Mereka mendapat bantuan dari tentara AS", "mendapat sanksi PBB": the subject
         # receives; the giver follows "dari"/"oleh" or the noun directly
-        source = after_oleh or next((m for m in right if _prep(doc, m) == "dari"
-                                     and m.start - span.end <= _NEAR + 1), None) or adjacent
+        source = after_oleh or c.near_right("dari") or adjacent
         return ([source] if source else []), ([subject] if subject else [])
     if voice == "passive":
-        if subject is None and span.start > 0 and doc[span.start - 1].lower_ in ("itu", "ini", "tersebut"):
-            # "Pria yang tinggal di ... itu ditangkap": the head noun before "yang"
-            s_lo = sentence_bounds(doc, span.start)[0]
-            heads = [m for m in mentions if s_lo <= m.start and m.end <= span.start and m.kind != "place"]
-            subject = heads[0] if heads else None
-        if adjacent is not None and doc[adjacent.start].lower_ in _SUSPECTS:
-            adjacent = None  # "tiga orang ditangkap terduga teroris": suspects are not agents
-        actor = after_oleh or adjacent
-        return ([actor] if actor else []), ([subject] if subject else [])
+        return _passive_roles(c, subject, after_oleh, adjacent)
     if voice == "noun":
+        return _noun_roles(lex, c, subject, after_oleh, adjacent, partner or near, partner)
+    return ([subject] if subject else []), _active_recipients(lex, c, partner, near)
+
+
+def _subject(lex: EventLexicon, c: _Clause) -> Optional[Mention]:
+    """The subject of the trigger: the last mention before it in the clause, the noun a relative clause
+    hangs on, or the main clause's subject for a subjectless adverbial clause."""
+    doc, span, lo = c.doc, c.span, c.lo
+    left = [m for m in c.mentions if lo <= m.start and m.end <= span.start and m.kind != "place"
+            and _prep(doc, m) not in lex.locative
+            and not (m.end < len(doc) and doc[m.end].lower_ in lex.victim_words)
+            and not _source(lex, doc, m)]
+    subject = left[-1] if left else None
+    if subject is not None and any(doc[i].lower_ in lex.pronouns for i in range(subject.end, span.start)):
+        subject = None  # "X mengatakan, mereka menyerang": the pronoun, not X, is the subject
+    if lo > 0 and doc[lo - 1].lower_ == "yang":
+        subject = _relative_clause_head(lex, c) or subject
+    if subject is None:
+        subject = _main_clause_subject(lex, c)
+    subject = _relative_head(doc, subject, c.mentions)
+    return _first_conjunct(doc, subject, c.mentions)
+
+
+def _relative_clause_head(lex: EventLexicon, c: _Clause) -> Optional[Mention]:
+    """"pasukan yang menggempur ISIS", "Serdadu Suriah yang didukung tentara Rusia, melancarkan ...":
+    the noun the relative clause (opening the clause with "yang") hangs on is the subject."""
+    doc, span, lo = c.doc, c.span, c.lo
+    v = span.start
+    if c.voice == "noun":
+        # "yang masih melakukan aksi mogok makan": back over determiners to the light verb
         k = span.start - 1
-        while k > lo and (doc[k].lower_ in lex.determiners or doc[k].like_num):
-            k -= 1  # "menggelar lagi demonstrasi", "melancarkan serangkaian serangan"
-        verb = doc[k].lower_ if k >= lo and k < span.start else ""
-        light = verb in lex.light_verbs
-        if verb in lex.undergo and type_ not in ("MOBILIZE", "PROTEST"):
-            # "Roro menjalani pemeriksaan", "bank itu terkena sanksi": the subject
-            # undergoes the event; its actor follows "oleh" or "dari"
-            source = after_oleh or next((m for m in right if _prep(doc, m) == "dari"
-                                         and m.start - span.end <= _NEAR + 1), None)
-            if source is None and adjacent is not None and adjacent.kind in ("country", "igo", "entity"):
-                source = adjacent  # "mendapat sanksi PBB": a state or body right after the noun gave it
-            return ([source] if source else []), ([subject] if subject else [])
-        if adjacent is None and right:
-            # "Demonstrasi ratusan ribu orang": numbers between the noun and its actor
-            gap = doc[span.end:right[0].start]
-            if len(gap) and all(t.like_num or t.lower_ in lex.determiners or t.lower_ in ("ribu", "juta")
-                                for t in gap):
-                adjacent = right[0]
-        done = next((i for i in range(span.end, min(span.end + 8, hi)) if doc[i].lower_ in _DONE_BY), None)
-        if after_oleh is None and done is not None and (lo == span.start or doc[span.start - 1].is_punct):
-            # "Penangkapan terhadap X itu dilakukan polisi": the agent follows the passive verb
-            after_oleh = next((m for m in right if m.start in (done + 1, done + 2)), None)
-            if after_oleh is not None and adjacent is not None and adjacent.start > done:
-                adjacent = None
-        if after_oleh is not None:
-            rec = adjacent if adjacent is not None and adjacent is not after_oleh else None
-            if rec is None and partner is not None and partner is not after_oleh:
-                rec = partner
-            return [after_oleh], ([rec] if rec else [])
-        if adjacent is not None:
-            if type_ in ("COERCE", "SANCTION", "ACCUSE"):
-                return ([subject] if subject and light else []), [adjacent]
-            rest = partner if partner is not adjacent else None
-            return [adjacent], ([rest] if rest else [])
-        return ([subject] if subject and light else []), ([partner or near] if (partner or near) else [])
+        while k > lo and doc[k].lower_ in lex.determiners:
+            k -= 1
+        if k >= lo and doc[k].lower_ in lex.light_verbs:
+            v = k
+    direct = lo == v or all(t.lower_ in _ADVERBS for t in doc[lo:v])  # "yang juga berhasil diamankan"
+    # "pelaku, yang merupakan paman ..., terus melawan dan berupaya menyerang": the
+    # clause closes at a comma and no new subject follows it
+    comma = next((i for i in range(v - 1, lo - 1, -1) if doc[i].text == ","), None)
+    resumed = (v > lo and doc[v - 1].text == ",") or (
+        comma is not None and lo >= 2 and doc[lo - 2].text == ","
+        and not any(comma < m.start < v for m in c.mentions if m.kind != "place"))
+    if direct or resumed:
+        head = [m for m in c.mentions if m.end <= lo - 1 and m.end >= lo - 3 and m.kind != "place"]
+        if head:
+            return head[-1]
+    return None
+
+
+def _main_clause_subject(lex: EventLexicon, c: _Clause) -> Optional[Mention]:
+    """"polisi melakukan pengintaian ... sebelum menangkap para terduga", "Setelah menangkap X, polisi
+    ...": a subjectless adverbial clause shares the main clause's subject."""
+    doc, span, lo, mentions = c.doc, c.span, c.lo, c.mentions
+    # "Selain menyerang dengan senjata tajam, pelaku ...": the subordinator may open the sentence
+    sub = lo if lo < span.start and doc[lo].lower_ in _SUBORDINATORS else lo - 1
+    if sub < 0 or doc[sub].lower_ not in _SUBORDINATORS \
+            or not all(t.lower_ in _ADVERBS or t.lower_ in lex.light_verbs for t in doc[sub + 1:span.start]):
+        return None
+    s_lo, s_hi = sentence_bounds(doc, span.start)
+    main = [m for m in mentions if s_lo <= m.start and m.end <= sub and m.kind != "place"
+            and _prep(doc, m) not in lex.locative]
+    if main:
+        return main[-1]
+    # "Setelah menangkap X, polisi ...": the main clause follows the comma
+    comma = next((i for i in range(span.end, s_hi) if doc[i].text == ","), None)
+    if comma is None:
+        return None
+    return next((m for m in mentions if m.start > comma and m.start <= comma + 3 and m.kind != "place"), None)
+
+
+def _oleh_agent(c: _Clause) -> Optional[Mention]:
+    """The agent after "oleh" ("oleh polisi", "oleh tim Densus 88"), unless it is another passive verb's."""
+    doc = c.doc
+    agent = next((m for m in c.right if _prep(doc, m) == "oleh" or (
+        _prep(doc, m) in _AGENT_LEADS and m.start > 1 and doc[m.start - 2].lower_ == "oleh")), None)
+    if agent is not None and c.voice == "noun" and any(
+            _passive_word(t) and t.lower_ not in _DONE_BY for t in doc[c.span.end:agent.start]):
+        return None  # "uji coba nuklir meski dikecam oleh X": the agent of another passive verb
+    return agent
+
+
+def _partner(lex: EventLexicon, c: _Clause) -> Optional[Mention]:
+    """The first mention after a partner preposition ("dengan X", "terhadap X"; "bagi X" for aid and
+    sanctions) that belongs to the trigger's own predicate."""
+    doc, span = c.doc, c.span
+    # "melepaskan 1000 tahanan, untuk ditukar dengan X": a partner after a comma or
+    # inside a purpose clause belongs to another predicate
+    # "mengunjungi AS dan bertemu dengan X": X is the partner of the second verb
+    # "sanksi bagi Korea Utara", "bantuan bagi pengungsi": "bagi" marks who gets what is given
+    return next((m for m in c.right if (partnered(lex, doc, m) or (
+        c.type_ in ("AID", "SANCTION") and _prep(doc, m) == "bagi")) and not any(
+        t.text == "," or t.lower_ in lex.purpose or (t.lower_ in ("dan", "serta") and _verb_like(doc, t.i + 1))
+        for t in doc[span.end:m.start])), None)
+
+
+def _passive_roles(c: _Clause, subject: Optional[Mention], after_oleh: Optional[Mention],
+                   adjacent: Optional[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """A passive verb: the agent after it acts; the subject undergoes."""
+    doc, span = c.doc, c.span
+    if subject is None and span.start > 0 and doc[span.start - 1].lower_ in ("itu", "ini", "tersebut"):
+        # "Pria yang tinggal di ... itu ditangkap": the head noun before "yang"
+        s_lo = sentence_bounds(doc, span.start)[0]
+        heads = [m for m in c.mentions if s_lo <= m.start and m.end <= span.start and m.kind != "place"]
+        subject = heads[0] if heads else None
+    if adjacent is not None and doc[adjacent.start].lower_ in _SUSPECTS:
+        adjacent = None  # "tiga orang ditangkap terduga teroris": suspects are not agents
+    actor = after_oleh or adjacent
+    return ([actor] if actor else []), ([subject] if subject else [])
+
+
+def _noun_roles(lex: EventLexicon, c: _Clause, subject: Optional[Mention], after_oleh: Optional[Mention],
+                adjacent: Optional[Mention], other: Optional[Mention],
+                partner: Optional[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """An event noun: the verb before it ("melancarkan serangan", "menjalani pemeriksaan") and the
+    mentions after it decide; ``other`` is the partner, else the nearest mention after it."""
+    doc, span, lo, right = c.doc, c.span, c.lo, c.right
+    k = span.start - 1
+    while k > lo and (doc[k].lower_ in lex.determiners or doc[k].like_num):
+        k -= 1  # "menggelar lagi demonstrasi", "melancarkan serangkaian serangan"
+    verb = doc[k].lower_ if k >= lo and k < span.start else ""
+    light = verb in lex.light_verbs
+    if verb in lex.undergo and c.type_ not in ("MOBILIZE", "PROTEST"):
+        # "Roro menjalani pemeriksaan", "bank itu terkena sanksi": the subject
+        # undergoes the event; its actor follows "oleh" or "dari"
+        source = after_oleh or c.near_right("dari")
+        if source is None and adjacent is not None and adjacent.kind in ("country", "igo", "entity"):
+            source = adjacent  # "mendapat sanksi PBB": a state or body right after the noun gave it
+        return ([source] if source else []), ([subject] if subject else [])
+    if adjacent is None and right:
+        # "Demonstrasi ratusan ribu orang": numbers between the noun and its actor
+        gap = doc[span.end:right[0].start]
+        if len(gap) and all(t.like_num or t.lower_ in lex.determiners or t.lower_ in ("ribu", "juta")
+                            for t in gap):
+            adjacent = right[0]
+    done = next((i for i in range(span.end, min(span.end + 8, c.hi)) if doc[i].lower_ in _DONE_BY), None)
+    if after_oleh is None and done is not None and (lo == span.start or doc[span.start - 1].is_punct):
+        # "Penangkapan terhadap X itu dilakukan polisi": the agent follows the passive verb
+        after_oleh = next((m for m in right if m.start in (done + 1, done + 2)), None)
+        if after_oleh is not None and adjacent is not None and adjacent.start > done:
+            adjacent = None
+    if after_oleh is not None:
+        rec = adjacent if adjacent is not None and adjacent is not after_oleh else None
+        if rec is None and partner is not None and partner is not after_oleh:
+            rec = partner
+        return [after_oleh], ([rec] if rec else [])
+    if adjacent is not None:
+        if c.type_ in ("COERCE", "SANCTION", "ACCUSE"):
+            return ([subject] if subject and light else []), [adjacent]
+        rest = partner if partner is not adjacent else None
+        return [adjacent], ([rest] if rest else [])
+    return ([subject] if subject and light else []), ([other] if other else [])
+
+
+def _active_recipients(lex: EventLexicon, c: _Clause, partner: Optional[Mention],
+                       near: Optional[Mention]) -> list[Mention]:
+    """The recipient of an active verb: its partner or the mention right after it, the object shared
+    with a coordinated verb, the owner of a target, or the target of a threat or demand."""
+    doc, span, hi, right = c.doc, c.span, c.hi, c.right
     if near is None and span.end + 1 < hi and doc[span.end].lower_ in ("dan", "serta") \
             and doc[span.end + 1].lower_.startswith("me"):
         # "menangkap dan memulangkan 90 pengungsi": coordinated verbs share their object
         near = next((m for m in right if m.start - (span.end + 2) <= _NEAR
                      and _prep(doc, m) not in lex.locative), None)
     recipient = partner or near
-    if recipient is None and type_ in ("ASSAULT", "COERCE"):
+    if recipient is None and c.type_ in ("ASSAULT", "COERCE"):
         # "menembakkan rudal ke pangkalan udara milik Suriah": the owner of the target
         recipient = next((m for m in right if _prep(doc, m) == "milik"), None)
-    if recipient is None and type_ in _VERBAL:
+    if recipient is None and c.type_ in _VERBAL:
         # "mengancam akan meluncurkan serangan nuklir ke Korea Selatan": the target
         # of a threat or demand often follows its content
         recipient = next((m for m in right if m.start - span.end <= 8
                           and _prep(doc, m) not in ("di", "dari", "pada", "dalam")), None)
         if recipient is None and hi < len(doc) and hi - span.end <= 2 and doc[hi].lower_ in ("agar", "supaya"):
             # "memperingatkan agar Israel memenuhi ...": the one warned or asked opens the clause
-            recipient = next((m for m in mentions if m.start == hi + 1 and m.kind != "place"), None)
-    return ([subject] if subject else []), ([recipient] if recipient else [])
+            recipient = next((m for m in c.mentions if m.start == hi + 1 and m.kind != "place"), None)
+    return [recipient] if recipient else []
 
 
 def _source(lex: EventLexicon, doc: Doc, m: Mention) -> bool:

@@ -23,7 +23,7 @@ from ._sentences import sentence_bounds
 
 if TYPE_CHECKING:
     from ._event_actors import Mention
-    from .events import EventLexicon
+    from .events import EventLexicon, Recent
 
 # adverbs that may stand between a subject and its verb
 ADVERBS = frozenset({"juga", "telah", "sudah", "berhasil", "kemudian", "lalu", "masih", "sempat", "pun",
@@ -33,7 +33,7 @@ COUNTED = COUNTED_PRO_FORMS
 
 
 def resolve_pronoun(lex: EventLexicon, doc: Doc, m: Optional[Mention], mentions: list[Mention],
-                    last: Optional[tuple[Mention, int]], sent_no: int) -> Optional[Mention]:
+                    last: Optional[Recent], sent_no: int) -> Optional[Mention]:
     """The referent of a pronoun mention (other mentions are returned as they are).
 
     "kami"/"saya" in a quote are its speaker; "pihaknya" the nearest actor
@@ -54,11 +54,11 @@ def resolve_pronoun(lex: EventLexicon, doc: Doc, m: Optional[Mention], mentions:
         ante = before[-1] if before else None
     if ante is None and word in THIRD_PERSON:
         ante = _reporter(lex, doc, m, mentions)
-    if ante is None and word in THIRD_PERSON_SINGULAR and (last is None or last[0].kind != "person"):
+    if ante is None and word in THIRD_PERSON_SINGULAR and (last is None or last.mention.kind != "person"):
         ante = _last_person(lex, doc, m, mentions)
     if ante is None and word not in FIRST_PERSON:
-        if last is not None and sent_no - last[1] <= 2 and last[0].start < m.start:
-            ante = last[0]
+        if last is not None and sent_no - last.sentence <= 2 and last.mention.start < m.start:
+            ante = last.mention
         else:
             s_lo = sentence_bounds(doc, m.start)[0]
             p_lo = sentence_bounds(doc, s_lo - 1)[0] if s_lo > 0 else s_lo

@@ -53,7 +53,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator, Optional
+from typing import Iterator, NamedTuple, Optional
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -385,102 +385,177 @@ class Events:
         mentions = actor_rules.find_mentions(self.lex, self.matchers, doc)
         home = actor_rules.home_country(mentions)
         mentioned = {m.country for m in mentions if m.country and m.kind != "place"} | {home}
-        last: Optional[tuple[Mention, int]] = None
-        last_patient: Optional[tuple[Mention, int]] = None
-        last_pair: Optional[tuple[Mention, Mention, int]] = None
-        prev_future: Optional[Span] = None
-        prev_active: Optional[tuple[Span, list]] = None
+        story = _Story(mentions, home, mentioned)
         for span, i, voice in found:
-            trig = self.lex.triggers[i]
-            lo, hi = self._clause(doc, span)
-            lo_char = doc[lo].idx if lo < len(doc) else span.start_char
-            hi_char = doc[hi - 1].idx + len(doc[hi - 1].text) if hi > 0 else span.end_char
-            actors, recipients = actor_rules.roles(self.lex, doc, span, voice, trig.type, mentions, lo, hi)
-            if voice == "active" and prev_active is not None and prev_active[1] and \
-                    self._coordinated(doc, prev_active[0], span):
-                # "ia akan mengunjungi AS dan bertemu dengan ...": coordinated verbs share the subject
-                actors = prev_active[1]
-            sent_no = sentence_index(doc, span.start_char)
-            actors = [resolve_pronoun(self.lex, doc, m, mentions, last, sent_no) for m in actors]
-            # "Keempatnya ditangkap ... Mereka kini ditahan": a pronoun in the undergoer role
-            # refers back to the previous undergoer (role parallelism), else to the actor
-            patient = last_patient if last_patient is not None and sent_no - last_patient[1] <= 2 else last
-            recipients = [resolve_pronoun(self.lex, doc, m, mentions, patient, sent_no) for m in recipients]
-            if recipients and recipients[0] is not None:
-                last_patient = (recipients[0], sent_no)
-            prev_active = (span, actors) if voice == "active" else None
-            if actors:
-                last = (actors[0], sent_no)
-            elif voice == "active" and last is not None and sent_no - last[1] <= 1 \
-                    and not any(lo <= m.start < span.start for m in mentions if m.kind != "place"):
-                # Indonesian drops or pronominalises a subject that carries over ("Mereka
-                # kemudian menyerang ..."): the previous event's subject is the best guess
-                actors = [last[0]]
-            location = context_rules.location(self.lex, doc, span, mentions, lo, hi, home)
-            in_clause = location is not None and location.get("start") is not None \
-                and lo_char <= location["start"] < hi_char
-            place_country = location.get("country") if in_clause else None
-            if place_country not in mentioned:
-                place_country = None  # a place of a country the story never names: likely a homonym
-            default = place_country or home
-            if not recipients and trig.mode == "visit" and place_country and location["start"] >= span.end_char:
-                # "kunjungan ... ke Indonesia", "mengunjungi Istana Darul Aman": the host is
-                # the country visited
-                host = doc.char_span(location["start"], location["end"], alignment_mode="expand")
-                if host is not None:
-                    recipients = [Mention(host.start, host.end, host.text, location.get("canonical"),
-                                          place_country, None, "country")]
-            if context_rules.nonpolitical_subject(self.lex, doc, span, voice, lo):
-                continue  # "banjir merusak rumah", "pesawat menabrak gunung": nature and accidents
-            negated, modality = context_rules.modality(self.lex, doc, span, lo)
-            if modality == "asserted" and prev_future is not None and prev_future.end <= span.start \
-                    and sentence_bounds(doc, prev_future.start) == sentence_bounds(doc, span.start) \
-                    and any(t.lower_ in ("dan", "serta") for t in doc[prev_future.end:span.start]) \
-                    and not any(t.lower_ in self.lex.boundaries or t.text in _CLAUSE_PUNCT
-                                for t in doc[prev_future.end:span.start]):
-                modality = "future"  # "akan mengunjungi AS dan bertemu dengan ...": "akan" covers both
-            prev_future = span if modality == "future" else None
-            type_, mode = trig.type, trig.mode
-            if mode == "release" and context_rules.freed_territory(self.lex, doc, span, voice, mentions, lo, hi):
-                type_, mode = "COERCE", "seize"  # "Albu Kamal dibebaskan dari ISIS": territory taken
-            if negated and type_ == "CONSULT":
-                # "tidak akan pernah menegosiasikan", "tidak berunding dengan teroris": refusing
-                # to meet or negotiate is REJECT:meet (annotation guide)
-                type_, mode, negated = "REJECT", "meet", False
-            if negated and context_rules.refusal(self.lex, doc, span, lo):
-                type_, mode, negated, modality = "REJECT", None, False, "asserted"  # "enggan bertemu": a refusal
-            elif modality == "obligation" and not context_rules.first_person_subject(self.lex, doc, span, lo):
-                # "harus dibebaskan", "dunia harus menghentikan": a demand put on others is REQUEST
-                type_, mode, modality = "REQUEST", None, "asserted"
-            if modality == "future" and type_ in ("CONSULT", "SUPPORT", "COOPERATE", "AID"):
-                type_, mode = "AGREE", None
-            elif modality == "future" and type_ == "RETREAT":
-                type_, mode = "CONCEDE", None
-            if type_ == "COERCE" and mode == "arrest" and actors and actors[0] is not None \
-                    and actors[0].kind == "group":
-                type_, mode = "ASSAULT", "abduct"  # "Hamas menahan dua tentara Israel": hostages, not arrests
-            if recipients and (type_ in self.lex.targetless or f"{type_}:{mode}" in self.lex.targetless) \
-                    and not any(m is not None and actor_rules.partnered(self.lex, doc, m) for m in recipients):
-                recipients = []  # "menguasai Albu Kamal", "S-300 dikerahkan": a place or a thing, not a recipient
-            if type_ in _SYMMETRIC and not recipients and actors and actors[0] is not None \
-                    and actors[0].text.lower() in ("keduanya", "mereka") and last_pair is not None \
-                    and sent_no - last_pair[2] <= 2:
-                # "Trump bertemu Moon ... Keduanya membahas ...": the pair of the last two-sided event
-                actors, recipients = [last_pair[0]], [last_pair[1]]
-            if actors and recipients and actors[0] is not None and recipients[0] is not None:
-                last_pair = (actors[0], recipients[0], sent_no)
-            cameo = onto.cameo_code(type_, mode, trig.cameo if type_ == trig.type else None)
-            date, date_source = context_rules.date(self.lex, doc, span, lo_char, hi_char)
-            yield {
-                "type": type_, "mode": mode, "cameo": cameo, "quad": onto.quad_class(type_),
-                "sentence": sent_no,
-                "trigger": {"text": span.text, "start": span.start_char, "end": span.end_char},
-                "actor": [actor_rules.actor_dict(doc, m, home if m.kind == "person" else default) for m in actors if m is not None],
-                "recipient": [actor_rules.actor_dict(doc, m, home if m.kind == "person" else default)
-                              for m in recipients if m is not None],
-                "location": location, "date": date, "date_source": date_source,
-                "size": context_rules.size(self.lex, doc, lo_char, hi_char), "negated": negated, "modality": modality,
-            }
+            event = self._event(doc, span, self.lex.triggers[i], voice, story)
+            if event is not None:
+                yield event
+
+    def _event(self, doc: Doc, span: Span, trig, voice: str, story: _Story) -> Optional[dict]:
+        """The event dict of one trigger, or None when its doer is no political actor."""
+        mentions, home = story.mentions, story.home
+        lo, hi = self._clause(doc, span)
+        lo_char = doc[lo].idx if lo < len(doc) else span.start_char
+        hi_char = doc[hi - 1].idx + len(doc[hi - 1].text) if hi > 0 else span.end_char
+        sent_no = sentence_index(doc, span.start_char)
+        actors, recipients = self._participants(doc, span, trig, voice, lo, hi, sent_no, story)
+        location = context_rules.location(self.lex, doc, span, mentions, lo, hi, home)
+        in_clause = location is not None and location.get("start") is not None \
+            and lo_char <= location["start"] < hi_char
+        place_country = location.get("country") if in_clause else None
+        if place_country not in story.mentioned:
+            place_country = None  # a place of a country the story never names: likely a homonym
+        default = place_country or home
+        if not recipients and trig.mode == "visit" and place_country and location["start"] >= span.end_char:
+            # "kunjungan ... ke Indonesia", "mengunjungi Istana Darul Aman": the host is
+            # the country visited
+            recipients = _host(doc, location, place_country) or recipients
+        if context_rules.nonpolitical_subject(self.lex, doc, span, voice, lo):
+            return None  # "banjir merusak rumah", "pesawat menabrak gunung": nature and accidents
+        negated, modality = self._modality(doc, span, lo, story)
+        type_, mode, negated, modality = self._recode(doc, span, trig, voice, lo, hi, actors, negated, modality,
+                                                      story)
+        if recipients and (type_ in self.lex.targetless or f"{type_}:{mode}" in self.lex.targetless) \
+                and not any(m is not None and actor_rules.partnered(self.lex, doc, m) for m in recipients):
+            recipients = []  # "menguasai Albu Kamal", "S-300 dikerahkan": a place or a thing, not a recipient
+        actors, recipients = _two_sides(type_, actors, recipients, sent_no, story)
+        cameo = onto.cameo_code(type_, mode, trig.cameo if type_ == trig.type else None)
+        date, date_source = context_rules.date(self.lex, doc, span, lo_char, hi_char)
+        return {
+            "type": type_, "mode": mode, "cameo": cameo, "quad": onto.quad_class(type_),
+            "sentence": sent_no,
+            "trigger": {"text": span.text, "start": span.start_char, "end": span.end_char},
+            "actor": [actor_rules.actor_dict(doc, m, home if m.kind == "person" else default)
+                      for m in actors if m is not None],
+            "recipient": [actor_rules.actor_dict(doc, m, home if m.kind == "person" else default)
+                          for m in recipients if m is not None],
+            "location": location, "date": date, "date_source": date_source,
+            "size": context_rules.size(self.lex, doc, lo_char, hi_char), "negated": negated, "modality": modality,
+        }
+
+    def _participants(self, doc: Doc, span: Span, trig, voice: str, lo: int, hi: int, sent_no: int,
+                      story: _Story) -> tuple[list, list]:
+        """(actors, recipients) of one trigger with pronouns resolved; notes them in ``story`` for the next."""
+        mentions = story.mentions
+        actors, recipients = actor_rules.roles(self.lex, doc, span, voice, trig.type, mentions, lo, hi)
+        prev_active = story.prev_active
+        if voice == "active" and prev_active is not None and prev_active.actors and \
+                self._coordinated(doc, prev_active.span, span):
+            # "ia akan mengunjungi AS dan bertemu dengan ...": coordinated verbs share the subject
+            actors = prev_active.actors
+        last = story.last
+        actors = [resolve_pronoun(self.lex, doc, m, mentions, last, sent_no) for m in actors]
+        # "Keempatnya ditangkap ... Mereka kini ditahan": a pronoun in the undergoer role
+        # refers back to the previous undergoer (role parallelism), else to the actor
+        patient = story.last_patient if story.last_patient is not None \
+            and sent_no - story.last_patient.sentence <= 2 else last
+        recipients = [resolve_pronoun(self.lex, doc, m, mentions, patient, sent_no) for m in recipients]
+        if recipients and recipients[0] is not None:
+            story.last_patient = Recent(recipients[0], sent_no)
+        story.prev_active = _Verb(span, actors) if voice == "active" else None
+        if actors:
+            story.last = Recent(actors[0], sent_no)
+        elif voice == "active" and last is not None and sent_no - last.sentence <= 1 \
+                and not any(lo <= m.start < span.start for m in mentions if m.kind != "place"):
+            # Indonesian drops or pronominalises a subject that carries over ("Mereka
+            # kemudian menyerang ..."): the previous event's subject is the best guess
+            actors = [last.mention]
+        return actors, recipients
+
+    def _modality(self, doc: Doc, span: Span, lo: int, story: _Story) -> tuple[bool, str]:
+        """(negated, modality) of the trigger; "akan" before an earlier coordinated verb covers this one too."""
+        negated, modality = context_rules.modality(self.lex, doc, span, lo)
+        prev_future = story.prev_future
+        if modality == "asserted" and prev_future is not None and prev_future.end <= span.start \
+                and sentence_bounds(doc, prev_future.start) == sentence_bounds(doc, span.start) \
+                and any(t.lower_ in ("dan", "serta") for t in doc[prev_future.end:span.start]) \
+                and not any(t.lower_ in self.lex.boundaries or t.text in _CLAUSE_PUNCT
+                            for t in doc[prev_future.end:span.start]):
+            modality = "future"  # "akan mengunjungi AS dan bertemu dengan ...": "akan" covers both
+        story.prev_future = span if modality == "future" else None
+        return negated, modality
+
+    def _recode(self, doc: Doc, span: Span, trig, voice: str, lo: int, hi: int, actors: list, negated: bool,
+                modality: str, story: _Story) -> tuple[str, Optional[str], bool, str]:
+        """(type, mode, negated, modality) after the rules that change what a trigger codes: a freed
+        territory, a refused meeting, a demand on others, a future agreement, hostages taken."""
+        type_, mode = trig.type, trig.mode
+        if mode == "release" and context_rules.freed_territory(self.lex, doc, span, voice, story.mentions, lo, hi):
+            type_, mode = "COERCE", "seize"  # "Albu Kamal dibebaskan dari ISIS": territory taken
+        if negated and type_ == "CONSULT":
+            # "tidak akan pernah menegosiasikan", "tidak berunding dengan teroris": refusing
+            # to meet or negotiate is REJECT:meet (annotation guide)
+            type_, mode, negated = "REJECT", "meet", False
+        if negated and context_rules.refusal(self.lex, doc, span, lo):
+            type_, mode, negated, modality = "REJECT", None, False, "asserted"  # "enggan bertemu": a refusal
+        elif modality == "obligation" and not context_rules.first_person_subject(self.lex, doc, span, lo):
+            # "harus dibebaskan", "dunia harus menghentikan": a demand put on others is REQUEST
+            type_, mode, modality = "REQUEST", None, "asserted"
+        if modality == "future" and type_ in ("CONSULT", "SUPPORT", "COOPERATE", "AID"):
+            type_, mode = "AGREE", None
+        elif modality == "future" and type_ == "RETREAT":
+            type_, mode = "CONCEDE", None
+        if type_ == "COERCE" and mode == "arrest" and actors and actors[0] is not None \
+                and actors[0].kind == "group":
+            type_, mode = "ASSAULT", "abduct"  # "Hamas menahan dua tentara Israel": hostages, not arrests
+        return type_, mode, negated, modality
+
+
+class Recent(NamedTuple):
+    """A participant of an earlier event and the sentence it was in."""
+
+    mention: Mention
+    sentence: int
+
+
+class _Pair(NamedTuple):
+    """The two sides of the last two-sided event and its sentence."""
+
+    actor: Mention
+    recipient: Mention
+    sentence: int
+
+
+class _Verb(NamedTuple):
+    """The last active trigger and its actors."""
+
+    span: Span
+    actors: list
+
+
+@dataclass
+class _Story:
+    """One article's mentions, and what its events so far leave for the next one."""
+
+    mentions: list[Mention]
+    home: str  # the article's country
+    mentioned: set  # the countries it names
+    last: Optional[Recent] = None  # the last actor
+    last_patient: Optional[Recent] = None  # the last undergoer
+    last_pair: Optional[_Pair] = None
+    prev_future: Optional[Span] = None  # the last trigger in the future
+    prev_active: Optional[_Verb] = None  # the last trigger, when active
+
+
+def _host(doc: Doc, location: dict, country: str) -> list[Mention]:
+    """The country visited, as the recipient of a visit ("kunjungan ... ke Indonesia"); [] if off the tokens."""
+    host = doc.char_span(location["start"], location["end"], alignment_mode="expand")
+    if host is None:
+        return []
+    return [Mention(host.start, host.end, host.text, location.get("canonical"), country, None, "country")]
+
+
+def _two_sides(type_: str, actors: list, recipients: list, sent_no: int, story: _Story) -> tuple[list, list]:
+    """"Trump bertemu Moon ... Keduanya membahas ...": "keduanya"/"mereka" in a two-sided event with no
+    recipient are the pair of the last two-sided one; this event's pair is noted in ``story``."""
+    pair = story.last_pair
+    if type_ in _SYMMETRIC and not recipients and actors and actors[0] is not None \
+            and actors[0].text.lower() in ("keduanya", "mereka") and pair is not None \
+            and sent_no - pair.sentence <= 2:
+        actors, recipients = [pair.actor], [pair.recipient]
+    if actors and recipients and actors[0] is not None and recipients[0] is not None:
+        story.last_pair = _Pair(actors[0], recipients[0], sent_no)
+    return actors, recipients
 
 
 @Language.factory(
