@@ -12,9 +12,10 @@ Private modules hold what a component module would otherwise repeat or
 outgrow: ``_names`` (name finding and NER repairs, used by entity_resolver),
 ``_regex`` (regex building blocks), ``_speakers`` (quote speakers, used by
 quotes), ``_timex_values`` (TIMEX3 date arithmetic, used by timex),
-``_event_actors`` (event actors, recipients and pronouns) and
-``_event_context`` (event place, date, size, negation and modality), the
-last two mixed into ``Events``. Shared by all: ``_doc_cache`` (values kept
+``_event_actors`` (event actors and recipients), ``_event_reference``
+(event pronouns) and ``_event_context`` (event place, date, size, negation
+and modality), functions that take the ``EventLexicon`` the events module
+builds once. Shared by all: ``_doc_cache`` (values kept
 once per Doc: its text, entities, token and sentence indexes), ``_sentences``
 (sentence bounds in tokens and characters, ``Record.sentences``) and
 ``_words`` (word-shape tests such as ``is_cap``). No component imports the

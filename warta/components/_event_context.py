@@ -1,13 +1,13 @@
 """Place, date, size, negation and modality for :mod:`warta.components.events`.
 
-:class:`ContextRules` is mixed into :class:`~warta.components.events.Events`:
-the event's location (:meth:`ContextRules.location`), date
-(:meth:`ContextRules.date`), size (:meth:`ContextRules.size`), negation
-and modality (:meth:`ContextRules.modality`), and whether what is "freed"
-is a territory. Its methods read the lexicons ``Events.__init__`` builds.
-The module also holds the lazy lookup of :mod:`warta.components.geo`
-functions and the size-word table loader; sentence bounds come from
-:mod:`warta.components._sentences`.
+The event's location (:func:`location`), date (:func:`date`), size
+(:func:`size`), negation and modality (:func:`modality`), whether what is
+"freed" is a territory (:func:`freed_territory`), a refusal, a demand on
+oneself or a doer that is no political actor. Each function takes the event
+lexicon (:class:`~warta.components.events.EventLexicon`) built once by
+:mod:`warta.components.events`. The module also holds the lazy lookup of
+:mod:`warta.components.geo` functions and the size-word table loader;
+sentence bounds come from :mod:`warta.components._sentences`.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from .extensions import doc_text
 
 if TYPE_CHECKING:
     from ._event_actors import Mention
+    from .events import EventLexicon
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
@@ -50,168 +51,176 @@ _MILITARY_MODIFIERS = frozenset({"perang", "tempur", "militer", "patroli", "pemb
                                  "induk", "angkatan"})
 
 
-class ContextRules:
-    """Location, date, size, modality and territory rules (mixed into ``Events``)."""
+_REFUSAL = frozenset({"enggan", "menolak", "ogah", "mau", "bersedia", "sudi"})
 
-    _sent = staticmethod(sentence_bounds)
 
-    # ------------------------------------------------------------------ territory
-    def _territory(self, doc: Doc, span: Span, voice: str, mentions: list[Mention], lo: int, hi: int) -> bool:
-        """True when what is freed is a place ("membebaskan wilayah Irak", "Albu Kamal
-        dibebaskan dari ISIS"), not people."""
-        window = range(max(lo, span.start - 4), span.start) if voice == "passive" else range(span.end, min(hi, span.end + 3))
-        if any(doc[i].lower_ in self.locative and doc[i].lower_ not in ("di", "dari", "ke", "pada", "dalam")
-               for i in window):
+
+# ------------------------------------------------------------------ territory
+def freed_territory(lex: EventLexicon, doc: Doc, span: Span, voice: str, mentions: list[Mention], lo: int, hi: int) -> bool:
+    """True when what is freed is a place ("membebaskan wilayah Irak", "Albu Kamal
+    dibebaskan dari ISIS"), not people."""
+    window = range(max(lo, span.start - 4), span.start) if voice == "passive" else range(span.end, min(hi, span.end + 3))
+    if any(doc[i].lower_ in lex.locative and doc[i].lower_ not in ("di", "dari", "ke", "pada", "dalam")
+           for i in window):
+        return True
+    return any(m.start in window and m.kind in ("place", "country") for m in mentions)
+
+# ------------------------------------------------------------------ place, date, size, modality
+def location(lex: EventLexicon, doc: Doc, span: Span, mentions: list[Mention], lo: int, hi: int,
+             home: Optional[str] = None) -> Optional[dict]:
+    """Where the event happened: "di/ke/dari + place" in its sentence (after the
+    trigger first, else the nearest before it), else the dateline's city."""
+    lookup_place = geo_fn("lookup_place")
+    s_lo, s_hi = sentence_bounds(doc, span.start)
+    places = [m for m in mentions if s_lo <= m.start < s_hi and m.kind in ("place", "country", "entity", "person")
+              and (m.kind != "entity" or m.geo) and placed(lex, doc, m.start, s_lo)]
+    after = [m for m in places if m.start >= span.end]
+    before = [m for m in places if m.end <= span.start]
+    for m in after[:1] or before[-1:]:
+        if m.kind == "person":  # a name the NER missed: a place only if the gazetteer knows it
+            found = lookup_place(m.text) if lookup_place else None
+            return _place(lex, doc, m.text, m.start, m.end, None, None, None, lookup_place, found)
+        return _place(lex, doc, m.text, m.start, m.end, m.country, m.geo, m.canonical, lookup_place)
+    dl = doc._.dateline
+    if dl and dl.get("place"):
+        place = dl["place"]
+        found = lookup_place(place) if lookup_place else None
+        country = (found or {}).get("country") or lex.countries.get(place.title())
+        if home and country and country != home:
+            return None  # "Jakarta, CNN Indonesia -" on a story about Syria: the desk, not the place
+        start = end = None
+        if dl.get("start") is not None:
+            # the place need not open the dateline ("JUARA.NET, PUNE -"): find it in the line
+            at = (dl.get("text") or "").casefold().find(place.casefold())
+            if at >= 0:
+                start = dl["start"] + at
+                end = start + len(place)
+        return {"text": place, "canonical": (found or {}).get("canonical") or place.title(), "country": country,
+                "lat": (found or {}).get("lat"), "lon": (found or {}).get("lon"), "start": start, "end": end}
+    return None
+
+
+def placed(lex: EventLexicon, doc: Doc, start: int, s_lo: int) -> bool:
+    """True when a name follows di/ke/dari, possibly through "timur", "kota", "pinggiran"."""
+    k = start - 1
+    while k >= s_lo and k >= start - 4:
+        word = doc[k].lower_
+        if word in ("di", "ke", "dari", "menuju"):
             return True
-        return any(m.start in window and m.kind in ("place", "country") for m in mentions)
-
-    # ------------------------------------------------------------------ place, date, size, modality
-    def location(self, doc: Doc, span: Span, mentions: list[Mention], lo: int, hi: int,
-                 home: Optional[str] = None) -> Optional[dict]:
-        """Where the event happened: "di/ke/dari + place" in its sentence (after the
-        trigger first, else the nearest before it), else the dateline's city."""
-        lookup_place = geo_fn("lookup_place")
-        s_lo, s_hi = self._sent(doc, span.start)
-        places = [m for m in mentions if s_lo <= m.start < s_hi and m.kind in ("place", "country", "entity", "person")
-                  and (m.kind != "entity" or m.geo) and self._placed(doc, m.start, s_lo)]
-        after = [m for m in places if m.start >= span.end]
-        before = [m for m in places if m.end <= span.start]
-        for m in after[:1] or before[-1:]:
-            if m.kind == "person":  # a name the NER missed: a place only if the gazetteer knows it
-                found = lookup_place(m.text) if lookup_place else None
-                return self._place(doc, m.text, m.start, m.end, None, None, None, lookup_place, found)
-            return self._place(doc, m.text, m.start, m.end, m.country, m.geo, m.canonical, lookup_place)
-        dl = doc._.dateline
-        if dl and dl.get("place"):
-            place = dl["place"]
-            found = lookup_place(place) if lookup_place else None
-            country = (found or {}).get("country") or self.countries.get(place.title())
-            if home and country and country != home:
-                return None  # "Jakarta, CNN Indonesia -" on a story about Syria: the desk, not the place
-            start = end = None
-            if dl.get("start") is not None:
-                # the place need not open the dateline ("JUARA.NET, PUNE -"): find it in the line
-                at = (dl.get("text") or "").casefold().find(place.casefold())
-                if at >= 0:
-                    start = dl["start"] + at
-                    end = start + len(place)
-            return {"text": place, "canonical": (found or {}).get("canonical") or place.title(), "country": country,
-                    "lat": (found or {}).get("lat"), "lon": (found or {}).get("lon"), "start": start, "end": end}
-        return None
-
-    def _placed(self, doc: Doc, start: int, s_lo: int) -> bool:
-        """True when a name follows di/ke/dari, possibly through "timur", "kota", "pinggiran"."""
-        k = start - 1
-        while k >= s_lo and k >= start - 4:
-            word = doc[k].lower_
-            if word in ("di", "ke", "dari", "menuju"):
-                return True
-            if word not in self.locative and word not in ("pinggiran", "pinggir", "tepi", "sebelah", "bagian"):
-                return False
-            k -= 1
-        return False
-
-    def _place(self, doc, text, start, end, country, geo, canonical, lookup_place, found=None) -> dict:
-        found = found or (lookup_place(text) if lookup_place else None) or {}
-        geo = geo or found
-        return {"text": text, "canonical": canonical or found.get("canonical") or text,
-                "country": country or found.get("country") or self.countries.get(text),
-                "lat": (geo or {}).get("lat"), "lon": (geo or {}).get("lon"),
-                "start": doc[start].idx, "end": doc[end - 1].idx + len(doc[end - 1].text)}
-
-    def date(self, doc: Doc, span: Span, lo_char: int, hi_char: int) -> tuple[Optional[str], Optional[str]]:
-        """The event's date (day granularity): a time expression of its sentence, the
-        clause's first and those after the trigger preferred, skipping the date of a
-        report ("..., kata X, Rabu (28/12)"); else the publication date."""
-        text = doc_text(doc)
-        s_lo, s_hi = self._sent(doc, span.start)
-        s_start = doc[s_lo].idx
-        s_end = doc[s_hi - 1].idx + len(doc[s_hi - 1].text)
-        best = None
-        for t in doc._.times or []:
-            if t.get("type") not in ("DATE", "TIME") or not (s_start <= t["start"] < s_end) \
-                    or not t["value"][:1].isdigit():
-                continue  # PAST_REF, XXXX-...: no calendar date to give the event
-            lead = text[max(s_start, t["start"] - 60):t["start"]].lower().replace(",", " ").split()[-6:]
-            if any(w in self.report_words for w in lead):
-                continue
-            rank = (not (lo_char <= t["start"] < hi_char), t["start"] < span.start_char,
-                    abs(t["start"] - span.start_char))
-            if best is None or rank < best[0]:
-                best = (rank, t["value"])
-        if best:
-            value = best[1]
-            return (value.split("T", 1)[0] if _DAY.match(value) else value), "text"
-        if doc._.published:
-            return str(doc._.published)[:10], "published"
-        return None, None
-
-    def size(self, doc: Doc, lo_char: int, hi_char: int) -> Optional[dict]:
-        out = {}
-        text = doc_text(doc)
-        for q in doc._.quantities or []:
-            if not (lo_char <= q["start"] < hi_char) or q.get("value") is None or q.get("unit"):
-                continue
-            window = (text[q["end"]:q["end"] + 40] + " " + (q.get("counted") or "")).lower()
-            prev = text[max(0, q["start"] - 20):q["start"]].lower().split()
-            prev_word = prev[-1] if prev else ""
-            for key, (after, before) in self.size_words.items():
-                if key in out:
-                    continue
-                if prev_word in before or (after is not None and after.search(window)):
-                    value = q["value"]
-                    out[key] = int(value) if float(value).is_integer() else value
-                    break
-        return out or None
-
-    def modality(self, doc: Doc, span: Span, lo: int) -> tuple[bool, str]:
-        before = [t.lower_ for t in doc[max(lo, span.start - 3):span.start]]
-        negated = any(w in self.negators for w in before)
-        near = [t.lower_ for t in doc[max(lo, span.start - 4):span.start]]
-        modality = "asserted"
-        if any(w in self.future for w in near):
-            modality = "future"
-        if any(w in self.obligation for w in near):
-            modality = "obligation"
-        sent_start, sent_end = self._sent(doc, span.start)
-        if any(t.lower_ in self.conditional for t in doc[sent_start:span.start]):
-            modality = "hypothetical"
-        if self._question(doc, sent_start, sent_end):
-            modality = "question"
-        return negated, modality
-
-    def _question(self, doc: Doc, sent_start: int, sent_end: int) -> bool:
-        """A question: the sentence ends with "?" or opens with a question word ("Apakah polisi menahan ...")."""
-        toks = [t for t in doc[sent_start:sent_end] if not t.is_space]
-        if not toks:
+        if word not in lex.locative and word not in ("pinggiran", "pinggir", "tepi", "sebelah", "bagian"):
             return False
-        last = [t for t in toks if not (t.is_punct and t.text in "\"”’'")]
-        return (bool(last) and last[-1].text == "?") or toks[0].lower_ in self.question_words
+        k -= 1
+    return False
 
-    _REFUSAL = frozenset({"enggan", "menolak", "ogah", "mau", "bersedia", "sudi"})
 
-    def _refusal(self, doc: Doc, span: Span, lo: int) -> bool:
-        """ "enggan bertemu", "tidak mau menandatangani", "menolak untuk hadir": refusing the act (REJECT)."""
-        before = [t.lower_ for t in doc[max(lo, span.start - 3):span.start]]
-        return any(w in self._REFUSAL for w in before)
+def _place(lex: EventLexicon, doc, text, start, end, country, geo, canonical, lookup_place, found=None) -> dict:
+    found = found or (lookup_place(text) if lookup_place else None) or {}
+    geo = geo or found
+    return {"text": text, "canonical": canonical or found.get("canonical") or text,
+            "country": country or found.get("country") or lex.countries.get(text),
+            "lat": (geo or {}).get("lat"), "lon": (geo or {}).get("lon"),
+            "start": doc[start].idx, "end": doc[end - 1].idx + len(doc[end - 1].text)}
 
-    def _first_person_subject(self, doc: Doc, span: Span, lo: int) -> bool:
-        """ "kami harus bekerja keras": an obligation on oneself, no demand on others."""
-        return any(t.lower_ in FIRST_PERSON for t in doc[max(lo, span.start - 5):span.start])
 
-    def _nonpolitical_subject(self, doc: Doc, span: Span, voice: str, lo: int) -> bool:
-        """The act's doer is nature, a vehicle, a disease or a market ("banjir merusak", "pesawat menabrak")."""
-        if voice != "active":
-            return False
-        window = doc[max(lo, span.start - 4):span.start]
-        for t in window:
-            if t.lower_ not in self.nonpolitical:
+def date(lex: EventLexicon, doc: Doc, span: Span, lo_char: int, hi_char: int) -> tuple[Optional[str], Optional[str]]:
+    """The event's date (day granularity): a time expression of its sentence, the
+    clause's first and those after the trigger preferred, skipping the date of a
+    report ("..., kata X, Rabu (28/12)"); else the publication date."""
+    text = doc_text(doc)
+    s_lo, s_hi = sentence_bounds(doc, span.start)
+    s_start = doc[s_lo].idx
+    s_end = doc[s_hi - 1].idx + len(doc[s_hi - 1].text)
+    best = None
+    for t in doc._.times or []:
+        if t.get("type") not in ("DATE", "TIME") or not (s_start <= t["start"] < s_end) \
+                or not t["value"][:1].isdigit():
+            continue  # PAST_REF, XXXX-...: no calendar date to give the event
+        lead = text[max(s_start, t["start"] - 60):t["start"]].lower().replace(",", " ").split()[-6:]
+        if any(w in lex.report_words for w in lead):
+            continue
+        rank = (not (lo_char <= t["start"] < hi_char), t["start"] < span.start_char,
+                abs(t["start"] - span.start_char))
+        if best is None or rank < best[0]:
+            best = (rank, t["value"])
+    if best:
+        value = best[1]
+        return (value.split("T", 1)[0] if _DAY.match(value) else value), "text"
+    if doc._.published:
+        return str(doc._.published)[:10], "published"
+    return None, None
+
+
+def size(lex: EventLexicon, doc: Doc, lo_char: int, hi_char: int) -> Optional[dict]:
+    """The event's size (killed, injured, arrested, troops, ...) from the quantities of its clause."""
+    out = {}
+    text = doc_text(doc)
+    for q in doc._.quantities or []:
+        if not (lo_char <= q["start"] < hi_char) or q.get("value") is None or q.get("unit"):
+            continue
+        window = (text[q["end"]:q["end"] + 40] + " " + (q.get("counted") or "")).lower()
+        prev = text[max(0, q["start"] - 20):q["start"]].lower().split()
+        prev_word = prev[-1] if prev else ""
+        for key, (after, before) in lex.size_words.items():
+            if key in out:
                 continue
-            nxt = doc[t.i + 1].lower_ if t.i + 1 < len(doc) else ""
-            if nxt in _MILITARY_MODIFIERS:
-                continue  # "kapal perang", "pesawat tempur": armed forces
-            if any(e.start > t.i and e.end <= span.start and (e.label_ == "PER" or (e.label_ == "LOC" and geo_fn("country_code")(e.text)))
-                   for e in doc.ents):
-                continue  # "pesawat Israel menyerang": a state's
-            return True
+            if prev_word in before or (after is not None and after.search(window)):
+                value = q["value"]
+                out[key] = int(value) if float(value).is_integer() else value
+                break
+    return out or None
+
+
+def modality(lex: EventLexicon, doc: Doc, span: Span, lo: int) -> tuple[bool, str]:
+    """(negated, modality) of the trigger ``span``: asserted, future, obligation, hypothetical or question."""
+    before = [t.lower_ for t in doc[max(lo, span.start - 3):span.start]]
+    negated = any(w in lex.negators for w in before)
+    near = [t.lower_ for t in doc[max(lo, span.start - 4):span.start]]
+    modality = "asserted"
+    if any(w in lex.future for w in near):
+        modality = "future"
+    if any(w in lex.obligation for w in near):
+        modality = "obligation"
+    sent_start, sent_end = sentence_bounds(doc, span.start)
+    if any(t.lower_ in lex.conditional for t in doc[sent_start:span.start]):
+        modality = "hypothetical"
+    if _question(lex, doc, sent_start, sent_end):
+        modality = "question"
+    return negated, modality
+
+
+def _question(lex: EventLexicon, doc: Doc, sent_start: int, sent_end: int) -> bool:
+    """A question: the sentence ends with "?" or opens with a question word ("Apakah polisi menahan ...")."""
+    toks = [t for t in doc[sent_start:sent_end] if not t.is_space]
+    if not toks:
         return False
+    last = [t for t in toks if not (t.is_punct and t.text in "\"”’'")]
+    return (bool(last) and last[-1].text == "?") or toks[0].lower_ in lex.question_words
+
+
+def refusal(lex: EventLexicon, doc: Doc, span: Span, lo: int) -> bool:
+    """ "enggan bertemu", "tidak mau menandatangani", "menolak untuk hadir": refusing the act (REJECT)."""
+    before = [t.lower_ for t in doc[max(lo, span.start - 3):span.start]]
+    return any(w in _REFUSAL for w in before)
+
+
+def first_person_subject(lex: EventLexicon, doc: Doc, span: Span, lo: int) -> bool:
+    """ "kami harus bekerja keras": an obligation on oneself, no demand on others."""
+    return any(t.lower_ in FIRST_PERSON for t in doc[max(lo, span.start - 5):span.start])
+
+
+def nonpolitical_subject(lex: EventLexicon, doc: Doc, span: Span, voice: str, lo: int) -> bool:
+    """The act's doer is nature, a vehicle, a disease or a market ("banjir merusak", "pesawat menabrak")."""
+    if voice != "active":
+        return False
+    window = doc[max(lo, span.start - 4):span.start]
+    for t in window:
+        if t.lower_ not in lex.nonpolitical:
+            continue
+        nxt = doc[t.i + 1].lower_ if t.i + 1 < len(doc) else ""
+        if nxt in _MILITARY_MODIFIERS:
+            continue  # "kapal perang", "pesawat tempur": armed forces
+        if any(e.start > t.i and e.end <= span.start and (e.label_ == "PER" or (e.label_ == "LOC" and geo_fn("country_code")(e.text)))
+               for e in doc.ents):
+            continue  # "pesawat Israel menyerang": a state's
+        return True
+    return False

@@ -283,7 +283,7 @@ class NameFinder:
         while i < len(doc):
             tok = doc[i]
             low = tok.lower_
-            if is_cap(tok.text) and (low in self.bare_heads or low in self.heads and low != "sang") \
+            if is_cap(tok.text) and (low in self.bare_heads or low in self.title_heads and low != "sang") \
                     or low in self.inner or tok.text in self.body_country:
                 i += 1
                 continue
@@ -317,7 +317,7 @@ class NameFinder:
         end = start
         while end < len(doc) and end - start < max_words and is_cap(doc[end].text) \
                 and (doc[end].is_alpha or "-" in doc[end].text) \
-                and not doc[end].text.isupper() and doc[end].lower_ not in self.heads \
+                and not doc[end].text.isupper() and doc[end].lower_ not in self.title_heads \
                 and not t.country(doc[end].text) and doc[end].text not in self.orgs:
             end += 1
         return end
@@ -353,7 +353,7 @@ class NameFinder:
         t = geo_tables()
         ents = list(ents_of(doc))
         new: list[Span] = []
-        for i in _positions_of(doc, self._title_ids(doc, "heads")):
+        for i in _positions_of(doc, self._title_ids(doc, "title_heads")):
             tok = doc[i]
             if i > 0 and is_cap(doc[i - 1].text) and not tok.is_sent_start:
                 continue  # a title inside a name
@@ -426,7 +426,7 @@ class NameFinder:
             place_named = tok.ent_iob_ == "B" and (end + 1 == len(doc) or doc[end + 1].ent_iob_ != "I") \
                 and self._starts_institution([t.text for t in doc[i:end]]) == end - i  # "Puskesmas [Bayan]"
             if (tok.ent_iob_ in ("B", "I") and tok.ent_type_ in PER_LABELS and tok.text not in ORG_HEADS
-                    and not place_named) or tok.lower_ in self.ranks or tok.lower_ in self.heads:
+                    and not place_named) or tok.lower_ in self.ranks or tok.lower_ in self.title_heads:
                 break  # a person, or the rank or title of the one named next ("Polri [Jenderal] ...")
             # "Kodam XVII/Cenderawasih": a slash between two capitalised parts
             slashed = tok.text == "/" and end + 1 < len(doc) and is_cap(doc[end + 1].text)
@@ -458,7 +458,7 @@ class NameFinder:
             return False
         prev = doc[i - 1]
         return is_cap(prev.text) and prev.is_alpha and prev.text not in self.org_heads \
-            and prev.lower_ not in self.heads and prev.lower_ not in self.ranks
+            and prev.lower_ not in self.title_heads and prev.lower_ not in self.ranks
 
     def _place_after_institution(self, doc: Doc, i: int, ent: Span) -> bool:
         """Whether a one-word "person" right after an institution head is its place ("Puskesmas [Bayan]")."""
@@ -481,7 +481,7 @@ class NameFinder:
             end = ent.start - 1
             start = end
             while start > 0 and end - start < 4 and is_cap(doc[start - 1].text) and doc[start - 1].is_alpha \
-                    and doc[start - 1].lower_ not in self.heads and not geo_tables().country(doc[start - 1].text):
+                    and doc[start - 1].lower_ not in self.title_heads and not geo_tables().country(doc[start - 1].text):
                 start -= 1
             if end - start >= 2 and self._free(doc, start, end):
                 new.append(Span(doc, start, end, label=ent.label_))
@@ -511,7 +511,7 @@ class NameFinder:
                 prev = doc[j - 1] if j > sent_start else None
                 # what comes before: a lower-case word, a title ("Brigjen Pol. Toga ...") or an
                 # organisation ("Gerindra Ferry ...")
-                bounded = prev is not None and ((prev.is_alpha and prev.is_lower) or prev.lower_ in self.heads
+                bounded = prev is not None and ((prev.is_alpha and prev.is_lower) or prev.lower_ in self.title_heads
                                                 or (prev.ent_iob_ in ("B", "I") and prev.ent_type_ == "ORG"))
                 if j < ent.start and bounded:
                     start = j
@@ -526,7 +526,7 @@ class NameFinder:
         tok = doc[i]
         low = tok.lower_
         return (is_cap(tok.text) and tok.is_alpha and not tok.text.isupper()
-                and low not in self.heads and low not in self.inner and low not in self.modifiers
+                and low not in self.title_heads and low not in self.inner and low not in self.modifiers
                 and low not in self.honorifics and low not in self.bare_heads
                 and not self._well_known_place(tok.text))
 
@@ -539,7 +539,7 @@ class NameFinder:
         for i in _positions(doc, singles):
             end = i + 1
             while end < len(doc) and end - i < 4 and is_cap(doc[end].text) and doc[end].is_alpha \
-                    and doc[end].lower_ not in self.heads and not geo_tables().country(doc[end].text):
+                    and doc[end].lower_ not in self.title_heads and not geo_tables().country(doc[end].text):
                 end += 1
             if end - i < 2 or (end < len(doc) and (doc[end].like_num or is_cap(doc[end].text))):
                 continue  # a headline word or a number follows: not clearly the end of a name

@@ -126,14 +126,14 @@ class OfficialNames:
         if len(toks) < 2 or e.start == 0 or e.label_ not in ("ORG", "LOC") or _is_place(e.text):
             return None  # a PER span is a name already, "Amerika Serikat" a place: the error is a person in an ORG/LOC
         prev = doc[e.start - 1].lower_
-        if prev not in self.heads and prev not in self.bare_heads and prev not in self.ranks \
+        if prev not in self.title_heads and prev not in self.bare_heads and prev not in self.ranks \
                 and prev not in self.org_words and not self._starts_institution([doc[e.start - 1].text]):
             return None
         for k in range(len(toks) - 1, 0, -1):
             body, name = toks[:k], toks[k:]
             if not all(t.text[:1].isupper() and not t.is_upper for t in name) or len(name) > 4:
                 continue
-            if any(t.lower_ in self.heads or t.lower_ in self.ranks for t in name) or name[0].lower_ in self.org_words:
+            if any(t.lower_ in self.title_heads or t.lower_ in self.ranks for t in name) or name[0].lower_ in self.org_words:
                 continue  # "Ketua DPP [Partai Gerindra]": an organisation word opens no personal name
             body_text = doc_text(doc)[body[0].idx:body[-1].idx + len(body[-1].text)]
             last = body[-1].text
@@ -243,7 +243,7 @@ class OfficialNames:
                 if k == j or (k < len(doc) and doc[k].text not in (",", ";", ".", "/", "(", ")") and doc[k].lower_ not in ("dan", "serta")):
                     break
                 run = doc[j:k]
-                if _is_place(run.text) or run.text.lower() in self.non_entities or any(t.lower_ in self.heads for t in run):
+                if _is_place(run.text) or run.text.lower() in self.non_entities or any(t.lower_ in self.title_heads for t in run):
                     break
                 items.append(Span(doc, j, k, label="PER"))
                 i = k

@@ -55,13 +55,13 @@ class RoleFinder:
                 j -= 3
                 continue
             low = tok.lower_
-            if tok.text != "/" and not (is_cap(tok.text) or low in self.heads or low in self.inner or low in self.modifiers):
+            if tok.text != "/" and not (is_cap(tok.text) or low in self.title_heads or low in self.inner or low in self.modifiers):
                 break
             if not (tok.is_alpha or "-" in tok.text or tok.text.endswith(".") or tok.text.isupper() or tok.text == "/"):
                 break
             run_start = j
             j -= 1
-        heads = [i for i in range(run_start, name_start) if doc[i].lower_ in self.heads]
+        heads = [i for i in range(run_start, name_start) if doc[i].lower_ in self.title_heads]
         if not heads:
             return None, self._nationality_before(doc, name_start)
         h = heads[0]
@@ -153,7 +153,7 @@ class RoleFinder:
                     part = span[i:i + size]
                     code = t.country(part.text) if part[0].text[:1].isupper() else None
                     nxt = span.doc[part.end] if part.end < span.end else None
-                    if code and part.text.isupper() and nxt is not None and is_cap(nxt.text) and nxt.lower_ not in self.heads:
+                    if code and part.text.isupper() and nxt is not None and is_cap(nxt.text) and nxt.lower_ not in self.title_heads:
                         code = None  # "Kapten AS Roma": an all-caps form before a name is part of that name
                     code = code or (self.country_words.get(part.text) if size == 1 else None)
                     if code:

@@ -1,9 +1,10 @@
 """Speaker handling for :mod:`warta.components.quotes`: who said it, and their name.
 
-The quote finder hands over *hints*: ``("np", start, end)`` for a noun
-phrase next to a cue, ``("pron", start, end)`` for a pronoun or -nya,
-``("continue",)`` for a quoted sentence with no cue of its own, and
-``("none",)`` for an unattributed source ("sumber itu"). This module finds
+The quote finder hands over a :class:`Hint` per quotation: kind "np" for
+a noun phrase next to a cue, "source" for a cited source ("Laporan BMKG"),
+"pron" for a pronoun or -nya (each with its ``start`` and ``end``),
+"continue" for a quoted sentence with no cue of its own, and "none" for an
+unattributed source ("sumber itu"). This module finds
 those noun phrases (:func:`speaker_segment`, :func:`hint_after`,
 :func:`hint_before`) and turns hints into ``Record.quotes`` speaker dicts
 (:func:`resolve`): pronouns and "X itu" descriptions go to the most recent
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 import re
 from functools import cached_property, lru_cache
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from ..lang import load_json, load_wordset
 from ..morphology import ACTIVE_PREFIXES, verb_pattern
@@ -63,14 +64,49 @@ _PREDICATE = re.compile(
 CAPRUN = re.compile(r"\b[A-Z][\w'’-]*(?:\.[\w'’-]+)*(?:[ \t]+(?:[A-Z][\w'’-]*(?:\.[\w'’-]+)*|bin|binti|van|de|al|el)\b)*")
 
 
+class Hint(NamedTuple):
+    """Where a quotation's speaker is written, as the quote finder hands it over.
+
+    ``kind`` is "np" (a noun phrase), "source" (a cited source: it speaks, but
+    no later quote or "-nya" continues it), "pron" (a pronoun or -nya), each
+    with its character span, or "continue" (no cue: the previous or the next
+    speaker) and "none" (an unattributed source), which have no span.
+    """
+
+    kind: str
+    start: int = -1
+    end: int = -1
+
+
+#: a quoted sentence with no cue of its own
+CONTINUE = Hint("continue")
+#: an unattributed source ("sumber itu", "kabar yang beredar")
+UNATTRIBUTED = Hint("none")
+
+
+class Cue(NamedTuple):
+    """The character span of a quotation's reporting cue ("kata", "ujarnya")."""
+
+    start: int
+    end: int
+
+
 def _mask(s: str) -> str:
     """``s`` with "(DPW)"-style abbreviations blanked out, offsets kept."""
     return _ABBR.sub(lambda m: " " * len(m.group()), s)
 
 
-def _tokens(s: str):
-    """(word, start, end) of the words of ``s``."""
-    return [(m.group(), m.start(), m.end()) for m in WORD.finditer(s)]
+class Word(NamedTuple):
+    """A word of a text and its character span."""
+
+    text: str
+    start: int
+    end: int
+
+
+def _tokens(s: str) -> list[Word]:
+    """The words of ``s``."""
+    return [Word(m.group(), m.start(), m.end()) for m in WORD.finditer(s)]
 
 
 def name_of(words: list[str]) -> str:
@@ -128,6 +164,21 @@ def _indexed_name(run: str) -> Optional[tuple[tuple[str, ...], str]]:
     return (toks, name) if 2 <= len(toks) <= 5 else None
 
 
+class IndexedName(NamedTuple):
+    """A name of two to five words written in a text (see :attr:`Names.index`)."""
+
+    start: int  # where its capitalised run starts
+    words: tuple[str, ...]  # lower-cased
+    name: str
+
+
+class _NamePart(NamedTuple):
+    """Where a run of words first occurs inside an indexed name."""
+
+    entry: IndexedName
+    position: int  # the run's first word in ``entry.words``
+
+
 class Names:
     """The names written in one text, to complete a speaker's name to its fullest form."""
 
@@ -137,13 +188,13 @@ class Names:
         self._trimmed: dict[str, str] = {}
 
     @cached_property
-    def index(self) -> list[tuple[int, tuple[str, ...], str]]:
-        """(start, lower-cased words, name) of every name of two to five words, in text order."""
+    def index(self) -> list[IndexedName]:
+        """Every name of two to five words, in text order."""
         out = []
         for m in CAPRUN.finditer(self.text):
             found = _indexed_name(m.group())
             if found is not None:
-                out.append((m.start(), *found))
+                out.append(IndexedName(m.start(), *found))
         return out
 
     def fullest(self, name: str) -> str:
@@ -154,14 +205,15 @@ class Names:
         return found
 
     @cached_property
-    def _containing(self) -> dict[tuple[str, ...], tuple[int, int]]:
-        """Every shorter run of words of an indexed name -> (index entry, word position) of its first use."""
-        out: dict[tuple[str, ...], tuple[int, int]] = {}
+    def _containing(self) -> dict[tuple[str, ...], _NamePart]:
+        """Every shorter run of words of an indexed name -> where it is first used."""
+        out: dict[tuple[str, ...], _NamePart] = {}
         # names come in text order, and each one's positions left to right: setdefault keeps the first
-        for k, (_, cand, _full) in enumerate(self.index):
+        for entry in self.index:
+            cand = entry.words
             for n in range(1, len(cand)):
                 for i in range(len(cand) - n + 1):
-                    out.setdefault(cand[i:i + n], (k, i))
+                    out.setdefault(cand[i:i + n], _NamePart(entry, i))
         return out
 
     def _find_fullest(self, name: str) -> str:
@@ -171,8 +223,8 @@ class Names:
         n = len(toks)
         found = self._containing.get(toks)  # the first full mention wins
         if found is not None:
-            full = self.index[found[0]][2]
-            words, i = full.split(), found[1]
+            full = found.entry.name
+            words, i = full.split(), found.position
             # "Didiek" in "Kereta Api Indonesia Didiek Hartantyo" -> "Didiek Hartantyo";
             # a surname keeps one word before it
             if 0 < i and i + n < len(words):
@@ -180,9 +232,9 @@ class Names:
             return " ".join(words[max(0, i - 1):]) if i > 0 and words[0].lower() not in _ORG_HEADS else full
         if n == 1:  # "Enggar" clips the given name of "Enggartiasto Lukita", written before it
             first = re.search(r"\b%s\b" % re.escape(name), self.text)
-            clipped = {full for start, cand, full in self.index
-                       if first is not None and start < first.start() and cand[0].lower() not in _ORG_HEADS
-                       and is_clipped_form(name, full.split()[0])}
+            clipped = {e.name for e in self.index
+                       if first is not None and e.start < first.start() and e.words[0].lower() not in _ORG_HEADS
+                       and is_clipped_form(name, e.name.split()[0])}
             if len(clipped) == 1:
                 return clipped.pop()
         return self.trim(name)
@@ -242,28 +294,28 @@ def speaker_segment(sent, s0, a, b):
         if _DEGREE.fullmatch(part.strip()):  # "Rudi Siregar, S.H., menjelaskan"
             pos += len(part) + 1
             continue
-        words = [(m.group(), pos + m.start()) for m in _SPACED.finditer(part)]
+        words = [Word(m.group(), pos + m.start(), pos + m.end()) for m in _SPACED.finditer(part)]
         pos += len(part) + 1
         if words:
             segs.append(words)
-    if len(segs) > 1 and len(segs[-1]) > 1 and segs[-1][0][0].lower() in _COORD:
+    if len(segs) > 1 and len(segs[-1]) > 1 and segs[-1][0].text.lower() in _COORD:
         segs = [segs[-1][1:]]  # "..., tetapi kepolisian menyebut"
     kept = []  # segments up to the first aside, place or time
     for words in segs:
-        w0 = words[0][0].lower()
+        w0 = words[0].text.lower()
         if w0 in CONNECTIVES or w0 in DAYS or w0 in ("sebagaimana", "seperti", "yang"):
             if kept:
                 break
             # "Senin (12/6) Perry": drop a leading date, keep what follows
-            while words and (words[0][0].lower() in DAYS or words[0][0][:1] in "(0123456789"):
+            while words and (words[0].text.lower() in DAYS or words[0].text[:1] in "(0123456789"):
                 words = words[1:]
-            if words and words[0][0].lower() in CONNECTIVES:  # "Saat itu dia", "Dalam rapat itu Ryamizard"
+            if words and words[0].text.lower() in CONNECTIVES:  # "Saat itu dia", "Dalam rapat itu Ryamizard"
                 i = len(words)
-                while i > 1 and is_cap(words[i - 1][0]):
+                while i > 1 and is_cap(words[i - 1].text):
                     i -= 1
-                if i == len(words) and words[-1][0].lower() in PRONOUNS:
+                if i == len(words) and words[-1].text.lower() in PRONOUNS:
                     i -= 1
-                if 0 < i < len(words) and words[i - 1][0].lower() in _PREPOSITIONS:
+                if 0 < i < len(words) and words[i - 1].text.lower() in _PREPOSITIONS:
                     i = 0  # "Dalam penampilan di Los Angeles": a place, not the subject
                 words = words[i:] if 0 < i < len(words) else []
             if not words:
@@ -273,40 +325,39 @@ def speaker_segment(sent, s0, a, b):
         return None
     words = kept[-1]
     if len(kept) > 1:  # an apposition: "Pengacara Ahok, Wayan Sudirta"
-        named = [w for w in kept if is_cap(w[0][0]) and w[0][0].lower() not in _ORG_HEADS
-                 and (w[0][0].lower() not in TITLES or len(w) <= 3)]  # "Iptu Suroto"
-
+        named = [seg for seg in kept if is_cap(seg[0].text) and seg[0].text.lower() not in _ORG_HEADS
+                 and (seg[0].text.lower() not in TITLES or len(seg) <= 3)]  # "Iptu Suroto"
         words = named[-1] if named else words
     # "... setelah dia" / "Saat itu dia": the subject after a subordinator
     for i in range(len(words) - 1, 0, -1):
-        head = words[i][0]
-        if (words[i - 1][0].lower() in CONNECTIVES or words[i - 1][0].lower() in _COORD) and len(words) - i <= 5 and head.lower() not in DAYS \
+        head = words[i].text
+        if (words[i - 1].text.lower() in CONNECTIVES or words[i - 1].text.lower() in _COORD) and len(words) - i <= 5 and head.lower() not in DAYS \
                 and (is_cap(head) or head.lower() in PRONOUNS):
             words = words[i:]
             break
     for i in range(1, len(words)):  # "X pada Selasa (4/4)" -> "X"
-        if words[i][0].lower() in STOPS:
+        if words[i].text.lower() in STOPS:
             words = words[:i]
             break
-    low = [w.lower() for w, _ in words]
-    start, end = s0 + words[0][1], s0 + words[-1][1] + len(words[-1][0])
-    if low[-1] in PRONOUNS and (len(low) == 1 or not is_cap(words[-2][0])):  # "... membuat ia"
-        return ("pron", s0 + words[-1][1], end)
+    low = [w.text.lower() for w in words]
+    start, end = s0 + words[0].start, s0 + words[-1].end
+    if low[-1] in PRONOUNS and (len(low) == 1 or not is_cap(words[-2].text)):  # "... membuat ia"
+        return Hint("pron", s0 + words[-1].start, end)
     if "yang" in low or (low[0] in ("ada", "terdapat") and len(low) > 1):
         return None
-    if not any(is_cap(w) for w, _ in words) and low[0] not in _NP_STARTERS and len(low) > 3 \
+    if not any(is_cap(w.text) for w in words) and low[0] not in _NP_STARTERS and len(low) > 3 \
             and low[-1] not in _ANAPHORIC:
         return None
-    if _VERBAL.fullmatch(low[0]) and not is_cap(words[0][0]) and low[0] not in _NP_STARTERS \
+    if _VERBAL.fullmatch(low[0]) and not is_cap(words[0].text) and low[0] not in _NP_STARTERS \
             and low[0] not in _ORG_HEADS and low[0] not in TITLES:
         return None  # "namun memukai juri ... setelah menyebutkan": a verb, not a speaker
-    return ("np", start, end)
+    return Hint("np", start, end)
 
 
 def hint_after(d, m, base):
     """Speaker hint from the words after a post cue (or its -nya)."""
     if m.groupdict().get("nya"):
-        return ("pron", base + m.start("nya"), base + m.end("nya"))
+        return Hint("pron", base + m.start("nya"), base + m.end("nya"))
     text = d.text
     start = base + m.end("cue")
     limit = min(len(text), start + 160)
@@ -315,47 +366,48 @@ def hint_after(d, m, base):
     toks = _tokens(seg)
     if not toks:
         return None
-    if toks[0][0].lower() in PRONOUNS:
-        return ("pron", start + toks[0][1], start + toks[0][2])
+    if toks[0].text.lower() in PRONOUNS:
+        return Hint("pron", start + toks[0].start, start + toks[0].end)
     picked = []
-    for w, a, b in toks[:12]:
-        gap = seg[picked[-1][2] if picked else 0:a]
-        initial = picked and gap.strip() == "." and _INITIAL.fullmatch(picked[-1][0]) and is_cap(w)
+    for tok in toks[:12]:
+        w, a = tok.text, tok.start
+        gap = seg[picked[-1].end if picked else 0:a]
+        initial = picked and gap.strip() == "." and _INITIAL.fullmatch(picked[-1].text) and is_cap(w)
         if any(c in gap for c in (",.;:!?(" if picked else ".;!?(")) and not initial:
             break  # but an initial's stop is inside the name: "Hadi M. Djuraid"
         low = w.lower()
         if low == "yang" and picked:
             rel = re.match(r"[^,.;:!?\n]*", seg[a:]).group().rstrip()
             if rel.split()[-1].lower() in _ANAPHORIC:  # "pemain yang kini memperkuat Persib itu"
-                return ("np", start + picked[0][1], start + a + len(rel))
+                return Hint("np", start + picked[0].start, start + a + len(rel))
         if low in STOPS and (picked or low not in _NP_STARTERS):
             break
         if not picked and low in ADVERBS:
             return None
-        picked.append((w, a, b))
+        picked.append(tok)
     if not picked:
         return None
-    words = [w for w, _, _ in picked]
+    words = [w.text for w in picked]
     low0 = words[0].lower()
     if low0 in NOBODY:
-        return ("none",)
+        return UNATTRIBUTED
     # "ujar gitaris God Bless, Ian Antono" -> the name after the comma
-    am = _APPOS.match(seg, picked[-1][2])
+    am = _APPOS.match(seg, picked[-1].end)
     while am and all(_country(w) for w in am.group(1).split()) and _APPOS.match(seg, am.end(1)):
         am = _APPOS.match(seg, am.end(1))  # "kata Humas Kantor SAR Mataram, NTB, I Gusti Lanang": past the place
     if am and am.group(1).split()[0].lower().strip(".") not in DAYS and (not is_cap(words[0]) or low0 in TITLES or low0 in _ORG_HEADS or len(words) > 3):
-        return ("np", start + am.start(1), start + am.start(1) + len(am.group(1).rstrip(" \t.")))
+        return Hint("np", start + am.start(1), start + am.start(1) + len(am.group(1).rstrip(" \t.")))
     if not (is_cap(words[0]) or low0 in _NP_STARTERS or low0 in TITLES) and len(words) > 4 \
             and words[-1].lower() not in _ANAPHORIC:
         return None
-    return ("np", start + picked[0][1], start + picked[-1][2])
+    return Hint("np", start + picked[0].start, start + picked[-1].end)
 
 
 def hint_before(d, m, base):
     """Speaker hint from a cue before an opening mark (its noun phrase, its -nya, or the words before it)."""
     gd = m.groupdict()
     if gd.get("nya"):
-        return ("pron", base + m.start("nya"), base + m.end("nya"))
+        return Hint("pron", base + m.start("nya"), base + m.end("nya"))
     if gd.get("np") is not None:
         np = gd["np"].strip()
         if not np:
@@ -363,8 +415,8 @@ def hint_before(d, m, base):
         a = base + m.start("np") + (len(gd["np"]) - len(gd["np"].lstrip()))
         w0 = np.split()[0].lower()
         if w0 in PRONOUNS:
-            return ("pron", a, a + len(w0))
-        return ("none",) if w0 in NOBODY else ("np", a, a + len(np))
+            return Hint("pron", a, a + len(w0))
+        return UNATTRIBUTED if w0 in NOBODY else Hint("np", a, a + len(np))
     # "X mengatakan, "..."": the speaker is before the verb in this sentence
     text = d.text
     s0 = max(d.sentence_of(base + m.start())[0], text.rfind("\n", 0, base + m.start()) + 1)
@@ -385,53 +437,65 @@ def hint_before(d, m, base):
 # ---- hints to speakers ------------------------------------------------------
 
 def resolve(d, found, quoted) -> list[dict]:
-    """``Record.quotes`` dicts for the quote finder's items, speakers resolved in text order.
+    """``Record.quotes`` dicts for the quote finder's candidates, speakers resolved in text order.
 
     Args:
         d: the finder's per-document state (see the module docstring).
-        found: ``(start, end, kind, cue (start, end) or None, hint, ...)`` tuples, sorted by start.
+        found: quote candidates sorted by start, each with ``start``, ``end``, ``kind``,
+            ``cue`` (a :class:`Cue` or None) and ``hint`` (a :class:`Hint`, or None when none was found).
         quoted: (start, end) of direct quotations; sentence subjects inside them are no antecedents.
 
     Returns:
-        One dict per item: start, end, text, kind, speaker (or None) and cue (or None).
+        One dict per candidate: start, end, text, kind, speaker (or None) and cue (or None).
     """
     text = getattr(d, "raw", d.text)  # the article as written (d.text may stand in marks)
     out = []
     last = None  # the last resolved speaker dict
     history = []  # every resolved speaker so far, in text order
     subjects = _subjects(d, quoted)
-    for item in found:
-        start, end, kind, cue, hint = item[:5]
+    for k, item in enumerate(found):
+        start, hint = item.start, item.hint
+        kind = hint.kind if hint is not None else None  # a cue with no speaker found after it
         speaker = None
-        if hint and hint[0] in ("np", "source"):
-            speaker = _np_speaker(d, hint[1], hint[2], start, last, subjects, history)
-        elif hint and hint[0] == "pron":
+        if kind in ("np", "source"):
+            speaker = _np_speaker(d, hint.start, hint.end, start, last, subjects, history)
+        elif kind == "pron":
             ante = _antecedent(start, last, subjects, history)
             if ante is not None:
-                speaker = dict(ante, start=hint[1], end=hint[2], text=text[hint[1]:hint[2]])
-        elif hint and hint[0] == "continue":
-            nxt = _next_cued(d, found, item)
+                speaker = dict(ante, start=hint.start, end=hint.end, text=text[hint.start:hint.end])
+        elif kind == "continue":
+            nxt = _next_cued(d, item, found[k + 1] if k + 1 < len(found) else None)
             speaker = nxt if nxt is not None else (dict(last) if last is not None else None)
-        if speaker is not None and hint[0] != "source":
+        if speaker is not None and kind != "source":
             last = dict(speaker, _pos=start)
-            history.append({k: v for k, v in speaker.items() if not k.startswith("_")})
-        out.append({
-            "start": start, "end": end, "text": text[start:end], "kind": kind,
-            "speaker": {k: v for k, v in speaker.items() if not k.startswith("_")} if speaker else None,
-            "cue": {"start": cue[0], "end": cue[1], "text": text[cue[0]:cue[1]]} if cue else None,
-        })
+            history.append(_public(speaker))
+        out.append(_quote_dict(text, item, speaker))
     return out
 
-def _next_cued(d, found, item):
-    """Speaker of a cued direct quote that follows ``item`` with nothing but marks in between."""
-    k = found.index(item)
-    if k + 1 >= len(found):
+
+def _public(speaker: dict) -> dict:
+    """A speaker dict without the resolver's own keys (those starting with "_")."""
+    return {k: v for k, v in speaker.items() if not k.startswith("_")}
+
+
+def _quote_dict(text: str, item, speaker: Optional[dict]) -> dict:
+    """The ``Record.quotes`` dict of one quote candidate and its resolved speaker."""
+    cue = item.cue
+    return {
+        "start": item.start, "end": item.end, "text": text[item.start:item.end], "kind": item.kind,
+        "speaker": _public(speaker) if speaker else None,
+        "cue": {"start": cue.start, "end": cue.end, "text": text[cue.start:cue.end]} if cue else None,
+    }
+
+
+def _next_cued(d, item, nxt):
+    """Speaker of ``nxt``, a cued direct quote that follows ``item`` with nothing but marks in between."""
+    if nxt is None:
         return None
-    nxt = found[k + 1]
-    between = d.text[item[1]:nxt[0]]
-    if nxt[2] != "direct" or not nxt[4] or nxt[4][0] != "np" or any(c.isalnum() for c in between):
+    between = d.text[item.end:nxt.start]
+    if nxt.kind != "direct" or nxt.hint is None or nxt.hint.kind != "np" or any(c.isalnum() for c in between):
         return None
-    return _np_speaker(d, nxt[4][1], nxt[4][2], nxt[0], None, [])
+    return _np_speaker(d, nxt.hint.start, nxt.hint.end, nxt.start, None, [])
 
 def _np_speaker(d, a, b, qstart, last, subjects, history=None):
     """Speaker dict for the noun phrase ``text[a:b]`` of a quote starting at ``qstart``."""
@@ -513,8 +577,9 @@ def _office_holder(d, words, at):
                 found.append((m.start(), name))
     if not found:
         return None
-    earlier = [f for f in found if f[0] < at]
-    return max(earlier)[1] if earlier else min(found)[1]
+    earlier = [(pos, name) for pos, name in found if pos < at]
+    _pos, name = max(earlier) if earlier else min(found)
+    return name
 
 
 def _title_holder(d, words, before):
@@ -529,25 +594,32 @@ def _title_holder(d, words, before):
 _AGENT = re.compile(r"\b(?P<cue>%s)\s+(?:oleh\s+)?(?=[A-Z])" % alternation(_LEX["passive"]))
 
 
-def _passive_agents(d, quoted) -> list:
+class Subject(NamedTuple):
+    """A named sentence subject, an antecedent for a later pronoun: where it starts and who it is."""
+
+    start: int
+    speaker: dict  # canonical and label
+
+
+def _passive_agents(d, quoted) -> list[Subject]:
     """Speakers named as the agent of a report ("Hal itu diungkapkan Manajer Jatam Ki Bagus"), as subjects."""
     out = []
     for m in _AGENT.finditer(d.text):
         if any(a <= m.start() < b for a, b in quoted):
             continue
         hint = hint_after(d, m, 0)
-        if not hint or hint[0] != "np":
+        if hint is None or hint.kind != "np":
             continue
-        words = d.text[hint[1]:hint[2]].split()
+        words = d.text[hint.start:hint.end].split()
         name = name_of(words)
-        ent = d.entity_in(hint[1], hint[2])
+        ent = d.entity_in(hint.start, hint.end)
         if not name or not _person_np(d, words, ent) or (ent is not None and ent.label_ != "PER"):
             continue
-        out.append((hint[1], {"canonical": d.names.fullest(name), "label": "PER"}))
+        out.append(Subject(hint.start, {"canonical": d.names.fullest(name), "label": "PER"}))
     return out
 
 
-def _subjects(d, quoted):
+def _subjects(d, quoted) -> list[Subject]:
     """Sentence subjects that are names (outside ``quoted`` spans), as antecedents for pronouns."""
     out = _passive_agents(d, quoted)
     dl = d.doc._.dateline
@@ -560,14 +632,14 @@ def _subjects(d, quoted):
         if not vm or vm.start() <= a:
             continue
         hint = speaker_segment(sent, s0, a, vm.start())
-        if not hint or hint[0] != "np":
+        if hint is None or hint.kind != "np":
             continue
-        words = d.text[hint[1]:hint[2]].split()
-        if words[-1].lower() in _ANAPHORIC or any(s0 <= a <= hint[1] < b for a, b in quoted):
+        words = d.text[hint.start:hint.end].split()
+        if words[-1].lower() in _ANAPHORIC or any(s0 <= a <= hint.start < b for a, b in quoted):
             continue
         name = name_of(words)
         full = d.names.fullest(name) if name and not any(c.isdigit() for c in name) else ""
-        ent = d.entity_in(hint[1], hint[2])
+        ent = d.entity_in(hint.start, hint.end)
         if len(full.split()) < 2 and (not full or ent is None):
             continue
         label = "ORG" if full.split()[0].lower() in _ORG_HEADS else "PER"
@@ -577,8 +649,8 @@ def _subjects(d, quoted):
             label = None if words[-1].lower() in _ANAPHORIC else "THING"  # "Pesawat tersebut"
         if label is None:
             continue
-        out.append((hint[1], {"canonical": full, "label": label}))
-    out.sort(key=lambda x: x[0])
+        out.append(Subject(hint.start, {"canonical": full, "label": label}))
+    out.sort(key=lambda subject: subject.start)
     return out
 
 def _antecedent(pos, last, subjects, history=()):

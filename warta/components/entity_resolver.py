@@ -90,7 +90,7 @@ class EntityResolver(NameFinder, RoleFinder, OfficialNames):
         self.find_orgs = True
         data = load_json("titles")
         self.bare_heads = frozenset(data["bare_heads"])
-        self.heads = frozenset(data["heads"])
+        self.title_heads = frozenset(data["heads"])  # title words that open a role ("Presiden", "Kapolda")
         self.inner = frozenset(data["inner"])
         self.modifiers = frozenset(data["modifiers"])
         self.title_country = dict(data["country"])
@@ -197,7 +197,7 @@ class EntityResolver(NameFinder, RoleFinder, OfficialNames):
                     low = doc[start].lower_
                     if low in self.honorifics or low in self.modifiers:
                         start += 1
-                    elif low in self.heads and not (low in self.name_like and ent.end - start == 2):
+                    elif low in self.title_heads and not (low in self.name_like and ent.end - start == 2):
                         start += 1
                     elif start > ent.start and t.country(doc[start].text) and ent.end - start > 1:
                         start += 1  # "Presiden Rusia Vladimir Putin": the nationality goes with the title
@@ -246,7 +246,7 @@ class EntityResolver(NameFinder, RoleFinder, OfficialNames):
                 start -= 1
             else:
                 break
-        while start < end and (not is_cap(doc[start].text) or doc[start].lower_ in self.heads
+        while start < end and (not is_cap(doc[start].text) or doc[start].lower_ in self.title_heads
                                or doc[start].lower_ in self.modifiers):
             start += 1
         if acronym and _upper_count(acronym) >= 2:

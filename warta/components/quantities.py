@@ -470,29 +470,12 @@ def _collectives(text: str, spans: list, found: list) -> Iterator[dict]:
 
 
 def _from_match(text: str, m: re.Match, spans: list) -> Optional[dict]:
+    """The quantity dict of one number match, or None when the number counts nothing (a date's piece,
+    an age, a phone number, a score, a year, a label, ...)."""
     a = _amount(m.group("a"))
     if a is None:
         return None
-    b = _amount(m.group("b")) if m.group("b") else None
-    start, end = m.start(), m.end()
-    if m.group("b") and b is None:
-        end = m.start("join")
-    join = (m.group("join") or "").strip().lower()
-    cut = False
-    if join == "dan" and not m.group("between"):
-        b, end, cut = None, m.end("a"), True
-    elif join == "atau" and b is not None and a["scaled"] and b["scaled"] and _CUR_PRE_RE_C.match(m.group("b")):
-        b, end, cut = None, m.end("a"), True  # "Rp 137 triliun atau Rp 151 triliun": two amounts, not a range
-    if m.group("post") and b is None and not m.group("b"):
-        pass
-    elif m.group("post"):
-        end = max(end, m.end("post"))
-    mod_word = (m.group("mod") or "").lower()
-    mod_word = _SPACES.sub(" ", mod_word)
-    if m.group("between") and b is None:
-        start = m.start("between") if not mod_word else start
-        if not mod_word:
-            start = m.start("a")
+    b, start, end, join, cut, mod_word = _extent(m, a)
     if _overlaps(m.start("a"), m.end("b") if b else m.end("a"), spans):
         # a number inside a date, time or duration: maybe only a trailing piece is free
         return None
@@ -502,62 +485,14 @@ def _from_match(text: str, m: re.Match, spans: list) -> Optional[dict]:
     # context before the number: identifiers, ordinals, phone numbers, scores
     before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
     prev = before.group(1).lower() if before else ""
-    raw_a = a["raw"]
     has_unit = a["scaled"] or (b is not None and b["scaled"])
-    if not mod_word and prev in _EXCLUDE_BEFORE and not has_unit:
-        return None
-    if raw_a[:1] == "0" and len(_NON_DIGITS.sub("", raw_a)) >= 4:
-        return None  # phone numbers and codes
-    if _LONG_DIGITS.fullmatch(raw_a) and not has_unit:
-        return None  # long digit strings without separators: phone numbers, ids
-    if _AREA_CODE.search(text[max(0, m.start() - 8):m.start()]):
-        return None  # "(021) 5551234"
-    if _PHONE_START.match(text[max(0, m.start() - 2):m.start() + 1]):
+    if _code_or_identifier(text, m, a, prev, mod_word, has_unit):
         return None
     title = a["word"] and m.group("a")[:1].isupper()
     counted = None if (a["unit"] or (b and b["unit"])) else _counted(text, end, title)
-    if b is not None and join in {"-", "–"} and not has_unit and not a["approx"]:
-        if prev in _SCORE_BEFORE or (counted is None and a["value"] < 100 and b["value"] is not None and b["value"] < 100):
-            return None  # "menang 2-1": a score
-    if (not has_unit and b is None and not a["word"] and _YEAR.fullmatch(raw_a)
-            and counted not in _HINTS and not mod_word):
-        return None  # a bare year
-    if _COORD_AFTER.match(text, m.end("a")) or _COORD_BEFORE.search(text, max(0, m.start() - 25), m.start()):
-        return None  # "8,47 LS": a coordinate
-    if a["word"] and not has_unit and b is None and not a["approx"]:
-        if raw_a in {"satu", "se"} and counted not in _HINTS and not _PARTITIVE.match(text, end) \
-                and not _classifier_after(text, end):
-            return None  # "satu" as an article ("satu hal"); but "satu dari tiga petugas" counts
-        if raw_a in _FRACTIONS and counted is None:
-            return None
-    if prev == "salah" and raw_a == "satu":
+    if _counts_nothing(text, m, a, b, end, join, prev, mod_word, has_unit, counted):
         return None
-    if a["word"] and not has_unit and b is None and not a["approx"] and _ENUM_END.match(text[end:end + 2]):
-        return None  # "Dua, ..." in an enumeration counts nothing
-    if not has_unit and not mod_word and b is None and _is_label(text, m.start(), end):
-        return None
-    if b is not None and not has_unit and a["value"] and b["value"] and \
-            all(_YEAR.fullmatch(x["raw"]) for x in (a, b)):
-        return None  # "2015 - 2016": a span of years
-    if b is not None:
-        unit = a["unit"] or b["unit"]
-        lo = a["value"] if a["value"] is not None else a["lo"]
-        if lo is not None and a["scale"] == 1 and b["scale"] > 1:
-            lo *= b["scale"]  # "7-8 juta": the scale of the second number applies to both
-        hi = b["value"] if b["value"] is not None else b["hi"]
-        value, vmin, vmax, modifier = None, lo, hi, "range"
-    elif a["approx"]:
-        unit = a["unit"]
-        value, vmin, vmax, modifier = None, a["lo"], a["hi"], "approx"
-    else:
-        unit = a["unit"]
-        value, vmin, vmax = a["value"], None, None
-        modifier = _MOD_BEFORE.get(mod_word, "exact")
-        post = (m.group("post") or "").strip().lower()
-        if post == "lebih" or (counted and modifier == "exact" and _more_than(counted).match(text[end:end + 40])):
-            modifier = "more_than"  # "2.000 lebih", "8.000 unit lebih"
-        elif post == "-an":
-            modifier = "approx"
+    unit, value, vmin, vmax, modifier = _value(text, m, a, b, end, mod_word, counted)
     if mod_word and _MOD_BEFORE.get(mod_word) == "exact":
         start = m.start("a") if not m.group("between") else m.start("between")
     if m.group("between") and b is None:
@@ -570,6 +505,92 @@ def _from_match(text: str, m: re.Match, spans: list) -> Optional[dict]:
         "value": value, "min": vmin, "max": vmax, "modifier": modifier,
         "unit": unit, "counted": counted, "_cut": cut,
     }
+
+
+def _extent(m: re.Match, a: dict) -> tuple[Optional[dict], int, int, str, bool, str]:
+    """(second amount or None, start, end, joining word, cut, modifier word) of a number match: "7 dan 8"
+    and "Rp 137 triliun atau Rp 151 triliun" are two amounts (cut after the first), not a range."""
+    b = _amount(m.group("b")) if m.group("b") else None
+    start, end = m.start(), m.end()
+    if m.group("b") and b is None:
+        end = m.start("join")
+    join = (m.group("join") or "").strip().lower()
+    cut = False
+    if join == "dan" and not m.group("between"):
+        b, end, cut = None, m.end("a"), True
+    elif join == "atau" and b is not None and a["scaled"] and b["scaled"] and _CUR_PRE_RE_C.match(m.group("b")):
+        b, end, cut = None, m.end("a"), True  # "Rp 137 triliun atau Rp 151 triliun": two amounts, not a range
+    if m.group("post") and (b is not None or m.group("b")):
+        end = max(end, m.end("post"))
+    mod_word = _SPACES.sub(" ", (m.group("mod") or "").lower())
+    if m.group("between") and b is None:
+        start = m.start("between") if not mod_word else start
+        if not mod_word:
+            start = m.start("a")
+    return b, start, end, join, cut, mod_word
+
+
+def _code_or_identifier(text: str, m: re.Match, a: dict, prev: str, mod_word: str, has_unit: bool) -> bool:
+    """Whether the number is an identifier, a phone number or a code, read from the words before it."""
+    raw_a = a["raw"]
+    if not mod_word and prev in _EXCLUDE_BEFORE and not has_unit:
+        return True
+    if raw_a[:1] == "0" and len(_NON_DIGITS.sub("", raw_a)) >= 4:
+        return True  # phone numbers and codes
+    if _LONG_DIGITS.fullmatch(raw_a) and not has_unit:
+        return True  # long digit strings without separators: phone numbers, ids
+    if _AREA_CODE.search(text[max(0, m.start() - 8):m.start()]):
+        return True  # "(021) 5551234"
+    return bool(_PHONE_START.match(text[max(0, m.start() - 2):m.start() + 1]))
+
+
+def _counts_nothing(text: str, m: re.Match, a: dict, b: Optional[dict], end: int, join: str, prev: str,
+                    mod_word: str, has_unit: bool, counted: Optional[str]) -> bool:
+    """Whether the number is a score, a year or a span of years, a coordinate, an article ("satu hal"),
+    an enumeration's or a label's number: no quantity."""
+    raw_a = a["raw"]
+    if b is not None and join in {"-", "–"} and not has_unit and not a["approx"]:
+        if prev in _SCORE_BEFORE or (counted is None and a["value"] < 100 and b["value"] is not None and b["value"] < 100):
+            return True  # "menang 2-1": a score
+    if (not has_unit and b is None and not a["word"] and _YEAR.fullmatch(raw_a)
+            and counted not in _HINTS and not mod_word):
+        return True  # a bare year
+    if _COORD_AFTER.match(text, m.end("a")) or _COORD_BEFORE.search(text, max(0, m.start() - 25), m.start()):
+        return True  # "8,47 LS": a coordinate
+    if a["word"] and not has_unit and b is None and not a["approx"]:
+        if raw_a in {"satu", "se"} and counted not in _HINTS and not _PARTITIVE.match(text, end) \
+                and not _classifier_after(text, end):
+            return True  # "satu" as an article ("satu hal"); but "satu dari tiga petugas" counts
+        if raw_a in _FRACTIONS and counted is None:
+            return True
+    if prev == "salah" and raw_a == "satu":
+        return True
+    if a["word"] and not has_unit and b is None and not a["approx"] and _ENUM_END.match(text[end:end + 2]):
+        return True  # "Dua, ..." in an enumeration counts nothing
+    if not has_unit and not mod_word and b is None and _is_label(text, m.start(), end):
+        return True
+    return b is not None and not has_unit and bool(a["value"]) and bool(b["value"]) and \
+        all(_YEAR.fullmatch(x["raw"]) for x in (a, b))  # "2015 - 2016": a span of years
+
+
+def _value(text: str, m: re.Match, a: dict, b: Optional[dict], end: int, mod_word: str,
+           counted: Optional[str]) -> tuple[Optional[str], Optional[float], Optional[float], Optional[float], str]:
+    """(unit, value, min, max, modifier): a range, an approximate amount or an exact one with its modifier."""
+    if b is not None:
+        lo = a["value"] if a["value"] is not None else a["lo"]
+        if lo is not None and a["scale"] == 1 and b["scale"] > 1:
+            lo *= b["scale"]  # "7-8 juta": the scale of the second number applies to both
+        hi = b["value"] if b["value"] is not None else b["hi"]
+        return a["unit"] or b["unit"], None, lo, hi, "range"
+    if a["approx"]:
+        return a["unit"], None, a["lo"], a["hi"], "approx"
+    modifier = _MOD_BEFORE.get(mod_word, "exact")
+    post = (m.group("post") or "").strip().lower()
+    if post == "lebih" or (counted and modifier == "exact" and _more_than(counted).match(text[end:end + 40])):
+        modifier = "more_than"  # "2.000 lebih", "8.000 unit lebih"
+    elif post == "-an":
+        modifier = "approx"
+    return a["unit"], a["value"], None, None, modifier
 
 
 def _classifier_after(text: str, end: int) -> bool:

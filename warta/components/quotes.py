@@ -44,7 +44,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -52,8 +54,8 @@ from spacy.tokens import Doc
 from ..lang import load_json
 from ._regex import alternation
 from ._speakers import (
-    SOURCE_PEOPLE, ADVERBS, CONNECTIVES, DAYS, NOBODY, PRONOUNS, STOPS, TITLES, WORD, Names, adverb_tail, hint_after, hint_before,
-    name_of, resolve, skip_connective, speaker_segment,
+    CONTINUE, SOURCE_PEOPLE, ADVERBS, CONNECTIVES, DAYS, NOBODY, PRONOUNS, STOPS, TITLES, UNATTRIBUTED, WORD, Cue, Hint,
+    Names, adverb_tail, hint_after, hint_before, name_of, resolve, skip_connective, speaker_segment,
 )
 from ._lexicon import THIRD_PERSON
 from ._sentences import sentence_char_bounds
@@ -123,6 +125,31 @@ _KEPADA_SKIP = frozenset(_LEX["kepada_skip"])
 
 
 MIN_WORDS = 3
+
+
+@dataclass
+class Stretch:
+    """A quoted stretch of text: its marks and the quoted words between them (character offsets).
+
+    ``close`` is -1 for a quotation whose closing mark never comes; ``start``
+    and ``end`` bound the content, without the spaces and marks around it.
+    """
+
+    open: int
+    close: int
+    start: int
+    end: int
+
+
+class Candidate(NamedTuple):
+    """A quotation found, before its speaker is resolved (see :func:`._speakers.resolve`)."""
+
+    start: int
+    end: int
+    kind: str  # "direct", "indirect" or "mixed"
+    cue: Optional[Cue]
+    hint: Optional[Hint]
+    stretch: Optional[Stretch] = None  # the quoted stretch of a direct quotation
 
 
 def _source_length(np: str) -> int:
@@ -200,9 +227,9 @@ class _Doc:
         return 0, len(self.text)
 
 
-def _stretches(text: str) -> list[list[int]]:
-    """Quoted stretches as [open_mark, close_mark_or_-1, content_start, content_end]."""
-    out: list[list[int]] = []
+def _stretches(text: str) -> list[Stretch]:
+    """The quoted stretches of ``text``, in text order."""
+    out: list[Stretch] = []
     pstart = 0
     paras = []
     for m in _PARA.finditer(text):
@@ -222,33 +249,33 @@ def _stretches(text: str) -> list[list[int]]:
                 else:
                     if pending is not None:
                         out.append(pending)
-                    opened = [pos, -1, pos + 1, pos + 1]
+                    opened = Stretch(pos, -1, pos + 1, pos + 1)
                 pending = None
                 continue
             if ch == "“":  # a new opening mark: the previous stretch was never closed
-                opened[3] = pos
+                opened.end = pos
                 out.append(opened)
-                opened = [pos, -1, pos + 1, pos + 1]
+                opened = Stretch(pos, -1, pos + 1, pos + 1)
                 continue
-            opened[1], opened[3] = pos, pos
+            opened.close, opened.end = pos, pos
             out.append(opened)
             opened = None
         if pending is not None:
             out.append(pending)
             pending = None
         if opened is not None:
-            opened[3] = p1
+            opened.end = p1
             pending = opened
     if pending is not None:
         out.append(pending)
     for q in out:
-        s, e = q[2], q[3]
+        s, e = q.start, q.end
         while s < e and text[s].isspace():
             s += 1
         while e > s and (text[e - 1].isspace() or text[e - 1] in ",“\""):
             e -= 1
-        q[2], q[3] = s, e
-    return [q for q in out if q[3] > q[2]]
+        q.start, q.end = s, e
+    return [q for q in out if q.end > q.start]
 
 
 class Quotes:
@@ -268,34 +295,33 @@ class Quotes:
             return []
         d = _Doc(doc)
         text = d.text
-        found = []  # (start, end, kind, cue (s, e) or None, speaker hint)
-        fragments = []
+        found: list[Candidate] = []
+        fragments: list[Stretch] = []
         for q in _stretches(text):
             item = self._direct(d, q)
             if item is None:
                 fragments.append(q)
             else:
                 found.append(item)
-        blocked = [(q[0], (q[1] if q[1] >= 0 else q[3]) + 1) for q in ((f[5]) for f in found)]
+        blocked = [(f.stretch.open, (f.stretch.close if f.stretch.close >= 0 else f.stretch.end) + 1) for f in found]
         for s0, s1 in d.sents:
             item = self._indirect(d, s0, s1, blocked)
             if item is None:
                 continue
-            start, end = item[0], item[1]
-            if any(f[2] >= start and f[3] <= end + 1 for f in fragments):
-                item = (start, end, "mixed", *item[3:])
+            if any(f.start >= item.start and f.end <= item.end + 1 for f in fragments):
+                item = item._replace(kind="mixed")
             found.append(item)
         # a quotation holds at least three words (ANNOTATION.md): one or two quoted words are a term or a
         # title, and ', kata Budi' alone reports nothing
-        found = [f for f in found if _has_words(text, f[0], f[1], MIN_WORDS)]
+        found = [f for f in found if _has_words(text, f.start, f.end, MIN_WORDS)]
         if not found:
             return []
-        found.sort(key=lambda f: f[0])
-        return resolve(d, found, [(f[5][0], f[5][3]) for f in found if len(f) > 5])
+        found.sort(key=lambda f: f.start)
+        return resolve(d, found, [(f.stretch.open, f.stretch.end) for f in found if f.stretch is not None])
 
-    def _direct(self, d: _Doc, q):
+    def _direct(self, d: _Doc, q: Stretch) -> Optional[Candidate]:
         text = d.text
-        open_pos, close_pos, c0, c1 = q
+        open_pos, close_pos, c0, c1 = q.open, q.close, q.start, q.end
         s0, s1 = d.sentence_of(open_pos)
         para0 = text.rfind("\n", 0, open_pos) + 1
         pre_start = max(s0, para0)
@@ -309,13 +335,13 @@ class Quotes:
                 if pre.strip() and pre.rstrip()[-1:] not in ".!?:,\"”" and len(WORD.findall(pre)) >= 3:
                     # 'X ditunda sampai situasi "stabil", kata Y': the whole clause is reported
                     lead = pre_start + len(pre) - len(pre.lstrip())
-                    return (lead, c1 + (text[c1] in "\"”" and 1 or 0), "mixed", self._cue(m, close_pos + 1), hint, q)
-                return (c0, c1, "direct", self._cue(m, close_pos + 1), hint, q)
+                    return Candidate(lead, c1 + (text[c1] in "\"”" and 1 or 0), "mixed", self._cue(m, close_pos + 1), hint, q)
+                return Candidate(c0, c1, "direct", self._cue(m, close_pos + 1), hint, q)
             m = POST_NP_VERB.match(post)
             if m:
                 np0 = close_pos + 1 + m.start("np")
-                hint = ("pron" if m.group("np").lower() in PRONOUNS else "np", np0, close_pos + 1 + m.end("np"))
-                return (c0, c1, "direct", self._cue(m, close_pos + 1), hint, q)
+                hint = Hint("pron" if m.group("np").lower() in PRONOUNS else "np", np0, close_pos + 1 + m.end("np"))
+                return Candidate(c0, c1, "direct", self._cue(m, close_pos + 1), hint, q)
         words_before = pre.strip()
         rest_after = text[close_pos + 1:s1].strip() if close_pos >= 0 else ""
         fills_rest = close_pos < 0 or len(WORD.findall(rest_after)) <= 1 or rest_after[:1] in ".!?"
@@ -325,21 +351,21 @@ class Quotes:
                 hint = hint_before(d, m, pre_start)
                 if hint is None:
                     continue
-                return (c0, c1, "direct", self._cue(m, pre_start), hint, q)
+                return Candidate(c0, c1, "direct", self._cue(m, pre_start), hint, q)
         n_words = len(WORD.findall(text[c0:c1]))
         # "X menambahkan ..., “ Kita berharap ...": a quoted sentence after indirect speech
         if fills_rest and words_before.endswith(",") and text[c0].isupper() and n_words >= 5:
             verbs = list(VERB.finditer(pre))
             hint = hint_before(d, verbs[-1], pre_start) if verbs else None
             if hint is not None:
-                return (c0, c1, "direct", self._cue(verbs[-1], pre_start), hint, q)
+                return Candidate(c0, c1, "direct", self._cue(verbs[-1], pre_start), hint, q)
         # a quoted sentence of its own: it continues the previous speaker
         starts_sentence = words_before == "" or words_before[-1:] in ".!?\"”"
         if starts_sentence and fills_rest and (n_words >= 4 or text[c0:c1].rstrip()[-1:] in ".!?"):
-            return (c0, c1, "direct", None, ("continue",), q)
+            return Candidate(c0, c1, "direct", None, CONTINUE, q)
         return None
 
-    def _indirect(self, d: _Doc, s0: int, s1: int, blocked):
+    def _indirect(self, d: _Doc, s0: int, s1: int, blocked) -> Optional[Candidate]:
         text = d.text
         # the part of the sentence before the first direct quote in it
         end = s1
@@ -356,12 +382,12 @@ class Quotes:
         lead = skip_connective(sent)
         m = PASSIVE_START.match(sent, lead)
         if m:
-            return self._clause(d, s0 + m.end(), body_end, m, s0, ("np", s0 + m.start("np"), s0 + m.end("np")))
+            return self._clause(d, s0 + m.end(), body_end, m, s0, Hint("np", s0 + m.start("np"), s0 + m.end("np")))
         m = SOURCE_START.match(sent, lead) or SOURCE_START.match(sent, 0)  # "Laporan BMKG, ..."
         if m and _names_a_source(m.group("np")):
             np_end = m.start("np") + _source_length(m.group("np"))
             # a cited source ("source" hint): it speaks here, but is nobody a later "-nya" or quote continues
-            return self._clause(d, s0 + m.end(), body_end, m, s0, ("source", s0 + m.start("np"), s0 + np_end))
+            return self._clause(d, s0 + m.end(), body_end, m, s0, Hint("source", s0 + m.start("np"), s0 + np_end))
         m = START_CUE.match(sent, lead)  # "Kata Halim, ..."
         if m:
             hint = hint_after(d, m, s0)
@@ -382,14 +408,14 @@ class Quotes:
                 continue
             before = sent[:m.start()].strip()
             if m.group("end") is not None:
-                return (s0 + lead, s0 + m.start(), "indirect", self._cue(m, s0), hint)
+                return Candidate(s0 + lead, s0 + m.start(), "indirect", self._cue(m, s0), hint)
             head_only = all(w.lower() in CONNECTIVES for w in before.split())
             c0 = s0 + m.end() if head_only else s0 + lead
             return self._clause(d, c0, body_end, m, s0, hint)
         m = TRAIL_REPORT.search(sent)
         if m:
-            hint = ("np", s0 + m.start("np"), s0 + m.end("np"))
-            return (s0 + lead, s0 + m.start(), "indirect", self._cue(m, s0), hint)
+            hint = Hint("np", s0 + m.start("np"), s0 + m.end("np"))
+            return Candidate(s0 + lead, s0 + m.start(), "indirect", self._cue(m, s0), hint)
         for m in VERB.finditer(sent):
             item = self._verb_clause(d, sent, s0, body_end, m, lead)
             if item is not None:
@@ -398,7 +424,7 @@ class Quotes:
 
     def _according(self, d, sent, s0, body_end, m, lead):
         if m.group("nya"):
-            hint = ("pron", s0 + m.start("nya"), s0 + m.end("nya"))
+            hint = Hint("pron", s0 + m.start("nya"), s0 + m.end("nya"))
             after = m.end()
         else:
             comma = sent.find(",", m.end())
@@ -419,17 +445,17 @@ class Quotes:
                     and not sent[:m.start()].rstrip().endswith(","):
                 np_end = np0 - s0 + len(" ".join(words[:k]))
                 comma = -1
-            hint = ("np", np0, s0 + np_end)
+            hint = Hint("np", np0, s0 + np_end)
             if words[0].lower() in PRONOUNS:
-                hint = ("pron", np0, np0 + len(words[0]))
+                hint = Hint("pron", np0, np0 + len(words[0]))
                 if comma < 0 or len(words) > 2:
                     np_end = m.end() + np_text.find(words[0]) + len(words[0])
                     comma = -1
             elif words[0].lower() in NOBODY:
-                hint = ("none",)
+                hint = UNATTRIBUTED
                 src = _VIA.search(np_text)  # "kabar yang dilansir Sport Witness"
                 if src:
-                    hint = ("np", np0 + src.start(1) - (len(np_text) - len(np_text.lstrip())), np0 + src.end(1) - (len(np_text) - len(np_text.lstrip())))
+                    hint = Hint("np", np0 + src.start(1) - (len(np_text) - len(np_text.lstrip())), np0 + src.end(1) - (len(np_text) - len(np_text.lstrip())))
             after = np_end
             if comma >= 0:
                 after = comma + 1
@@ -449,7 +475,7 @@ class Quotes:
                         pass  # a description of a named speaker, or a place in it
                     elif not named and len(sw) <= 4 and (is_cap(sw[0]) or w0 in _HONORIFICS) and w0 not in CONNECTIVES:
                         named = True  # the name of a described speaker
-                        hint = ("np", s0 + after + (len(sent[after:nxt]) - len(sent[after:nxt].lstrip())), s0 + nxt)
+                        hint = Hint("np", s0 + after + (len(sent[after:nxt]) - len(sent[after:nxt].lstrip())), s0 + nxt)
                     else:
                         break
                     after = nxt + 1
@@ -458,7 +484,7 @@ class Quotes:
             # "CLAUSE, menurut X." / "A, menurut X, B."
             rest = sent[after:].strip(" .,")
             c1 = body_end if rest and len(rest.split()) >= 3 else s0 + len(sent[:m.start()].rstrip(" ,"))
-            return (s0 + lead, c1, "indirect", self._cue(m, s0), hint)
+            return Candidate(s0 + lead, c1, "indirect", self._cue(m, s0), hint)
         return self._clause(d, s0 + after, body_end, m, s0, hint)
 
     def _verb_clause(self, d, sent, s0, body_end, m, lead):
@@ -512,14 +538,14 @@ class Quotes:
             c0 = lead.end()
         if c1 - c0 < 8:
             return None
-        return (c0, c1, "indirect", self._cue(m, base), hint)
+        return Candidate(c0, c1, "indirect", self._cue(m, base), hint)
 
     @staticmethod
-    def _cue(m, base):
+    def _cue(m, base) -> Cue:
         s, e = m.span("cue")
         if m.groupdict().get("nya"):
             e = m.end("nya")
-        return (base + s, base + e)
+        return Cue(base + s, base + e)
 
 
 
