@@ -292,6 +292,16 @@ def test_quotes_speakers_tracked(nlp, text, who):
      'Direktur Utama PT Sumber Tani, juga meninjau gudang itu.', "Rahmat Hidayat"),
     ("Polisi memeriksa Irjen Bambang Sulistyo, mantan Kapolda Riau, pekan lalu. Mantan Kapolda Riau itu "
      "mengatakan bahwa ia tidak tahu soal aliran dana tersebut.", "Bambang Sulistyo"),
+    # a title alone, or with its place tagged as a person, is the holder the article named in apposition
+    ("AKP Hendra Wijaya, Kapolsek Cibarusah, mengatakan pelaku sudah ditahan. \"Kami masih memeriksa tiga "
+     "saksi lagi,\" kata Kapolsek.", "Hendra Wijaya"),
+    # the name in apposition after a bracketed acronym
+    ('"Rekrutmen sudah disetujui, tidak ada masalah," kata Ketua Pengurus Pusat Ikatan Hakim Indonesia '
+     '(Ikahi), Suhardi, setelah bertemu Presiden.', "Suhardi"),
+    # an office "ini/itu" speaking again is the last speaker, not the last sentence's subject
+    ("Komandan Brigjen Abdul Rahman Baso membenarkan bahwa Ipda Zasmi Diaz tewas. Zasmi Diaz baru kembali dari "
+     "Poso. Mantan Kapolrestabes Bandung ini menjelaskan bahwa pihaknya akan melakukan investigasi.",
+     "Abdul Rahman Baso"),
 ])
 def test_quotes_speaker_short_forms(nlp, text, who):
     assert who in speaker(quotes_of(nlp, text)[-1])

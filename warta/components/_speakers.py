@@ -51,6 +51,7 @@ SOURCE_PEOPLE = _PERSON_NOUNS
 _FUNCTION = load_wordset("function_words")
 _PREPOSITIONS = frozenset(_LEX["prepositions"])
 _ABBR = re.compile(r"\([A-Z][A-Za-z]{1,9}\)")
+_BLANKS = re.compile(r"[ \t]*")
 _DEGREE = re.compile(r"(?:[A-Z][a-z]{0,3}\.\s?)+")
 _VERBAL = re.compile(verb_pattern())
 _SPACED = re.compile(r"\S+")
@@ -392,7 +393,8 @@ def hint_after(d, m, base):
     if low0 in NOBODY:
         return UNATTRIBUTED
     # "ujar gitaris God Bless, Ian Antono" -> the name after the comma
-    am = _APPOS.match(seg, picked[-1].end)
+    # "Ikatan Hakim Indonesia (Ikahi), Suhardi": past the acronym, which _mask blanked
+    am = _APPOS.match(seg, _BLANKS.match(seg, picked[-1].end).end())
     while am and all(_country(w) for w in am.group(1).split()) and _APPOS.match(seg, am.end(1)):
         am = _APPOS.match(seg, am.end(1))  # "kata Humas Kantor SAR Mataram, NTB, I Gusti Lanang": past the place
     if am and am.group(1).split()[0].lower().strip(".") not in DAYS and (not is_cap(words[0]) or low0 in TITLES or low0 in _ORG_HEADS or len(words) > 3):
@@ -513,7 +515,15 @@ def _np_speaker(d, a, b, qstart, last, subjects, history=None):
         if office:
             return {"start": a, "end": b, "text": text[a:b], "canonical": office, "label": "PER"}
         same = [h for h in reversed(history or []) if h["text"].lower().split()[:1] == [low0]]
-        ante = dict(same[0]) if same else _antecedent(qstart, last, subjects, history or ())
+        # an office held "itu"/"ini" ("Mantan Kapolrestabes Bandung ini menjelaskan") speaks again: the last
+        # person who spoke, not whoever the last sentence was about
+        official = any(w.lower() in TITLES for w in words) and last is not None and _human(last)
+        if same:
+            ante = dict(same[0])
+        elif official:
+            ante = {k: v for k, v in last.items() if not k.startswith("_")}
+        else:
+            ante = _antecedent(qstart, last, subjects, history or ())
         if ante is not None:
             return dict(ante, start=a, end=b, text=text[a:b])
     ent = d.entity_in(a, b)
@@ -522,8 +532,12 @@ def _np_speaker(d, a, b, qstart, last, subjects, history=None):
     epithet = _EPITHETS.get(" ".join(w.lower() for w in words))
     if epithet:  # "Kepala Negara" is the Presiden named elsewhere in the article
         holder = _title_holder(d, [epithet.capitalize()], a) or _title_holder(d, [epithet.capitalize()], len(text))
-    if not holder and not epithet and (ent is None or ent.label_ != "PER"):
+    if not holder and not epithet and (ent is None or ent.label_ != "PER" or len(ent.text.split()) == 1):
         holder = _office_holder(d, words, a)
+        if holder and ent is not None and ent.label_ == "PER" and ent.text in holder.split():
+            holder = None  # "Kapolsek Budi": the one-word name is the holder's own
+        # a one-word "person" after the title that the article names another holder of is the place
+        # ("AKP Boby Kusumawardhana, Kapolsek [Tambun]")
     name = name_of(words) if is_cap(words[0]) or low0 in TITLES else ""
     if (low0 in _FUNCTION or (low0 in _NP_STARTERS and low0 not in TITLES)) and not name_of(words[1:]):
         name = ""  # "Data sementara", "Banyak orang": a capitalised sentence start, not a name
@@ -589,7 +603,12 @@ def _title_holder(d, words, before):
         name = name_of(m.group("n").split())
         if len(name.split()) >= 2:
             return name
-    return None
+    # the name written before the title, in apposition: "AKP Boby Kusumawardhana, Kapolsek Tambun"
+    appositions = re.finditer(r"(?P<n>[A-Z][a-z][\w'-]*(?:[ \t]+[A-Z][\w'-]*){1,3}),[ \t]+(?:selaku[ \t]+)?%s\b"
+                              % title, d.text[:before])
+    names = [name_of(m.group("n").split()) for m in appositions]
+    names = [n for n in names if len(n.split()) >= 2]
+    return names[-1] if names else None
 
 _AGENT = re.compile(r"\b(?P<cue>%s)\s+(?:oleh\s+)?(?=[A-Z])" % alternation(_LEX["passive"]))
 
