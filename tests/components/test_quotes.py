@@ -156,6 +156,14 @@ def test_quotes_unattributable_speaker_is_null(nlp, text):
     ("Kementerian Luar Negeri Suriah".split(), "Kementerian Luar Negeri Suriah"),
     ("pebalap 37 tahun itu".split(), ""),
     ("Presiden".split(), ""),
+    # a title's own words and the country or body after it are no part of the name
+    ("Menteri Luar Negeri Jepang Taro Kono".split(), "Taro Kono"),
+    ("Jaksa Agung Muda Pidana Khusus Ali Mukartono".split(), "Ali Mukartono"),
+    ("Sekretaris Jenderal PBB Antonio Guterres".split(), "Antonio Guterres"),
+    # but a name's own words stay
+    ("Ketua Umum Agung Gumelar".split(), "Agung Gumelar"),
+    ("Ketua DPR Agung Laksono".split(), "Agung Laksono"),
+    ("Gubernur Bali I Wayan Koster".split(), "I Wayan Koster"),
 ])
 def test_quotes_name_of(words, name):
     assert name_of(words) == name
@@ -302,6 +310,11 @@ def test_quotes_speakers_tracked(nlp, text, who):
     ("Komandan Brigjen Abdul Rahman Baso membenarkan bahwa Ipda Zasmi Diaz tewas. Zasmi Diaz baru kembali dari "
      "Poso. Mantan Kapolrestabes Bandung ini menjelaskan bahwa pihaknya akan melakukan investigasi.",
      "Abdul Rahman Baso"),
+    # the outlet a report is taken from only passes it on
+    ("Dilansir Reuters, Menteri Luar Negeri Jepang Taro Kono mengatakan pihaknya akan mengirim bantuan.",
+     "Taro Kono"),
+    ("Seperti dikutip dari Antara, Gubernur Papua Lukas Enembe mengatakan jalan itu sudah diperbaiki.",
+     "Lukas Enembe"),
 ])
 def test_quotes_speaker_short_forms(nlp, text, who):
     assert who in speaker(quotes_of(nlp, text)[-1])

@@ -45,6 +45,10 @@ _CUE_WORDS = frozenset(_LEX["passive"]) | frozenset(_LEX["post_cues"]) | frozens
     | frozenset(_LEX["source_nouns"]) | frozenset(_LEX["source_openers"])
 _ENT_HEADS = frozenset(_LEX["entity_heads"])
 _EPITHETS: dict = _LEX["epithets"]
+#: words inside a title ("Menteri Luar Negeri", "Jaksa Agung Muda"), from lang/titles.json
+_TITLE_INNER = frozenset(load_json("titles")["inner"])
+_TITLE_HEADS = frozenset(load_json("titles")["heads"])
+_CITATIONS = frozenset(_LEX["citation_openers"])
 _PERSON_NOUNS = frozenset(load_json("ages")["person_nouns"]) | frozenset(_LEX["np_starters"]) - _ORG_HEADS
 #: common nouns that can be a report's source ("berdasarkan informasi dari warga")
 SOURCE_PEOPLE = _PERSON_NOUNS
@@ -127,6 +131,15 @@ def _name_of(words: tuple[str, ...]) -> str:
         return " ".join(words)
     if not is_cap(words[-1]) and words[-1].lower() not in TITLES:
         return ""  # "Banyak orang", "Data sementara": a common noun phrase
+    # a title's own words after it are no name: "Menteri [Luar Negeri] Jepang Taro Kono", "Jaksa [Agung Muda] X"
+    title_end = 0
+    for i, w in enumerate(words):
+        if w.lower() in _TITLE_HEADS:
+            title_end = i + 1
+            while title_end < len(words) - 2 and words[title_end].lower() in _TITLE_INNER:
+                title_end += 1
+    if 0 < title_end < len(words):
+        words = words[title_end:]
     # a person: the last run of capitalised words after the last title word
     out: list[str] = []
     for w in reversed(words):
@@ -138,8 +151,8 @@ def _name_of(words: tuple[str, ...]) -> str:
     out.reverse()
     # "Presiden Kazakhstan Kassym-Jomart Tokayev", "Gubernur Maluku X Y": a country or place after the
     # title is not part of the name
-    while len(out) >= 3 and _country(out[0]):
-        out.pop(0)
+    while len(out) >= 3 and (_country(out[0]) or (len(out[0]) >= 2 and out[0].isupper())):
+        out.pop(0)  # and so is the body's acronym: "Sekretaris Jenderal PBB Antonio Guterres"
     return " ".join(out)
 
 
@@ -288,6 +301,15 @@ def adverb_tail(pre: str) -> int:
         return n
 
 
+def _cites_a_source(words) -> bool:
+    """Whether a leading comma segment cites where the report was taken from ("Dilansir Reuters",
+    "Seperti dikutip dari Antara"): the speaker is the subject after it."""
+    low = [w.text.lower() for w in words[:3]]
+    while low and low[0] in ("seperti", "sebagaimana"):
+        low = low[1:]
+    return bool(low) and low[0] in _CITATIONS
+
+
 def speaker_segment(sent, s0, a, b):
     """Speaker hint for the text ``sent[a:b]`` before a reporting verb (``sent`` starts at ``s0``)."""
     segs, pos = [], a
@@ -304,6 +326,8 @@ def speaker_segment(sent, s0, a, b):
     kept = []  # segments up to the first aside, place or time
     for words in segs:
         w0 = words[0].text.lower()
+        if not kept and _cites_a_source(words):
+            continue  # "Dilansir Al Jazeera, Korps Garda Revolusi ... mengatakan": the outlet only passes it on
         if w0 in CONNECTIVES or w0 in DAYS or w0 in ("sebagaimana", "seperti", "yang"):
             if kept:
                 break
@@ -546,7 +570,9 @@ def _np_speaker(d, a, b, qstart, last, subjects, history=None):
     if ent is not None and not holder and (ent.label_ == "PER" or not name or (low0 in _ORG_HEADS and ent.start_char == a)
                                            or set(name.lower().split()) <= set(ent.text.lower().split())):
         canonical = ent._.canonical or ent.text
-        alt = d.names.fullest(name or ent.text)  # the resolver may not know a longer form yet
+        # the resolver may not know a longer form yet; a person's is looked up from the entity's own words, since
+        # the noun phrase's may keep a title's tail ("Menteri [Luar Negeri Jepang] Taro Kono")
+        alt = d.names.fullest(ent.text if ent.label_ == "PER" else (name or ent.text))
         if len(alt.split()) > len(canonical.split()) and (set(canonical.lower().split()) <= set(alt.lower().split())
                                                           or is_clipped_form(canonical, alt.split()[0])):
             canonical = alt
@@ -586,6 +612,9 @@ def _office_holder(d, words, at):
     found = []
     for pattern in (after, before):
         for m in pattern.finditer(d.text):
+            lead = m.group("n").split()[0].lower()
+            if lead in _CITATIONS or lead in _CUE_WORDS or lead in CONNECTIVES:
+                continue  # "Dilansir Reuters, Menteri ...": a citation, no apposition
             name = name_of(m.group("n").split())
             if len(name.split()) >= 2 and name.split()[0].lower() not in TITLES:
                 found.append((m.start(), name))
