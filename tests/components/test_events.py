@@ -141,6 +141,8 @@ def test_events_future_cooperation_is_agree_or_concede(nlp, text, type_):
     # a complaint to the police is an allegation; a curfew is coercion
     ("Warga melaporkan Bupati Sleman ke polisi dengan pasal penipuan.", "ACCUSE", "allege"),
     ("Pemerintah memberlakukan jam malam di Jayapura.", "COERCE", "curfew"),
+    ("Pemerintah Indonesia mengevakuasi 26 WNI dari Kabul.", "AID", None),
+    ("Pelaku menabrakkan mobilnya ke kerumunan demonstran.", "ASSAULT", None),
 ])
 def test_events_relief_complaints_and_curfews(nlp, text, type_, mode):
     assert (type_, mode) in [(e["type"], e["mode"]) for e in _events(nlp, text)]
@@ -149,6 +151,8 @@ def test_events_relief_complaints_and_curfews(nlp, text, type_, mode):
 @pytest.mark.parametrize("text", [
     "Wartawan melaporkan bahwa hujan turun sejak pagi.",   # reporting news is no complaint
     "Humas membagikan siaran pers kepada wartawan.",       # a press release is no relief
+    "Tim SAR gabungan mengevakuasi korban longsor ke rumah sakit.",  # rescue after a disaster: no politics
+    "Pesawat itu menabrak gunung di Papua.",               # an accident, not an assault
     "Bunuh diri bukan jalan keluar.",
     "Ia meninggal karena serangan jantung.",
     "Harga cabai naik di pasar itu.",
