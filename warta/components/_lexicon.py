@@ -53,3 +53,32 @@ ORG_HEADS: frozenset[str] = frozenset(_ORGS["heads"]) | frozenset(_ORGS["institu
 ORG_HEADS_LOWER: frozenset[str] = frozenset(h.lower() for h in ORG_HEADS) | frozenset(_ORGS["lower_case_heads"])
 #: heads of institutions named after a place or a body, as lower-case word tuples (("rsud",), ("kantor", "sar"))
 INSTITUTION_HEADS: frozenset[tuple[str, ...]] = frozenset(tuple(h.lower().split()) for h in _ORGS["institution_heads"])
+
+
+# ---- prepositions (lang/prepositions.json) -------------------------------------------------------
+_PREPOSITIONS = load_json("prepositions")
+#: "di", "ke", "dari": where, whither, whence
+PLACE_PREPOSITIONS: frozenset[str] = frozenset(_PREPOSITIONS["directional"])
+#: "di", "ke", "dari", "pada", "dalam"
+LOCATIVE_PREPOSITIONS: frozenset[str] = PLACE_PREPOSITIONS | frozenset(_PREPOSITIONS["static"])
+#: "di", "ke", "dari", "menuju": the words before a place name
+BEFORE_PLACE: frozenset[str] = PLACE_PREPOSITIONS | frozenset(_PREPOSITIONS["motion"])
+#: "dengan", "terhadap", "melawan", ...: the other side of an act
+PARTNER_PREPOSITIONS: frozenset[str] = frozenset(_PREPOSITIONS["partner"])
+#: "dalam", "akibat": what an event is reported in or from
+CAUSE_PREPOSITIONS: frozenset[str] = frozenset(_PREPOSITIONS["cause"])
+#: "untuk", "di", "dari", "ke", "bagi", "pada", "dengan"
+CORE_PREPOSITIONS: frozenset[str] = frozenset(_PREPOSITIONS["core"])
+#: "dan", "untuk", "dari", "bagi", "atas", "&": words inside a long organisation name
+NAME_LINKS: frozenset[str] = frozenset(_PREPOSITIONS["name_links"])
+
+# ---- conjunctions (lang/conjunctions.json) -------------------------------------------------------
+_CONJUNCTIONS = load_json("conjunctions")
+#: "setelah", "ketika", "meski", ...: open an adverbial clause
+SUBORDINATORS: frozenset[str] = frozenset(_CONJUNCTIONS["subordinators"])
+#: "untuk", "guna", "agar", "supaya", "buat": open a clause of aim
+PURPOSE_CONJUNCTIONS: frozenset[str] = frozenset(_CONJUNCTIONS["purpose"]) | frozenset(_CONJUNCTIONS["so_that"])
+#: "agar", "supaya": the one asked or warned opens the clause after them
+SO_THAT: frozenset[str] = frozenset(_CONJUNCTIONS["so_that"])
+#: "dan", "serta"
+AND_WORDS: frozenset[str] = frozenset(_CONJUNCTIONS["additive"])

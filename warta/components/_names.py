@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from ..lang import load_wordset
 from . import _doc_cache as cache
-from ._lexicon import ORG_HEADS
+from ._lexicon import CORE_PREPOSITIONS, NAME_LINKS, ORG_HEADS
 from ._sentences import sentence_start
 from ._words import is_cap
 from .extensions import doc_text, ents_of, set_ents
@@ -37,7 +37,7 @@ _OPEN, _CLOSE = "(", ")"
 _APPOSITIVE_END = frozenset({",", ".", ";", ":", ")", '"', "”", "“", "?", "!"})
 _ALIAS_CUES = (("atau",), ("alias",), ("akrab", "disapa"), ("yang", "akrab", "disapa"), ("biasa", "disapa"))
 _LONGEST_CUE = max(len(cue) for cue in _ALIAS_CUES)
-_LONG_FORM_LINKS = frozenset({"dan", "untuk", "dari", "bagi", "atas", "&"})
+_LONG_FORM_LINKS = NAME_LINKS
 _MAX_ROLE_TOKENS = 10
 _MAX_APPOSITIVE_TOKENS = 14
 _WELL_KNOWN = frozenset({"province", "capital", "exonym"})
@@ -46,7 +46,7 @@ _LOCATIVE = frozenset({"di", "ke", "dari", "kota", "wilayah", "kawasan", "provin
 _RELATIONAL = frozenset({"pengacara", "kuasa", "ajudan", "asisten", "staf", "penasihat", "juru", "jubir", "utusan",
                          "istri", "suami", "anak", "putra", "putri", "ayah", "ibu", "adik", "kakak", "menantu", "cucu",
                          "sopir", "pengawal", "sekretaris", "kerabat", "keluarga", "pendukung", "lawan", "rival"})
-_PREPOSITIONS = frozenset({"untuk", "di", "dari", "ke", "bagi", "pada", "dengan"})
+_PREPOSITIONS = CORE_PREPOSITIONS
 
 
 def _orth_index(doc: Doc) -> dict[int, list[int]]:

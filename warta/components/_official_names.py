@@ -27,7 +27,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from ..lang import load_json, load_lines
-from ._lexicon import INSTITUTION_HEADS, ORG_HEADS_LOWER
+from ._lexicon import AND_WORDS, INSTITUTION_HEADS, ORG_HEADS_LOWER
 from ._words import is_cap
 from .extensions import doc_text, ents_of, set_ents
 from .geo import country_code, lookup_place
@@ -228,9 +228,9 @@ class OfficialNames:
                 continue
             # walk right from a PER through separators, collecting untagged capitalised runs
             i, items = e.end, []
-            while i < len(doc) - 1 and (doc[i].text in (",", ";", "/") or doc[i].lower_ in ("dan", "serta")):
+            while i < len(doc) - 1 and (doc[i].text in (",", ";", "/") or doc[i].lower_ in AND_WORDS):
                 j = i + 1
-                if doc[i].text in (",", ";") and doc[j].lower_ in ("dan", "serta"):
+                if doc[i].text in (",", ";") and doc[j].lower_ in AND_WORDS:
                     j += 1
                 if j in starts:
                     if starts[j].label_ != "PER":
@@ -240,7 +240,7 @@ class OfficialNames:
                 k = j
                 while k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha and k not in covered and k - j < 4:
                     k += 1
-                if k == j or (k < len(doc) and doc[k].text not in (",", ";", ".", "/", "(", ")") and doc[k].lower_ not in ("dan", "serta")):
+                if k == j or (k < len(doc) and doc[k].text not in (",", ";", ".", "/", "(", ")") and doc[k].lower_ not in AND_WORDS):
                     break
                 run = doc[j:k]
                 if _is_place(run.text) or run.text.lower() in self.non_entities or any(t.lower_ in self.title_heads for t in run):
