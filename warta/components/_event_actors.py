@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 
 from ..morphology import looks_prefixed_verb
 from ._event_context import geo_fn, placed
-from ._lexicon import AND_WORDS, LOCATIVE_PREPOSITIONS, SO_THAT, SUBORDINATORS
+from ._lexicon import AND_WORDS, DEMONSTRATIVES, LOCATIVE_PREPOSITIONS, SO_THAT, SUBORDINATORS
 from ._event_reference import ADVERBS as _ADVERBS, COUNTED
 from ._sentences import sentence_bounds
 
@@ -492,7 +492,7 @@ def _passive_roles(c: _Clause, subject: Optional[Mention], after_oleh: Optional[
                    adjacent: Optional[Mention]) -> tuple[list[Mention], list[Mention]]:
     """A passive verb: the agent after it acts; the subject undergoes."""
     doc, span = c.doc, c.span
-    if subject is None and span.start > 0 and doc[span.start - 1].lower_ in ("itu", "ini", "tersebut"):
+    if subject is None and span.start > 0 and doc[span.start - 1].lower_ in DEMONSTRATIVES:
         # "Pria yang tinggal di ... itu ditangkap": the head noun before "yang"
         s_lo = sentence_bounds(doc, span.start)[0]
         heads = [m for m in c.mentions if s_lo <= m.start and m.end <= span.start and m.kind != "place"]

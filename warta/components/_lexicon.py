@@ -82,3 +82,23 @@ PURPOSE_CONJUNCTIONS: frozenset[str] = frozenset(_CONJUNCTIONS["purpose"]) | fro
 SO_THAT: frozenset[str] = frozenset(_CONJUNCTIONS["so_that"])
 #: "dan", "serta"
 AND_WORDS: frozenset[str] = frozenset(_CONJUNCTIONS["additive"])
+
+# ---- determiners (lang/determiners.json) ---------------------------------------------------------
+_DETERMINERS = load_json("determiners")
+#: "itu", "ini", "tersebut": end a noun phrase
+DEMONSTRATIVES: frozenset[str] = frozenset(_DETERMINERS["demonstratives"])
+#: the demonstratives and "tadi", "serupa", "sebelumnya": refer back to an event told before
+ANAPHORIC: frozenset[str] = DEMONSTRATIVES | frozenset(_DETERMINERS["anaphoric"])
+#: "banyak", "sebagian", "semua", "ada", "sedikit"
+QUANTIFIERS: frozenset[str] = frozenset(_DETERMINERS["quantifiers"])
+#: "aksi", "serangkaian", "puluhan", ...: before an event noun
+EVENT_DETERMINERS: frozenset[str] = frozenset(_DETERMINERS["event_determiners"])
+
+# ---- adverbs (lang/adverbs.json) -----------------------------------------------------------------
+_ADVERBS = load_json("adverbs")
+#: "juga", "telah", "berhasil", ...: between a subject and its verb
+PRE_VERBAL_ADVERBS: frozenset[str] = frozenset(_ADVERBS["pre_verbal"])
+#: "telah", "sudah", "sempat", ...: between a relative "yang" and its verb
+ASPECT_ADVERBS: frozenset[str] = frozenset(_ADVERBS["aspect"])
+#: the aspect adverbs and "kemudian", "lalu": between two coordinated verbs
+SEQUENCE_ADVERBS: frozenset[str] = ASPECT_ADVERBS | frozenset(_ADVERBS["sequence"])

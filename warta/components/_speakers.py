@@ -24,7 +24,7 @@ from typing import NamedTuple, Optional
 
 from ..lang import load_json, load_wordset
 from ..morphology import ACTIVE_PREFIXES, verb_pattern
-from ._lexicon import ORG_HEADS_LOWER, PERSONAL_PRONOUNS, WEEKDAYS
+from ._lexicon import DEMONSTRATIVES, ORG_HEADS_LOWER, PERSONAL_PRONOUNS, WEEKDAYS
 from ._regex import alternation
 from ._words import is_cap, is_clipped_form
 
@@ -37,7 +37,7 @@ CONNECTIVES = frozenset(_LEX["connectives"])
 DAYS = WEEKDAYS
 NOBODY = frozenset(_LEX["unattributed"])
 WORD = re.compile(r"[^\s,.;:!?()\[\]\"“”]+")
-_ANAPHORIC = frozenset(_LEX["anaphoric_ends"])
+_ANAPHORIC = DEMONSTRATIVES
 _NP_STARTERS = frozenset(_LEX["np_starters"])
 _ORG_HEADS = ORG_HEADS_LOWER
 _COORD = frozenset(_LEX["coordinators"])

@@ -69,7 +69,10 @@ from ._event_actors import _DONE_BY, _SYMMETRIC, Mention
 from ._event_context import size_words
 from ._event_reference import resolve_pronoun
 from . import _doc_cache as cache
-from ._lexicon import AND_WORDS, CAUSE_PREPOSITIONS, PARTNER_PREPOSITIONS, PURPOSE_CONJUNCTIONS, SUBJECT_PRONOUNS
+from ._lexicon import (
+    ANAPHORIC, AND_WORDS, ASPECT_ADVERBS, CAUSE_PREPOSITIONS, EVENT_DETERMINERS, PARTNER_PREPOSITIONS,
+    PURPOSE_CONJUNCTIONS, QUANTIFIERS, SEQUENCE_ADVERBS, SUBJECT_PRONOUNS,
+)
 from ._sentences import sentence_bounds, sentence_index
 from .extensions import doc_list
 
@@ -77,10 +80,9 @@ _GAP = 3  # tokens "..." may stand for
 _SPEECH_ACTS = frozenset({"THREATEN", "REQUEST", "ACCUSE", "REJECT"})
 # ";" and sentence ends inside a quotation, which the segmenter keeps as one sentence
 _CLAUSE_PUNCT = frozenset({";", ".", "?", "!"})
-_RELATIVE_ADVERBS = frozenset({"telah", "sudah", "sempat", "tengah", "sedang", "akan", "pernah", "baru", "juga",
-                               "masih", "belum"})
-_QUANTIFIERS = frozenset({"banyak", "sebagian", "semua", "ada", "sedikit"})
-_COORD_ADVERBS = _RELATIVE_ADVERBS | {"kemudian", "lalu"}
+_RELATIVE_ADVERBS = ASPECT_ADVERBS
+_QUANTIFIERS = QUANTIFIERS
+_COORD_ADVERBS = SEQUENCE_ADVERBS
 
 
 def _time_starts(doc: Doc) -> set[int]:
@@ -167,12 +169,10 @@ def event_lexicon() -> EventLexicon:
         common=words("function_words") | words("event_common_capitalised"),
         locative=words("event_locative_words"),
         partner_preps=PARTNER_PREPOSITIONS,
-        determiners=frozenset({"aksi", "serangkaian", "rangkaian", "sejumlah", "berbagai", "para", "lagi",
-                               "kembali", "sebuah", "suatu", "belasan", "puluhan", "ratusan", "ribuan",
-                               "beberapa"}),
+        determiners=EVENT_DETERMINERS,
         size_words=size_words(), report_words=words("event_report_words"),
         report_preps=CAUSE_PREPOSITIONS,
-        anaphoric=frozenset({"itu", "tersebut", "ini", "tadi", "serupa", "sebelumnya"}),
+        anaphoric=ANAPHORIC,
     )
 
 
