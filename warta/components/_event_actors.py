@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 
 from ..morphology import looks_prefixed_verb
 from ._event_context import geo_fn, placed
-from ._lexicon import AND_WORDS, DEMONSTRATIVES, LOCATIVE_PREPOSITIONS, SO_THAT, SUBORDINATORS
+from ._lexicon import AGENT_LEADS, AND_WORDS, DEMONSTRATIVES, LEGAL_STATUS, LOCATIVE_PREPOSITIONS, SO_THAT, SUBORDINATORS
 from ._event_reference import ADVERBS as _ADVERBS, COUNTED
 from ._sentences import sentence_bounds
 
@@ -32,9 +32,9 @@ _NEAR = 3  # how many tokens after a trigger a recipient may start
 # a threat's target follows a locative preposition only as "ke" ("mengancam ... ke Korea Selatan")
 _NOT_TO = LOCATIVE_PREPOSITIONS - {"ke"}
 _VERBAL = frozenset({"THREATEN", "ACCUSE", "REQUEST", "REJECT", "SUPPORT", "SANCTION"})
-_SUSPECTS = frozenset({"terduga", "tersangka", "terdakwa", "terpidana", "buronan"})
+_SUSPECTS = LEGAL_STATUS
 # "ditangkap tim Polda Sumut", "diamankan pihak kepolisian": words between a passive verb and its agent
-_AGENT_LEADS = frozenset({"tim", "pihak", "jajaran", "aparat"})
+_AGENT_LEADS = AGENT_LEADS
 _HEAD_ALIASES = {"kepolisian": "polisi", "militer": "tentara", "pemerintahan": "pemerintah"}
 _SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE", "ASSAULT"})
 _DONE_BY = frozenset({"dilakukan", "dilancarkan", "dilaksanakan", "digelar", "dipimpin"})

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Optional
 from spacy.tokens import Doc, Span
 
 from ..lang import load_lines
-from ._lexicon import BEFORE_PLACE, FIRST_PERSON, LOCATIVE_PREPOSITIONS
+from ._lexicon import BEFORE_PLACE, FIRST_PERSON, LOCATIVE_PREPOSITIONS, PLACE_PARTS
 from ._sentences import sentence_bounds
 from .extensions import doc_text
 
@@ -107,7 +107,7 @@ def placed(lex: EventLexicon, doc: Doc, start: int, s_lo: int) -> bool:
         word = doc[k].lower_
         if word in BEFORE_PLACE:
             return True
-        if word not in lex.locative and word not in ("pinggiran", "pinggir", "tepi", "sebelah", "bagian"):
+        if word not in lex.locative and word not in PLACE_PARTS:
             return False
         k -= 1
     return False

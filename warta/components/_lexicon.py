@@ -102,3 +102,27 @@ PRE_VERBAL_ADVERBS: frozenset[str] = frozenset(_ADVERBS["pre_verbal"])
 ASPECT_ADVERBS: frozenset[str] = frozenset(_ADVERBS["aspect"])
 #: the aspect adverbs and "kemudian", "lalu": between two coordinated verbs
 SEQUENCE_ADVERBS: frozenset[str] = ASPECT_ADVERBS | frozenset(_ADVERBS["sequence"])
+
+# ---- people: titles and roles (lang/titles.json) -------------------------------------------------
+_TITLES = load_json("titles")
+#: "terduga", "tersangka", "terdakwa", "terpidana", "buronan"
+LEGAL_STATUS: frozenset[str] = frozenset(_TITLES["legal_status"])
+#: "pengacara", "istri", "ajudan", ...: people by their tie to someone
+RELATIONS: frozenset[str] = frozenset(_TITLES["relations"])
+#: "putra", "sultan", "mayor", ...: title words that are also first names
+NAME_LIKE_TITLES: frozenset[str] = frozenset(_TITLES["name_like"])
+#: "berinisial", "tersangka", "yakni", ...: an all-caps short word after them is a person's initials
+INITIAL_CUES: frozenset[str] = frozenset(_TITLES["initial_cues"])
+#: ("alias",), ("akrab", "disapa"), ...: between a name and another name of the same person, in file order
+ALIAS_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(c.split()) for c in _TITLES["alias_cues"])
+#: "tim", "pihak", "jajaran", "aparat": between a passive verb and its agent
+AGENT_LEADS: frozenset[str] = frozenset(_ORGS["agent_leads"])
+
+# ---- places (lang/facilities.json) ---------------------------------------------------------------
+_FACILITIES = load_json("facilities")
+#: "bandara", "kota", "desa", ...: a place written after a name with this head is a place of its own
+FACILITY_SPLIT_HEADS: frozenset[str] = frozenset(_FACILITIES["split_heads"])
+#: "kota", "wilayah", "kawasan", "provinsi", "kabupaten", "negara"
+AREA_NOUNS: frozenset[str] = frozenset(_FACILITIES["area_nouns"])
+#: "pinggiran", "tepi", "sebelah", ...: the part of a place
+PLACE_PARTS: frozenset[str] = frozenset(_FACILITIES["place_parts"])

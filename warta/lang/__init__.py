@@ -87,7 +87,8 @@ Tables (``.json``; each says what it holds in a ``_comment``/``_doc``/``_about``
   regencies_id.json   Indonesian regencies and their seat towns (input to scripts/build_geo_data.py)
   story_counts.json   counted nouns and state words: which numbers of two articles count the same thing (stories)
   time_words.json     months, weekdays, relative and duration words (timex)
-  titles.json         titles and roles of people (entity_resolver, geo)
+  titles.json         titles and roles of people, legal status, relations, initial and alias cues (entity_resolver,
+                      geo, events)
 
 ``load_lines(name)`` reads ``name.txt`` in file order, ``load_wordset(name)``
 the same lower-cased as a set, ``load_json(name)`` reads ``name.json``. All
