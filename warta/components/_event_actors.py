@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 
 from ..morphology import looks_prefixed_verb
 from ._event_context import geo_fn, placed
-from ._lexicon import AGENT_LEADS, AND_WORDS, DEMONSTRATIVES, LEGAL_STATUS, LOCATIVE_PREPOSITIONS, SO_THAT, SUBORDINATORS
+from ._lexicon import AGENT_LEADS, AND_WORDS, DEMONSTRATIVES, DOLLAR_WORDS, LEGAL_STATUS, LOCATIVE_PREPOSITIONS, SO_THAT, SUBORDINATORS
 from ._event_reference import ADVERBS as _ADVERBS, COUNTED
 from ._sentences import sentence_bounds
 
@@ -38,7 +38,7 @@ _AGENT_LEADS = AGENT_LEADS
 _HEAD_ALIASES = {"kepolisian": "polisi", "militer": "tentara", "pemerintahan": "pemerintah"}
 _SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE", "ASSAULT"})
 _DONE_BY = frozenset({"dilakukan", "dilancarkan", "dilaksanakan", "digelar", "dipimpin"})
-_CURRENCY = frozenset({"dolar", "dollar", "us$", "usd"})
+_CURRENCY = DOLLAR_WORDS
 _ORIGIN = frozenset({"asal", "dari"})
 _SOURCE_WORDS = frozenset({"diberitakan", "dikutip", "dilansir", "dilaporkan", "kutip", "lansir"})
 

@@ -126,3 +126,10 @@ FACILITY_SPLIT_HEADS: frozenset[str] = frozenset(_FACILITIES["split_heads"])
 AREA_NOUNS: frozenset[str] = frozenset(_FACILITIES["area_nouns"])
 #: "pinggiran", "tepi", "sebelah", ...: the part of a place
 PLACE_PARTS: frozenset[str] = frozenset(_FACILITIES["place_parts"])
+
+# ---- number words (lang/number_words.json) -------------------------------------------------------
+_NUMBER_WORDS = load_json("number_words")
+#: "dolar", "dollar", "us$", "usd": the one-word names of the US dollar, written before or after an amount
+DOLLAR_WORDS: frozenset[str] = frozenset(
+    w for table in ("currencies_before", "currencies_after") for w, code in _NUMBER_WORDS[table].items()
+    if code == "USD" and w.isascii() and " " not in w and any(c.isalpha() for c in w))

@@ -72,7 +72,7 @@ Tables (``.json``; each says what it holds in a ``_comment``/``_doc``/``_about``
                       written before a place name ("jalan", "gunung") (entity_resolver)
   morphology.json     verb prefixes by voice, meN- nasal forms, words that only look prefixed,
                       prefixes written with a hyphen ("di-PHK") (warta.morphology: tokenizer, quotes, events, quantities)
-  number_words.json   number words, scales, currencies and units (quantities, timex)
+  number_words.json   number words, scales, currencies and units, vague counts, score words (quantities, timex, events)
   organisations.json  organisation heads, heads of institutions named after a place ("RSUD", "Polres"), and
                       acronyms with long forms (entity_resolver, quotes, store identity)
   place_exonyms.json  Indonesian exonyms of foreign places (input to scripts/build_geo_data.py)
