@@ -21,7 +21,10 @@ from spacy.tokens import Doc, Span
 
 from ..morphology import looks_prefixed_verb
 from ._event_context import geo_fn, placed
-from ._lexicon import AGENT_LEADS, AND_WORDS, DEMONSTRATIVES, DOLLAR_WORDS, LEGAL_STATUS, LOCATIVE_PREPOSITIONS, SO_THAT, SUBORDINATORS
+from ._lexicon import (
+    AGENT_LEADS, AND_WORDS, DEMONSTRATIVES, DOLLAR_WORDS, LEGAL_STATUS, LOCATIVE_PREPOSITIONS, PASSIVE_LIGHT_VERBS,
+    RECIPROCAL_HEADS, SO_THAT, SOURCE_WORDS, SUBORDINATORS,
+)
 from ._event_reference import ADVERBS as _ADVERBS, COUNTED
 from ._sentences import sentence_bounds
 
@@ -37,10 +40,10 @@ _SUSPECTS = LEGAL_STATUS
 _AGENT_LEADS = AGENT_LEADS
 _HEAD_ALIASES = {"kepolisian": "polisi", "militer": "tentara", "pemerintahan": "pemerintah"}
 _SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE", "ASSAULT"})
-_DONE_BY = frozenset({"dilakukan", "dilancarkan", "dilaksanakan", "digelar", "dipimpin"})
+_DONE_BY = PASSIVE_LIGHT_VERBS
 _CURRENCY = DOLLAR_WORDS
 _ORIGIN = frozenset({"asal", "dari"})
-_SOURCE_WORDS = frozenset({"diberitakan", "dikutip", "dilansir", "dilaporkan", "kutip", "lansir"})
+_SOURCE_WORDS = SOURCE_WORDS
 
 
 def _passive_word(tok) -> bool:
@@ -588,7 +591,7 @@ def _reciprocal(doc: Doc, span: Span, type_: str, first: Mention) -> bool:
     if type_ != "ASSAULT":
         return True
     head = span[0].lower_
-    return head.startswith(("ber", "bentrok", "pertempuran", "pertikaian", "perang")) or \
+    return head.startswith(("ber",) + RECIPROCAL_HEADS) or \
         any(t.lower_ in ("terlibat", "saling") for t in doc[first.end:span.start])
 
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Optional
 from spacy.tokens import Doc, Span
 
 from ..lang import load_lines
-from ._lexicon import BEFORE_PLACE, FIRST_PERSON, LOCATIVE_PREPOSITIONS, PLACE_PARTS
+from ._lexicon import BEFORE_PLACE, FIRST_PERSON, LOCATIVE_PREPOSITIONS, MILITARY_MODIFIERS, PLACE_PARTS, REFUSAL_WORDS
 from ._sentences import sentence_bounds
 from .extensions import doc_text
 
@@ -47,11 +47,10 @@ def size_words() -> dict[str, tuple[Optional[re.Pattern], frozenset[str]]]:
     return out
 
 
-_MILITARY_MODIFIERS = frozenset({"perang", "tempur", "militer", "patroli", "pembom", "nirawak", "tanpa", "selam",
-                                 "induk", "angkatan"})
+_MILITARY_MODIFIERS = MILITARY_MODIFIERS
 
 
-_REFUSAL = frozenset({"enggan", "menolak", "ogah", "mau", "bersedia", "sudi"})
+_REFUSAL = REFUSAL_WORDS
 
 
 

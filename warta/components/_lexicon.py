@@ -133,3 +133,19 @@ _NUMBER_WORDS = load_json("number_words")
 DOLLAR_WORDS: frozenset[str] = frozenset(
     w for table in ("currencies_before", "currencies_after") for w, code in _NUMBER_WORDS[table].items()
     if code == "USD" and w.isascii() and " " not in w and any(c.isalpha() for c in w))
+
+# ---- verbs (lang/verbs.json) and reporting cues (lang/quote_cues.json) ---------------------------
+_VERBS = load_json("verbs")
+#: "dilakukan", "dilancarkan", "dipimpin", ...: passive verbs that carry an act done by an agent
+PASSIVE_LIGHT_VERBS: frozenset[str] = frozenset(_VERBS["passive_light"])
+#: "enggan", "menolak", "bersedia", ...
+REFUSAL_WORDS: frozenset[str] = frozenset(_VERBS["refusal"])
+#: "bentrok", "pertempuran", "pertikaian", "perang": heads of a predicate the two sides do to each other
+RECIPROCAL_HEADS: tuple[str, ...] = tuple(_VERBS["reciprocal"])
+_CUES = load_json("quote_cues")
+#: "dikutip", "dilansir", "kutip", ...: introduce the source of a report
+SOURCE_WORDS: frozenset[str] = frozenset(_CUES["source_cuts"]) | frozenset(_CUES["source_bases"])
+
+# ---- modifiers (lang/modifiers.json) -------------------------------------------------------------
+#: "perang", "tempur", "selam", ...: after a vehicle or weapon noun they make it military
+MILITARY_MODIFIERS: frozenset[str] = frozenset(load_json("modifiers")["military"])

@@ -38,6 +38,7 @@ DAYS = WEEKDAYS
 NOBODY = frozenset(_LEX["unattributed"])
 WORD = re.compile(r"[^\s,.;:!?()\[\]\"“”]+")
 _ANAPHORIC = DEMONSTRATIVES
+_ASIDE_OPENERS = frozenset(_LEX["aside_openers"])
 _NP_STARTERS = frozenset(_LEX["np_starters"])
 _ORG_HEADS = ORG_HEADS_LOWER
 _COORD = frozenset(_LEX["coordinators"])
@@ -303,7 +304,7 @@ def speaker_segment(sent, s0, a, b):
     kept = []  # segments up to the first aside, place or time
     for words in segs:
         w0 = words[0].text.lower()
-        if w0 in CONNECTIVES or w0 in DAYS or w0 in ("sebagaimana", "seperti", "yang"):
+        if w0 in CONNECTIVES or w0 in DAYS or w0 in _ASIDE_OPENERS:
             if kept:
                 break
             # "Senin (12/6) Perry": drop a leading date, keep what follows

@@ -70,6 +70,7 @@ Tables (``.json``; each says what it holds in a ``_comment``/``_doc``/``_about``
                       (input to scripts/build_admin_data.py)
   facilities.json     heads of named facilities, streets and buildings ("Bandara", "Rutan"), and lower-case heads
                       written before a place name ("jalan", "gunung") (entity_resolver)
+  modifiers.json      noun modifiers by what they say: military ("kapal perang") (events, through components._lexicon)
   morphology.json     verb prefixes by voice, meN- nasal forms, words that only look prefixed,
                       prefixes written with a hyphen ("di-PHK") (warta.morphology: tokenizer, quotes, events, quantities)
   number_words.json   number words, scales, currencies and units, vague counts, score words (quantities, timex, events)
@@ -85,6 +86,8 @@ Tables (``.json``; each says what it holds in a ``_comment``/``_doc``/``_about``
   provinces_id.json   Indonesian provinces (input to scripts/build_geo_data.py)
   quote_cues.json     reporting cues and speaker word classes (quotes)
   regencies_id.json   Indonesian regencies and their seat towns (input to scripts/build_geo_data.py)
+  verbs.json          verbs by what they do in a clause: passive light verbs, refusal, reciprocal heads (events,
+                      through components._lexicon)
   story_counts.json   counted nouns and state words: which numbers of two articles count the same thing (stories)
   time_words.json     months, weekdays, relative and duration words (timex)
   titles.json         titles and roles of people, legal status, relations, initial and alias cues (entity_resolver,
