@@ -21,6 +21,10 @@ from spacy.tokens import Doc, Span
 
 from ..morphology import looks_prefixed_verb
 from ._event_context import geo_fn, placed
+from ._lexicon import (
+    AGENT_LEADS, AND_WORDS, DEMONSTRATIVES, DOLLAR_WORDS, LEGAL_STATUS, LOCATIVE_PREPOSITIONS, PASSIVE_LIGHT_VERBS,
+    RECIPROCAL_HEADS, SO_THAT, SOURCE_WORDS, SUBORDINATORS,
+)
 from ._event_reference import ADVERBS as _ADVERBS, COUNTED
 from ._sentences import sentence_bounds
 
@@ -28,18 +32,18 @@ if TYPE_CHECKING:
     from .events import EventLexicon, EventMatchers
 
 _NEAR = 3  # how many tokens after a trigger a recipient may start
-_SUBORDINATORS = frozenset({"setelah", "sebelum", "saat", "ketika", "usai", "seusai", "sambil", "sejak", "selain",
-                            "meski", "meskipun", "walaupun", "kendati", "biarpun"})
+# a threat's target follows a locative preposition only as "ke" ("mengancam ... ke Korea Selatan")
+_NOT_TO = LOCATIVE_PREPOSITIONS - {"ke"}
 _VERBAL = frozenset({"THREATEN", "ACCUSE", "REQUEST", "REJECT", "SUPPORT", "SANCTION"})
-_SUSPECTS = frozenset({"terduga", "tersangka", "terdakwa", "terpidana", "buronan"})
+_SUSPECTS = LEGAL_STATUS
 # "ditangkap tim Polda Sumut", "diamankan pihak kepolisian": words between a passive verb and its agent
-_AGENT_LEADS = frozenset({"tim", "pihak", "jajaran", "aparat"})
+_AGENT_LEADS = AGENT_LEADS
 _HEAD_ALIASES = {"kepolisian": "polisi", "militer": "tentara", "pemerintahan": "pemerintah"}
 _SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE", "ASSAULT"})
-_DONE_BY = frozenset({"dilakukan", "dilancarkan", "dilaksanakan", "digelar", "dipimpin"})
-_CURRENCY = frozenset({"dolar", "dollar", "us$", "usd"})
+_DONE_BY = PASSIVE_LIGHT_VERBS
+_CURRENCY = DOLLAR_WORDS
 _ORIGIN = frozenset({"asal", "dari"})
-_SOURCE_WORDS = frozenset({"diberitakan", "dikutip", "dilansir", "dilaporkan", "kutip", "lansir"})
+_SOURCE_WORDS = SOURCE_WORDS
 
 
 def _passive_word(tok) -> bool:
@@ -338,7 +342,7 @@ def roles(lex: EventLexicon, doc: Doc, span: Span, voice: str, type_: str, menti
         if victim is not None:
             recipients = [victim]
     if actors and not recipients and actors[0] is not None and actors[0].end < span.start \
-            and doc[actors[0].end].lower_ in ("dan", "serta") \
+            and doc[actors[0].end].lower_ in AND_WORDS \
             and ((type_ in _SYMMETRIC and _reciprocal(doc, span, type_, actors[0]))
                  or any(t.lower_ == "saling" for t in doc[actors[0].end:span.start])):
         # "Israel dan Hamas terlibat pertikaian", "Oposisi dan pemerintah saling melempar
@@ -446,8 +450,8 @@ def _main_clause_subject(lex: EventLexicon, c: _Clause) -> Optional[Mention]:
     ...": a subjectless adverbial clause shares the main clause's subject."""
     doc, span, lo, mentions = c.doc, c.span, c.lo, c.mentions
     # "Selain menyerang dengan senjata tajam, pelaku ...": the subordinator may open the sentence
-    sub = lo if lo < span.start and doc[lo].lower_ in _SUBORDINATORS else lo - 1
-    if sub < 0 or doc[sub].lower_ not in _SUBORDINATORS \
+    sub = lo if lo < span.start and doc[lo].lower_ in SUBORDINATORS else lo - 1
+    if sub < 0 or doc[sub].lower_ not in SUBORDINATORS \
             or not all(t.lower_ in _ADVERBS or t.lower_ in lex.light_verbs for t in doc[sub + 1:span.start]):
         return None
     s_lo, s_hi = sentence_bounds(doc, span.start)
@@ -483,7 +487,7 @@ def _partner(lex: EventLexicon, c: _Clause) -> Optional[Mention]:
     # "sanksi bagi Korea Utara", "bantuan bagi pengungsi": "bagi" marks who gets what is given
     return next((m for m in c.right if (partnered(lex, doc, m) or (
         c.type_ in ("AID", "SANCTION") and _prep(doc, m) == "bagi")) and not any(
-        t.text == "," or t.lower_ in lex.purpose or (t.lower_ in ("dan", "serta") and _verb_like(doc, t.i + 1))
+        t.text == "," or t.lower_ in lex.purpose or (t.lower_ in AND_WORDS and _verb_like(doc, t.i + 1))
         for t in doc[span.end:m.start])), None)
 
 
@@ -491,7 +495,7 @@ def _passive_roles(c: _Clause, subject: Optional[Mention], after_oleh: Optional[
                    adjacent: Optional[Mention]) -> tuple[list[Mention], list[Mention]]:
     """A passive verb: the agent after it acts; the subject undergoes."""
     doc, span = c.doc, c.span
-    if subject is None and span.start > 0 and doc[span.start - 1].lower_ in ("itu", "ini", "tersebut"):
+    if subject is None and span.start > 0 and doc[span.start - 1].lower_ in DEMONSTRATIVES:
         # "Pria yang tinggal di ... itu ditangkap": the head noun before "yang"
         s_lo = sentence_bounds(doc, span.start)[0]
         heads = [m for m in c.mentions if s_lo <= m.start and m.end <= span.start and m.kind != "place"]
@@ -550,7 +554,7 @@ def _active_recipients(lex: EventLexicon, c: _Clause, partner: Optional[Mention]
     """The recipient of an active verb: its partner or the mention right after it, the object shared
     with a coordinated verb, the owner of a target, or the target of a threat or demand."""
     doc, span, hi, right = c.doc, c.span, c.hi, c.right
-    if near is None and span.end + 1 < hi and doc[span.end].lower_ in ("dan", "serta") \
+    if near is None and span.end + 1 < hi and doc[span.end].lower_ in AND_WORDS \
             and doc[span.end + 1].lower_.startswith("me"):
         # "menangkap dan memulangkan 90 pengungsi": coordinated verbs share their object
         near = next((m for m in right if m.start - (span.end + 2) <= _NEAR
@@ -563,8 +567,8 @@ def _active_recipients(lex: EventLexicon, c: _Clause, partner: Optional[Mention]
         # "mengancam akan meluncurkan serangan nuklir ke Korea Selatan": the target
         # of a threat or demand often follows its content
         recipient = next((m for m in right if m.start - span.end <= 8
-                          and _prep(doc, m) not in ("di", "dari", "pada", "dalam")), None)
-        if recipient is None and hi < len(doc) and hi - span.end <= 2 and doc[hi].lower_ in ("agar", "supaya"):
+                          and _prep(doc, m) not in _NOT_TO), None)
+        if recipient is None and hi < len(doc) and hi - span.end <= 2 and doc[hi].lower_ in SO_THAT:
             # "memperingatkan agar Israel memenuhi ...": the one warned or asked opens the clause
             recipient = next((m for m in c.mentions if m.start == hi + 1 and m.kind != "place"), None)
     return [recipient] if recipient else []
@@ -587,7 +591,7 @@ def _reciprocal(doc: Doc, span: Span, type_: str, first: Mention) -> bool:
     if type_ != "ASSAULT":
         return True
     head = span[0].lower_
-    return head.startswith(("ber", "bentrok", "pertempuran", "pertikaian", "perang")) or \
+    return head.startswith(("ber",) + RECIPROCAL_HEADS) or \
         any(t.lower_ in ("terlibat", "saling") for t in doc[first.end:span.start])
 
 
@@ -625,7 +629,7 @@ def _relative_head(doc: Doc, m: Optional[Mention], mentions: list[Mention]) -> O
 
 def _first_conjunct(doc: Doc, m: Optional[Mention], mentions: list[Mention]) -> Optional[Mention]:
     """"Presiden AS ... dan Presiden Korsel ... menyatakan": the first of coordinated subjects."""
-    while m is not None and m.start > 1 and doc[m.start - 1].lower_ in ("dan", "serta"):
+    while m is not None and m.start > 1 and doc[m.start - 1].lower_ in AND_WORDS:
         prev = next((x for x in mentions if x.end == m.start - 1 and x.kind != "place"), None)
         if prev is None:
             break

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Optional
 from spacy.tokens import Doc, Span
 
 from ..lang import load_lines
-from ._lexicon import FIRST_PERSON
+from ._lexicon import BEFORE_PLACE, FIRST_PERSON, LOCATIVE_PREPOSITIONS, MILITARY_MODIFIERS, PLACE_PARTS, REFUSAL_WORDS
 from ._sentences import sentence_bounds
 from .extensions import doc_text
 
@@ -47,11 +47,10 @@ def size_words() -> dict[str, tuple[Optional[re.Pattern], frozenset[str]]]:
     return out
 
 
-_MILITARY_MODIFIERS = frozenset({"perang", "tempur", "militer", "patroli", "pembom", "nirawak", "tanpa", "selam",
-                                 "induk", "angkatan"})
+_MILITARY_MODIFIERS = MILITARY_MODIFIERS
 
 
-_REFUSAL = frozenset({"enggan", "menolak", "ogah", "mau", "bersedia", "sudi"})
+_REFUSAL = REFUSAL_WORDS
 
 
 
@@ -60,7 +59,7 @@ def freed_territory(lex: EventLexicon, doc: Doc, span: Span, voice: str, mention
     """True when what is freed is a place ("membebaskan wilayah Irak", "Albu Kamal
     dibebaskan dari ISIS"), not people."""
     window = range(max(lo, span.start - 4), span.start) if voice == "passive" else range(span.end, min(hi, span.end + 3))
-    if any(doc[i].lower_ in lex.locative and doc[i].lower_ not in ("di", "dari", "ke", "pada", "dalam")
+    if any(doc[i].lower_ in lex.locative and doc[i].lower_ not in LOCATIVE_PREPOSITIONS
            for i in window):
         return True
     return any(m.start in window and m.kind in ("place", "country") for m in mentions)
@@ -105,9 +104,9 @@ def placed(lex: EventLexicon, doc: Doc, start: int, s_lo: int) -> bool:
     k = start - 1
     while k >= s_lo and k >= start - 4:
         word = doc[k].lower_
-        if word in ("di", "ke", "dari", "menuju"):
+        if word in BEFORE_PLACE:
             return True
-        if word not in lex.locative and word not in ("pinggiran", "pinggir", "tepi", "sebelah", "bagian"):
+        if word not in lex.locative and word not in PLACE_PARTS:
             return False
         k -= 1
     return False

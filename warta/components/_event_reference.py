@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Optional
 
 from spacy.tokens import Doc
 
-from ._lexicon import COUNTED_PRO_FORMS, FIRST_PERSON, THIRD_PERSON, THIRD_PERSON_SINGULAR
+from ._lexicon import COUNTED_PRO_FORMS, PRE_VERBAL_ADVERBS, FIRST_PERSON, THIRD_PERSON, THIRD_PERSON_SINGULAR
 
 from ._sentences import sentence_bounds
 
@@ -26,8 +26,7 @@ if TYPE_CHECKING:
     from .events import EventLexicon, Recent
 
 # adverbs that may stand between a subject and its verb
-ADVERBS = frozenset({"juga", "telah", "sudah", "berhasil", "kemudian", "lalu", "masih", "sempat", "pun",
-                     "akan", "sedang", "tengah", "terus", "kembali", "langsung", "lantas"})
+ADVERBS = PRE_VERBAL_ADVERBS
 # "ketiganya", "keempatnya": "the three/four of them" (keduanya has its own rule)
 COUNTED = COUNTED_PRO_FORMS
 

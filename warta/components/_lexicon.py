@@ -53,3 +53,99 @@ ORG_HEADS: frozenset[str] = frozenset(_ORGS["heads"]) | frozenset(_ORGS["institu
 ORG_HEADS_LOWER: frozenset[str] = frozenset(h.lower() for h in ORG_HEADS) | frozenset(_ORGS["lower_case_heads"])
 #: heads of institutions named after a place or a body, as lower-case word tuples (("rsud",), ("kantor", "sar"))
 INSTITUTION_HEADS: frozenset[tuple[str, ...]] = frozenset(tuple(h.lower().split()) for h in _ORGS["institution_heads"])
+
+
+# ---- prepositions (lang/prepositions.json) -------------------------------------------------------
+_PREPOSITIONS = load_json("prepositions")
+#: "di", "ke", "dari": where, whither, whence
+PLACE_PREPOSITIONS: frozenset[str] = frozenset(_PREPOSITIONS["directional"])
+#: "di", "ke", "dari", "pada", "dalam"
+LOCATIVE_PREPOSITIONS: frozenset[str] = PLACE_PREPOSITIONS | frozenset(_PREPOSITIONS["static"])
+#: "di", "ke", "dari", "menuju": the words before a place name
+BEFORE_PLACE: frozenset[str] = PLACE_PREPOSITIONS | frozenset(_PREPOSITIONS["motion"])
+#: "dengan", "terhadap", "melawan", ...: the other side of an act
+PARTNER_PREPOSITIONS: frozenset[str] = frozenset(_PREPOSITIONS["partner"])
+#: "dalam", "akibat": what an event is reported in or from
+CAUSE_PREPOSITIONS: frozenset[str] = frozenset(_PREPOSITIONS["cause"])
+#: "untuk", "di", "dari", "ke", "bagi", "pada", "dengan"
+CORE_PREPOSITIONS: frozenset[str] = frozenset(_PREPOSITIONS["core"])
+#: "dan", "untuk", "dari", "bagi", "atas", "&": words inside a long organisation name
+NAME_LINKS: frozenset[str] = frozenset(_PREPOSITIONS["name_links"])
+
+# ---- conjunctions (lang/conjunctions.json) -------------------------------------------------------
+_CONJUNCTIONS = load_json("conjunctions")
+#: "setelah", "ketika", "meski", ...: open an adverbial clause
+SUBORDINATORS: frozenset[str] = frozenset(_CONJUNCTIONS["subordinators"])
+#: "untuk", "guna", "agar", "supaya", "buat": open a clause of aim
+PURPOSE_CONJUNCTIONS: frozenset[str] = frozenset(_CONJUNCTIONS["purpose"]) | frozenset(_CONJUNCTIONS["so_that"])
+#: "agar", "supaya": the one asked or warned opens the clause after them
+SO_THAT: frozenset[str] = frozenset(_CONJUNCTIONS["so_that"])
+#: "dan", "serta"
+AND_WORDS: frozenset[str] = frozenset(_CONJUNCTIONS["additive"])
+
+# ---- determiners (lang/determiners.json) ---------------------------------------------------------
+_DETERMINERS = load_json("determiners")
+#: "itu", "ini", "tersebut": end a noun phrase
+DEMONSTRATIVES: frozenset[str] = frozenset(_DETERMINERS["demonstratives"])
+#: the demonstratives and "tadi", "serupa", "sebelumnya": refer back to an event told before
+ANAPHORIC: frozenset[str] = DEMONSTRATIVES | frozenset(_DETERMINERS["anaphoric"])
+#: "banyak", "sebagian", "semua", "ada", "sedikit"
+QUANTIFIERS: frozenset[str] = frozenset(_DETERMINERS["quantifiers"])
+#: "aksi", "serangkaian", "puluhan", ...: before an event noun
+EVENT_DETERMINERS: frozenset[str] = frozenset(_DETERMINERS["event_determiners"])
+
+# ---- adverbs (lang/adverbs.json) -----------------------------------------------------------------
+_ADVERBS = load_json("adverbs")
+#: "juga", "telah", "berhasil", ...: between a subject and its verb
+PRE_VERBAL_ADVERBS: frozenset[str] = frozenset(_ADVERBS["pre_verbal"])
+#: "telah", "sudah", "sempat", ...: between a relative "yang" and its verb
+ASPECT_ADVERBS: frozenset[str] = frozenset(_ADVERBS["aspect"])
+#: the aspect adverbs and "kemudian", "lalu": between two coordinated verbs
+SEQUENCE_ADVERBS: frozenset[str] = ASPECT_ADVERBS | frozenset(_ADVERBS["sequence"])
+
+# ---- people: titles and roles (lang/titles.json) -------------------------------------------------
+_TITLES = load_json("titles")
+#: "terduga", "tersangka", "terdakwa", "terpidana", "buronan"
+LEGAL_STATUS: frozenset[str] = frozenset(_TITLES["legal_status"])
+#: "pengacara", "istri", "ajudan", ...: people by their tie to someone
+RELATIONS: frozenset[str] = frozenset(_TITLES["relations"])
+#: "putra", "sultan", "mayor", ...: title words that are also first names
+NAME_LIKE_TITLES: frozenset[str] = frozenset(_TITLES["name_like"])
+#: "berinisial", "tersangka", "yakni", ...: an all-caps short word after them is a person's initials
+INITIAL_CUES: frozenset[str] = frozenset(_TITLES["initial_cues"])
+#: ("alias",), ("akrab", "disapa"), ...: between a name and another name of the same person, in file order
+ALIAS_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(c.split()) for c in _TITLES["alias_cues"])
+#: "tim", "pihak", "jajaran", "aparat": between a passive verb and its agent
+AGENT_LEADS: frozenset[str] = frozenset(_ORGS["agent_leads"])
+
+# ---- places (lang/facilities.json) ---------------------------------------------------------------
+_FACILITIES = load_json("facilities")
+#: "bandara", "kota", "desa", ...: a place written after a name with this head is a place of its own
+FACILITY_SPLIT_HEADS: frozenset[str] = frozenset(_FACILITIES["split_heads"])
+#: "kota", "wilayah", "kawasan", "provinsi", "kabupaten", "negara"
+AREA_NOUNS: frozenset[str] = frozenset(_FACILITIES["area_nouns"])
+#: "pinggiran", "tepi", "sebelah", ...: the part of a place
+PLACE_PARTS: frozenset[str] = frozenset(_FACILITIES["place_parts"])
+
+# ---- number words (lang/number_words.json) -------------------------------------------------------
+_NUMBER_WORDS = load_json("number_words")
+#: "dolar", "dollar", "us$", "usd": the one-word names of the US dollar, written before or after an amount
+DOLLAR_WORDS: frozenset[str] = frozenset(
+    w for table in ("currencies_before", "currencies_after") for w, code in _NUMBER_WORDS[table].items()
+    if code == "USD" and w.isascii() and " " not in w and any(c.isalpha() for c in w))
+
+# ---- verbs (lang/verbs.json) and reporting cues (lang/quote_cues.json) ---------------------------
+_VERBS = load_json("verbs")
+#: "dilakukan", "dilancarkan", "dipimpin", ...: passive verbs that carry an act done by an agent
+PASSIVE_LIGHT_VERBS: frozenset[str] = frozenset(_VERBS["passive_light"])
+#: "enggan", "menolak", "bersedia", ...
+REFUSAL_WORDS: frozenset[str] = frozenset(_VERBS["refusal"])
+#: "bentrok", "pertempuran", "pertikaian", "perang": heads of a predicate the two sides do to each other
+RECIPROCAL_HEADS: tuple[str, ...] = tuple(_VERBS["reciprocal"])
+_CUES = load_json("quote_cues")
+#: "dikutip", "dilansir", "kutip", ...: introduce the source of a report
+SOURCE_WORDS: frozenset[str] = frozenset(_CUES["source_cuts"]) | frozenset(_CUES["source_bases"])
+
+# ---- modifiers (lang/modifiers.json) -------------------------------------------------------------
+#: "perang", "tempur", "selam", ...: after a vehicle or weapon noun they make it military
+MILITARY_MODIFIERS: frozenset[str] = frozenset(load_json("modifiers")["military"])

@@ -17,7 +17,9 @@ from spacy.tokens import Doc, Span
 
 from ..lang import load_wordset
 from . import _doc_cache as cache
-from ._lexicon import ORG_HEADS
+from ._lexicon import (
+    ALIAS_CUES, AREA_NOUNS, CORE_PREPOSITIONS, NAME_LINKS, ORG_HEADS, PLACE_PREPOSITIONS, RELATIONS,
+)
 from ._sentences import sentence_start
 from ._words import is_cap
 from .extensions import doc_text, ents_of, set_ents
@@ -35,18 +37,16 @@ _DERIVED_NOUN = re.compile(r"(?:ke|pe[mnr]?|peng|peny)\w{3,}an")
 PER_LABELS = frozenset({"PER", "PERSON"})
 _OPEN, _CLOSE = "(", ")"
 _APPOSITIVE_END = frozenset({",", ".", ";", ":", ")", '"', "”", "“", "?", "!"})
-_ALIAS_CUES = (("atau",), ("alias",), ("akrab", "disapa"), ("yang", "akrab", "disapa"), ("biasa", "disapa"))
+_ALIAS_CUES = ALIAS_CUES
 _LONGEST_CUE = max(len(cue) for cue in _ALIAS_CUES)
-_LONG_FORM_LINKS = frozenset({"dan", "untuk", "dari", "bagi", "atas", "&"})
+_LONG_FORM_LINKS = NAME_LINKS
 _MAX_ROLE_TOKENS = 10
 _MAX_APPOSITIVE_TOKENS = 14
 _WELL_KNOWN = frozenset({"province", "capital", "exonym"})
 _PLACE_MIN_POPULATION = 100_000
-_LOCATIVE = frozenset({"di", "ke", "dari", "kota", "wilayah", "kawasan", "provinsi", "kabupaten", "negara"})
-_RELATIONAL = frozenset({"pengacara", "kuasa", "ajudan", "asisten", "staf", "penasihat", "juru", "jubir", "utusan",
-                         "istri", "suami", "anak", "putra", "putri", "ayah", "ibu", "adik", "kakak", "menantu", "cucu",
-                         "sopir", "pengawal", "sekretaris", "kerabat", "keluarga", "pendukung", "lawan", "rival"})
-_PREPOSITIONS = frozenset({"untuk", "di", "dari", "ke", "bagi", "pada", "dengan"})
+_LOCATIVE = PLACE_PREPOSITIONS | AREA_NOUNS
+_RELATIONAL = RELATIONS
+_PREPOSITIONS = CORE_PREPOSITIONS
 
 
 def _orth_index(doc: Doc) -> dict[int, list[int]]:

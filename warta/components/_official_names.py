@@ -27,7 +27,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from ..lang import load_json, load_lines
-from ._lexicon import INSTITUTION_HEADS, ORG_HEADS_LOWER
+from ._lexicon import AND_WORDS, FACILITY_SPLIT_HEADS, INITIAL_CUES, INSTITUTION_HEADS, ORG_HEADS_LOWER
 from ._words import is_cap
 from .extensions import doc_text, ents_of, set_ents
 from .geo import country_code, lookup_place
@@ -148,9 +148,7 @@ class OfficialNames:
             return [Span(doc, e.start, e.start + k, label=label), Span(doc, e.start + k, e.end, label="PER")]
         return None
 
-    _FACILITY = frozenset({"bandara", "pasar", "stasiun", "pelabuhan", "terminal", "kabupaten", "kota", "kecamatan",
-                           "desa", "kampung", "dusun", "jalan", "tol", "gedung", "masjid", "gereja", "hotel",
-                           "bandar", "pantai", "gunung", "danau", "sungai"})
+    _FACILITY = FACILITY_SPLIT_HEADS
 
     def _split_trailing_place(self, doc: Doc) -> None:
         """ "Bandara Sentani Papua": the facility, then the province or town written after it."""
@@ -183,8 +181,7 @@ class OfficialNames:
         if len(kept) != len(ents):
             set_ents(doc, kept)
 
-    _INITIAL_CUES = frozenset({"berinisial", "inisial", "insial", "bernama", "tersangka", "pelaku", "terdakwa", "korban",
-                               "saksi", "yaitu", "yakni", "sdr", "saudara"})
+    _INITIAL_CUES = INITIAL_CUES
 
     def _initials_are_people(self, doc: Doc) -> None:
         """An all-caps short word after "berinisial", "tersangka", "yakni" ... is a person ("berinisial UD")."""
@@ -228,9 +225,9 @@ class OfficialNames:
                 continue
             # walk right from a PER through separators, collecting untagged capitalised runs
             i, items = e.end, []
-            while i < len(doc) - 1 and (doc[i].text in (",", ";", "/") or doc[i].lower_ in ("dan", "serta")):
+            while i < len(doc) - 1 and (doc[i].text in (",", ";", "/") or doc[i].lower_ in AND_WORDS):
                 j = i + 1
-                if doc[i].text in (",", ";") and doc[j].lower_ in ("dan", "serta"):
+                if doc[i].text in (",", ";") and doc[j].lower_ in AND_WORDS:
                     j += 1
                 if j in starts:
                     if starts[j].label_ != "PER":
@@ -240,7 +237,7 @@ class OfficialNames:
                 k = j
                 while k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha and k not in covered and k - j < 4:
                     k += 1
-                if k == j or (k < len(doc) and doc[k].text not in (",", ";", ".", "/", "(", ")") and doc[k].lower_ not in ("dan", "serta")):
+                if k == j or (k < len(doc) and doc[k].text not in (",", ";", ".", "/", "(", ")") and doc[k].lower_ not in AND_WORDS):
                     break
                 run = doc[j:k]
                 if _is_place(run.text) or run.text.lower() in self.non_entities or any(t.lower_ in self.title_heads for t in run):

@@ -16,6 +16,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span
 
+from ._lexicon import DEMONSTRATIVES
 from ._names import (
     PER_LABELS, _APPOSITIVE_END, _CLOSE, _LOCATIVE, _MAX_APPOSITIVE_TOKENS, _MAX_ROLE_TOKENS, _OPEN,
     _PLACE_MIN_POPULATION, _PREPOSITIONS, _RELATIONAL, _WELL_KNOWN,
@@ -179,7 +180,7 @@ class RoleFinder:
         else:
             if end - start >= _MAX_APPOSITIVE_TOKENS:
                 return None
-        while end > start and doc[end - 1].lower_ in ("itu", "ini", "tersebut"):
+        while end > start and doc[end - 1].lower_ in DEMONSTRATIVES:
             end -= 1  # "Vladimir Putin, pemimpin Rusia itu,"
         if end == start:
             return None

@@ -24,7 +24,7 @@ from typing import NamedTuple, Optional
 
 from ..lang import load_json, load_wordset
 from ..morphology import ACTIVE_PREFIXES, verb_pattern
-from ._lexicon import ORG_HEADS_LOWER, PERSONAL_PRONOUNS, WEEKDAYS
+from ._lexicon import DEMONSTRATIVES, ORG_HEADS_LOWER, PERSONAL_PRONOUNS, WEEKDAYS
 from ._regex import alternation
 from ._words import is_cap, is_clipped_form
 
@@ -37,7 +37,8 @@ CONNECTIVES = frozenset(_LEX["connectives"])
 DAYS = WEEKDAYS
 NOBODY = frozenset(_LEX["unattributed"])
 WORD = re.compile(r"[^\s,.;:!?()\[\]\"“”]+")
-_ANAPHORIC = frozenset(_LEX["anaphoric_ends"])
+_ANAPHORIC = DEMONSTRATIVES
+_ASIDE_OPENERS = frozenset(_LEX["aside_openers"])
 _NP_STARTERS = frozenset(_LEX["np_starters"])
 _ORG_HEADS = ORG_HEADS_LOWER
 _COORD = frozenset(_LEX["coordinators"])
@@ -328,7 +329,7 @@ def speaker_segment(sent, s0, a, b):
         w0 = words[0].text.lower()
         if not kept and _cites_a_source(words):
             continue  # "Dilansir Al Jazeera, Korps Garda Revolusi ... mengatakan": the outlet only passes it on
-        if w0 in CONNECTIVES or w0 in DAYS or w0 in ("sebagaimana", "seperti", "yang"):
+        if w0 in CONNECTIVES or w0 in DAYS or w0 in _ASIDE_OPENERS:
             if kept:
                 break
             # "Senin (12/6) Perry": drop a leading date, keep what follows

@@ -46,7 +46,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..lang import load_json, load_lines
-from ._lexicon import ORG_HEADS
+from ._lexicon import NAME_LIKE_TITLES, ORG_HEADS
 from ._names import (
     PER_LABELS, NameFinder, _ALIAS_CUES, _CLOSE, _LONG_FORM_LINKS, _LONGEST_CUE, _OPEN, _positions, _subsequence,
     _upper_count,
@@ -103,7 +103,7 @@ class EntityResolver(NameFinder, RoleFinder, OfficialNames):
         self._official_name_data()
         self.known_people = _known_people()
         # first tokens that are also common first names: kept when trimming would leave one token
-        self.name_like = frozenset({"putra", "ratu", "raja", "sultan", "imam", "syekh", "guru", "kiai", "mayor", "sang"})
+        self.name_like = NAME_LIKE_TITLES
         orgs = load_json("organisations")
         self.orgs: dict[str, dict] = orgs["acronyms"]
         self.org_heads = ORG_HEADS

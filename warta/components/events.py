@@ -69,7 +69,10 @@ from ._event_actors import _DONE_BY, _SYMMETRIC, Mention
 from ._event_context import size_words
 from ._event_reference import resolve_pronoun
 from . import _doc_cache as cache
-from ._lexicon import SUBJECT_PRONOUNS
+from ._lexicon import (
+    ANAPHORIC, AND_WORDS, ASPECT_ADVERBS, CAUSE_PREPOSITIONS, EVENT_DETERMINERS, PARTNER_PREPOSITIONS,
+    PURPOSE_CONJUNCTIONS, QUANTIFIERS, SEQUENCE_ADVERBS, SUBJECT_PRONOUNS,
+)
 from ._sentences import sentence_bounds, sentence_index
 from .extensions import doc_list
 
@@ -77,10 +80,9 @@ _GAP = 3  # tokens "..." may stand for
 _SPEECH_ACTS = frozenset({"THREATEN", "REQUEST", "ACCUSE", "REJECT"})
 # ";" and sentence ends inside a quotation, which the segmenter keeps as one sentence
 _CLAUSE_PUNCT = frozenset({";", ".", "?", "!"})
-_RELATIVE_ADVERBS = frozenset({"telah", "sudah", "sempat", "tengah", "sedang", "akan", "pernah", "baru", "juga",
-                               "masih", "belum"})
-_QUANTIFIERS = frozenset({"banyak", "sebagian", "semua", "ada", "sedikit"})
-_COORD_ADVERBS = _RELATIVE_ADVERBS | {"kemudian", "lalu"}
+_RELATIVE_ADVERBS = ASPECT_ADVERBS
+_QUANTIFIERS = QUANTIFIERS
+_COORD_ADVERBS = SEQUENCE_ADVERBS
 
 
 def _time_starts(doc: Doc) -> set[int]:
@@ -162,17 +164,15 @@ def event_lexicon() -> EventLexicon:
         degree=words("event_degree_words"), domestic_titles=words("event_domestic_titles"),
         calendar=words("event_common_capitalised"), targetless=frozenset(load_lines("event_targetless")),
         background=words("event_background_words"), occurrence=words("event_occurrence_verbs"),
-        purpose=frozenset({"untuk", "guna", "agar", "supaya", "buat"}),
+        purpose=PURPOSE_CONJUNCTIONS,
         modifiers=words("event_actor_modifiers"),
         common=words("function_words") | words("event_common_capitalised"),
         locative=words("event_locative_words"),
-        partner_preps=frozenset({"dengan", "bersama", "terhadap", "kepada", "atas", "melawan", "arah", "anti"}),
-        determiners=frozenset({"aksi", "serangkaian", "rangkaian", "sejumlah", "berbagai", "para", "lagi",
-                               "kembali", "sebuah", "suatu", "belasan", "puluhan", "ratusan", "ribuan",
-                               "beberapa"}),
+        partner_preps=PARTNER_PREPOSITIONS,
+        determiners=EVENT_DETERMINERS,
         size_words=size_words(), report_words=words("event_report_words"),
-        report_preps=frozenset({"dalam", "akibat"}),
-        anaphoric=frozenset({"itu", "tersebut", "ini", "tadi", "serupa", "sebelumnya"}),
+        report_preps=CAUSE_PREPOSITIONS,
+        anaphoric=ANAPHORIC,
     )
 
 
@@ -270,7 +270,7 @@ class Events:
             prev = out[-1] if out else None
             if prev is not None and self.lex.triggers[prev[1]].type in _SPEECH_ACTS and span.start - prev[0].end <= 4 \
                     and sentence_bounds(doc, prev[0].start) == sentence_bounds(doc, span.start) \
-                    and not any(t.is_punct or t.lower_ in ("dan", "serta") for t in doc[prev[0].end:span.start]):
+                    and not any(t.is_punct or t.lower_ in AND_WORDS for t in doc[prev[0].end:span.start]):
                 continue  # "mengancam akan meluncurkan serangan": the content of a threat is not coded
             same = prev is not None and self.lex.triggers[prev[1]].type == self.lex.triggers[i].type
             # "serangan bom bunuh diri": adjacent triggers of one type are one event, and
@@ -352,7 +352,7 @@ class Events:
         for i in range(span.end, sent.end):
             # "mengutuk serangan itu dan mengatakan ...": a report verb after the event opens new content
             if doc[i].lower_ in self.lex.boundaries or doc[i].text in _CLAUSE_PUNCT or (
-                    doc[i].lower_ in self.lex.report_words and doc[i - 1].lower_ in ("dan", "serta")):
+                    doc[i].lower_ in self.lex.report_words and doc[i - 1].lower_ in AND_WORDS):
                 hi = i
                 break
         return lo, hi
@@ -364,7 +364,7 @@ class Events:
         k = span.start - 1
         while k > prev.end and doc[k].lower_ in _COORD_ADVERBS:
             k -= 1
-        if k < prev.end or doc[k].lower_ not in ("dan", "serta"):
+        if k < prev.end or doc[k].lower_ not in AND_WORDS:
             return False
         return not any(t.lower_ in self.lex.boundaries or t.text in _CLAUSE_PUNCT or t.text == ","
                        for t in doc[prev.end:k])
@@ -468,7 +468,7 @@ class Events:
         prev_future = story.prev_future
         if modality == "asserted" and prev_future is not None and prev_future.end <= span.start \
                 and sentence_bounds(doc, prev_future.start) == sentence_bounds(doc, span.start) \
-                and any(t.lower_ in ("dan", "serta") for t in doc[prev_future.end:span.start]) \
+                and any(t.lower_ in AND_WORDS for t in doc[prev_future.end:span.start]) \
                 and not any(t.lower_ in self.lex.boundaries or t.text in _CLAUSE_PUNCT
                             for t in doc[prev_future.end:span.start]):
             modality = "future"  # "akan mengunjungi AS dan bertemu dengan ...": "akan" covers both

@@ -254,7 +254,7 @@ def is_age(text: str, start: int, end: int) -> bool:
     return _AGE_BEFORE.search(text, max(0, start - 30), start) is not None
 
 
-_SCORE_BEFORE = {"skor", "menang", "kalah", "imbang", "unggul", "takluk", "tumbang", "agregat", "hasil", "dengan", "membalas"}
+_SCORE_BEFORE = frozenset(load_json("number_words")["score_before"])
 _WORD_BEFORE = re.compile(r"([\w.-]+)\W*$")
 # compiled once: the re module's own cache is shared with patterns built per name elsewhere
 _SPACES = re.compile(r"\s+")

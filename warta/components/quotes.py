@@ -57,7 +57,7 @@ from ._speakers import (
     CONTINUE, SOURCE_PEOPLE, ADVERBS, CONNECTIVES, DAYS, NOBODY, PRONOUNS, STOPS, TITLES, UNATTRIBUTED, WORD, Cue, Hint,
     Names, adverb_tail, hint_after, hint_before, name_of, resolve, skip_connective, speaker_segment,
 )
-from ._lexicon import THIRD_PERSON
+from ._lexicon import NAME_LINKS, THIRD_PERSON
 from ._sentences import sentence_char_bounds
 from ._words import is_cap
 from .extensions import doc_list, doc_text
@@ -74,6 +74,7 @@ _VERBS = alternation(_LEX["verbs"])
 _WEAK = frozenset(_LEX["weak_verbs"])
 _PASSIVE = alternation(_capfirst(_LEX["passive"]))
 _NEG = frozenset(_LEX["negations"])
+_NOT_BEFORE_CUE = frozenset(_LEX["not_before_cue"])
 _NO_CONTENT = tuple(_LEX["no_content_starts"])
 _SKIP_LINES = tuple(_LEX["skip_lines"])
 
@@ -441,7 +442,7 @@ class Quotes:
             while k < len(words) and is_cap(words[k]):
                 k += 1
             if (comma < 0 or len(words) > 6) and is_cap(words[0]) and words[0].lower() not in NOBODY \
-                    and k < len(words) and words[k].lower() not in ("dan", "dari", "bagi", "untuk") \
+                    and k < len(words) and words[k].lower() not in NAME_LINKS \
                     and not sent[:m.start()].rstrip().endswith(","):
                 np_end = np0 - s0 + len(" ".join(words[:k]))
                 comma = -1
@@ -498,7 +499,7 @@ class Quotes:
         # drop adverbs between the speaker and the verb ("X juga mengatakan")
         while pre_words and pre_words[-1].lower() in ADVERBS:
             pre_words.pop()
-        if not pre_words or pre_words[-1].lower() in _NEG or pre_words[-1].lower() in ("yang", "untuk", "akan", "dan", "bisa", "ingin"):
+        if not pre_words or pre_words[-1].lower() in _NEG or pre_words[-1].lower() in _NOT_BEFORE_CUE:
             return None
         after = sent[m.end():]
         cm = COMP_START.match(after)

@@ -103,7 +103,7 @@ _FUT = r"(?:" + alternation(_TW["future_words"]) + r")"
 _FUT_RE = re.compile(_FUT, re.I)
 _REL = r"(?:" + _PAST + r"|" + _FUT + r"|ini)"
 _PMOD = r"(?:" + alternation(_TW["period_modifiers"]) + r")"
-_VAGUE = ("beberapa", "belasan", "puluhan", "ratusan", "berpuluh", "beratus")
+_VAGUE = tuple(load_json("number_words")["vague_counts"])
 _NUM = r"(?:\d+(?:,\d+)?|\d+\.\d+(?=\s+detik)|" + NUMBER_WORDS_RE + r"|" + alternation(_VAGUE) + r")"
 _UNIT = r"(?:" + alternation(_UNITS) + r")"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
@@ -183,17 +183,17 @@ _FIRST_WORDS = {
     "date_slashed": [DIGIT, "("],
     "month": _PMODS + ["bulan"] + _FULL_MONTHS,
     "year": _PMODS + ["tahun", "thn", DIGIT],
-    "quarter": ["kuartal", "triwulan", "semester", "caturwulan"],
+    "quarter": list(_TW["quarter_words"]),
     "day_rel": list(_DAY_OFFSETS) + list(_DAY_PART_REL),
     "weekday": ["hari"] + list(_WEEKDAYS),
-    "period_rel": _PMODS + ["pekan", "minggu", "bulan", "tahun", "abad"],
+    "period_rel": _PMODS + _TW["relative_period_units"],
     "period_mod": _PMODS,
     "count_rel": _NUM_WORDS,
     "compound_dur": _NUM_WORDS,
     "plural_dur": list(_PLURAL_DUR),
-    "clock": ["pukul", "pkl", "jam", DIGIT],
-    "set": ["setiap", "tiap", "saban", "per", "kali"] + _NUM_WORDS,
-    "set_adj": ["tahunan", "bulanan", "mingguan", "pekanan", "harian"],
+    "clock": _TW["clock_words"] + [DIGIT],
+    "set": _TW["set_prefixes"] + _TW["set_repeats"] + _NUM_WORDS,
+    "set_adj": list(_TW["set_adjectives"]),
     "ref": _TW["past_refs"] + _TW["future_refs"] + _TW["present_refs"],
     "narrated": list(_NARRATED),
     "year_range": [DIGIT],
@@ -204,7 +204,7 @@ _INDEX = trigger_index(_FIRST_WORDS)
 _RANGE_ZONE = re.compile(r"\s*(?:-|–|hingga|sampai|s\.?d\.?)\s*(?:pukul\s+)?\d{1,2}[.:]\d\d\s*(" + _ZONE + r")", re.I)
 # context that rules a match out: "2.000 orang" is a count, "32 tahun ini" an age, "Tahun 1997" a law's year
 _COUNTED_AFTER = re.compile(
-    r"\s*(?:" + alternation(["orang", "unit", "ton", "persen", "juta", "ribu", "miliar", "triliun"]) + r")\b", re.I
+    r"\s*(?:" + alternation(load_json("number_words")["counted_after"]) + r")\b", re.I
 )
 _NUMBER_BEFORE = re.compile(r"(?:\d|\b(?:" + NUMBER_WORDS_RE + r"))\s+$", re.I)
 _YEAR_AFTER = re.compile(r"\s+" + _YEAR + r"\b")
@@ -212,6 +212,11 @@ _COORD_MONTH_YEAR = re.compile(r"\s*(?:dan|hingga|sampai|atau|s\.?d\.?|-|–)\s*
                                + r"\s+(?:tahun\s+)?(?P<cy>" + _YEAR + r")\b", re.I)
 _WORDS = re.compile(r"\w+")
 _PRESENT_REFS = frozenset(_TW["present_refs"])
+_WEEK_WORDS = frozenset(_TW["week_words"])
+_COMING = frozenset(_TW["coming_words"]) | frozenset(_TW["this_words"])
+_AGO_SIGNS: dict[str, int] = _TW["ago_signs"]
+_ANCHORED_SIGNS: dict[str, int] = _TW["anchored_signs"]
+_AFTERNOON = frozenset(_TW["afternoon_parts"])
 
 
 # --- helpers that read the word lists (the rest are in _timex_values) ------
@@ -233,7 +238,7 @@ def _with_part(value: str, part: Optional[str]) -> tuple[str, str]:
 
 
 def _date_groups(m: re.Match, dct: Optional[date], direction: int = 0) -> Result:
-    for d, mo, y in (("pd", "pm", "py"), ("wd", "wm", "wy"), ("sd", "sm", "sy"), ("id", "im", "iy")):
+    for d, mo, y in ((g + "d", g + "m", g + "y") for g in "pwsi"):  # the day, month and year groups of each pattern
         if group_or_none(m, d):
             month = m.group(mo).rstrip(".")
             month = int(month) if month.isdigit() else _MONTHS[month.lower()]
@@ -389,13 +394,13 @@ def _h_period_rel(m, dct):
     if unit == "minggu" and m.group("unit")[0] == "M" and m.start() > 0 and rel == "ini":
         return None
     n = _direction(rel)
-    weekend = pmod and _norm(pmod) == "akhir" and unit in {"pekan", "minggu"}
+    weekend = pmod and _norm(pmod) == "akhir" and unit in _WEEK_WORDS
     if dct is None:
         value = {"pekan": "XXXX-WXX", "minggu": "XXXX-WXX", "bulan": "XXXX-XX", "tahun": "XXXX", "abad": "XX"}[unit]
         return {"type": "DATE", "value": value + ("-WE" if weekend else ""), "anchored": False}
-    if weekend and rel in {"nanti", "mendatang", "ini", "yang akan datang"}:
+    if weekend and rel in _COMING:
         n = 0  # "akhir pekan nanti": the coming weekend, still in this ISO week
-    if unit in {"pekan", "minggu"}:
+    if unit in _WEEK_WORDS:
         value = iso_week(dct + timedelta(weeks=n)) + ("-WE" if weekend else "")
     elif unit == "bulan":
         y, mo = shift_month(dct, n)
@@ -437,13 +442,13 @@ def _h_count_rel(m, dct):
         if raw not in _VAGUE and n is None:
             return None
     rel = _norm(m.group("rel") or "")
-    if rel in {"lalu", "yang lalu", "silam", "lagi"}:
-        sign = 1 if rel == "lagi" else -1
+    if rel in _AGO_SIGNS:
+        sign = _AGO_SIGNS[rel]
         if n is None:
             return {"type": "DATE", "value": "FUTURE_REF" if sign > 0 else "PAST_REF", "anchored": True}
         return shifted(dct, sign * n, unit)
-    if rel in {"sebelumnya", "kemudian", "berselang", "setelahnya", "sesudahnya"}:
-        sign = -1 if rel == "sebelumnya" else 1
+    if rel in _ANCHORED_SIGNS:
+        sign = _ANCHORED_SIGNS[rel]
         if n is None or unit not in {"D", "W", "M", "Y"} or n != int(n):
             return {"type": "DURATION", "value": duration(n, unit), "anchored": True}
         return {"type": "DATE", "needs_anchor": lambda anchor: shifted(anchor[0], sign * n, unit)}
@@ -485,7 +490,7 @@ def _h_clock(m, dct):
                                                                   or m.group("half")):
         return None  # "jam 3" could be a count of hours
     part = _norm(m.group("part") or "")
-    if part in {"sore", "malam", "petang"} and h < 12:
+    if part in _AFTERNOON and h < 12:
         h += 12
     if h > 24 or mi > 59:
         return None
