@@ -310,6 +310,13 @@ def test_quotes_speakers_tracked(nlp, text, who):
     ("Komandan Brigjen Abdul Rahman Baso membenarkan bahwa Ipda Zasmi Diaz tewas. Zasmi Diaz baru kembali dari "
      "Poso. Mantan Kapolrestabes Bandung ini menjelaskan bahwa pihaknya akan melakukan investigasi.",
      "Abdul Rahman Baso"),
+    # "mereka" is a group named before (here the agent of a passive), never one person or the outlet
+    ("Ketika Reuters berkunjung ke pulau ini, hanya ada beberapa saung. Rencana itu sempat dikritik oleh "
+     "sejumlah pekerja kemanusiaan pada 2015 lalu. Perdana Menteri Rahmat Hidayat tetap ingin membangunnya. "
+     "Menurut mereka, pulau ini tidak layak huni.", "sejumlah pekerja kemanusiaan"),
+    # a title followed by an initial and a name
+    ('Jaksa Agung M Prasetyo menolak permintaan itu. "Kita punya asumsi mereka punya bukti," kata Jaksa Agung.',
+     "M Prasetyo"),
     # the outlet a report is taken from only passes it on
     ("Dilansir Reuters, Menteri Luar Negeri Jepang Taro Kono mengatakan pihaknya akan mengirim bantuan.",
      "Taro Kono"),
@@ -331,6 +338,12 @@ def test_quotes_speaker_short_forms(nlp, text, who):
 def test_quotes_speaker_short_forms_not_taken(nlp, text, not_who):
     q = next(q for q in quotes_of(nlp, text) if q["kind"] == "direct")
     assert q["speaker"] and not_who not in speaker(q)
+
+
+def test_quotes_pronoun_goes_to_the_person_just_named(nlp, marked):
+    # no speaker or subject the predicate test can see ("tiba" has no prefix): the person named last
+    doc = marked(nlp, "{Budi Santoso|PER} tiba di Jakarta kemarin. Ia mengatakan bahwa harga beras naik tahun ini.")
+    assert doc._.quotes[-1]["speaker"]["canonical"] == "Budi Santoso"
 
 
 def test_quotes_pronoun_skips_an_organisation(nlp, marked):

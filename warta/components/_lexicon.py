@@ -93,6 +93,10 @@ ANAPHORIC: frozenset[str] = DEMONSTRATIVES | frozenset(_DETERMINERS["anaphoric"]
 QUANTIFIERS: frozenset[str] = frozenset(_DETERMINERS["quantifiers"])
 #: "aksi", "serangkaian", "puluhan", ...: before an event noun
 EVENT_DETERMINERS: frozenset[str] = frozenset(_DETERMINERS["event_determiners"])
+#: words that open a noun phrase naming more than one ("para pekerja", "sejumlah warga")
+PLURAL_MARKERS: frozenset[str] = frozenset(_DETERMINERS["plural_markers"])
+#: "mereka": third person plural pronouns
+THIRD_PERSON_PLURAL: frozenset[str] = _personal(person=3, number="pl")
 
 # ---- adverbs (lang/adverbs.json) -----------------------------------------------------------------
 _ADVERBS = load_json("adverbs")

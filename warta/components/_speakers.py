@@ -24,7 +24,7 @@ from typing import NamedTuple, Optional
 
 from ..lang import load_json, load_wordset
 from ..morphology import ACTIVE_PREFIXES, verb_pattern
-from ._lexicon import DEMONSTRATIVES, ORG_HEADS_LOWER, PERSONAL_PRONOUNS, WEEKDAYS
+from ._lexicon import PLURAL_MARKERS, THIRD_PERSON_PLURAL, DEMONSTRATIVES, ORG_HEADS_LOWER, PERSONAL_PRONOUNS, WEEKDAYS
 from ._regex import alternation
 from ._words import is_cap, is_clipped_form
 
@@ -487,7 +487,10 @@ def resolve(d, found, quoted) -> list[dict]:
         if kind in ("np", "source"):
             speaker = _np_speaker(d, hint.start, hint.end, start, last, subjects, history)
         elif kind == "pron":
-            ante = _antecedent(start, last, subjects, history)
+            plural = text[hint.start:hint.end].lower() in THIRD_PERSON_PLURAL
+            ante = _plural_antecedent(start, last, subjects) if plural else _antecedent(start, last, subjects, history)
+            if ante is None and not plural:
+                ante = _last_person(d, hint.start)  # "Budi Santoso tiba di Jakarta. Ia mengatakan ..."
             if ante is not None:
                 speaker = dict(ante, start=hint.start, end=hint.end, text=text[hint.start:hint.end])
         elif kind == "continue":
@@ -588,7 +591,8 @@ def _np_speaker(d, a, b, qstart, last, subjects, history=None):
         canonical = " ".join(words)
     return {"start": a, "end": b, "text": text[a:b], "canonical": canonical, "label": label}
 
-_RANKS_AND_NAME = r"(?P<n>(?:[A-Z][\w'.-]*[ \t]+){0,3}[A-Z][a-z][\w'-]*(?:[ \t]+[A-Z][\w'-]*){1,3})"
+# ranks and a name, as one capitalised run ("Kompol Hendra Wijaya", "M Prasetyo"); name_of keeps the name
+_RANKS_AND_NAME = r"(?P<n>[A-Z][\w'.-]*(?:[ \t]+[A-Z][\w'.-]*){1,5})"
 
 
 def _office_holder(d, words, at):
@@ -686,6 +690,10 @@ def _subjects(d, quoted) -> list[Subject]:
         words = d.text[hint.start:hint.end].split()
         if words[-1].lower() in _ANAPHORIC or any(s0 <= a <= hint.start < b for a, b in quoted):
             continue
+        if len(words) >= 2 and words[0].lower() in PLURAL_MARKERS:
+            # "Sejumlah pekerja kemanusiaan ...": a group, which only "mereka" refers to
+            out.append(Subject(hint.start, {"canonical": " ".join(words), "label": "GROUP"}))
+            continue
         name = name_of(words)
         full = d.names.fullest(name) if name and not any(c.isdigit() for c in name) else ""
         ent = d.entity_in(hint.start, hint.end)
@@ -699,7 +707,17 @@ def _subjects(d, quoted) -> list[Subject]:
         if label is None:
             continue
         out.append(Subject(hint.start, {"canonical": full, "label": label}))
+    out.extend(_group_agents(d, quoted))
     out.sort(key=lambda subject: subject.start)
+    return out
+
+
+def _group_agents(d, quoted) -> list[Subject]:
+    """Groups named as the agent of a passive ("dikritik oleh sejumlah pekerja kemanusiaan"), for "mereka"."""
+    out = []
+    for m in _GROUP_AGENT.finditer(d.text):
+        if m.group("np").split()[0].lower() in PLURAL_MARKERS and not any(a <= m.start() < b for a, b in quoted):
+            out.append(Subject(m.start("np"), {"canonical": m.group("np"), "label": "GROUP"}))
     return out
 
 def _antecedent(pos, last, subjects, history=()):
@@ -719,6 +737,45 @@ def _antecedent(pos, last, subjects, history=()):
     for p, s in subjects:
         if best_pos < p < pos and _human(s):
             best_pos, best = p, dict(s)
+    return best
+
+
+_GROUP_AGENT = re.compile(r"\boleh\s+(?P<np>[a-z]+(?:\s+[a-z]+){1,3}?)(?=\s+(?:pada|di|ke|dari|sejak|dalam|karena)\b|[,.;\n])")
+_OUTLETS = load_wordset("news_agencies") | load_wordset("outlets")
+#: how far back a pronoun with no speaker or subject before it looks for the person named last
+_PERSON_REACH = 300
+
+
+def _last_person(d, pos):
+    """The person named last in the ``_PERSON_REACH`` characters before ``pos``, as a speaker dict, or None.
+
+    For a pronoun whose sentence subject the predicate test could not see ("Budi Santoso tiba di
+    Jakarta. Ia mengatakan ..."): "ia", "dia" and "-nya" refer to the person just named.
+    """
+    people = [e for e in d.ents if e.label_ == "PER" and pos - _PERSON_REACH <= e.start_char and e.end_char <= pos]
+    if not people:
+        return None
+    ent = people[-1]
+    return {"canonical": ent._.canonical or ent.text, "label": "PER"}
+
+
+def _plural_antecedent(pos, last, subjects):
+    """What "mereka" refers to: the later of the last speaker and the last subject before ``pos`` that names
+    more than one ("sejumlah pekerja kemanusiaan", "para pemohon") or a body; never one named person."""
+    def plural(speaker: dict) -> bool:
+        first = (speaker.get("text") or speaker.get("canonical") or "").split()[:1]
+        if (speaker.get("canonical") or "").lower() in _OUTLETS:
+            return False  # "Ketika Reuters berkunjung ...": the outlet reports, it is no "mereka"
+        return speaker.get("label") in ("ORG", "GROUP") or (bool(first) and first[0].lower() in PLURAL_MARKERS)
+
+    best_pos, best = -1, None
+    if last is not None and last["_pos"] < pos and plural(last):
+        best_pos, best = last["_pos"], _public(last)
+    for p, s in subjects:
+        if best_pos < p < pos and plural(s):
+            best_pos, best = p, dict(s)
+    if best is not None and best.get("label") == "GROUP":
+        best["label"] = None  # a group of people, named by a common noun phrase
     return best
 
 
