@@ -110,6 +110,8 @@ def test_quantities_values_modifiers_units(text, span, value, lo, hi, modifier, 
     "Ada satu hal yang perlu diingat.",         # "satu" as an article
     "Pemain Tech 3 Yamaha itu terjatuh.",       # a team name
     "Liga Primer musim 2015 - 2016 berakhir.",  # a span of years
+    "Sandiaga menemui Pedagang Kaki Lima di Tanah Abang.",  # a number word inside a name
+    "Perjanjian SALT - 2 ditandatangani di Wina.",          # a name with its number
 ])
 def test_quantities_ignores_non_quantities(text):
     assert _quantities(text) == []
@@ -139,6 +141,17 @@ def test_quantities_completed_by_the_word_after(text, expected):
     got = [(q["text"], q["value"]) for q in _quantities(text)]
     assert [t for t, _ in got] == [t for t, _ in expected]
     assert [v for _, v in got] == [pytest.approx(v) if v is not None else None for _, v in expected]
+
+
+@pytest.mark.parametrize("text, span, lo, hi, value", [
+    # ages: a range written with spaces, and "di usia ke N"; timex leaves them alone
+    ("Polisi menemukan korban yang berusia 3 - 9 tahun.", "3 - 9 tahun", 3, 9, None),
+    ("Ia meninggal dunia di usia ke 89 tahun.", "89 tahun", None, None, 89),
+])
+def test_quantities_ages_written_loosely(text, span, lo, hi, value):
+    (q,) = _quantities(text)
+    assert (q["text"], q["min"], q["max"], q["value"]) == (span, lo, hi, value)
+    assert find_times(text, "2017-05-01") == []
 
 
 def test_quantities_component_reads_times_first(pipelines):

@@ -233,7 +233,9 @@ _AMOUNT_PARTS = re.compile(
     re.I,
 )
 _AGES = load_json("ages")
-_AGE_BEFORE = re.compile(r"(?:\b(?:" + _alt(_AGES["age_words"] + _AGES["person_nouns"]) + r")\s+(?:sekitar\s+|kira-kira\s+)?"
+# "berusia 51", "usia sekitar 40", "di usia ke 89", and the second end of "berusia 3 - 9 (tahun)"
+_AGE_BEFORE = re.compile(r"(?:\b(?:" + _alt(_AGES["age_words"] + _AGES["person_nouns"]) + r")\s+(?:sekitar\s+|kira-kira\s+"
+                         r"|antara\s+|ke\s+)?(?:\d{1,3}\s*(?:[-–]|hingga|sampai|dan)\s*)?"
                          r"|\(\s*)$", re.I)
 _YEARS_AFTER = re.compile(r"\s*(?:tahun|thn)\b", re.I)
 # "Andi (26)": an age in brackets after a name
@@ -261,7 +263,7 @@ _SPACES = re.compile(r"\s+")
 _CUR_PRE_RE_C = re.compile(r"\s*" + _CUR_PRE_RE, re.I)
 _DOT_THOUSANDS = re.compile(r"\.\d{3}")
 _VERB_PREFIXED = re.compile(verb_pattern(MEN_ALLOMORPHS + ("ber", "di"), min_stem=4) + "$")
-_NAME_BEFORE = re.compile(r"(?:\b[A-Z]{2,6}|\b[A-Z]\s*-)\s*$")
+_NAME_BEFORE = re.compile(r"(?:\b[A-Z]{2,6}(?:\s*-)?|\b[A-Z]\s*-)\s*$")  # "UFC 205", "U - 22", "SALT - 2"
 _LAST_WORD = re.compile(r"(\S+)\s+$")
 _FIRST_WORD = re.compile(r"\s+(\S+)")
 _SENTENCE_END = re.compile(r"[.!?:\"”]$")
@@ -359,6 +361,9 @@ def _is_label(text: str, start: int, end: int) -> bool:
         return True  # "UFC 205", "timnas U - 22": part of a name
     before = _LAST_WORD.search(text[max(0, start - 30):start])
     after = _FIRST_WORD.match(text[end:end + 30])
+    if before and text[start:start + 1].isupper() and before.group(1)[:1].isupper() and before.group(1).isalpha() \
+            and not _SENTENCE_END.search(text[:start - len(before.group(0))].rstrip()[-1:] or "."):
+        return True  # a capitalised number word inside a name: "Pedagang Kaki Lima", "Wali Songo"
     if before and after and before.group(1)[:1].isupper() and after.group(1)[:1].isupper():
         # between two capitalised words, and not just after a sentence end
         return not _SENTENCE_END.search(text[:start - len(before.group(0))].rstrip()[-1:] or ".")
