@@ -143,6 +143,15 @@ def test_events_future_cooperation_is_agree_or_concede(nlp, text, type_):
     ("Pemerintah memberlakukan jam malam di Jayapura.", "COERCE", "curfew"),
     ("Pemerintah Indonesia mengevakuasi 26 WNI dari Kabul.", "AID", None),
     ("Pelaku menabrakkan mobilnya ke kerumunan demonstran.", "ASSAULT", None),
+    # sheltering the displaced and bearing the costs of the injured are aid
+    ("Bangladesh sudah menampung sekitar 400 ribu pengungsi Rohingya.", "AID", None),
+    ("TNI AU menanggung biaya pengobatan para korban.", "AID", None),
+    # an invasion and violence against a people are assaults
+    ("Pasukan Soviet menginvasi Afghanistan.", "ASSAULT", None),
+    ("Militer Myanmar melakukan kekerasan terhadap warga Rohingya.", "ASSAULT", None),
+    # judging a plan well is support; reminding someone to do something is urging it
+    ("MTI menilai positif rencana pemerintah itu.", "SUPPORT", None),
+    ("MTI mengingatkan pemerintah untuk menjamin ketersediaan angkutan umum.", "REQUEST", None),
 ])
 def test_events_relief_complaints_and_curfews(nlp, text, type_, mode):
     assert (type_, mode) in [(e["type"], e["mode"]) for e in _events(nlp, text)]
@@ -153,6 +162,7 @@ def test_events_relief_complaints_and_curfews(nlp, text, type_, mode):
     "Humas membagikan siaran pers kepada wartawan.",       # a press release is no relief
     "Tim SAR gabungan mengevakuasi korban longsor ke rumah sakit.",  # rescue after a disaster: no politics
     "Pesawat itu menabrak gunung di Papua.",               # an accident, not an assault
+    "Ia mengingatkan bahwa harga beras naik.",             # a reminder of a fact asks nothing
     "Bunuh diri bukan jalan keluar.",
     "Ia meninggal karena serangan jantung.",
     "Harga cabai naik di pasar itu.",
