@@ -462,6 +462,15 @@ def test_entity_resolver_known_nicknames(nlp, marked, text, nick, canonical):
     # a building named after an organisation leaves the organisation; a bare "jalan" names nothing
     ("Massa berkumpul di depan gedung {DPR|ORG}.", [("DPR", "ORG")]),
     ("Ia berjalan kaki di jalan itu.", []),
+    # a facility and the rest of its name the NER cut off are one place; a province after it is its own
+    ("Pedagang berjualan di {Stasiun Tanah|ORG} {Abang|LOC} setiap hari.", [("Stasiun Tanah Abang", "LOC")]),
+    ("Kecelakaan terjadi di Jalan Raya {Serpong|LOC} kemarin.", [("Jalan Raya Serpong", "LOC")]),
+    ("Pesawat mendarat di {Bandara Sentani|LOC} {Papua|LOC}.", [("Bandara Sentani", "LOC"), ("Papua", "LOC")]),
+    # a lower-case "jalan" before a person is no street
+    ("Ia berjalan di sepanjang jalan {Budi|PER} mengikuti.", [("Budi", "PER")]),
+    # laws and peoples are no entities
+    ("Terdakwa dijerat {UU No.35/2014|PER} tentang Perlindungan Anak.", []),
+    ("Warga {Rohingya|LOC} mengungsi ke {Bangladesh|LOC}.", [("Bangladesh", "LOC")]),
 ])
 def test_entity_resolver_facilities_are_places(nlp, marked, text, expected):
     doc = marked(nlp, text)

@@ -26,14 +26,22 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from ..admin_areas import province_codes
 from ..lang import load_json, load_lines
 from ._lexicon import AND_WORDS, FACILITY_SPLIT_HEADS, INITIAL_CUES, INSTITUTION_HEADS, ORG_HEADS_LOWER
 from ._words import is_cap
 from .extensions import doc_text, ents_of, set_ents
 from .geo import country_code, lookup_place
 
+_BIG_CITIES = frozenset(w.lower() for w in load_json("facilities")["towns_of_their_own"])
 _WORDS = re.compile(r"(?<![\w-])[a-z][\w-]*")
 _DERIVED = re.compile(r"(?:ke|pe|per|pem|pen|peng|peny)\w{3,}an|\w{5,}an", re.I)
+
+
+def _town_of_its_own(text: str) -> bool:
+    """A country, a province or a big city: written after a facility, it is where the facility is
+    ("Bandara Sentani [Papua]"), not the rest of its name ("Jalan Raya [Serpong]")."""
+    return country_code(text) is not None or bool(province_codes(text)) or text.lower() in _BIG_CITIES
 
 
 def _is_place(text: str) -> bool:
@@ -45,6 +53,7 @@ class OfficialNames:
 
     def _official_name_data(self) -> None:
         self.non_entities = frozenset(x.lower() for x in load_lines("non_entities"))
+        self.law_heads = frozenset(x.lower() for x in load_lines("law_heads"))
         self.institution_heads = INSTITUTION_HEADS
         self.institution_max = max(len(h) for h in self.institution_heads)
         self.org_words = ORG_HEADS_LOWER
@@ -90,7 +99,8 @@ class OfficialNames:
 
     def _drop_non_entities(self, doc: Doc) -> None:
         ents = ents_of(doc)
-        kept = [e for e in ents if e.text.lower() not in self.non_entities]
+        kept = [e for e in ents if e.text.lower() not in self.non_entities
+                and e.text.split()[0].split("/")[0].lower().rstrip(".") not in self.law_heads]  # "UU No.35/2014"
         if len(kept) != len(ents):
             set_ents(doc, kept)
 
@@ -292,15 +302,31 @@ class OfficialNames:
             if head is None:
                 head = self._head_before(doc, e.start, self.facility_heads)  # "Rutan [Pondok Bambu]"
             # "gedung [DPR]": a building named after an organisation leaves the organisation its name
-            if head is not None and e.label_ in ("LOC", "PER") and not (set(range(head, e.start)) & taken):
+            lower_head = head is not None and doc[head].text.islower()
+            if head is not None and (e.label_ == "LOC" or (e.label_ == "PER" and not lower_head)) \
+                    and not (set(range(head, e.start)) & taken):
                 span = Span(doc, head, e.end, label="LOC")
             elif self._head_at(doc, e.start, self.facility_heads) and e.label_ in ("ORG", "PER") and len(e) >= 2:
                 span = Span(doc, e.start, e.end, label="LOC")
             changed |= span is not e
             out.append(span)
         out += self._untagged_facilities(doc, taken)
-        if changed or len(out) > len(ents):
-            set_ents(doc, sorted(out, key=lambda s: s.start))
+        merged = self._facility_and_its_name(doc, sorted(out, key=lambda s: s.start))
+        if changed or [(e.start, e.end, e.label_) for e in merged] != [(e.start, e.end, e.label_) for e in ents]:
+            set_ents(doc, merged)
+
+    def _facility_and_its_name(self, doc: Doc, ents: list) -> list:
+        """A facility span and the place name right after it are one place ("[Stasiun Tanah] [Abang]",
+        "[Jalan Raya] [Serpong]"), unless the second is a town of its own ("Bandara Sentani [Papua]")."""
+        out: list = []
+        for e in ents:
+            prev = out[-1] if out else None
+            if prev is not None and prev.end == e.start and e.label_ == "LOC" and prev.label_ in ("LOC", "ORG") \
+                    and self._head_at(doc, prev.start, self.facility_heads) and not _town_of_its_own(e.text):
+                out[-1] = Span(doc, prev.start, e.end, label="LOC")
+                continue
+            out.append(e)
+        return out
 
     def _untagged_facilities(self, doc: Doc, taken: set) -> list:
         """LOC spans for "Bandara Oksibil", "gunung Tangok": a place head and a capitalised name nobody tagged."""
