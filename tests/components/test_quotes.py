@@ -314,6 +314,10 @@ def test_quotes_speakers_tracked(nlp, text, who):
     ("Ketika Reuters berkunjung ke pulau ini, hanya ada beberapa saung. Rencana itu sempat dikritik oleh "
      "sejumlah pekerja kemanusiaan pada 2015 lalu. Perdana Menteri Rahmat Hidayat tetap ingin membangunnya. "
      "Menurut mereka, pulau ini tidak layak huni.", "sejumlah pekerja kemanusiaan"),
+    # a title with a clipped name of someone the article names in full is that person, whoever stands in
+    # apposition before it
+    ("Menteri Pertanian Wulan Kartikasari tiba di Roma. Duduk di sebelah Duta Besar Arif Santoso, Menteri Wulan "
+     'tersenyum. "Kami siap bekerja sama dengan semua negara," kata Menteri Wulan.', "Wulan Kartikasari"),
     # a title followed by an initial and a name
     ('Jaksa Agung M Prasetyo menolak permintaan itu. "Kita punya asumsi mereka punya bukti," kata Jaksa Agung.',
      "M Prasetyo"),

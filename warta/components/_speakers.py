@@ -562,8 +562,12 @@ def _np_speaker(d, a, b, qstart, last, subjects, history=None):
         holder = _title_holder(d, [epithet.capitalize()], a) or _title_holder(d, [epithet.capitalize()], len(text))
     if not holder and not epithet and (ent is None or ent.label_ != "PER" or len(ent.text.split()) == 1):
         holder = _office_holder(d, words, a)
-        if holder and ent is not None and ent.label_ == "PER" and ent.text in holder.split():
-            holder = None  # "Kapolsek Budi": the one-word name is the holder's own
+        own = (ent.text if ent is not None and ent.label_ == "PER" else name_of(words)) if holder else ""
+        fuller = d.names.fullest(own) if own else ""
+        if own and (own in holder.split() or fuller.startswith(own + " ")):
+            # "Kapolsek Budi": the one-word name is the holder's own; so is "Menlu Retno" when the article
+            # names Retno Marsudi, whoever stands in apposition before it ("..., Dian Djani, Menlu Retno")
+            holder = None
         # a one-word "person" after the title that the article names another holder of is the place
         # ("AKP Boby Kusumawardhana, Kapolsek [Tambun]")
     name = name_of(words) if is_cap(words[0]) or low0 in TITLES else ""
