@@ -119,6 +119,11 @@ NAME_LIKE_TITLES: frozenset[str] = frozenset(_TITLES["name_like"])
 INITIAL_CUES: frozenset[str] = frozenset(_TITLES["initial_cues"])
 #: ("alias",), ("akrab", "disapa"), ...: between a name and another name of the same person, in file order
 ALIAS_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(c.split()) for c in _TITLES["alias_cues"])
+#: ("yang", "akrab", "disapa"), ...: the same after a short description ("Armantha, pria yang akrab disapa Tata")
+DESCRIBED_ALIAS_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(c.split()) for c in _TITLES["described_alias_cues"])
+#: ("sapaan", "akrab"), ...: between a nickname and the full name it stands for ("Danny, sapaan akrab Ramdhan Pomanto")
+REVERSED_ALIAS_CUES: tuple[tuple[str, ...], ...] = tuple(
+    sorted((tuple(c.split()) for c in _TITLES["reversed_alias_cues"]), key=len, reverse=True))
 #: "tim", "pihak", "jajaran", "aparat": between a passive verb and its agent
 AGENT_LEADS: frozenset[str] = frozenset(_ORGS["agent_leads"])
 

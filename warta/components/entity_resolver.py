@@ -46,7 +46,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..lang import load_json, load_lines
-from ._lexicon import NAME_LIKE_TITLES, ORG_HEADS
+from ._lexicon import DESCRIBED_ALIAS_CUES, NAME_LIKE_TITLES, ORG_HEADS, REVERSED_ALIAS_CUES
 from ._names import (
     PER_LABELS, NameFinder, _ALIAS_CUES, _CLOSE, _LONG_FORM_LINKS, _LONGEST_CUE, _OPEN, _positions, _subsequence,
     _upper_count,
@@ -388,23 +388,7 @@ class EntityResolver(NameFinder, RoleFinder, OfficialNames):
         for ent in list(ents_of(doc)):
             if ent.label_ not in PER_LABELS:
                 continue
-            k = ent.end
-            alias: Optional[tuple[int, int]] = None
-            if k < len(doc) and doc[k].text == _OPEN:
-                close = next((j for j in range(k + 2, min(k + 5, len(doc))) if doc[j].text == _CLOSE), None)
-                if close is not None:
-                    alias = (k + 1, close)
-            else:
-                after = tuple(doc[j].lower_ for j in range(k, min(k + _LONGEST_CUE, len(doc))))
-                for cue in _ALIAS_CUES:
-                    if after[:len(cue)] == cue:
-                        start = k + len(cue)
-                        end = start
-                        while end < len(doc) and end - start < 3 and is_cap(doc[end].text) and doc[end].is_alpha:
-                            end += 1
-                        if end > start:
-                            alias = (start, end)
-                        break
+            alias = _alias_after(doc, ent.end)
             if alias is None:
                 continue
             span = doc[alias[0]:alias[1]]
@@ -426,6 +410,8 @@ class EntityResolver(NameFinder, RoleFinder, OfficialNames):
             if self.add_entities and self._free(doc, *alias):
                 new.append(Span(doc, alias[0], alias[1], label=ent.label_))
         self._add(doc, new)
+        for nick, full in _reversed_aliases(doc).items():
+            aliases.setdefault(nick, full)
         # a well-known nickname (lang/aliases.tsv) is the full name the same article writes ("Jokowi" when
         # "Presiden Joko Widodo" opens the story); the article must write the full name
         text = doc_text(doc)
@@ -512,3 +498,57 @@ class EntityResolver(NameFinder, RoleFinder, OfficialNames):
 )
 def make_entity_resolver(nlp: Language, name: str, add_entities: bool) -> EntityResolver:
     return EntityResolver(nlp, name, add_entities)
+
+
+def _cap_run(doc: Doc, start: int, most: int = 3) -> Optional[tuple[int, int]]:
+    """The run of up to ``most`` capitalised words from token ``start``, or None."""
+    end = start
+    while end < len(doc) and end - start < most and is_cap(doc[end].text) and doc[end].is_alpha:
+        end += 1
+    return (start, end) if end > start else None
+
+
+def _cue_at(doc: Doc, k: int, cues) -> Optional[tuple[str, ...]]:
+    """The first of ``cues`` (lower-case word tuples) written from token ``k``, or None."""
+    ahead = tuple(doc[j].lower_ for j in range(k, min(k + max(len(c) for c in cues), len(doc))))
+    return next((cue for cue in cues if ahead[:len(cue)] == cue), None)
+
+
+def _alias_after(doc: Doc, k: int) -> Optional[tuple[int, int]]:
+    """Tokens of another name written right after a person's name ending at token ``k``, or None.
+
+    "Budi Waseso (Buwas)", "Basuki Tjahaja Purnama alias Ahok", and after a short
+    description and a comma: "Armantha, pria yang akrab disapa Tata".
+    """
+    if k < len(doc) and doc[k].text == _OPEN:
+        close = next((j for j in range(k + 2, min(k + 5, len(doc))) if doc[j].text == _CLOSE), None)
+        return (k + 1, close) if close is not None else None
+    cue = _cue_at(doc, k, _ALIAS_CUES)
+    if cue:
+        return _cap_run(doc, k + len(cue))
+    if k < len(doc) and doc[k].text == ",":
+        # at most two lower-case words of description ("pria", "pemain muda") before the cue
+        for skip in range(0, 3):
+            j = k + 1 + skip
+            if j >= len(doc) or not all(doc[i].is_lower and doc[i].is_alpha for i in range(k + 1, j)):
+                break
+            cue = _cue_at(doc, j, DESCRIBED_ALIAS_CUES)
+            if cue:
+                return _cap_run(doc, j + len(cue))
+    return None
+
+
+def _reversed_aliases(doc: Doc) -> dict[str, str]:
+    """Nicknames the article explains after them: "Danny, sapaan akrab Ramdhan Pomanto" -> {"Danny": ...}."""
+    out: dict[str, str] = {}
+    for ent in ents_of(doc):
+        if ent.label_ not in PER_LABELS or len(ent) > 2:
+            continue
+        k = ent.end
+        while k < len(doc) and k - ent.end < 3 and doc[k].is_punct:  # ", " / " - - " / " ("
+            k += 1
+        cue = _cue_at(doc, k, REVERSED_ALIAS_CUES) if k < len(doc) else None
+        run = _cap_run(doc, k + len(cue), most=4) if cue else None
+        if run and run[1] - run[0] >= 2:
+            out[ent.text] = doc[run[0]:run[1]].text
+    return out
