@@ -256,6 +256,40 @@ def test_quotes_frames_of_assessing_predicting_promising(nlp, text, content, who
     assert who in speaker(found[0])
 
 
+@pytest.mark.parametrize("text, contents, who", [
+    # a connective phrase closed by the speaker's own act ("-nya"), then the subject
+    ("Dalam amar putusannya hakim menyatakan terdakwa terbukti mencuri sepeda motor.",
+     ["terdakwa terbukti mencuri sepeda motor"], "hakim"),
+    ("Dalam sambutannya Gubernur Jawa Barat Rina Kusuma mengatakan bahwa jalan tol itu selesai tahun depan.",
+     ["jalan tol itu selesai tahun depan"], "Rina Kusuma"),
+    # a time adjunct between the subject and the verb
+    ("Sementara itu kuasa hukum terdakwa Andi Saputra usai persidangan mengatakan pihaknya masih pikir-pikir.",
+     ["pihaknya masih pikir-pikir"], "Andi Saputra"),
+    # a second predicate of the same subject reports
+    ("Kementerian itu membela kebijakannya dan mengatakan bahwa harga pupuk tidak akan naik.",
+     ["harga pupuk tidak akan naik"], "Kementerian"),
+    # two reports joined by "dan" are two quotes
+    ("Kepala Dinas Budi Santoso membantah menerima uang dari kontraktor dan juga membantah pernah bertemu "
+     "pengusaha itu.", ["menerima uang dari kontraktor", "pernah bertemu pengusaha itu"], "Budi Santoso"),
+    ("Menteri Rina Kusuma mengatakan harga beras akan turun dan menegaskan bahwa stok beras cukup.",
+     ["harga beras akan turun", "stok beras cukup"], "Rina Kusuma"),
+])
+def test_quotes_coordinated_and_adjuncts(nlp, text, contents, who):
+    found = quotes_of(nlp, text)
+    assert [q["text"].rstrip(".") for q in found] == contents
+    assert all(who in speaker(q) for q in found)
+
+
+@pytest.mark.parametrize("text, n", [
+    ("Warga menolak rencana itu dan meminta bantuan kepada pemerintah daerah.", 0),
+    ("Polisi menangkap dua orang dan menyita barang bukti berupa sabu.", 0),
+    # a weak verb after "dan" without a clause stays inside the first report
+    ("Menteri Rina Kusuma mengatakan harga beras akan turun dan meminta bantuan kepada pemerintah daerah.", 1),
+])
+def test_quotes_coordinated_not_reports(nlp, text, n):
+    assert len(quotes_of(nlp, text)) == n
+
+
 @pytest.mark.parametrize("text", [
     "Gubernur itu menilai kinerja para kepala dinas.",           # a plain object, no clause
     'Ia menyebut gerakan itu "revolusi warna".',                 # a two-word quoted term

@@ -152,6 +152,10 @@ def _name_of(words: tuple[str, ...]) -> str:
     out.reverse()
     # "Presiden Kazakhstan Kassym-Jomart Tokayev", "Gubernur Maluku X Y": a country or place after the
     # title is not part of the name
+    for k in (3, 2):  # a place of two or three words: "Gubernur [Jawa Barat] Ridwan Kamil"
+        if len(out) >= k + 2 and _country(" ".join(out[:k])):
+            out = out[k:]
+            break
     while len(out) >= 3 and (_country(out[0]) or (len(out[0]) >= 2 and out[0].isupper())):
         out.pop(0)  # and so is the body's acronym: "Sekretaris Jenderal PBB Antonio Guterres"
     return " ".join(out)
@@ -311,6 +315,27 @@ def _cites_a_source(words) -> bool:
     return bool(low) and low[0] in _CITATIONS
 
 
+def _without_trailing_adjunct(words: list[Word]) -> list[Word]:
+    """Drop a time or place adjunct after a name: "Sementara itu pengacara M Gunawan usai persidangan" ->
+    "... M Gunawan" (only where a capitalised word after the opening word comes before the adjunct)."""
+    for i in range(2, len(words)):
+        if words[i].text.lower() in STOPS and any(is_cap(w.text) for w in words[1:i]):
+            return words[:i]
+    return words
+
+
+def _after_possessed(words: list[Word]) -> list[Word]:
+    """The words after a connective phrase closed by a possessed noun ("Dalam sambutannya Gubernur Budi",
+    "Dalam amar putusannya hakim"): the subject whose act that is; empty when there is none."""
+    for i in range(1, len(words) - 1):
+        low = words[i].text.lower()
+        if low.endswith("nya") and len(low) > 5 and words[i].text.isalpha() and len(words) - i - 1 <= 5:
+            rest = words[i + 1:]
+            if rest[0].text.lower() not in CONNECTIVES and rest[0].text.lower() not in _PREPOSITIONS:
+                return rest
+    return []
+
+
 def speaker_segment(sent, s0, a, b):
     """Speaker hint for the text ``sent[a:b]`` before a reporting verb (``sent`` starts at ``s0``)."""
     segs, pos = [], a
@@ -336,6 +361,11 @@ def speaker_segment(sent, s0, a, b):
             while words and (words[0].text.lower() in DAYS or words[0].text[:1] in "(0123456789"):
                 words = words[1:]
             if words and words[0].text.lower() in CONNECTIVES:  # "Saat itu dia", "Dalam rapat itu Ryamizard"
+                words = _without_trailing_adjunct(words)
+                owner = _after_possessed(words)
+                if owner:  # "Dalam amar putusannya hakim": the subject follows the speaker's own act
+                    kept.append(owner)
+                    continue
                 i = len(words)
                 while i > 1 and is_cap(words[i - 1].text):
                     i -= 1

@@ -52,12 +52,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lang import load_json
+from ..morphology import looks_prefixed_verb
 from ._regex import alternation
 from ._speakers import (
     CONTINUE, SOURCE_PEOPLE, ADVERBS, CONNECTIVES, DAYS, NOBODY, PRONOUNS, STOPS, TITLES, UNATTRIBUTED, WORD, Cue, Hint,
     Names, adverb_tail, hint_after, hint_before, name_of, resolve, skip_connective, speaker_segment,
 )
-from ._lexicon import NAME_LINKS, THIRD_PERSON
+from ._lexicon import AND_WORDS, NAME_LINKS, THIRD_PERSON
 from ._sentences import sentence_char_bounds
 from ._words import is_cap
 from .extensions import doc_list, doc_text
@@ -118,6 +119,12 @@ COMP_START = re.compile(r"\s*[,:]?\s*(?:(?P<comp>bahwa|kalau)\b)?\s*")
 LICENSE = re.compile(r"^(?:\S+\s+){0,4}?(?P<comma>,\s*)?(?P<comp>%s)\b" % _COMPS)
 AUX = re.compile(r"\b(?:%s)\b" % alternation(_LEX["auxiliaries"]))
 _REQUEST = frozenset(_LEX["request_verbs"])
+# "dan", "serta": a second predicate of the same subject
+_AND = AND_WORDS
+_COMP_NEXT = re.compile(r"\s*[,:]?\s*(?:%s)\b" % _COMPS)
+# "... dan (juga) menegaskan ...": a second reporting verb inside an indirect quote's clause
+COORDINATED_VERB = re.compile(r"\s*,?\s+(?:%s)\s+(?:(?:%s)\s+)?(?P<cue>%s)\b" % (
+    alternation(sorted(AND_WORDS)), alternation(_LEX["adverbs"]), _VERBS))
 _DESCRIPTORS = frozenset(_LEX["descriptors"])
 _HONORIFICS = frozenset(_LEX["honorifics"])
 _VIA = re.compile(r"\b(?:dilansir|dikutip|dilaporkan|diberitakan)\s+(?:oleh\s+|dari\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})")
@@ -309,9 +316,10 @@ class Quotes:
             item = self._indirect(d, s0, s1, blocked)
             if item is None:
                 continue
-            if any(f.start >= item.start and f.end <= item.end + 1 for f in fragments):
-                item = item._replace(kind="mixed")
-            found.append(item)
+            for part in self._split_coordinated(d, item):
+                if any(f.start >= part.start and f.end <= part.end + 1 for f in fragments):
+                    part = part._replace(kind="mixed")
+                found.append(part)
         # a quotation holds at least three words (ANNOTATION.md): one or two quoted words are a term or a
         # title, and ', kata Budi' alone reports nothing
         found = [f for f in found if _has_words(text, f.start, f.end, MIN_WORDS)]
@@ -423,6 +431,30 @@ class Quotes:
                 return item
         return None
 
+    def _split_coordinated(self, d, item: Candidate) -> list[Candidate]:
+        """Two reports joined by "dan" are two quotes: "X membantah A dan juga membantah B" -> A, B."""
+        if item.kind != "indirect" or item.cue is None or item.cue.start > item.start:
+            return [item]  # a verb before its clause only; "A, kata X" and "Menurut X" stay whole
+        clause = d.text[item.start:item.end]
+        for m in COORDINATED_VERB.finditer(clause):
+            if m.group("cue") in _WEAK and not _COMP_NEXT.match(clause, m.end()):
+                continue  # "... dan meminta bantuan": a weak verb reports only with a clause
+            second = self._clause(d, item.start + m.end(), item.end, m, item.start, item.hint)
+            first_end = item.start + len(clause[:m.start()].rstrip(" ,"))
+            if second is not None and _has_words(d.text, item.start, first_end, MIN_WORDS) \
+                    and _has_words(d.text, second.start, second.end, MIN_WORDS):
+                return [item._replace(end=first_end)] + self._split_coordinated(d, second)
+        return [item]
+
+    def _coordinated_subject(self, sent, s0, lead, verb_start) -> Optional[Hint]:
+        """The subject of a sentence whose second predicate reports ("Bangladesh mempertahankan pendapatnya
+        dan mengatakan bahwa ..."): the words before its first verb."""
+        words = list(WORD.finditer(sent, lead, verb_start))
+        first_verb = next((w for w in words[1:] if w.group().islower() and looks_prefixed_verb(w.group())), None)
+        if first_verb is None:
+            return None
+        return speaker_segment(sent, s0, lead, len(sent[:first_verb.start()].rstrip()))
+
     def _according(self, d, sent, s0, body_end, m, lead):
         if m.group("nya"):
             hint = Hint("pron", s0 + m.start("nya"), s0 + m.end("nya"))
@@ -499,6 +531,12 @@ class Quotes:
         # drop adverbs between the speaker and the verb ("X juga mengatakan")
         while pre_words and pre_words[-1].lower() in ADVERBS:
             pre_words.pop()
+        if pre_words and pre_words[-1].lower() in _AND:
+            cm = COMP_START.match(sent, m.end())
+            if not (cm.group("comp") or any(c in cm.group() for c in ",:")):
+                return None  # "dan meminta bantuan": no clause follows
+            hint = self._coordinated_subject(sent, s0, lead, m.start())
+            return None if hint is None else self._clause(d, s0 + cm.end(), body_end, m, s0, hint)
         if not pre_words or pre_words[-1].lower() in _NEG or pre_words[-1].lower() in _NOT_BEFORE_CUE:
             return None
         after = sent[m.end():]
