@@ -280,6 +280,31 @@ def test_quotes_coordinated_and_adjuncts(nlp, text, contents, who):
     assert all(who in speaker(q) for q in found)
 
 
+@pytest.mark.parametrize("text, content, who", [
+    # an attribution opened by "demikian"/"begitu" closes a quotation or a clause
+    ('"Kerja sama kedua negara akan terus diperkuat," demikian pernyataan Kementerian Luar Negeri.',
+     "Kerja sama kedua negara akan terus diperkuat", "Kementerian Luar Negeri"),
+    ('"Bantuan tahap kedua dikirim pekan depan," demikian keterangan tertulis Humas Polda Bali.',
+     "Bantuan tahap kedua dikirim pekan depan", "Humas Polda Bali"),
+    ("Bantuan tahap kedua dikirim pekan depan, demikian disampaikan Kepala BNPB Suharyanto.",
+     "Bantuan tahap kedua dikirim pekan depan", "Suharyanto"),
+    ("Harga beras akan naik bulan depan, begitu kata Budi Santoso.", "Harga beras akan naik bulan depan",
+     "Budi Santoso"),
+])
+def test_quotes_closing_attribution(nlp, text, content, who):
+    found = quotes_of(nlp, text)
+    assert [q["text"] for q in found] == [content]
+    assert speaker(found[0]) == who
+
+
+@pytest.mark.parametrize("text", [
+    "Demikian laporan wartawan kami dari Jakarta.",
+    "Hujan turun deras sejak pagi, demikian pula di Bogor.",
+])
+def test_quotes_demikian_without_attribution(nlp, text):
+    assert quotes_of(nlp, text) == []
+
+
 @pytest.mark.parametrize("text, n", [
     ("Warga menolak rencana itu dan meminta bantuan kepada pemerintah daerah.", 0),
     ("Polisi menangkap dua orang dan menyita barang bukti berupa sabu.", 0),

@@ -158,6 +158,8 @@ def _name_of(words: tuple[str, ...]) -> str:
             break
     while len(out) >= 3 and (_country(out[0]) or (len(out[0]) >= 2 and out[0].isupper())):
         out.pop(0)  # and so is the body's acronym: "Sekretaris Jenderal PBB Antonio Guterres"
+    if len(out) == 2 and len(out[0]) >= 3 and out[0].isupper() and out[0].isalpha() and not out[1].isupper():
+        out.pop(0)  # a one-word name after the body's acronym: "Kepala BNPB Suharyanto"
     return " ".join(out)
 
 

@@ -87,6 +87,13 @@ _PARA = re.compile(r"\n\s*\n")
 _SENT_END = re.compile(r"[.!?]\s+(?=[A-Z\"“])")
 # a cue right after a closing mark: '," kata X' / '” ujarnya' / '," X menjelaskan'
 POST_CUE = re.compile(r"\s*[,.]?\s*(?P<cue>%s)(?P<nya>nya)?\b" % _POST)
+# an attribution opened by "demikian"/"begitu" closing a quotation or a clause: '," demikian pernyataan Kemlu RI',
+# '..., demikian disampaikan Kepala BNPB X.'
+_CLOSER_CUE = r"(?:%s)\s+(?P<cue>(?:%s|%s|%s)(?:\s+(?:%s))*)(?P<nya>nya)?\b" % (
+    alternation(_LEX["closers"]), _POST, _PASSIVE.lower(), alternation(_LEX["source_nouns"]),
+    alternation(_LEX["source_modifiers"]))
+POST_CLOSER = re.compile(r"\s*[,.]?\s*" + _CLOSER_CUE)
+TRAIL_CLOSER = re.compile(r",\s*" + _CLOSER_CUE + r"(?P<np>[^.!?]{0,80}?)\s*[.!?]?\s*$")
 POST_NP_VERB = re.compile(
     r"\s*,?\s*(?P<np>(?:[A-Z][\w'.-]*|%s)(?:\s+[A-Z][\w'.-]*){0,5})\s+(?:juga\s+|pun\s+)?"
     r"(?P<cue>%s)\b" % (alternation(THIRD_PERSON), _VERBS)
@@ -346,6 +353,11 @@ class Quotes:
                     lead = pre_start + len(pre) - len(pre.lstrip())
                     return Candidate(lead, c1 + (text[c1] in "\"”" and 1 or 0), "mixed", self._cue(m, close_pos + 1), hint, q)
                 return Candidate(c0, c1, "direct", self._cue(m, close_pos + 1), hint, q)
+            m = POST_CLOSER.match(post)
+            if m:
+                hint = hint_after(d, m, close_pos + 1)
+                if hint is not None:
+                    return Candidate(c0, c1, "direct", self._cue(m, close_pos + 1), hint, q)
             m = POST_NP_VERB.match(post)
             if m:
                 np0 = close_pos + 1 + m.start("np")
@@ -421,6 +433,11 @@ class Quotes:
             head_only = all(w.lower() in CONNECTIVES for w in before.split())
             c0 = s0 + m.end() if head_only else s0 + lead
             return self._clause(d, c0, body_end, m, s0, hint)
+        m = TRAIL_CLOSER.search(sent)
+        if m:
+            hint = hint_after(d, m, s0)
+            if hint is not None:
+                return Candidate(s0 + lead, s0 + m.start(), "indirect", self._cue(m, s0), hint)
         m = TRAIL_REPORT.search(sent)
         if m:
             hint = Hint("np", s0 + m.start("np"), s0 + m.end("np"))
