@@ -479,6 +479,17 @@ def test_entity_resolver_known_nicknames(nlp, marked, text, nick, canonical):
     # laws and peoples are no entities
     ("Terdakwa dijerat {UU No.35/2014|PER} tentang Perlindungan Anak.", []),
     ("Warga {Rohingya|LOC} mengungsi ke {Bangladesh|LOC}.", [("Bangladesh", "LOC")]),
+    # a name ends before a clock time or a count it ran on into; its own number stays
+    ("Pesawat lepas landas dari {Bandara Sentani 14.22 WIT|LOC} tadi.", [("Bandara Sentani", "LOC")]),
+    ("Banjir melanda {Sukabumi 336|LOC} rumah terendam.", [("Sukabumi", "LOC")]),
+    ("Pameran {Indo Defence 2022|ORG} dibuka.", [("Indo Defence 2022", "ORG")]),
+    # the service after a rank belongs to the rank; the words after it are one person
+    ("Kepala Dinas Penerangan, Marsma {TNI|ORG} Indan {Gilang Buldansyah|PER} hadir.",
+     [("Dinas Penerangan", "ORG"), ("Indan Gilang Buldansyah", "PER")]),
+    ("Pasukan {TNI|ORG} tiba di {Poso|LOC}.", [("TNI", "ORG"), ("Poso", "LOC")]),
+    # crew titles are no part of the name
+    ("Kru terdiri dari {Capt Hasanudin|PER} dan pramugari {Ika Nurhayati|PER}.",
+     [("Hasanudin", "PER"), ("Ika Nurhayati", "PER")]),
 ])
 def test_entity_resolver_facilities_are_places(nlp, marked, text, expected):
     doc = marked(nlp, text)

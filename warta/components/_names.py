@@ -108,6 +108,7 @@ class NameFinder:
                                    or (doc[end - 1].text in _TRAILING_PUNCT and end - 1 > start)
                                    or (ent.label_ not in PER_LABELS and doc[end - 1].lower_ in self.ranks)):
                 end -= 1
+            end = _before_count_or_clock(doc, start, end)
             if end != ent.end:
                 changed = True
                 if end == start:
@@ -557,3 +558,18 @@ class NameFinder:
             set_ents(doc, sorted([e for e in ents_of(doc) if e.start not in drop] + [span for _, span in new],
                                  key=lambda e: e.start))
 
+
+
+_CLOCK = re.compile(r"\d{1,2}[.:]\d{2}")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _before_count_or_clock(doc: Doc, start: int, end: int) -> int:
+    """Where a name ends before a clock time or a count it ran on into: "[Bandara Sentani] 14.22 WIT",
+    "[Sukabumi] 336 rumah" (a number then a lower-case word); a name's own number stays ("Expo 2017")."""
+    for j in range(start + 1, end):
+        tok = doc[j]
+        count = tok.text[:1].isdigit() and not _YEAR.fullmatch(tok.text) and j + 1 < len(doc) and doc[j + 1].is_lower
+        if _CLOCK.fullmatch(tok.text) or count:
+            return j
+    return end

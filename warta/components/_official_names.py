@@ -60,6 +60,7 @@ class OfficialNames:
         facilities = load_json("facilities")
         self.facility_heads = frozenset(facilities["facilities"])
         self.lower_case_place_heads = frozenset(facilities["lower_case_heads"])
+        self.rank_corps = frozenset(load_json("titles")["rank_corps"])
 
     # -- helpers ---------------------------------------------------------------
     def _starts_institution(self, words: list[str]) -> int:
@@ -365,10 +366,29 @@ class OfficialNames:
                 return i
         return None
 
+    def _rank_corps_and_name(self, doc: Doc) -> None:
+        """"Marsma [TNI] Indan [Gilang Buldansyah]": the service after a rank belongs to the rank, and the
+        capitalised words after it are one person."""
+        ents = list(ents_of(doc))
+        for e in list(ents):
+            if not (e.label_ == "ORG" and len(e) == 1 and e.text.lower() in self.rank_corps and e.start > 0
+                    and doc[e.start - 1].lower_ in self.ranks):
+                continue
+            end = e.end
+            while end < len(doc) and end - e.end < 5 and is_cap(doc[end].text) and doc[end].is_alpha:
+                end += 1
+            if end - e.end < 2:
+                continue
+            ents = [x for x in ents if (x.start, x.end) != (e.start, e.end) and not (x.start < end and e.end < x.end)]
+            ents.append(Span(doc, e.end, end, label="PER"))
+            set_ents(doc, ents)
+            ents = list(ents_of(doc))
+
     def _official_names(self, doc: Doc) -> None:
         """Every repair above, in order."""
         self._drop_outlets(doc)
         self._drop_non_entities(doc)
+        self._rank_corps_and_name(doc)
         self._split_title_body_person(doc)
         self._split_trailing_place(doc)
         self._institutions_are_orgs(doc)
