@@ -487,6 +487,10 @@ def test_entity_resolver_known_nicknames(nlp, marked, text, nick, canonical):
     ("Kepala Dinas Penerangan, Marsma {TNI|ORG} Indan {Gilang Buldansyah|PER} hadir.",
      [("Dinas Penerangan", "ORG"), ("Indan Gilang Buldansyah", "PER")]),
     ("Pasukan {TNI|ORG} tiba di {Poso|LOC}.", [("TNI", "ORG"), ("Poso", "LOC")]),
+    # an area and a known place, then the name of a person the NER ran on into
+    ("Ia bertemu warga {Kabupaten Subang Rudi Hartono|LOC} kemarin.",
+     [("Kabupaten Subang", "LOC"), ("Rudi Hartono", "PER")]),
+    ("Banjir melanda {Kabupaten Bandung Barat|LOC} kemarin.", [("Kabupaten Bandung Barat", "LOC")]),
     # crew titles are no part of the name
     ("Kru terdiri dari {Capt Hasanudin|PER} dan pramugari {Ika Nurhayati|PER}.",
      [("Hasanudin", "PER"), ("Ika Nurhayati", "PER")]),
@@ -494,3 +498,18 @@ def test_entity_resolver_known_nicknames(nlp, marked, text, nick, canonical):
 def test_entity_resolver_facilities_are_places(nlp, marked, text, expected):
     doc = marked(nlp, text)
     assert [(e.text, e.label_) for e in doc.ents] == expected
+
+
+@pytest.mark.parametrize("text, mention, canonical", [
+    # a body with regional branches: the region after its bracketed acronym completes its name
+    ("{Badan Penanggulangan Bencana Daerah|ORG} ({BPBD|ORG}) {Luwu Utara|LOC} mencatat 30 rumah rusak. "
+     "{BPBD|ORG} terus mendata.", "BPBD", "Badan Penanggulangan Bencana Daerah Luwu Utara"),
+    ("{Dinas Perhubungan|ORG} ({Dishub|ORG}) Kabupaten {Subang|LOC} memeriksa bus itu.", "Dinas Perhubungan",
+     "Dinas Perhubungan Kabupaten Subang"),
+    # a national body written before a place does not take it
+    ("{Komisi Pemberantasan Korupsi|ORG} ({KPK|ORG}) {Jakarta|LOC} menahan dia.", "KPK",
+     "Komisi Pemberantasan Korupsi"),
+])
+def test_entity_resolver_regional_long_form(nlp, marked, text, mention, canonical):
+    doc = marked(nlp, text)
+    assert {e._.canonical for e in _ents(doc, mention)} == {canonical}

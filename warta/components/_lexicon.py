@@ -124,6 +124,8 @@ DESCRIBED_ALIAS_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(c.split()) for c
 #: ("sapaan", "akrab"), ...: between a nickname and the full name it stands for ("Danny, sapaan akrab Ramdhan Pomanto")
 REVERSED_ALIAS_CUES: tuple[tuple[str, ...], ...] = tuple(
     sorted((tuple(c.split()) for c in _TITLES["reversed_alias_cues"]), key=len, reverse=True))
+#: "daerah", "resor", "dinas", "negeri", ...: a long form with one names a body with regional branches
+REGIONAL_WORDS: frozenset[str] = frozenset(_ORGS["regional_words"])
 #: "tim", "pihak", "jajaran", "aparat": between a passive verb and its agent
 AGENT_LEADS: frozenset[str] = frozenset(_ORGS["agent_leads"])
 

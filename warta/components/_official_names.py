@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span
 
 from ..admin_areas import province_codes
 from ..lang import load_json, load_lines
-from ._lexicon import AND_WORDS, FACILITY_SPLIT_HEADS, INITIAL_CUES, INSTITUTION_HEADS, ORG_HEADS_LOWER
+from ._lexicon import AND_WORDS, AREA_NOUNS, FACILITY_SPLIT_HEADS, INITIAL_CUES, INSTITUTION_HEADS, ORG_HEADS_LOWER
 from ._words import is_cap
 from .extensions import doc_text, ents_of, set_ents
 from .geo import country_code, lookup_place
@@ -170,6 +170,29 @@ class OfficialNames:
                     and _is_place(toks[-1].text) and not _is_place(e.text):
                 out.append(Span(doc, e.start, e.end - 1, label=e.label_))
                 out.append(Span(doc, e.end - 1, e.end, label="LOC"))
+                changed = True
+            else:
+                out.append(e)
+        if changed:
+            set_ents(doc, out)
+
+    def _split_area_and_person(self, doc: Doc) -> None:
+        """ "[Kabupaten Subang] [Asep Setia Permana]": an area noun and a known place, then a person's name
+        the NER ran on into (two or more capitalised words that are no place)."""
+        changed, out = False, []
+        for e in ents_of(doc):
+            toks = list(e)
+            cut = 0
+            if e.label_ in ("LOC", "ORG") and len(toks) >= 4 and toks[0].lower_ in AREA_NOUNS:
+                for n in (3, 2, 1):
+                    rest = toks[1 + n:]
+                    if len(rest) >= 2 and _is_place(doc[e.start + 1:e.start + 1 + n].text) \
+                            and all(is_cap(t.text) and t.is_alpha for t in rest) and not _is_place(rest[0].text):
+                        cut = e.start + 1 + n
+                        break
+            if cut:
+                out.append(Span(doc, e.start, cut, label="LOC"))
+                out.append(Span(doc, cut, e.end, label="PER"))
                 changed = True
             else:
                 out.append(e)
@@ -391,6 +414,7 @@ class OfficialNames:
         self._rank_corps_and_name(doc)
         self._split_title_body_person(doc)
         self._split_trailing_place(doc)
+        self._split_area_and_person(doc)
         self._institutions_are_orgs(doc)
         self._institution_with_place(doc)
         self._facilities_are_places(doc)

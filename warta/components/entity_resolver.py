@@ -46,7 +46,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..lang import load_json, load_lines
-from ._lexicon import DESCRIBED_ALIAS_CUES, NAME_LIKE_TITLES, ORG_HEADS, REVERSED_ALIAS_CUES
+from ._lexicon import AREA_NOUNS, DESCRIBED_ALIAS_CUES, REGIONAL_WORDS, NAME_LIKE_TITLES, ORG_HEADS, REVERSED_ALIAS_CUES
 from ._names import (
     PER_LABELS, NameFinder, _ALIAS_CUES, _CLOSE, _LONG_FORM_LINKS, _LONGEST_CUE, _OPEN, _positions, _subsequence,
     _upper_count,
@@ -287,6 +287,10 @@ class EntityResolver(NameFinder, RoleFinder, OfficialNames):
                 continue
             pairs[acr.text] = long_span.text
             pairs[long_span.text] = acr.text
+            regional = acr.start > long_span.start and any(w.lower_ in REGIONAL_WORDS for w in long_span)
+            region = _region_after(doc, close + 1) if regional else None
+            if region:  # "Badan Penanggulangan Bencana Daerah (BPBD) Luwu Utara": the region completes the name
+                pairs[acr.text] = pairs[long_span.text] = f"{long_span.text} {region}"
             # new entities only for organisations: "Indeks Harga Saham Gabungan (IHSG)" is no ORG
             if not (self._is_ent(doc, acr) or self._is_ent(doc, long_span) or acr.text in self.orgs
                     or long_span[0].text in self.org_heads):
@@ -552,3 +556,19 @@ def _reversed_aliases(doc: Doc) -> dict[str, str]:
         if run and run[1] - run[0] >= 2:
             out[ent.text] = doc[run[0]:run[1]].text
     return out
+
+
+def _region_after(doc: Doc, k: int) -> Optional[str]:
+    """The region written right after a bracketed acronym ("(Polres) [Pegunungan Bintang]", "(Dishub)
+    [Kabupaten Subang]"): an area noun and a place, or a known place; None when none follows."""
+    start = k
+    if k < len(doc) and doc[k].lower_ in AREA_NOUNS and is_cap(doc[k].text):
+        k += 1
+    end = k
+    while end < len(doc) and end - k < 3 and is_cap(doc[end].text) and doc[end].is_alpha:
+        end += 1
+    for stop in range(end, k, -1):
+        words = doc[k:stop].text
+        if lookup_place(words) is not None and not geo_tables().country(words):
+            return doc[start:stop].text
+    return None
