@@ -249,6 +249,9 @@ def test_quotes_never_fail_and_offsets_hold(nlp, text):
      "pemerintah segera memperbaiki tanggul yang jebol", "Warga"),
     ("Dosen Budi Hartanto mengatakan hal itu. Ia jelaskan bahwa sungai itu sudah lama tercemar limbah.",
      "sungai itu sudah lama tercemar limbah", "Budi Hartanto"),
+    # guaranteeing, a weak verb, reports a clause (here licensed by its negation)
+    ("Kepala Dinas Budi Santoso mengatakan hal itu kepada wartawan. Dia menjamin tidak pernah menerima uang dari kontraktor itu.",
+     "tidak pernah menerima uang dari kontraktor itu", "Budi Santoso"),
 ])
 def test_quotes_frames_of_assessing_predicting_promising(nlp, text, content, who):
     found = [q for q in quotes_of(nlp, text) if q["text"].rstrip(".") == content]
@@ -319,6 +322,7 @@ def test_quotes_coordinated_not_reports(nlp, text, n):
     "Gubernur itu menilai kinerja para kepala dinas.",           # a plain object, no clause
     'Ia menyebut gerakan itu "revolusi warna".',                 # a two-word quoted term
     "Menteri Sosial menyampaikan duka cita kepada keluarga korban.",  # a noun-phrase complement
+    "Asuransi itu menjamin biaya pengobatan para korban.",       # a weak verb with a plain object
 ])
 def test_quotes_not_quotes(nlp, text):
     assert quotes_of(nlp, text) == []
