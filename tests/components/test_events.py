@@ -119,6 +119,9 @@ def test_events_rules(nlp, text, type_, mode, actor, recipient):
     ("Kelompok itu berencana menyerang pos polisi.", "menyerang", False, "future"),
     ("Jika perundingan gagal, mereka akan menyerang kota itu.", "menyerang", False, "hypothetical"),
     ("Polisi menangkap dua orang.", "menangkap", False, "asserted"),
+    # a promise of an act to come announces it; it has not happened
+    ("Gubernur itu berjanji akan menata pedagang kaki lima.", "berjanji", False, "future"),
+    ("Kedua menteri berjanji untuk memperkuat kerja sama pertahanan.", "berjanji", False, "future"),
 ])
 def test_events_negation_and_modality(nlp, text, trigger, negated, modality):
     ev = next(e for e in _events(nlp, text) if e["trigger"]["text"] == trigger)

@@ -179,6 +179,9 @@ def modality(lex: EventLexicon, doc: Doc, span: Span, lo: int) -> tuple[bool, st
         modality = "future"
     if any(w in lex.obligation for w in near):
         modality = "obligation"
+    after = [t.lower_ for t in doc[span.end:span.end + 2]]
+    if span.text.lower() in lex.promises and any(w in lex.future or w in lex.purpose for w in after):
+        modality = "future"  # "berjanji akan menata PKL": a promise of an act to come
     sent_start, sent_end = sentence_bounds(doc, span.start)
     if any(t.lower_ in lex.conditional for t in doc[sent_start:span.start]):
         modality = "hypothetical"

@@ -134,6 +134,7 @@ class EventLexicon:
     report_words: frozenset[str]
     report_preps: frozenset[str]
     anaphoric: frozenset[str]
+    promises: frozenset[str] = frozenset()  # "berjanji": with "akan"/"untuk" after it, a future act
 
 
 @lru_cache(maxsize=1)
@@ -172,7 +173,7 @@ def event_lexicon() -> EventLexicon:
         determiners=EVENT_DETERMINERS,
         size_words=size_words(), report_words=words("event_report_words"),
         report_preps=CAUSE_PREPOSITIONS,
-        anaphoric=ANAPHORIC,
+        anaphoric=ANAPHORIC, promises=words("event_promise_verbs"),
     )
 
 
