@@ -684,6 +684,9 @@ def test_events_political_sense_only(nlp, text):
     ("Ledakan itu menewaskan tiga polisi.", "ASSAULT"),
     ("Kapolri memerintahkan Polda mengambil alih penyidikan kasus itu.", "ACCUSE"),
     ("Gubernur menghadiri rapat bersama para bupati.", "CONSULT"),
+    ("KTT itu dihadiri oleh para kepala negara dari 30 negara.", "CONSULT"),
+    ("Dinas Kesehatan menerjunkan empat unit ambulans ke lokasi longsor.", "AID"),
+    ("Pemerintah menerjunkan 200 personel polisi ke lokasi unjuk rasa.", "MOBILIZE"),
 ])
 def test_events_new_triggers(nlp, text, type_):
     assert type_ in {e["type"] for e in _events(nlp, text)}
