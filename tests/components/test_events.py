@@ -685,6 +685,7 @@ def test_events_political_sense_only(nlp, text):
     ("Kapolri memerintahkan Polda mengambil alih penyidikan kasus itu.", "ACCUSE"),
     ("Gubernur menghadiri rapat bersama para bupati.", "CONSULT"),
     ("KTT itu dihadiri oleh para kepala negara dari 30 negara.", "CONSULT"),
+    ("Pemerintah menghimbau warga agar tidak mendekati lokasi.", "REQUEST"),
     ("Dinas Kesehatan menerjunkan empat unit ambulans ke lokasi longsor.", "AID"),
     ("Pemerintah menerjunkan 200 personel polisi ke lokasi unjuk rasa.", "MOBILIZE"),
 ])

@@ -249,6 +249,9 @@ def test_quotes_never_fail_and_offsets_hold(nlp, text):
      "pemerintah segera memperbaiki tanggul yang jebol", "Warga"),
     ("Dosen Budi Hartanto mengatakan hal itu. Ia jelaskan bahwa sungai itu sudah lama tercemar limbah.",
      "sungai itu sudah lama tercemar limbah", "Budi Hartanto"),
+    # the common spelling with h of an appeal
+    ("Kapolda Budi Santoso menghimbau agar warga tidak mendekati lokasi kebakaran itu.",
+     "warga tidak mendekati lokasi kebakaran itu", "Budi Santoso"),
     # guaranteeing, a weak verb, reports a clause (here licensed by its negation)
     ("Kepala Dinas Budi Santoso mengatakan hal itu kepada wartawan. Dia menjamin tidak pernah menerima uang dari kontraktor itu.",
      "tidak pernah menerima uang dari kontraktor itu", "Budi Santoso"),
