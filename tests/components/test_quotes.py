@@ -268,6 +268,9 @@ def test_quotes_frames_of_assessing_predicting_promising(nlp, text, content, who
      ["terdakwa terbukti mencuri sepeda motor"], "hakim"),
     ("Dalam sambutannya Gubernur Jawa Barat Rina Kusuma mengatakan bahwa jalan tol itu selesai tahun depan.",
      ["jalan tol itu selesai tahun depan"], "Rina Kusuma"),
+    # a place after the speaker's name is where it was said, not the speaker
+    ("Manajer Umum Taman Wisata Candi, Rina Kusuma di Magelang, Sabtu, mengatakan pengunjung naik tahun ini.",
+     ["pengunjung naik tahun ini"], "Rina Kusuma"),
     # a time adjunct between the subject and the verb
     ("Sementara itu kuasa hukum terdakwa Andi Saputra usai persidangan mengatakan pihaknya masih pikir-pikir.",
      ["pihaknya masih pikir-pikir"], "Andi Saputra"),

@@ -389,7 +389,9 @@ def speaker_segment(sent, s0, a, b):
     # "... setelah dia" / "Saat itu dia": the subject after a subordinator
     for i in range(len(words) - 1, 0, -1):
         head = words[i].text
-        if (words[i - 1].text.lower() in CONNECTIVES or words[i - 1].text.lower() in _COORD) and len(words) - i <= 5 and head.lower() not in DAYS \
+        prev = words[i - 1].text.lower()
+        if ((prev in CONNECTIVES and prev not in _PREPOSITIONS) or prev in _COORD) and len(words) - i <= 5 \
+                and head.lower() not in DAYS \
                 and (is_cap(head) or head.lower() in PRONOUNS):
             words = words[i:]
             break
