@@ -387,6 +387,10 @@ def test_quotes_speakers_tracked(nlp, text, who):
     # apposition before it
     ("Menteri Pertanian Wulan Kartikasari tiba di Roma. Duduk di sebelah Duta Besar Arif Santoso, Menteri Wulan "
      'tersenyum. "Kami siap bekerja sama dengan semua negara," kata Menteri Wulan.', "Wulan Kartikasari"),
+    # a short title stands for the holder named with its long form; words of the sentence after a title are
+    # no part of it
+    ('Menteri Dalam Negeri Rina Kusuma memuji polisi. "Pelakunya harus diusut tuntas," kata Mendagri usai acara '
+     'Pekan Kerja Nyata di Solo, Jumat. Menurut Mendagri, pemilu tahun depan harus aman.', "Rina Kusuma"),
     # a title followed by an initial and a name
     ('Jaksa Agung M Prasetyo menolak permintaan itu. "Kita punya asumsi mereka punya bukti," kata Jaksa Agung.',
      "M Prasetyo"),

@@ -49,6 +49,7 @@ _EPITHETS: dict = _LEX["epithets"]
 #: words inside a title ("Menteri Luar Negeri", "Jaksa Agung Muda"), from lang/titles.json
 _TITLE_INNER = frozenset(load_json("titles")["inner"])
 _TITLE_HEADS = frozenset(load_json("titles")["heads"])
+_SHORT_TITLES: dict = load_json("titles")["short_forms"]
 _CITATIONS = frozenset(_LEX["citation_openers"])
 _PERSON_NOUNS = frozenset(load_json("ages")["person_nouns"]) | frozenset(_LEX["np_starters"]) - _ORG_HEADS
 #: common nouns that can be a report's source ("berdasarkan informasi dari warga")
@@ -669,9 +670,16 @@ def _office_holder(d, words, at):
 
 
 def _title_holder(d, words, before):
-    """The name written after an earlier use of a title ("Menhub Budi Karya Sumadi")."""
+    """The name written after an earlier use of a title ("Menhub Budi Karya Sumadi"), or of the long form a
+    short title stands for ("Mendagri" -> "Menteri Dalam Negeri Tjahjo Kumolo")."""
     title = re.escape(words[-1])
-    for m in re.finditer(r"\b%s\b[^.\n]{0,40}?(?P<n>[A-Z][a-z][\w'-]*(?:\s+[A-Z][\w'-]*){1,3})" % title, d.text[:before]):
+    long_form = _SHORT_TITLES.get(words[-1].lower())
+    if long_form:
+        title = r"(?:%s|(?i:%s))" % (title, r"\s+".join(re.escape(w) for w in long_form.split()))
+    for m in re.finditer(r"\b%s\b(?P<gap>[^.\n]{0,40}?)(?P<n>[A-Z][a-z][\w'-]*(?:\s+[A-Z][\w'-]*){1,3})" % title,
+                         d.text[:before]):
+        if any(w.islower() and w not in _TITLE_INNER for w in m.group("gap").split()):
+            continue  # "kata Mendagri usai acara Pekan Kerja ...": words of a sentence, not of a title
         name = name_of(m.group("n").split())
         if len(name.split()) >= 2:
             return name
