@@ -391,6 +391,9 @@ def test_quotes_speakers_tracked(nlp, text, who):
     # no part of it
     ('Menteri Dalam Negeri Rina Kusuma memuji polisi. "Pelakunya harus diusut tuntas," kata Mendagri usai acara '
      'Pekan Kerja Nyata di Solo, Jumat. Menurut Mendagri, pemilu tahun depan harus aman.', "Rina Kusuma"),
+    # an epithet with a relative clause and "ini" points back, whatever place follows it
+    ('Kepala BPS Rudi Hartono mengatakan investasi turun. "Kalau investor merasa aman, dia akan berinvestasi," '
+     'tutur pria yang akrab disapa Rudi ini di Gedung DPR, Senin (14/8).', "Rudi Hartono"),
     # a title followed by an initial and a name
     ('Jaksa Agung M Prasetyo menolak permintaan itu. "Kita punya asumsi mereka punya bukti," kata Jaksa Agung.',
      "M Prasetyo"),

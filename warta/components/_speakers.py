@@ -439,6 +439,10 @@ def hint_after(d, m, base):
         low = w.lower()
         if low == "yang" and picked:
             rel = re.match(r"[^,.;:!?\n]*", seg[a:]).group().rstrip()
+            rel_words = rel.split()
+            # up to a place or time adjunct: "pria yang akrab disapa Kecuk ini di Gedung DPR"
+            cut = next((j for j, w in enumerate(rel_words) if j and w.lower() in STOPS), len(rel_words))
+            rel = " ".join(rel_words[:cut]) if cut < len(rel_words) else rel
             if rel.split()[-1].lower() in _ANAPHORIC:  # "pemain yang kini memperkuat Persib itu"
                 return Hint("np", start + picked[0].start, start + a + len(rel))
         if low in STOPS and (picked or low not in _NP_STARTERS):
