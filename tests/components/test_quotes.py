@@ -391,6 +391,12 @@ def test_quotes_speakers_tracked(nlp, text, who):
     # no part of it
     ('Menteri Dalam Negeri Rina Kusuma memuji polisi. "Pelakunya harus diusut tuntas," kata Mendagri usai acara '
      'Pekan Kerja Nyata di Solo, Jumat. Menurut Mendagri, pemilu tahun depan harus aman.', "Rina Kusuma"),
+    # an office of a country, the place where it is held, then its holder in apposition; a named speaker
+    # keeps the name before the place
+    ('"Kasus ini murni soal izin tinggal," ujar Duta Besar Republik Indonesia di Canberra, Rudi Hartono, '
+     'kepada wartawan, Rabu.', "Rudi Hartono"),
+    ('"Kami masih mengejar pelaku lainnya," kata Kabid Humas Polda Jabar Kombes Pol Budi Santoso di Kota '
+     'Bandung, Kamis Pon, Rabu.', "Budi Santoso"),
     # an epithet with a relative clause and "ini" points back, whatever place follows it
     ('Kepala BPS Rudi Hartono mengatakan investasi turun. "Kalau investor merasa aman, dia akan berinvestasi," '
      'tutur pria yang akrab disapa Rudi ini di Gedung DPR, Senin (14/8).', "Rudi Hartono"),

@@ -49,6 +49,8 @@ _EPITHETS: dict = _LEX["epithets"]
 #: words inside a title ("Menteri Luar Negeri", "Jaksa Agung Muda"), from lang/titles.json
 _TITLE_INNER = frozenset(load_json("titles")["inner"])
 _TITLE_HEADS = frozenset(load_json("titles")["heads"])
+# where an office is held, between the office and its holder's name: " di New York"
+_AT_PLACE = re.compile(r"\s*(?:di|untuk)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}")
 _SHORT_TITLES: dict = load_json("titles")["short_forms"]
 _CITATIONS = frozenset(_LEX["citation_openers"])
 _PERSON_NOUNS = frozenset(load_json("ages")["person_nouns"]) | frozenset(_LEX["np_starters"]) - _ORG_HEADS
@@ -458,7 +460,11 @@ def hint_after(d, m, base):
         return UNATTRIBUTED
     # "ujar gitaris God Bless, Ian Antono" -> the name after the comma
     # "Ikatan Hakim Indonesia (Ikahi), Suhardi": past the acronym, which _mask blanked
-    am = _APPOS.match(seg, _BLANKS.match(seg, picked[-1].end).end())
+    after = _BLANKS.match(seg, picked[-1].end).end()
+    # "Duta Besar RI di New York, Abdul Kadir Jailani,": an office of a country, the place it is held, its holder
+    office = _country(words[-1]) or words[-1].lower() in TITLES
+    at_place = _AT_PLACE.match(seg, after) if office else None
+    am = _APPOS.match(seg, after) or (_APPOS.match(seg, at_place.end()) if at_place else None)
     while am and all(_country(w) for w in am.group(1).split()) and _APPOS.match(seg, am.end(1)):
         am = _APPOS.match(seg, am.end(1))  # "kata Humas Kantor SAR Mataram, NTB, I Gusti Lanang": past the place
     if am and am.group(1).split()[0].lower().strip(".") not in DAYS and (not is_cap(words[0]) or low0 in TITLES or low0 in _ORG_HEADS or len(words) > 3):
