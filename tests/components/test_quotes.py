@@ -249,6 +249,9 @@ def test_quotes_never_fail_and_offsets_hold(nlp, text):
      "pemerintah segera memperbaiki tanggul yang jebol", "Warga"),
     ("Dosen Budi Hartanto mengatakan hal itu. Ia jelaskan bahwa sungai itu sudah lama tercemar limbah.",
      "sungai itu sudah lama tercemar limbah", "Budi Hartanto"),
+    # being sure of a clause reports it; "pihaknya" is the side of the one speaking
+    ("Menteri Rina Kusuma mengatakan kerja sama itu penting. Pihaknya yakin diskusi yang panjang itu telah "
+     "membuahkan hasil.", "diskusi yang panjang itu telah membuahkan hasil", "Rina Kusuma"),
     # the common spelling with h of an appeal
     ("Kapolda Budi Santoso menghimbau agar warga tidak mendekati lokasi kebakaran itu.",
      "warga tidak mendekati lokasi kebakaran itu", "Budi Santoso"),
@@ -329,6 +332,7 @@ def test_quotes_coordinated_not_reports(nlp, text, n):
     'Ia menyebut gerakan itu "revolusi warna".',                 # a two-word quoted term
     "Menteri Sosial menyampaikan duka cita kepada keluarga korban.",  # a noun-phrase complement
     "Asuransi itu menjamin biaya pengobatan para korban.",       # a weak verb with a plain object
+    "Tim itu yakin dengan kemampuan para pemainnya.",             # sure of a thing, no clause
 ])
 def test_quotes_not_quotes(nlp, text):
     assert quotes_of(nlp, text) == []

@@ -24,7 +24,7 @@ from typing import NamedTuple, Optional
 
 from ..lang import load_json, load_wordset
 from ..morphology import ACTIVE_PREFIXES, verb_pattern
-from ._lexicon import PLURAL_MARKERS, THIRD_PERSON_PLURAL, DEMONSTRATIVES, ORG_HEADS_LOWER, PERSONAL_PRONOUNS, WEEKDAYS
+from ._lexicon import PRO_FORMS, PLURAL_MARKERS, THIRD_PERSON_PLURAL, DEMONSTRATIVES, ORG_HEADS_LOWER, PERSONAL_PRONOUNS, WEEKDAYS
 from ._regex import alternation
 from ._words import is_cap, is_clipped_form
 
@@ -51,6 +51,8 @@ _TITLE_INNER = frozenset(load_json("titles")["inner"])
 _TITLE_HEADS = frozenset(load_json("titles")["heads"])
 # where an office is held, between the office and its holder's name: " di New York"
 _AT_PLACE = re.compile(r"\s*(?:di|untuk)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}")
+# "pihaknya": the side of the one speaking, a pronoun for the speaker resolver
+_SIDE = frozenset(w for w, n in PRO_FORMS.items() if n is None)
 _SHORT_TITLES: dict = load_json("titles")["short_forms"]
 _CITATIONS = frozenset(_LEX["citation_openers"])
 _PERSON_NOUNS = frozenset(load_json("ages")["person_nouns"]) | frozenset(_LEX["np_starters"]) - _ORG_HEADS
@@ -404,7 +406,8 @@ def speaker_segment(sent, s0, a, b):
             break
     low = [w.text.lower() for w in words]
     start, end = s0 + words[0].start, s0 + words[-1].end
-    if low[-1] in PRONOUNS and (len(low) == 1 or not is_cap(words[-2].text)):  # "... membuat ia"
+    if low[-1] in PRONOUNS and (len(low) == 1 or not is_cap(words[-2].text)) or (len(low) == 1 and low[0] in _SIDE):
+        # "... membuat ia"; "Pihaknya yakin ...": the side of the one speaking
         return Hint("pron", s0 + words[-1].start, end)
     if "yang" in low or (low[0] in ("ada", "terdapat") and len(low) > 1):
         return None
