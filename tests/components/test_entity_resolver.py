@@ -491,6 +491,11 @@ def test_entity_resolver_known_nicknames(nlp, marked, text, nick, canonical):
     ("Ia bertemu warga {Kabupaten Subang Rudi Hartono|LOC} kemarin.",
      [("Kabupaten Subang", "LOC"), ("Rudi Hartono", "PER")]),
     ("Banjir melanda {Kabupaten Bandung Barat|LOC} kemarin.", [("Kabupaten Bandung Barat", "LOC")]),
+    ("Hadir pula Asisten Daerah {Provinsi Jambi Saifudin|LOC} kemarin.", [("Provinsi Jambi", "LOC"), ("Saifudin", "PER")]),
+    # a facility named by its place keeps it ("Bandara Internasional Lombok")
+    ("Abu vulkanik belum mengganggu Bandara Internasional Lombok siang tadi.",
+     [("Bandara Internasional Lombok", "LOC")]),
+    ("Pesawat itu mendarat di {Bandara Internasional Lombok|LOC} siang tadi.", [("Bandara Internasional Lombok", "LOC")]),
     # crew titles are no part of the name
     ("Kru terdiri dari {Capt Hasanudin|PER} dan pramugari {Ika Nurhayati|PER}.",
      [("Hasanudin", "PER"), ("Ika Nurhayati", "PER")]),

@@ -61,6 +61,7 @@ class OfficialNames:
         self.facility_heads = frozenset(facilities["facilities"])
         self.lower_case_place_heads = frozenset(facilities["lower_case_heads"])
         self.rank_corps = frozenset(load_json("titles")["rank_corps"])
+        self.facility_name_modifiers = frozenset(facilities["name_modifiers"])
 
     # -- helpers ---------------------------------------------------------------
     def _starts_institution(self, words: list[str]) -> int:
@@ -166,8 +167,9 @@ class OfficialNames:
         changed, out = False, []
         for e in ents_of(doc):
             toks = list(e)
+            named_by_place = all(t.lower_ in self.facility_name_modifiers for t in toks[1:-1])
             if e.label_ in ("LOC", "ORG") and len(toks) >= 3 and toks[0].lower_ in self._FACILITY \
-                    and _is_place(toks[-1].text) and not _is_place(e.text):
+                    and _is_place(toks[-1].text) and not _is_place(e.text) and not named_by_place:
                 out.append(Span(doc, e.start, e.end - 1, label=e.label_))
                 out.append(Span(doc, e.end - 1, e.end, label="LOC"))
                 changed = True
@@ -178,16 +180,17 @@ class OfficialNames:
 
     def _split_area_and_person(self, doc: Doc) -> None:
         """ "[Kabupaten Subang] [Asep Setia Permana]": an area noun and a known place, then a person's name
-        the NER ran on into (two or more capitalised words that are no place)."""
+        the NER ran on into (capitalised words that are no place, and with the place make none)."""
         changed, out = False, []
         for e in ents_of(doc):
             toks = list(e)
             cut = 0
-            if e.label_ in ("LOC", "ORG") and len(toks) >= 4 and toks[0].lower_ in AREA_NOUNS:
+            if e.label_ in ("LOC", "ORG") and len(toks) >= 3 and toks[0].lower_ in AREA_NOUNS:
                 for n in (3, 2, 1):
                     rest = toks[1 + n:]
-                    if len(rest) >= 2 and _is_place(doc[e.start + 1:e.start + 1 + n].text) \
-                            and all(is_cap(t.text) and t.is_alpha for t in rest) and not _is_place(rest[0].text):
+                    if rest and _is_place(doc[e.start + 1:e.start + 1 + n].text) \
+                            and all(is_cap(t.text) and t.is_alpha for t in rest) and not _is_place(rest[0].text) \
+                            and not _is_place(doc[e.start + 1:e.end].text):
                         cut = e.start + 1 + n
                         break
             if cut:
@@ -363,8 +366,11 @@ class OfficialNames:
             while end < len(doc) and end - i < n + 4 and is_cap(doc[end].text) and doc[end].is_alpha \
                     and end not in taken:
                 end += 1
-            if end - (i + n) >= 2 and _is_place(doc[end - 1].text):
-                end -= 1  # "Bandara Adi Sutjipto [Yogyakarta]": the town after the facility is a place of its own
+            named_by_place = all(t.lower_ in self.facility_name_modifiers for t in doc[i + n:end - 1])
+            if end - (i + n) >= 2 and _is_place(doc[end - 1].text) and not named_by_place:
+                # "Bandara Adi Sutjipto [Yogyakarta]": the town after the facility is a place of its own; not in
+                # "Bandara Internasional Lombok", named by its place
+                end -= 1
             if end > i + n and not (set(range(i, end)) & taken):
                 new.append(Span(doc, i, end, label="LOC"))
                 taken.update(range(i, end))
