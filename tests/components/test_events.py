@@ -686,8 +686,21 @@ def test_events_political_sense_only(nlp, text):
     ("Gubernur menghadiri rapat bersama para bupati.", "CONSULT"),
     ("KTT itu dihadiri oleh para kepala negara dari 30 negara.", "CONSULT"),
     ("Pemerintah menghimbau warga agar tidak mendekati lokasi.", "REQUEST"),
+    ("Gubernur dan istrinya diciduk KPK dalam operasi tangkap tangan.", "COERCE"),
+    ("Polisi berhasil membongkar sindikat penyebar berita bohong itu.", "ACCUSE"),
+    ("Bupati itu dicegah ke luar negeri oleh KPK.", "SANCTION"),
+    ("Kementerian menghentikan aliran dana untuk organisasi pemuda itu.", "SANCTION"),
+    ("Palang Merah menurunkan personelnya ke lokasi kecelakaan.", "MOBILIZE"),
     ("Dinas Kesehatan menerjunkan empat unit ambulans ke lokasi longsor.", "AID"),
     ("Pemerintah menerjunkan 200 personel polisi ke lokasi unjuk rasa.", "MOBILIZE"),
 ])
 def test_events_new_triggers(nlp, text, type_):
     assert type_ in {e["type"] for e in _events(nlp, text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Masyarakat menengah ke atas cenderung menahan konsumsinya.",   # holding back spending, no arrest
+    "Investor menahan uang mereka di bank.",
+])
+def test_events_holding_back_is_no_arrest(nlp, text):
+    assert not [e for e in _events(nlp, text) if e["type"] == "COERCE"]
