@@ -232,6 +232,10 @@ def test_timex_spans_are_consistent_on_word_salad(published):
 @pytest.mark.parametrize("text,expected", [
     ("Kota itu jatuh pada 12 Desember 1531.", [("12 Desember 1531", "1531-12-12")]),
     ("Menurut Berita Harian, rapat itu digelar tahunan.", [("tahunan", "P1Y")]),
+    # a set adjective after a noun or "secara" describes a thing or a basis, not how often something happens
+    ("Ekonomi tumbuh 4,95 persen secara tahunan.", []),
+    ("Ketua MA membacakan laporan tahunan lembaganya.", []),
+    ("Sekretaris daerah menjadi pelaksana tugas harian gubernur.", []),
 ])
 def test_timex_old_years_and_capitalised_names(text, expected):
     assert [(t["text"], t["value"]) for t in find_times(text, DCT)] == expected

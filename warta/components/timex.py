@@ -39,6 +39,7 @@ from typing import Callable, Iterator, Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..morphology import looks_prefixed_verb
 from ..lang import load_json
 from ._regex import alternation
 from ._timex_context import date_weekdays, holiday_date, join_date_and_clock, speech_dates
@@ -517,6 +518,11 @@ def _h_set(m, dct):
 def _h_set_adj(m, dct):
     if not m.group("adj").islower():
         return None  # "Berita Harian": a name
+    before = m.string[max(0, m.start() - 40):m.start()].split()
+    if not before or not looks_prefixed_verb(before[-1].lower()):
+        # a frequency only after a verb ("digelar tahunan"); "laporan tahunan", "tugas harian", "secara tahunan
+        # (yoy)" describe a thing or a basis
+        return None
     value = {"tahunan": "P1Y", "bulanan": "P1M", "mingguan": "P1W", "pekanan": "P1W", "harian": "P1D"}
     return {"type": "SET", "value": value[m.group("adj").lower()], "anchored": True}
 
