@@ -73,6 +73,8 @@ def _one(text: str, published=DCT) -> dict:
     ("Pasukan bertugas sepekan di sana.", "sepekan", "DURATION", "P1W"),
     ("Ia menunggu satu setengah tahun.", "satu setengah tahun", "DURATION", "P1.5Y"),
     ("Negosiasi berlangsung berbulan-bulan.", "berbulan-bulan", "DURATION", "PXM"),
+    ("Negara itu berpuluh-puluh tahun dikungkung sanksi.", "berpuluh-puluh tahun", "DURATION", "PXY"),
+    ("Beratus - ratus tahun lamanya candi itu terkubur.", "Beratus - ratus tahun", "DURATION", "PXY"),
     ("Waktunya 1 menit 23,5 detik.", "1 menit 23,5 detik", "DURATION", "PT1M23.5S"),
     # sets
     ("Pasar itu buka setiap Senin.", "setiap Senin", "SET", "XXXX-WXX-1"),
