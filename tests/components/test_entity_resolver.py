@@ -479,6 +479,10 @@ def test_entity_resolver_known_nicknames(nlp, marked, text, nick, canonical):
     # laws and peoples are no entities
     ("Terdakwa dijerat {UU No.35/2014|PER} tentang Perlindungan Anak.", []),
     ("Warga {Rohingya|LOC} mengungsi ke {Bangladesh|LOC}.", [("Bangladesh", "LOC")]),
+    # a title alone is no person, a category no organisation; a name that is also a title stays
+    ("Menurut {Mendagri|PER}, pemilu harus aman.", []),
+    ("Ujaran kebencian berbau {SARA|ORG} marak.", []),
+    ("{Putra|PER} hadir di sana.", [("Putra", "PER")]),
     # a name ends before a clock time or a count it ran on into; its own number stays
     ("Pesawat lepas landas dari {Bandara Sentani 14.22 WIT|LOC} tadi.", [("Bandara Sentani", "LOC")]),
     ("Banjir melanda {Sukabumi 336|LOC} rumah terendam.", [("Sukabumi", "LOC")]),

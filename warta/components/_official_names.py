@@ -28,7 +28,9 @@ from spacy.tokens import Doc, Span
 
 from ..admin_areas import province_codes
 from ..lang import load_json, load_lines
-from ._lexicon import AND_WORDS, AREA_NOUNS, FACILITY_SPLIT_HEADS, INITIAL_CUES, INSTITUTION_HEADS, ORG_HEADS_LOWER
+from ._lexicon import (
+    AND_WORDS, AREA_NOUNS, FACILITY_SPLIT_HEADS, INITIAL_CUES, INSTITUTION_HEADS, ORG_HEADS_LOWER, TITLE_ONLY_HEADS,
+)
 from ._words import is_cap
 from .extensions import doc_text, ents_of, set_ents
 from .geo import country_code, lookup_place
@@ -102,7 +104,8 @@ class OfficialNames:
     def _drop_non_entities(self, doc: Doc) -> None:
         ents = ents_of(doc)
         kept = [e for e in ents if e.text.lower() not in self.non_entities
-                and e.text.split()[0].split("/")[0].lower().rstrip(".") not in self.law_heads]  # "UU No.35/2014"
+                and e.text.split()[0].split("/")[0].lower().rstrip(".") not in self.law_heads  # "UU No.35/2014"
+                and not (e.label_ == "PER" and len(e) == 1 and e.text.lower() in TITLE_ONLY_HEADS)]  # "Mendagri"
         if len(kept) != len(ents):
             set_ents(doc, kept)
 
