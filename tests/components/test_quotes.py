@@ -404,6 +404,12 @@ def test_quotes_speakers_tracked(nlp, text, who):
     # an epithet with a relative clause and "ini" points back, whatever place follows it
     ('Kepala BPS Rudi Hartono mengatakan investasi turun. "Kalau investor merasa aman, dia akan berinvestasi," '
      'tutur pria yang akrab disapa Rudi ini di Gedung DPR, Senin (14/8).', "Rudi Hartono"),
+    # "sang" before a title refers back to the one who has been speaking
+    ("Juru bicara maskapai, Rudi Hartono, mengatakan pesawat membawa 60 penumpang. Sang juru bicara menyebut, "
+     "pesawat itu jatuh di lereng gunung.", "Rudi Hartono"),
+    # a time adverb before a pronoun subject
+    ("Kepala Dinas Budi Santoso mengatakan trotoar sudah diperbaiki. Kedepan dirinya menghimbau agar trotoar "
+     "tidak dipakai untuk parkir.", "Budi Santoso"),
     # a title followed by an initial and a name
     ('Jaksa Agung M Prasetyo menolak permintaan itu. "Kita punya asumsi mereka punya bukti," kata Jaksa Agung.',
      "M Prasetyo"),

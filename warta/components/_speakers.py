@@ -53,6 +53,7 @@ _TITLE_HEADS = frozenset(load_json("titles")["heads"])
 _AT_PLACE = re.compile(r"\s*(?:di|untuk)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}")
 # "pihaknya": the side of the one speaking, a pronoun for the speaker resolver
 _SIDE = frozenset(w for w, n in PRO_FORMS.items() if n is None)
+_DEFINITE = frozenset(_LEX["definite_articles"])
 _SHORT_TITLES: dict = load_json("titles")["short_forms"]
 _CITATIONS = frozenset(_LEX["citation_openers"])
 _PERSON_NOUNS = frozenset(load_json("ages")["person_nouns"]) | frozenset(_LEX["np_starters"]) - _ORG_HEADS
@@ -602,6 +603,10 @@ def _np_speaker(d, a, b, qstart, last, subjects, history=None):
             ante = _antecedent(qstart, last, subjects, history or ())
         if ante is not None:
             return dict(ante, start=a, end=b, text=text[a:b])
+    if low0 in _DEFINITE and len(words) >= 2 and not any(is_cap(w) for w in words[1:]) \
+            and last is not None and _human(last):
+        # "Sang juru bicara menyebut": the one who has been speaking
+        return dict({k: v for k, v in last.items() if not k.startswith("_")}, start=a, end=b, text=text[a:b])
     ent = d.entity_in(a, b)
     titles_only = all(w.lower() in TITLES for w in words)
     holder = _title_holder(d, words, a) if titles_only else None
