@@ -479,6 +479,12 @@ def test_entity_resolver_known_nicknames(nlp, marked, text, nick, canonical):
     # laws and peoples are no entities
     ("Terdakwa dijerat {UU No.35/2014|PER} tentang Perlindungan Anak.", []),
     ("Warga {Rohingya|LOC} mengungsi ke {Bangladesh|LOC}.", [("Bangladesh", "LOC")]),
+    # organisations the NER left untagged: an outlet cited in the body, a company by its tail word, an
+    # institution by its head alone; not an outlet in a dateline or a bracketed credit line
+    ("Ia mengatakan hal itu saat dikonfirmasi warta.com, Senin.", [("warta.com", "ORG")]),
+    ("Pesawat milik Merpati Air itu hilang kontak. Kasus itu ditangani Kepolisian.",
+     [("Merpati Air", "ORG"), ("Kepolisian", "ORG")]),
+    ("Banjir melanda kota itu. (warta.com)", []),
     # a title alone is no person, a category no organisation; a name that is also a title stays
     ("Menurut {Mendagri|PER}, pemilu harus aman.", []),
     ("Ujaran kebencian berbau {SARA|ORG} marak.", []),

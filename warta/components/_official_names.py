@@ -40,6 +40,10 @@ _WORDS = re.compile(r"(?<![\w-])[a-z][\w-]*")
 _DERIVED = re.compile(r"(?:ke|pe|per|pem|pen|peng|peny)\w{3,}an|\w{5,}an", re.I)
 
 
+# a web domain written as an outlet's name: "merdeka.com", "News.com.au", "CNNIndonesia.com"
+_DOMAIN = re.compile(r"[A-Za-z][\w-]*\.(?:com|co\.id|id|net|org)(?:\.[a-z]{2})?")
+
+
 def _town_of_its_own(text: str) -> bool:
     """A country, a province or a big city: written after a facility, it is where the facility is
     ("Bandara Sentani [Papua]"), not the rest of its name ("Jalan Raya [Serpong]")."""
@@ -63,6 +67,10 @@ class OfficialNames:
         self.facility_heads = frozenset(facilities["facilities"])
         self.lower_case_place_heads = frozenset(facilities["lower_case_heads"])
         self.rank_corps = frozenset(load_json("titles")["rank_corps"])
+        orgs = load_json("organisations")
+        self.name_tails = frozenset(orgs["name_tails"])
+        self.standalone_bodies = frozenset(orgs["standalone_bodies"])
+        self.outlet_words = frozenset(x.lower() for x in load_lines("outlets"))
         self.facility_name_modifiers = frozenset(facilities["name_modifiers"])
 
     # -- helpers ---------------------------------------------------------------
@@ -211,7 +219,7 @@ class OfficialNames:
         kept, lower_words = [], None
         for e in ents:
             if len(e) == 1 and doc[e.start].is_sent_start and e.label_ in ("PER", "LOC", "ORG") \
-                    and not e.text.isupper() and not _is_place(e.text):
+                    and not e.text.isupper() and not _is_place(e.text) and e.text not in self.standalone_bodies:
                 w = e.text
                 if lower_words is None:  # every word the article writes in lower case, read once
                     lower_words = frozenset(_WORDS.findall(doc_text(doc)))
@@ -416,9 +424,41 @@ class OfficialNames:
             set_ents(doc, ents)
             ents = list(ents_of(doc))
 
+    def _untagged_bodies(self, doc: Doc) -> None:
+        """Organisations the NER left untagged: an outlet cited in the body ("dikonfirmasi merdeka.com",
+        "dalam pantauan detikcom"; not a dateline or a bracketed credit line), a company named by its tail
+        ("Trigana Air", "Din Law Group"), and an institution written by its head alone ("Kepolisian")."""
+        ents = list(ents_of(doc))
+        taken = {t for e in ents for t in range(e.start, e.end)}
+        new, lower_words = [], None
+        for i, tok in enumerate(doc):
+            if i in taken:
+                continue
+            if (_DOMAIN.fullmatch(tok.text) or tok.lower_ in self.outlet_words) and i > 0 and doc[i - 1].is_lower:
+                new.append(Span(doc, i, i + 1, label="ORG"))
+            elif tok.text in self.standalone_bodies:
+                new.append(Span(doc, i, i + 1, label="ORG"))
+            elif tok.text in self.name_tails and i > 0:
+                if lower_words is None:  # every word the article writes in lower case: no name words
+                    lower_words = frozenset(_WORDS.findall(doc_text(doc)))
+                j = i
+                while j > 0 and i - j < 4 and (j - 1) not in taken and is_cap(doc[j - 1].text) \
+                        and doc[j - 1].is_alpha and not doc[j - 1].is_sent_start \
+                        and doc[j - 1].lower_ not in lower_words:  # "[Pesawat] Trigana Air"
+                    j -= 1
+                if j == i:
+                    continue
+                new.append(Span(doc, j, i + 1, label="ORG"))
+            else:
+                continue
+            taken.update(range(new[-1].start, new[-1].end))
+        if new:
+            set_ents(doc, sorted(ents + new, key=lambda e: e.start))
+
     def _official_names(self, doc: Doc) -> None:
         """Every repair above, in order."""
         self._drop_outlets(doc)
+        self._untagged_bodies(doc)
         self._drop_non_entities(doc)
         self._rank_corps_and_name(doc)
         self._split_title_body_person(doc)
