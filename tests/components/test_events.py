@@ -704,3 +704,10 @@ def test_events_new_triggers(nlp, text, type_):
 ])
 def test_events_holding_back_is_no_arrest(nlp, text):
     assert not [e for e in _events(nlp, text) if e["type"] == "COERCE"]
+
+
+
+def test_events_in_order_to_is_an_aim(nlp):
+    # "dalam rangka mendukung": in order to support, an aim, not a happening
+    text = "Perusahaan itu ikut berpartisipasi dalam rangka mendukung kegiatan Hari Antikekerasan."
+    assert not [e for e in _events(nlp, text) if e["type"] == "SUPPORT" and e["modality"] == "asserted"]
