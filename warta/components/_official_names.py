@@ -23,6 +23,7 @@ A mixin of :class:`warta.components.entity_resolver.EntityResolver`:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -42,6 +43,12 @@ _DERIVED = re.compile(r"(?:ke|pe|per|pem|pen|peng|peny)\w{3,}an|\w{5,}an", re.I)
 
 # a web domain written as an outlet's name: "merdeka.com", "News.com.au", "CNNIndonesia.com"
 _DOMAIN = re.compile(r"[A-Za-z][\w-]*\.(?:com|co\.id|id|net|org)(?:\.[a-z]{2})?")
+
+
+@lru_cache(maxsize=16)
+def _first_words(heads: frozenset) -> frozenset:
+    """The first words of multi-word ``heads``: a token that is none of them opens no head."""
+    return frozenset(h.split()[0] for h in heads)
 
 
 def _town_of_its_own(text: str) -> bool:
@@ -391,6 +398,8 @@ class OfficialNames:
     def _head_at(doc: Doc, i: int, heads: frozenset, lower: bool = False) -> int:
         """How many tokens from ``i`` form one of ``heads`` (0: none), written in lower case if ``lower``,
         else capitalised ("Bandara Oksibil" names a place, "bandara Almaty" is the airport of one)."""
+        if doc[i].lower_ not in _first_words(heads):  # most tokens open no head: skip the joins
+            return 0
         for n in (3, 2, 1):
             words = doc[i:i + n]
             if len(words) == n and " ".join(t.lower_ for t in words) in heads \
