@@ -488,6 +488,7 @@ def test_entity_resolver_known_nicknames(nlp, marked, text, nick, canonical):
     # a title alone is no person, a category no organisation; a name that is also a title stays
     ("Menurut {Mendagri|PER}, pemilu harus aman.", []),
     ("Ujaran kebencian berbau {SARA|ORG} marak.", []),
+    ("Pengumuman itu disiarkan di kanal {YouTube|ORG} kementerian.", []),   # a platform is a product
     ("{Putra|PER} hadir di sana.", [("Putra", "PER")]),
     # a name ends before a clock time or a count it ran on into; its own number stays
     ("Pesawat lepas landas dari {Bandara Sentani 14.22 WIT|LOC} tadi.", [("Bandara Sentani", "LOC")]),
