@@ -255,6 +255,11 @@ def test_quotes_never_fail_and_offsets_hold(nlp, text):
     # the common spelling with h of an appeal
     ("Kapolda Budi Santoso menghimbau agar warga tidak mendekati lokasi kebakaran itu.",
      "warga tidak mendekati lokasi kebakaran itu", "Budi Santoso"),
+    # a place, medium or time between the verb and its "bahwa" is not what was said
+    ("Menteri Budi Santoso menulis di akun Twitter miliknya bahwa harga beras akan turun.",
+     "harga beras akan turun", "Budi Santoso"),
+    ("Kapolres Rina Kusuma mengatakan dalam keterangan tertulis, bahwa pelaku sudah ditangkap.",
+     "pelaku sudah ditangkap", "Rina Kusuma"),
     # guaranteeing, a weak verb, reports a clause (here licensed by its negation)
     ("Kepala Dinas Budi Santoso mengatakan hal itu kepada wartawan. Dia menjamin tidak pernah menerima uang dari kontraktor itu.",
      "tidak pernah menerima uang dari kontraktor itu", "Budi Santoso"),

@@ -58,7 +58,7 @@ from ._speakers import (
     CONTINUE, SOURCE_PEOPLE, ADVERBS, CONNECTIVES, DAYS, NOBODY, PRONOUNS, STOPS, TITLES, UNATTRIBUTED, WORD, Cue, Hint,
     Names, adverb_tail, hint_after, hint_before, name_of, resolve, skip_connective, speaker_segment,
 )
-from ._lexicon import AND_WORDS, NAME_LINKS, THIRD_PERSON
+from ._lexicon import AND_WORDS, NAME_LINKS, SUBORDINATORS, THIRD_PERSON
 from ._sentences import sentence_char_bounds
 from ._words import is_cap
 from .extensions import doc_list, doc_text
@@ -121,6 +121,10 @@ TRAIL_REPORT = re.compile(
 SOURCE_START = re.compile(
     r"(?:(?:%s)\s+)?(?P<cue>%s)\s+(?:resmi\s+|terbaru\s+|sementara\s+)?(?:dari\s+|dalam\s+|di\s+|yang\s+diterima\s+dari\s+)?"
     r"(?P<np>(?:[^\s,.]+\s+){0,5}?[^\s,.]+)\s*,\s+" % (alternation(_capfirst(_LEX["source_openers"])), alternation(_capfirst(_LEX["source_nouns"]))))
+# a place, medium or time between a reporting verb and its "bahwa": "mengatakan di Jakarta bahwa", "menulis
+# di akun Twitter-nya bahwa", "menyatakan dalam keterangan tertulis, bahwa"
+ADJUNCT_THEN_COMP = re.compile(r"\s+(?:%s)\s+[^,.;:\"“”]{1,60}?\s*,?\s*(?P<comp>bahwa)\b" % alternation(
+    _LEX["prepositions"] + sorted(SUBORDINATORS)))
 COMP_START = re.compile(r"\s*[,:]?\s*(?:(?P<comp>bahwa|kalau)\b)?\s*")
 # what lets a weak verb report speech: "meminta X agar ...", "menanyakan X, apakah ...", "menyebut X akan ..."
 LICENSE = re.compile(r"^(?:\S+\s+){0,4}?(?P<comma>,\s*)?(?P<comp>%s)\b" % _COMPS)
@@ -557,7 +561,7 @@ class Quotes:
         if not pre_words or pre_words[-1].lower() in _NEG or pre_words[-1].lower() in _NOT_BEFORE_CUE:
             return None
         after = sent[m.end():]
-        cm = COMP_START.match(after)
+        cm = ADJUNCT_THEN_COMP.match(after) or COMP_START.match(after)  # "menulis di Twitter bahwa ..."
         comp = cm.group("comp")
         punct = any(c in after[:cm.end()] for c in ",:")
         rest = after[cm.end():]
