@@ -13,7 +13,7 @@ Two lifetimes:
   :data:`SENT_TOKEN_STARTS`, :data:`SENTENCE_SPANS`, :data:`SENTENCE_STARTS`):
   what they are computed from never changes once the segmenter has run, and
   they serialise with the Doc (strings, lists and dicts of ints);
-- **for one component's call** (:data:`ENTS`, :data:`EVENT_TIMES`): valid only
+- **for one component's call** (:data:`ENTS`, :data:`EVENT_TIMES`, :data:`LOWER_WORDS`): valid only
   while that component runs, or not serialisable (Spans, sets). The component
   drops them with :func:`forget` or the :func:`scoped` block around its work,
   so ``doc.to_bytes()`` works after the pipeline.
@@ -40,9 +40,11 @@ SENTENCE_SPANS = "warta_sentence_spans"
 SENTENCE_STARTS = "warta_sentence_starts"
 #: start characters of the doc's times, for the events' clause bounds (a set: call-scoped)
 EVENT_TIMES = "warta_event_times"
+#: every word the text writes in lower case, for the entity resolver's common-word checks (a set: call-scoped)
+LOWER_WORDS = "warta_lower_words"
 
 #: keys whose values live for one component's call
-CALL_SCOPED = (ENTS, EVENT_TIMES)
+CALL_SCOPED = (ENTS, EVENT_TIMES, LOWER_WORDS)
 
 
 def cached(doc: Doc, key: str, compute: Callable[[Doc], Any]) -> Any:

@@ -38,7 +38,6 @@ PER_LABELS = frozenset({"PER", "PERSON"})
 _OPEN, _CLOSE = "(", ")"
 _APPOSITIVE_END = frozenset({",", ".", ";", ":", ")", '"', "”", "“", "?", "!"})
 _ALIAS_CUES = ALIAS_CUES
-_LONGEST_CUE = max(len(cue) for cue in _ALIAS_CUES)
 _LONG_FORM_LINKS = NAME_LINKS
 _MAX_ROLE_TOKENS = 10
 _MAX_APPOSITIVE_TOKENS = 14

@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span
 
 from ..admin_areas import province_codes
 from ..lang import load_json, load_lines
+from . import _doc_cache as cache
 from ._lexicon import (
     AND_WORDS, AREA_NOUNS, FACILITY_SPLIT_HEADS, INITIAL_CUES, INSTITUTION_HEADS, ORG_HEADS_LOWER, TITLE_ONLY_HEADS,
 )
@@ -55,6 +56,12 @@ def _town_of_its_own(text: str) -> bool:
     """A country, a province or a big city: written after a facility, it is where the facility is
     ("Bandara Sentani [Papua]"), not the rest of its name ("Jalan Raya [Serpong]")."""
     return country_code(text) is not None or bool(province_codes(text)) or text.lower() in _BIG_CITIES
+
+
+def _lower_words(doc: Doc) -> frozenset:
+    """Every word the article writes in lower case (a capitalised one of them is a common word), read once
+    per resolver call."""
+    return cache.cached(doc, cache.LOWER_WORDS, lambda d: frozenset(_WORDS.findall(doc_text(d))))
 
 
 def _is_place(text: str) -> bool:
@@ -185,9 +192,10 @@ class OfficialNames:
         changed, out = False, []
         for e in ents_of(doc):
             toks = list(e)
-            named_by_place = all(t.lower_ in self.facility_name_modifiers for t in toks[1:-1])
+            # not a facility named by its place: "Bandara Internasional Lombok"
             if e.label_ in ("LOC", "ORG") and len(toks) >= 3 and toks[0].lower_ in self._FACILITY \
-                    and _is_place(toks[-1].text) and not _is_place(e.text) and not named_by_place:
+                    and _is_place(toks[-1].text) and not _is_place(e.text) \
+                    and not all(t.lower_ in self.facility_name_modifiers for t in toks[1:-1]):
                 out.append(Span(doc, e.start, e.end - 1, label=e.label_))
                 out.append(Span(doc, e.end - 1, e.end, label="LOC"))
                 changed = True
@@ -223,14 +231,12 @@ class OfficialNames:
     def _drop_sentence_openers(self, doc: Doc) -> None:
         """A one-word entity opening a sentence that is a common word ("Kronologis", "Ketidakadilan")."""
         ents = ents_of(doc)
-        kept, lower_words = [], None
+        kept = []
         for e in ents:
             if len(e) == 1 and doc[e.start].is_sent_start and e.label_ in ("PER", "LOC", "ORG") \
                     and not e.text.isupper() and not _is_place(e.text) and e.text not in self.standalone_bodies:
                 w = e.text
-                if lower_words is None:  # every word the article writes in lower case, read once
-                    lower_words = frozenset(_WORDS.findall(doc_text(doc)))
-                if w.lower() in lower_words or _DERIVED.fullmatch(w):
+                if w.lower() in _lower_words(doc) or _DERIVED.fullmatch(w):
                     continue
             kept.append(e)
         if len(kept) != len(ents):
@@ -439,7 +445,7 @@ class OfficialNames:
         ("Trigana Air", "Din Law Group"), and an institution written by its head alone ("Kepolisian")."""
         ents = list(ents_of(doc))
         taken = {t for e in ents for t in range(e.start, e.end)}
-        new, lower_words = [], None
+        new = []
         for i, tok in enumerate(doc):
             if i in taken:
                 continue
@@ -448,12 +454,10 @@ class OfficialNames:
             elif tok.text in self.standalone_bodies:
                 new.append(Span(doc, i, i + 1, label="ORG"))
             elif tok.text in self.name_tails and i > 0:
-                if lower_words is None:  # every word the article writes in lower case: no name words
-                    lower_words = frozenset(_WORDS.findall(doc_text(doc)))
                 j = i
                 while j > 0 and i - j < 4 and (j - 1) not in taken and is_cap(doc[j - 1].text) \
                         and doc[j - 1].is_alpha and not doc[j - 1].is_sent_start \
-                        and doc[j - 1].lower_ not in lower_words:  # "[Pesawat] Trigana Air"
+                        and doc[j - 1].lower_ not in _lower_words(doc):  # "[Pesawat] Trigana Air"
                     j -= 1
                 if j == i:
                     continue
@@ -466,16 +470,18 @@ class OfficialNames:
 
     def _official_names(self, doc: Doc) -> None:
         """Every repair above, in order."""
-        self._drop_outlets(doc)
-        self._untagged_bodies(doc)
-        self._drop_non_entities(doc)
-        self._rank_corps_and_name(doc)
-        self._split_title_body_person(doc)
-        self._split_trailing_place(doc)
-        self._split_area_and_person(doc)
-        self._institutions_are_orgs(doc)
-        self._institution_with_place(doc)
-        self._facilities_are_places(doc)
-        self._drop_sentence_openers(doc)
-        self._initials_are_people(doc)
-        self._complete_name_lists(doc)
+        with cache.scoped(doc, cache.LOWER_WORDS):  # the text does not change while the repairs run
+            self._drop_outlets(doc)
+            self._untagged_bodies(doc)
+            self._drop_non_entities(doc)
+            self._rank_corps_and_name(doc)
+            self._split_title_body_person(doc)
+            self._split_trailing_place(doc)
+            self._split_area_and_person(doc)
+            self._institutions_are_orgs(doc)
+            self._institution_with_place(doc)
+            self._facilities_are_places(doc)
+            self._drop_sentence_openers(doc)
+            self._initials_are_people(doc)
+            self._complete_name_lists(doc)
+    

@@ -48,7 +48,7 @@ from spacy.tokens import Doc, Span
 from ..lang import load_json, load_lines
 from ._lexicon import AREA_NOUNS, DESCRIBED_ALIAS_CUES, REGIONAL_WORDS, NAME_LIKE_TITLES, ORG_HEADS, REVERSED_ALIAS_CUES
 from ._names import (
-    PER_LABELS, NameFinder, _ALIAS_CUES, _CLOSE, _LONG_FORM_LINKS, _LONGEST_CUE, _OPEN, _positions, _subsequence,
+    PER_LABELS, NameFinder, _ALIAS_CUES, _CLOSE, _LONG_FORM_LINKS, _OPEN, _positions, _subsequence,
     _upper_count,
 )
 from ._official_names import OfficialNames

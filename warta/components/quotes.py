@@ -90,7 +90,7 @@ POST_CUE = re.compile(r"\s*[,.]?\s*(?P<cue>%s)(?P<nya>nya)?\b" % _POST)
 # an attribution opened by "demikian"/"begitu" closing a quotation or a clause: '," demikian pernyataan Kemlu RI',
 # '..., demikian disampaikan Kepala BNPB X.'
 _CLOSER_CUE = r"(?:%s)\s+(?P<cue>(?:%s|%s|%s)(?:\s+(?:%s))*)(?P<nya>nya)?\b" % (
-    alternation(_LEX["closers"]), _POST, _PASSIVE.lower(), alternation(_LEX["source_nouns"]),
+    alternation(_LEX["closers"]), _POST, alternation(_LEX["passive"]), alternation(_LEX["source_nouns"]),
     alternation(_LEX["source_modifiers"]))
 POST_CLOSER = re.compile(r"\s*[,.]?\s*" + _CLOSER_CUE)
 TRAIL_CLOSER = re.compile(r",\s*" + _CLOSER_CUE + r"(?P<np>[^.!?]{0,80}?)\s*[.!?]?\s*$")
@@ -130,8 +130,6 @@ COMP_START = re.compile(r"\s*[,:]?\s*(?:(?P<comp>bahwa|kalau)\b)?\s*")
 LICENSE = re.compile(r"^(?:\S+\s+){0,4}?(?P<comma>,\s*)?(?P<comp>%s)\b" % _COMPS)
 AUX = re.compile(r"\b(?:%s)\b" % alternation(_LEX["auxiliaries"]))
 _REQUEST = frozenset(_LEX["request_verbs"])
-# "dan", "serta": a second predicate of the same subject
-_AND = AND_WORDS
 _COMP_NEXT = re.compile(r"\s*[,:]?\s*(?:%s)\b" % _COMPS)
 # "... dan (juga) menegaskan ...": a second reporting verb inside an indirect quote's clause
 COORDINATED_VERB = re.compile(r"\s*,?\s+(?:%s)\s+(?:(?:%s)\s+)?(?P<cue>%s)\b" % (
@@ -552,7 +550,7 @@ class Quotes:
         # drop adverbs between the speaker and the verb ("X juga mengatakan")
         while pre_words and pre_words[-1].lower() in ADVERBS:
             pre_words.pop()
-        if pre_words and pre_words[-1].lower() in _AND:
+        if pre_words and pre_words[-1].lower() in AND_WORDS:  # "dan", "serta": a second predicate of the subject
             cm = COMP_START.match(sent, m.end())
             if not (cm.group("comp") or any(c in cm.group() for c in ",:")):
                 return None  # "dan meminta bantuan": no clause follows
