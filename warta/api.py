@@ -29,7 +29,8 @@ def _with_fields(article: Article, published, title: Optional[str], url: Optiona
 
 
 def extract(text: Union[str, Article], published=None, title: Optional[str] = None, url: Optional[str] = None,
-            *, force: bool = False, stages=STAGES, max_bytes: Optional[int] = None) -> Record:
+            *, force: bool = False, stages=STAGES, max_bytes: Optional[int] = None,
+            model: str = "default") -> Record:
     """Extract everything warta knows from one Indonesian article.
 
     Args:
@@ -43,6 +44,8 @@ def extract(text: Union[str, Article], published=None, title: Optional[str] = No
         force: process text that does not look Indonesian.
         stages: pipeline stages to run (default: all).
         max_bytes: size limit for the text (default ``settings.max_bytes``, 5 MB).
+        model: ``default`` (the shipped CNN NER) or ``accurate`` (a transformer
+            NER, about ten times slower; needs ``pip install 'warta[accurate]'``).
 
     With an Article, ``published``, ``title`` and ``url`` replace its own when given.
 
@@ -57,12 +60,13 @@ def extract(text: Union[str, Article], published=None, title: Optional[str] = No
         article = _with_fields(text, published, title, url)
     else:
         article = Article(text=text, title=title, published=normalize_published(published), url=url)
-    (outcome,) = process([article], on_error="raise", force=force, stages=stages, max_bytes=max_bytes)
+    (outcome,) = process([article], on_error="raise", force=force, stages=stages, max_bytes=max_bytes, model=model)
     return outcome.record
 
 
 def extract_many(articles: Iterable[Union[str, dict, Article]], *, batch_size: Optional[int] = None,
-                 force: bool = False, stages=STAGES, on_error: str = "raise") -> Iterator[Record]:
+                 force: bool = False, stages=STAGES, on_error: str = "raise",
+                 model: str = "default") -> Iterator[Record]:
     """Stream Records for many articles through ``nlp.pipe`` (model loaded once).
 
     Args:
@@ -73,11 +77,13 @@ def extract_many(articles: Iterable[Union[str, dict, Article]], *, batch_size: O
             bad input and any article a pipeline component fails on (the rest
             of its batch is redone one article at a time and still comes through).
             :func:`process` says why each one failed.
+        model: ``default`` or ``accurate`` (see :func:`extract`).
 
     Yields:
         One Record per accepted article, in input order.
     """
     if on_error not in ("raise", "skip"):
         raise ValueError(f"on_error must be 'raise' or 'skip', not {on_error!r}")
-    for outcome in process(articles, on_error=on_error, force=force, stages=stages, batch_size=batch_size):
+    for outcome in process(articles, on_error=on_error, force=force, stages=stages, batch_size=batch_size,
+                           model=model):
         yield outcome.record

@@ -10,7 +10,9 @@ What is measured, on the same articles, in one run:
    batch ``pipe``, ``proc(doc)`` otherwise), plus the Doc -> Record step;
    a stage's figure is corpus tokens / that stage's own seconds;
 3. **pipeline, 1 process**: the whole path ``warta batch`` runs per article
-   (checks, ``nlp.pipe``, Record building) in this process;
+   (checks, ``nlp.pipe``, Record building) in this process; with
+   ``accurate=True`` (``warta bench --accurate``) the same again with the
+   accurate pipeline (transformer NER), so the two compare in one run;
 4. **dask, 1 worker / N workers**: the same work as Dask tasks of
    ``task_size`` articles on a ``LocalCluster`` (one process per worker, one
    thread each, pipeline loaded by a worker plugin before timing starts).
@@ -128,7 +130,8 @@ def load_corpus(path: Optional[str] = None, n: int = 200) -> tuple[list[Article]
     return arts, label
 
 
-def bench_task(articles: list[Article], stages: tuple[str, ...] = STAGES) -> tuple[int, int, float, float]:
+def bench_task(articles: list[Article], stages: tuple[str, ...] = STAGES,
+               model: str = "default") -> tuple[int, int, float, float]:
     """Run the whole per-article path over ``articles``; return (records, tokens, seconds, CPU seconds).
 
     The path is :func:`warta.extraction.process`, the one ``warta batch`` and
@@ -139,7 +142,7 @@ def bench_task(articles: list[Article], stages: tuple[str, ...] = STAGES) -> tup
 
     t0, c0 = time.perf_counter(), time.process_time()
     n = toks = 0
-    for out in process(articles, stages=stages):
+    for out in process(articles, stages=stages, model=model):
         if out.ok:
             n += 1
             toks += out.n_tokens
@@ -244,7 +247,7 @@ def _dask_row(articles, workers: int, task_size: int, stages, floor: Row, repeat
 
 def run_bench(corpus: Optional[str] = None, n: int = 200, workers: int = 2, *, dask: bool = True,
               stages: tuple[str, ...] = STAGES, task_size: int = 8, repeat: int = 1,
-              progress: Optional[Callable[[str], None]] = None) -> dict:
+              progress: Optional[Callable[[str], None]] = None, accurate: bool = False) -> dict:
     """Measure the tokenizer floor, each stage, the whole pipeline and Dask scaling.
 
     Args:
@@ -258,6 +261,8 @@ def run_bench(corpus: Optional[str] = None, n: int = 200, workers: int = 2, *, d
         repeat: time every row this many times and keep the fastest run (the
             usual defence against other load on the machine).
         progress: called with a short message as each phase starts.
+        accurate: also time the whole pipeline with the accurate (transformer) NER,
+            one process, on the same articles (needs torch).
 
     Returns:
         A JSON-ready dict: environment, corpus, rows, scaling efficiency and
@@ -299,6 +304,13 @@ def run_bench(corpus: Optional[str] = None, n: int = 200, workers: int = 2, *, d
     done, toks, seconds, cpu = min(runs, key=lambda r: r[2])
     whole = Row("pipeline, 1 process", "pipeline", done, toks, seconds, cpu_seconds=cpu, peak_rss_mb=peak_rss_mb())
     rows.append(whole.finish(floor))
+    if accurate:
+        say("whole pipeline, accurate model, 1 process")
+        load(stages, "accurate")  # built before the clock starts, like the default one
+        done_a, toks_a, seconds_a, cpu_a = min((bench_task(articles, stages, "accurate") for _ in range(repeat)),
+                                               key=lambda r: r[2])
+        rows.append(Row("pipeline (accurate model), 1 process", "pipeline", done_a, toks_a, seconds_a,
+                        cpu_seconds=cpu_a, peak_rss_mb=peak_rss_mb()).finish(floor))
 
     scaling = cpu_scaling = None
     if dask:

@@ -245,7 +245,7 @@ def _emit(chunk: list[_Job], on_error: str) -> Iterator[Outcome]:
 
 def process(items: Iterable[Union[str, dict, Article, Item]], *, on_error: str = "report", force: bool = False,
             stages: Iterable[str] = pipeline.STAGES, batch_size: Optional[int] = None,
-            max_bytes: Optional[int] = None) -> Iterator[Outcome]:
+            max_bytes: Optional[int] = None, model: str = "default") -> Iterator[Outcome]:
     """Extract many articles; one :class:`Outcome` per article, in input order.
 
     Args:
@@ -260,16 +260,18 @@ def process(items: Iterable[Union[str, dict, Article, Item]], *, on_error: str =
         stages: pipeline stages to run (default: all).
         batch_size: articles per ``nlp.pipe`` batch (default ``settings.batch_size``).
         max_bytes: size limit for one text (default ``settings.max_bytes``).
+        model: ``default`` or ``accurate`` (the transformer NER; see :data:`warta.pipeline.MODELS`).
 
     Yields:
         Outcomes, one per item unless skipped.
 
     Raises:
-        ValueError: an unknown ``on_error``.
+        ValueError: an unknown ``on_error`` or ``model``.
+        ModelError: the accurate model, or torch, is missing.
     """
     if on_error not in ON_ERROR:
         raise ValueError(f"on_error must be one of {', '.join(ON_ERROR)}, not {on_error!r}")
-    nlp = pipeline.load(stages)
+    nlp = pipeline.load(stages, model)
     size = batch_size or settings.batch_size
     chunk: list[_Job] = []
     live = 0

@@ -21,6 +21,9 @@ from . import components  # noqa: F401  (registers factories and extensions)
 from .components.tokenizer import create_tokenizer
 
 STAGES = ("segmenter", "ner", "entity_resolver", "geo", "timex", "quantities", "quotes", "events")
+#: the pipelines on offer: ``default`` (the shipped CNN NER) and ``accurate`` (a transformer
+#: NER, :mod:`warta.components.accurate_ner`: needs torch, about ten times slower)
+MODELS = ("default", "accurate")
 _LOCK = threading.Lock()
 
 
@@ -67,7 +70,18 @@ def ner_model_path() -> Optional[Path]:
     return path if (path / "meta.json").is_file() else None
 
 
-def build(stages: Iterable[str] = STAGES, ner_path: Optional[Path] = None) -> Language:
+def check_model(model: str) -> str:
+    """``model`` when it names one of :data:`MODELS`.
+
+    Raises:
+        ValueError: any other name.
+    """
+    if model not in MODELS:
+        raise ValueError(f"unknown model {model!r}; choose from {', '.join(MODELS)}")
+    return model
+
+
+def build(stages: Iterable[str] = STAGES, ner_path: Optional[Path] = None, model: str = "default") -> Language:
     """A new pipeline with the named ``stages`` (all by default).
 
     Args:
@@ -75,17 +89,26 @@ def build(stages: Iterable[str] = STAGES, ner_path: Optional[Path] = None) -> La
         ner_path: a trained spaCy NER pipeline to source ``ner`` from
             (default: :func:`ner_model_path`, the model shipped in the package
             unless ``$WARTA_NER_MODEL`` names another).
+        model: ``default``, or ``accurate`` for the transformer ``ner`` stage
+            (:mod:`warta.components.accurate_ner`; ``ner_path`` is then ignored).
+
+    Raises:
+        ValueError: an unknown stage or model.
+        ModelError: the accurate model, or torch, is missing.
     """
     wanted = set(stages)
     unknown = wanted - set(STAGES)
     if unknown:
         raise ValueError(f"unknown stages {sorted(unknown)}; choose from {', '.join(STAGES)}")
+    check_model(model)
     nlp = spacy.blank("id", config=_BLANK)
     nlp.tokenizer = create_tokenizer(nlp)
     for name in STAGES:
         if name not in wanted:
             continue
-        if name == "ner":
+        if name == "ner" and model == "accurate":
+            nlp.add_pipe("accurate_ner", name="ner")
+        elif name == "ner":
             path = ner_path or ner_model_path()
             if path is None:
                 continue
@@ -97,11 +120,11 @@ def build(stages: Iterable[str] = STAGES, ner_path: Optional[Path] = None) -> La
 
 
 @lru_cache(maxsize=4)
-def _cached(stages: tuple[str, ...]) -> Language:
-    return build(stages)
+def _cached(stages: tuple[str, ...], model: str) -> Language:
+    return build(stages, model=model)
 
 
-def load(stages: Iterable[str] = STAGES) -> Language:
-    """The process-wide pipeline for ``stages``, built once and reused."""
+def load(stages: Iterable[str] = STAGES, model: str = "default") -> Language:
+    """The process-wide pipeline for ``stages`` and ``model`` (see :func:`build`), built once and reused."""
     with _LOCK:
-        return _cached(tuple(s for s in STAGES if s in set(stages)))
+        return _cached(tuple(s for s in STAGES if s in set(stages)), check_model(model))

@@ -120,7 +120,7 @@ def test_runner_pipeline_failure_fails_only_that_document(monkeypatch, team_arti
     # a blank pipeline (no warta tokenizer to build): the test is about failure isolation, not the components
     nlp = spacy.blank("id")
     nlp.add_pipe("warta_test_explode_on_beras")
-    monkeypatch.setattr(pipeline, "load", lambda stages=None: nlp)
+    monkeypatch.setattr(pipeline, "load", lambda stages=None, model="default": nlp)
     outs = list(warta.process(team_articles, batch_size=8))
     assert [o.ok for o in outs] == [True, False, True]
     assert outs[1].failure == warta.Failure("pipeline", "W500", "RuntimeError: component bug", "RuntimeError")

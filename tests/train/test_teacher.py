@@ -97,7 +97,7 @@ def test_training_resumes_where_it_stopped(tmp_path, tiny_hf):
     assert [r["step"] for r in log] == [3, 6]
     # the best weights load as a tagger and give one BIO tag per word
     tok, model = load_model(tmp_path / "part" / "best")
-    tags = predict(tok, model, [Sentence(("budi", "tiba", "di", "jakarta"), ("O",) * 4)])
+    tags = predict(tok, model, [("budi", "tiba", "di", "jakarta")])
     assert len(tags[0]) == 4 and all(t == "O" or t[:2] in ("B-", "I-") for t in tags[0])
 
 

@@ -21,10 +21,12 @@ from ._common import fail, handle_errors
 @click.option("--repeat", type=int, default=1, show_default=True,
               help="Time every row this many times and keep the fastest (for a busy machine).")
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON (for tracking).")
+@click.option("--accurate", is_flag=True,
+              help="Also time the whole pipeline with the accurate (transformer) NER, one process (needs torch).")
 @click.option("--profile", "profile_path", default=None,
               help="Instead of timing, profile the whole pipeline (pyinstrument) and write the report here.")
 @handle_errors
-def bench_cmd(corpus, n, workers, task_size, no_dask, repeat, as_json, profile_path):
+def bench_cmd(corpus, n, workers, task_size, no_dask, repeat, as_json, accurate, profile_path):
     """Measure articles/s, tokens/s and peak RSS for the tokenizer alone (the
     floor), each pipeline stage, the whole pipeline in one process and on a
     Dask LocalCluster of N workers; each as a ratio to the tokenizer, plus
@@ -46,7 +48,7 @@ def bench_cmd(corpus, n, workers, task_size, no_dask, repeat, as_json, profile_p
         Path(profile_path).write_text(profile_pipeline(corpus, n), encoding="utf-8")
         click.echo(f"warta: profile written to {profile_path}", err=True)
         return
-    phases = 5 + (0 if no_dask else (1 if workers == 1 else 2))
+    phases = 5 + (0 if no_dask else (1 if workers == 1 else 2)) + accurate
     bar = tqdm(total=phases, desc="warta bench", unit="phase", file=sys.stderr, disable=None)
     started = []
 
@@ -60,7 +62,7 @@ def bench_cmd(corpus, n, workers, task_size, no_dask, repeat, as_json, profile_p
 
     try:
         result = run_bench(corpus, n, workers, dask=not no_dask, task_size=task_size, repeat=repeat,
-                           progress=progress)
+                           progress=progress, accurate=accurate)
         bar.update(1)
     finally:
         bar.close()

@@ -21,10 +21,12 @@ from ..errors import InputError
 @click.option("--json", "as_json", is_flag=True, help="Print the scores (counts, figures, intervals) as JSON.")
 @click.option("--errors", "show_errors", is_flag=True,
               help="List each miss, spurious item and wrong speaker or value with its context (tune slice only).")
+@click.option("--model", type=click.Choice(["default", "accurate"]), default="default", show_default=True,
+              help="Pipeline to score: the shipped CNN NER, or the accurate transformer NER (needs torch).")
 @click.option("--bootstrap", type=click.IntRange(0, 100000), default=1000, show_default=True,
               help="Resamples of the articles for the blind slice's 95% intervals (0: none).")
 @handle_errors
-def eval_articles_cmd(paths, split, sections, as_json, show_errors, bootstrap):
+def eval_articles_cmd(paths, split, sections, as_json, show_errors, model, bootstrap):
     """Score warta on annotated real articles in PATHS (default: ../shared/data/news and the
     bundled gold on 80 IndoSum articles, warta/eval/gold/articles/indosum.jsonl), by
     ../shared/ANNOTATION.md: per section recall, precision, and speaker or value right,
@@ -32,9 +34,12 @@ def eval_articles_cmd(paths, split, sections, as_json, show_errors, bootstrap):
     slice (shown with 95% bootstrap intervals); the rest is tune. Any folder of such
     .json files can be scored; its articles are tune unless the blind list names them.
     Set WARTA_NER_MODEL to a model folder to score a candidate NER instead of the shipped one."""
+    from functools import partial
+
     from tqdm import tqdm
 
     from ..eval import articles as ev
+    from ..pipeline import load
 
     if show_errors and split != "tune":
         raise InputError("--errors lists the tune slice only (add --split tune): nobody reads blind errors")
@@ -51,6 +56,7 @@ def eval_articles_cmd(paths, split, sections, as_json, show_errors, bootstrap):
     arts = run_eval(ev.load_articles, paths)
     if not arts:
         raise InputError(f"no annotated articles (.json with a 'gold' object) in {', '.join(map(str, paths))}")
+    load(model=model)  # a missing accurate model or torch is one clear error, not one per article
     splits = ("tune", "blind") if split == "both" else (split,)
     reports = []
     for name in splits:
@@ -60,7 +66,8 @@ def eval_articles_cmd(paths, split, sections, as_json, show_errors, bootstrap):
             continue
         bar = lambda xs, n=name: tqdm(xs, desc=f"warta eval articles ({n})", unit="article", file=sys.stderr,
                                       leave=False)
-        reports.append(ev.evaluate(chosen, name, sections or ev.SECTIONS, progress=bar,
+        reports.append(ev.evaluate(chosen, name, sections or ev.SECTIONS, predict=partial(ev._extract, model=model),
+                                   progress=bar,
                                    bootstrap=bootstrap if name != "tune" else 0))
     if as_json:
         out = {r.split: r.as_dict() for r in reports}

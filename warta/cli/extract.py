@@ -17,8 +17,11 @@ from ._common import handle_errors
 @click.option("--pretty", is_flag=True, help="Indent the JSON.")
 @click.option("--force", is_flag=True, help="Process text even if it does not look Indonesian.")
 @click.option("--max-bytes", type=int, default=None, help="Input size limit in bytes (default 5 MB).")
+@click.option("--model", type=click.Choice(["default", "accurate"]), default="default", show_default=True,
+              help="accurate: a transformer NER (better entities, ~30x slower; needs "
+                   "pip install 'warta[accurate]').")
 @handle_errors
-def extract_cmd(path, published, title, url, pretty, force, max_bytes):
+def extract_cmd(path, published, title, url, pretty, force, max_bytes, model):
     """Extract one article (.txt, .html/.htm, .json, or stdin) and print its Record as JSON."""
     from dataclasses import replace
 
@@ -29,7 +32,7 @@ def extract_cmd(path, published, title, url, pretty, force, max_bytes):
     if url:  # the id follows the URL given here, not the one in the file
         art = replace(art, id=None)
     rec = extract(art, published=published or None, title=title or None, url=url or None, force=force,
-                  max_bytes=max_bytes)
+                  max_bytes=max_bytes, model=model)
     for note in art.notes:
         click.echo(f"warta: note: {note}", err=True)
     sys.stdout.write(rec.to_json(pretty=pretty) + "\n")

@@ -153,3 +153,35 @@ def teacher_eval_cmd(files, model_dir, decode, threads, as_json):
         click.echo(json.dumps({k: v.as_dict() for k, v in scores.items()}, indent=2))
     else:
         click.echo("\n\n".join(format_scores(v, k) for k, v in scores.items()))
+
+
+@click.command("export-accurate")
+@click.option("--model", "model_dir", required=True, type=click.Path(exists=True, file_okay=False),
+              help="Teacher folder (OUTPUT/best of `warta train teacher`).")
+@click.option("--output", default="warta/models/ner-accurate", show_default=True, type=click.Path(file_okay=False),
+              help="Folder to write (replaced): the accurate pipeline's NER model.")
+@click.option("--data", "data_dir", type=click.Path(file_okay=False), default=None,
+              help="Shared data folder holding corpus/indosum.jsonl and ner/ (default ../shared/data).")
+@handle_errors
+def export_accurate_cmd(model_dir, output, data_dir):
+    """Trim a trained teacher to the subword pieces Indonesian text uses (IndoSum and the NER
+    train/dev splits; the IndoSum articles `warta eval articles` scores are left out) and write
+    it as float16: the model of `warta extract --model accurate`."""
+    from itertools import chain
+
+    from ..eval.article_offsets import indosum_gold_path
+    from ..train.accurate_export import export
+    from ..train.ner import default_data_dir, iter_corpus_sentences, load_sets
+
+    data = Path(data_dir) if data_dir else default_data_dir()
+    corpus = data / "corpus" / "indosum.jsonl"
+    if not corpus.is_file():
+        fail(f"no corpus at {corpus}")
+    skip: set[str] = set()
+    if indosum_gold_path().is_file():
+        lines = indosum_gold_path().read_text(encoding="utf-8").splitlines()
+        skip = {json.loads(x)["indosum_id"] for x in lines if x.strip()}
+    sets = load_sets(data / "ner")
+    ner_words = (list(s.words) for split in sets.values() for part in split.values() for s in part)
+    summary = export(model_dir, output, chain(iter_corpus_sentences(corpus, skip), ner_words))
+    click.echo(json.dumps(summary.__dict__))

@@ -606,10 +606,10 @@ def format_errors(errors: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def _extract(art: GoldArticle):
+def _extract(art: GoldArticle, model: str = "default"):
     from ..api import extract
 
-    return extract(art.text, published=art.published, title=art.title, url=art.url)
+    return extract(art.text, published=art.published, title=art.title, url=art.url, model=model)
 
 
 def evaluate(articles: list[GoldArticle], split: str = "all", sections: Iterable[str] = SECTIONS,
