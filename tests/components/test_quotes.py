@@ -114,6 +114,11 @@ def test_quotes_broken_by_cue_gives_two_quotes_same_speaker(nlp):
      "dana bantuan itu dipotong", "Kustini Sri Purnomo"),
     ("Gubernur Jawa Timur Khofifah Indar Parawansa meminta warga agar tidak panik menghadapi banjir.",
      "warga agar tidak panik menghadapi banjir", "Khofifah Indar Parawansa"),
+    # a weak verb reports a clause whose predicate opens with a modal
+    ("Ketua yayasan Rina Wati juga menyebut kelompoknya hanya ingin membantu para petani.",
+     "kelompoknya hanya ingin membantu para petani", "Rina Wati"),
+    ("Kepala sekolah Budi Santoso menyebut semua guru wajib mengikuti pelatihan itu.",
+     "semua guru wajib mengikuti pelatihan itu", "Budi Santoso"),
 ])
 def test_quotes_indirect(nlp, text, content, who):
     (q,) = quotes_of(nlp, text)
@@ -338,6 +343,8 @@ def test_quotes_coordinated_not_reports(nlp, text, n):
     "Menteri Sosial menyampaikan duka cita kepada keluarga korban.",  # a noun-phrase complement
     "Asuransi itu menjamin biaya pengobatan para korban.",       # a weak verb with a plain object
     "Tim itu yakin dengan kemampuan para pemainnya.",             # sure of a thing, no clause
+    # a modal inside a relative clause of the object does not make it a clause
+    "Polisi menyebut nama-nama yang ingin dipanggil pekan depan.",
 ])
 def test_quotes_not_quotes(nlp, text):
     assert quotes_of(nlp, text) == []
@@ -423,6 +430,16 @@ def test_quotes_speakers_tracked(nlp, text, who):
      "Taro Kono"),
     ("Seperti dikutip dari Antara, Gubernur Papua Lukas Enembe mengatakan jalan itu sudah diperbaiki.",
      "Lukas Enembe"),
+    # a clause opened by an active verb before the subject is an adjunct, not the speaker
+    ("Menindaklanjuti laporan itu, Kepala Bagian Penerangan Polda Kombes Ahmad Santoso menegaskan, polisi akan "
+     "memanggil semua pengurus yayasan tersebut.", "Ahmad Santoso"),
+    ("Menanggapi keluhan warga, Kepala Dinas Perhubungan Rina Wati mengatakan jadwal bus akan ditambah.",
+     "Rina Wati"),
+    ("Mengenai rencana itu, Wali Kota Budi Santoso menyatakan pemerintah kota belum menerima usulan resmi.",
+     "Budi Santoso"),
+    # a title that runs past "di" to its holder's name
+    ("Wakil Menteri di bidang ekonomi Malaysia Dato Dr Karim Hassan mengatakan pemerintah bisa mengambil "
+     "tindakan tegas terhadap pelanggar.", "Karim Hassan"),
 ])
 def test_quotes_speaker_short_forms(nlp, text, who):
     assert who in speaker(quotes_of(nlp, text)[-1])

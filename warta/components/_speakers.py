@@ -23,7 +23,7 @@ from functools import cached_property, lru_cache
 from typing import NamedTuple, Optional
 
 from ..lang import load_json, load_wordset
-from ..morphology import ACTIVE_PREFIXES, verb_pattern
+from ..morphology import ACTIVE_PREFIXES, MEN_ALLOMORPHS, NOT_VERBS, verb_pattern
 from ._lexicon import PRO_FORMS, PLURAL_MARKERS, THIRD_PERSON_PLURAL, DEMONSTRATIVES, ORG_HEADS_LOWER, PERSONAL_PRONOUNS, WEEKDAYS
 from ._regex import alternation
 from ._words import is_cap, is_clipped_form
@@ -344,6 +344,21 @@ def _after_possessed(words: list[Word]) -> list[Word]:
     return []
 
 
+def _fronted_clause(words: list[Word]) -> bool:
+    """A clause opened by an active meN- verb, before the subject and a comma ("Menindaklanjuti laporan itu,
+    Kepala Bagian X menegaskan"; "Mengenai hal itu, ..."): an adjunct, not the speaker."""
+    w0 = words[0].text.lower()
+    return (len(w0) >= 7 and w0.isalpha() and w0.startswith(MEN_ALLOMORPHS) and w0 not in NOT_VERBS
+            and w0 not in TITLES and w0 not in _ORG_HEADS)
+
+
+def _title_before_its_holder(words: list[Word], stop: int) -> bool:
+    """Whether a title runs past the stop word at ``stop`` to its holder's name ("Wakil Menteri di bidang
+    ekonomi Malaysia Dato Karim Hassan"): only title words before the stop, a capitalised name at the end."""
+    return (all(w.text.lower() in TITLES for w in words[:stop]) and len(words) - stop >= 3
+            and is_cap(words[-1].text) and is_cap(words[-2].text))
+
+
 def speaker_segment(sent, s0, a, b):
     """Speaker hint for the text ``sent[a:b]`` before a reporting verb (``sent`` starts at ``s0``)."""
     segs, pos = [], a
@@ -362,6 +377,8 @@ def speaker_segment(sent, s0, a, b):
         w0 = words[0].text.lower()
         if not kept and _cites_a_source(words):
             continue  # "Dilansir Al Jazeera, Korps Garda Revolusi ... mengatakan": the outlet only passes it on
+        if not kept and words is not segs[-1] and _fronted_clause(words):
+            continue
         if w0 in CONNECTIVES or w0 in DAYS or w0 in _ASIDE_OPENERS:
             if kept:
                 break
@@ -403,7 +420,8 @@ def speaker_segment(sent, s0, a, b):
             break
     for i in range(1, len(words)):  # "X pada Selasa (4/4)" -> "X"
         if words[i].text.lower() in STOPS:
-            words = words[:i]
+            if not _title_before_its_holder(words, i):
+                words = words[:i]
             break
     low = [w.text.lower() for w in words]
     start, end = s0 + words[0].start, s0 + words[-1].end

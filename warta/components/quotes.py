@@ -128,7 +128,8 @@ ADJUNCT_THEN_COMP = re.compile(r"\s+(?:%s)\s+[^,.;:\"“”]{1,60}?\s*,?\s*(?P<c
 COMP_START = re.compile(r"\s*[,:]?\s*(?:(?P<comp>bahwa|kalau)\b)?\s*")
 # what lets a weak verb report speech: "meminta X agar ...", "menanyakan X, apakah ...", "menyebut X akan ..."
 LICENSE = re.compile(r"^(?:\S+\s+){0,4}?(?P<comma>,\s*)?(?P<comp>%s)\b" % _COMPS)
-AUX = re.compile(r"\b(?:%s)\b" % alternation(_LEX["auxiliaries"]))
+# (not after "yang": "menyebut nama yang akan ..." is a noun phrase with a relative clause, not a clause)
+AUX = re.compile(r"(?<!yang )\b(?:%s)\b" % alternation(_LEX["auxiliaries"]))
 _REQUEST = frozenset(_LEX["request_verbs"])
 _COMP_NEXT = re.compile(r"\s*[,:]?\s*(?:%s)\b" % _COMPS)
 # "... dan (juga) menegaskan ...": a second reporting verb inside an indirect quote's clause
