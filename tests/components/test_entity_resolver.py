@@ -500,6 +500,17 @@ def test_entity_resolver_facilities_are_places(nlp, marked, text, expected):
     ("Menurut {Mendagri|PER}, pemilu harus aman.", []),
     ("Ujaran kebencian berbau {SARA|ORG} marak.", []),
     ("Pengumuman itu disiarkan di kanal {YouTube|ORG} kementerian.", []),   # a platform is a product
+    # a named train or ship is a product: with its head, after it, and the same name again alone
+    ("Penumpang {KA Argo Sindang|ORG} tiba di {Stasiun Gambir|LOC}.", [("Stasiun Gambir", "LOC")]),
+    ("Kereta KA {Taksaka Pagi|ORG} berangkat dari {Yogyakarta|LOC}. {Taksaka Pagi|PER} tiba sore.",
+     [("Yogyakarta", "LOC")]),
+    ("Kapal {KM Bahari Jaya|PER} tenggelam di {Danau Toba|LOC}.", [("Danau Toba", "LOC")]),
+    # the outlet a report is taken from is an organisation; a person quoted stays a person
+    ("Melansir {Straits Times|LOC}, polisi menangkap dua orang.", [("Straits Times", "ORG")]),
+    ("Seperti dikutip dari {Harian Rakyat|PER}, harga beras naik.", [("Harian Rakyat", "ORG")]),
+    ("Mengutip {Budi Santoso|PER}, harga beras naik.", [("Budi Santoso", "PER")]),
+    # "km" is a distance, not a ship
+    ("Jaraknya 5 km dari {Polres Garut|ORG}.", [("Polres Garut", "ORG")]),
     ("{Putra|PER} hadir di sana.", [("Putra", "PER")]),
     # a name ends before a clock time or a count it ran on into; its own number stays
     ("Pesawat lepas landas dari {Bandara Sentani 14.22 WIT|LOC} tadi.", [("Bandara Sentani", "LOC")]),

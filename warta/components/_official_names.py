@@ -6,6 +6,10 @@ A mixin of :class:`warta.components.entity_resolver.EntityResolver`:
   is no entity; its place is a LOC.
 - :meth:`_drop_non_entities`: products, diseases, variants, groups of citizens
   (``lang/non_entities.txt``) are no entities.
+- :meth:`_drop_vehicle_names`: nor are named trains and ships ("KA Argo Lawu",
+  ``lang/vehicle_heads.txt``).
+- :meth:`_cited_sources_are_orgs`: the outlet a report is taken from is an ORG
+  ("Melansir Straits Times", "dikutip dari Reuters").
 - :meth:`_institutions_are_orgs`: an entity that opens with an institution
   head ("RSUD Subang", "Kantor SAR Mataram", ``lang/organisations.json``) is
   an organisation.
@@ -74,6 +78,11 @@ class OfficialNames:
     def _official_name_data(self) -> None:
         self.non_entities = frozenset(x.lower() for x in load_lines("non_entities"))
         self.law_heads = frozenset(x.lower() for x in load_lines("law_heads"))
+        self.vehicle_heads = frozenset(load_lines("vehicle_heads"))
+        cues = load_json("quote_cues")
+        # "dilansir Reuters", "dikutip dari Straits Times": the outlet or agency a report is taken from
+        self.citations = frozenset(cues["citation_openers"])
+        self.media_citations = frozenset(cues["media_citations"])
         self.institution_heads = INSTITUTION_HEADS
         self.institution_max = max(len(h) for h in self.institution_heads)
         self.org_words = ORG_HEADS_LOWER
@@ -130,6 +139,38 @@ class OfficialNames:
                 and not (e.label_ == "PER" and len(e) == 1 and e.text.lower() in TITLE_ONLY_HEADS)]  # "Mendagri"
         if len(kept) != len(ents):
             set_ents(doc, kept)
+
+    def _drop_vehicle_names(self, doc: Doc) -> None:
+        """Named vehicles are products, no entities: "KA Argo Lawu", "[Argo Lawu]" after "KA", and the same
+        name (or its first words) written again alone."""
+        ents = ents_of(doc)
+        names = set()
+        for e in ents:
+            if e[0].text in self.vehicle_heads and len(e) > 1:
+                names.add(e[1:].text.lower())
+            elif e.start > 0 and doc[e.start - 1].text in self.vehicle_heads:
+                names.add(e.text.lower())
+        if not names:
+            return
+        kept = [e for e in ents if not (e[0].text in self.vehicle_heads and len(e) > 1)
+                and not any(n == e.text.lower() or n.startswith(e.text.lower() + " ") for n in names)]
+        if len(kept) != len(ents):
+            set_ents(doc, kept)
+
+    def _cited_sources_are_orgs(self, doc: Doc) -> None:
+        """A name a report is taken from is an ORG (ANNOTATION.md: a news agency cited as a source): right
+        after "dilansir"/"melansir", or after "dikutip dari"/"mengutip dari" ("Melansir Straits Times")."""
+        changed, out = False, []
+        for e in ents_of(doc):
+            before = [t.lower_ for t in doc[max(0, e.start - 4):e.start] if not t.is_space][-2:]
+            cited = (before[-1:] and before[-1] in self.media_citations) or \
+                (len(before) == 2 and before[0] in self.citations and before[1] == "dari")
+            if cited and e.label_ != "ORG":
+                e = Span(doc, e.start, e.end, label="ORG")
+                changed = True
+            out.append(e)
+        if changed:
+            set_ents(doc, out)
 
     def _institutions_are_orgs(self, doc: Doc) -> None:
         changed, out = False, []
@@ -474,6 +515,8 @@ class OfficialNames:
             self._drop_outlets(doc)
             self._untagged_bodies(doc)
             self._drop_non_entities(doc)
+            self._drop_vehicle_names(doc)
+            self._cited_sources_are_orgs(doc)
             self._rank_corps_and_name(doc)
             self._split_title_body_person(doc)
             self._split_trailing_place(doc)

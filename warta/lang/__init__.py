@@ -38,6 +38,7 @@ TAB-separated columns, described in the file's header):
   event_victim_words.txt        words after a mention that make it a victim (events)
   non_entities.txt              products, diseases, variants, groups of citizens: never an entity (entity_resolver)
   law_heads.txt                 first words of law and regulation references: such an entity is dropped (entity_resolver)
+  vehicle_heads.txt             words before a train's or ship's name ("KA", "KM"): a named vehicle is no entity (entity_resolver)
   function_words.txt            frequent function words (language check, quotes, events)
   function_words_en.txt         frequent English function words (language check)
   igo.txt                       international organisations -> short code and CAMEO actor code
