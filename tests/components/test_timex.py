@@ -191,6 +191,13 @@ def test_timex_ignores_non_times(text):
     ("Tersangka diberi waktu 1x24 jam.", "2022-02-02", [("1x24 jam", "PT24H")]),
     ("Saat ini harga naik, dulu murah, nanti turun.", "2022-02-02",
      [("Saat ini", "PRESENT_REF"), ("dulu", "PAST_REF"), ("nanti", "FUTURE_REF")]),
+    # weekdays written before the dates they name in brackets are those dates, not times of their own
+    ("Kereta tambahan beroperasi Senin - Kamis (4 - 7 Maret).", "2024-03-01", [("4", "2024-03-04"),
+                                                                                ("7 Maret", "2024-03-07")]),
+    ("Tiket untuk hari Selasa -Rabu (5 - 6 Maret) habis.", "2024-03-01", [("5", "2024-03-05"),
+                                                                           ("6 Maret", "2024-03-06")]),
+    # a weekday range with no bracketed date keeps its weekdays
+    ("Pameran dibuka Senin - Kamis.", "2024-03-07", [("Senin", "2024-03-04"), ("Kamis", "2024-03-07")]),
 ])
 def test_timex_story_context(text, published, expected):
     assert [(t["text"], t["value"]) for t in find_times(text, published)] == expected

@@ -5,6 +5,9 @@
   are one TIME, as TimeML writes them.
 - :func:`date_weekdays`: a bare weekday said of the explicit date before it
   ("14 Februari 2024 jatuh pada hari Rabu") takes that date.
+- :func:`weekdays_of_bracketed_dates`: weekdays written before the dates they
+  name in brackets ("Rabu - Jumat (14 - 16 Februari)") are those dates, which
+  are kept, not times of their own.
 - :func:`speech_dates`: "kemarin", "besok", "hari ini" inside a quotation
   count from the day the quote was said, when its attribution gives one
   ('"Baru kemarin saya perintahkan," kata X, Rabu (30/9).').
@@ -83,6 +86,27 @@ def date_weekdays(text: str, items: list) -> None:
             part = r["value"][10:] if len(r["value"]) > 10 else ""
             items[k] = (s, e, dict(r, value=ymd(r2["day"]) + part, day=r2["day"]))
             break
+
+
+# between a weekday and the bracketed date it names, or the next weekday of a range
+# (the other end of a weekday range may be written with no space and so not be found: "Kamis -Jumat (15 - 16")
+_INTO_BRACKET = re.compile(r"\s*(?:[-–]\s*[A-Za-z]+\s*)?\(\s*")
+_RANGE_DASH = re.compile(r"\s*(?:-|–|s\.d\.?|hingga|sampai)\s*(?:hari\s+)?", re.I)
+
+
+def weekdays_of_bracketed_dates(text: str, items: list) -> list:
+    """``items`` without the weekdays written before the dates they name in brackets: "Rabu - Jumat
+    (14 - 16 Februari)" holds two times, the 14th and the 16th, not four."""
+    drop: set[int] = set()
+    for k in range(len(items) - 2, -1, -1):
+        s, e, r = items[k]
+        s2, _e2, r2 = items[k + 1]
+        if not r.get("weekday"):
+            continue
+        if (_INTO_BRACKET.fullmatch(text, e, s2) and _is_day(r2) and not r2.get("weekday")) \
+                or (k + 1 in drop and _RANGE_DASH.fullmatch(text, e, s2)):
+            drop.add(k)
+    return [it for k, it in enumerate(items) if k not in drop]
 
 
 _CLOSE = re.compile(r'["”]')

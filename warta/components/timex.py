@@ -42,7 +42,8 @@ from spacy.tokens import Doc
 from ..morphology import looks_prefixed_verb
 from ..lang import load_json
 from ._regex import alternation
-from ._timex_context import date_weekdays, holiday_date, join_date_and_clock, speech_dates
+from ._timex_context import (date_weekdays, holiday_date, join_date_and_clock, speech_dates,
+                              weekdays_of_bracketed_dates)
 from ._timex_values import (
     Result, anchor_for, day_value, duration, group_or_none, infer_year, iso_week, shift_month, shifted, year_of, ymd,
 )
@@ -659,6 +660,7 @@ def find_times(text: str, published: Optional[str] = None) -> list[dict]:
         taken.append((start, end, r))
     taken.sort(key=lambda t: t[0])
     taken = join_date_and_clock(text, taken)
+    taken = weekdays_of_bracketed_dates(text, taken)
     date_weekdays(text, taken)
     speech_dates(text, taken)
     days = [(s, (r["day"], r["value"][:10])) for s, _e, r in taken if r.get("day") is not None or "day" in r]
