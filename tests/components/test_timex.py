@@ -191,6 +191,10 @@ def test_timex_ignores_non_times(text):
     ("Tersangka diberi waktu 1x24 jam.", "2022-02-02", [("1x24 jam", "PT24H")]),
     ("Saat ini harga naik, dulu murah, nanti turun.", "2022-02-02",
      [("Saat ini", "PRESENT_REF"), ("dulu", "PAST_REF"), ("nanti", "FUTURE_REF")]),
+    # "minggu" in lower case after "tiap" is a week; capitalised, or after "hari", a Sunday
+    ("Kami bertemu tiap minggu.", "2024-03-07", [("tiap minggu", "P1W")]),
+    ("Pasar dibuka setiap Minggu.", "2024-03-07", [("setiap Minggu", "XXXX-WXX-7")]),
+    ("Pasar dibuka setiap hari minggu.", "2024-03-07", [("setiap hari minggu", "XXXX-WXX-7")]),
     # weekdays written before the dates they name in brackets are those dates, not times of their own
     ("Kereta tambahan beroperasi Senin - Kamis (4 - 7 Maret).", "2024-03-01", [("4", "2024-03-04"),
                                                                                 ("7 Maret", "2024-03-07")]),

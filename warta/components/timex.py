@@ -511,7 +511,9 @@ def _h_set(m, dct):
         n, unit = _SE_DUR[m.group("freq").lower()]
         return {"type": "SET", "value": duration(n, unit), "anchored": True}
     unit = m.group("sunit").lower()
-    if unit in _WEEKDAYS:
+    # "tiap minggu" is every week; "setiap Minggu", "tiap hari minggu" every Sunday
+    week = unit in _SET_UNITS and m.group("sunit").islower() and "hari" not in m.group(0).lower().split()
+    if unit in _WEEKDAYS and not week:
         return {"type": "SET", "value": f"XXXX-WXX-{_WEEKDAYS[unit]}", "anchored": True}
     return {"type": "SET", "value": _SET_UNITS[unit], "anchored": True}
 
