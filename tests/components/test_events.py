@@ -693,6 +693,9 @@ def test_events_political_sense_only(nlp, text):
     ("Palang Merah menurunkan personelnya ke lokasi kecelakaan.", "MOBILIZE"),
     ("Dinas Kesehatan menerjunkan empat unit ambulans ke lokasi longsor.", "AID"),
     ("Pemerintah menerjunkan 200 personel polisi ke lokasi unjuk rasa.", "MOBILIZE"),
+    ("Ketua yayasan itu disangkakan melakukan penipuan oleh penyidik Polda.", "ACCUSE"),
+    ("Bendahara partai dipersangkakan melakukan pencucian uang.", "ACCUSE"),
+    ("Perusahaan itu menghibahkan dua bus kepada pemerintah kota.", "AID"),
 ])
 def test_events_new_triggers(nlp, text, type_):
     assert type_ in {e["type"] for e in _events(nlp, text)}
