@@ -696,6 +696,9 @@ def test_events_political_sense_only(nlp, text):
     ("Ketua yayasan itu disangkakan melakukan penipuan oleh penyidik Polda.", "ACCUSE"),
     ("Bendahara partai dipersangkakan melakukan pencucian uang.", "ACCUSE"),
     ("Perusahaan itu menghibahkan dua bus kepada pemerintah kota.", "AID"),
+    # the occurrence verb before the event noun reports it
+    ("Saat itu tengah berlangsung rapat koordinasi di kantor bupati.", "CONSULT"),
+    ("Sejak pagi berlangsung pertemuan antara menteri dan para bupati di Jakarta.", "CONSULT"),
 ])
 def test_events_new_triggers(nlp, text, type_):
     assert type_ in {e["type"] for e in _events(nlp, text)}
@@ -707,6 +710,12 @@ def test_events_new_triggers(nlp, text, type_):
 ])
 def test_events_holding_back_is_no_arrest(nlp, text):
     assert not [e for e in _events(nlp, text) if e["type"] == "COERCE"]
+
+
+def test_events_occurrence_verb_before_a_noun_that_refers_back(nlp):
+    # an occurrence verb first, but "tersebut" points back to an attack told before: no new attack
+    found = _events(nlp, "Polisi menyelidiki mengapa terjadi pembakaran tersebut.")
+    assert [e["type"] for e in found] == ["ACCUSE"]
 
 
 

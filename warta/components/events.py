@@ -312,6 +312,10 @@ class Events:
             if before in self.lex.light_verbs:
                 # "seruan ISIS untuk melakukan serangan": the aim of a call, not an event
                 return k > sent.start and doc[k - 1].lower_ in self.lex.purpose
+            if before in self.lex.occurrence:
+                # the occurrence verb first: "terjadi ledakan", "tengah berlangsung rapat koordinasi" report;
+                # "terjadi pengeroyokan dan pembakaran tersebut" refers back
+                return any(t.lower_ in self.lex.anaphoric for t in doc[span.end:min(span.end + 4, sent.end)])
             if k < sent.start or doc[k].is_punct:
                 # "Serangan itu menewaskan ..." reports; "Serangan ini, menurut militer,
                 # berkaitan dengan ..." and "Pertemuan itu merupakan ..." refer back
