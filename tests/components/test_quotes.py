@@ -114,6 +114,11 @@ def test_quotes_broken_by_cue_gives_two_quotes_same_speaker(nlp):
      "dana bantuan itu dipotong", "Kustini Sri Purnomo"),
     ("Gubernur Jawa Timur Khofifah Indar Parawansa meminta warga agar tidak panik menghadapi banjir.",
      "warga agar tidak panik menghadapi banjir", "Khofifah Indar Parawansa"),
+    # a proposal or advice with "agar" reports what was said
+    ("Wali Kota Rudi Hartono mengusulkan agar bus itu melayani rute wisata.", "bus itu melayani rute wisata",
+     "Rudi Hartono"),
+    ("Dokter Rina Wati menyarankan agar warga mengurangi konsumsi gula.", "warga mengurangi konsumsi gula",
+     "Rina Wati"),
     # a weak verb reports a clause whose predicate opens with a modal
     ("Ketua yayasan Rina Wati juga menyebut kelompoknya hanya ingin membantu para petani.",
      "kelompoknya hanya ingin membantu para petani", "Rina Wati"),
@@ -430,6 +435,12 @@ def test_quotes_speakers_tracked(nlp, text, who):
      "Taro Kono"),
     ("Seperti dikutip dari Antara, Gubernur Papua Lukas Enembe mengatakan jalan itu sudah diperbaiki.",
      "Lukas Enembe"),
+    # a second reporting verb after the speaker is no part of its name
+    ('Menteri Dalam Negeri Rina Kusuma memuji polisi. "Kami berharap pelakunya segera ditangkap," kata Mendagri '
+     'menegaskan.', "Rina Kusuma"),
+    # a time adverb before the subject is no part of it, nor of the speaker a pronoun points back to
+    ('Wali Kota Rudi Hartono menyerahkan bus itu. Awalnya Rudi mengusulkan rute lain. "Tapi rute itu terlalu '
+     'sempit," kata dia.', "Rudi Hartono"),
     # a clause opened by an active verb before the subject is an adjunct, not the speaker
     ("Menindaklanjuti laporan itu, Kepala Bagian Penerangan Polda Kombes Ahmad Santoso menegaskan, polisi akan "
      "memanggil semua pengurus yayasan tersebut.", "Ahmad Santoso"),

@@ -45,6 +45,7 @@ _COORD = frozenset(_LEX["coordinators"])
 _CUE_WORDS = frozenset(_LEX["passive"]) | frozenset(_LEX["post_cues"]) | frozenset(_LEX["verbs"]) | {"menurut"} \
     | frozenset(_LEX["source_nouns"]) | frozenset(_LEX["source_openers"])
 _ENT_HEADS = frozenset(_LEX["entity_heads"])
+_REPORTING_VERBS = frozenset(_LEX["verbs"])
 _EPITHETS: dict = _LEX["epithets"]
 #: words inside a title ("Menteri Luar Negeri", "Jaksa Agung Muda"), from lang/titles.json
 _TITLE_INNER = frozenset(load_json("titles")["inner"])
@@ -471,6 +472,8 @@ def hint_after(d, m, base):
                 return Hint("np", start + picked[0].start, start + a + len(rel))
         if low in STOPS and (picked or low not in _NP_STARTERS):
             break
+        if picked and low in _REPORTING_VERBS:
+            break  # "kata Mendagri menegaskan": a second reporting verb ends the speaker
         if not picked and low in ADVERBS:
             return None
         picked.append(tok)
