@@ -165,6 +165,11 @@ def test_timex_ignores_non_times(text):
     ("Gugatan atas UU Nomor 7 Tahun 2017 dan UUD 1945 jelang Pemilu 2024.", "2023-06-15",
      [("Tahun 2017", "2017"), ("1945", "1945"), ("2024", "2024")]),
     ("Ia dijerat Pasal 2019 ayat 1.", "2023-06-15", []),
+    # the year of a numbered law or decree is a time; a bare number over a year is not read as one
+    ("Ia dijerat pasal 81 UU No.35/2014 tentang Perlindungan Anak.", "2023-06-15", [("2014", "2014")]),
+    ("Keputusan Menteri Nomor 4/2014 mengatur hal itu.", "2023-06-15", [("2014", "2014")]),
+    ("Pemerintah menerbitkan Perppu 2/2017 tentang ormas.", "2023-06-15", [("2017", "2017")]),
+    ("Harga naik sejak 2/2017 lalu.", "2023-06-15", []),
     # holidays: Indonesia's official date of that year
     ("Mudik jelang Lebaran tahun ini ramai.", "2024-03-20", [("Lebaran tahun ini", "2024-04-10")]),
     ("Pasar tutup saat Idul Adha 2019 dan Nyepi 2024.", "2024-01-05",

@@ -40,7 +40,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..morphology import looks_prefixed_verb
-from ..lang import load_json
+from ..lang import load_json, load_lines
 from ._regex import alternation
 from ._timex_context import (date_weekdays, holiday_date, join_date_and_clock, speech_dates,
                               weekdays_of_bracketed_dates)
@@ -68,6 +68,8 @@ _HOLIDAYS: dict = _TW["holidays"]
 #: national days on a fixed date that are not days off ("Hari Kartini": 21 April), as MM-DD
 _OBSERVANCES: dict = _TW["observances"]
 _HOLIDAY_NAMES = list(_HOLIDAYS) + list(_OBSERVANCES)
+#: first words of law and regulation references ("UU", "Perppu"): the year of their number is a time
+_LAW_HEADS = [h for h in load_lines("law_heads") if h.isalpha()]
 #: holiday names that are also common words or names: only capitalised are they the holiday ("kota natal")
 _HOLIDAY_COMMON = frozenset(_TW["holiday_common_words"])
 #: capitalised words that head a place name a weekday can end ("Pasar Minggu", "Jalan Senen")
@@ -171,6 +173,10 @@ _PATTERNS: list[tuple[str, str]] = [
      + r")|\s+(?P<hrel>tahun\s+(?:ini|lalu|depan)|lalu|mendatang))?" + _E),
     # 1x24 jam: a deadline counted in hours
     ("hours_times", _B + r"(?P<hn>\d{1,2})\s*[x×]\s*24\s*jam" + _E),
+    # the year of a numbered law or decree: "UU No.35/2014", "Nomor 4/2014", "Perppu 2/2017" (a year inside a
+    # name; only the year is the time)
+    ("law_year", _B + r"(?:(?:" + alternation(_LAW_HEADS) + r")\s+)?(?:No|Nomor)?\.?\s*\d{1,4}[A-Za-z]?\s*/\s*"
+     r"(?P<ly>" + _YEAR + r")" + _E),
 ]
 _COMPILED = {name: re.compile(rx, _FLAGS) for name, rx in _PATTERNS}
 _PRIO = {name: i for i, (name, _rx) in enumerate(_PATTERNS)}
@@ -201,6 +207,7 @@ _FIRST_WORDS = {
     "year_range": [DIGIT],
     "holiday": _HOLIDAY_NAMES,
     "hours_times": [DIGIT],
+    "law_year": ["no", "nomor"] + [h.lower() for h in _LAW_HEADS],
 }
 _INDEX = trigger_index(_FIRST_WORDS)
 _RANGE_ZONE = re.compile(r"\s*(?:-|–|hingga|sampai|s\.?d\.?)\s*(?:pukul\s+)?\d{1,2}[.:]\d\d\s*(" + _ZONE + r")", re.I)
@@ -629,6 +636,11 @@ def _candidates(text: str, dct: Optional[date]) -> Iterator[tuple[int, int, int,
         for name in names:
             m = _COMPILED[name].match(text, pos)
             if m is None:
+                continue
+            if name == "law_year":
+                if m.group(0)[:1].isdigit():
+                    continue  # "2/2017" alone may be a month: only after "No"/"Nomor" or a law's name
+                yield m.start("ly"), m.end("ly"), _PRIO[name], {"type": "DATE", "value": m.group("ly"), "anchored": True}
                 continue
             if name == "year_range":
                 for start, end, r in _year_range(m):
