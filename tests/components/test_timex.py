@@ -200,6 +200,12 @@ def test_timex_ignores_non_times(text):
     ("Kami bertemu tiap minggu.", "2024-03-07", [("tiap minggu", "P1W")]),
     ("Pasar dibuka setiap Minggu.", "2024-03-07", [("setiap Minggu", "XXXX-WXX-7")]),
     ("Pasar dibuka setiap hari minggu.", "2024-03-07", [("setiap hari minggu", "XXXX-WXX-7")]),
+    # a month or part of day told of what usually happens is generic (no year, no day)
+    ("Pulau itu biasanya terendam banjir pada Juni hingga September.", "2017-09-06",
+     [("Juni", "XXXX-06"), ("September", "XXXX-09")]),
+    ("Jalan itu biasanya gelap pada malam hari.", "2017-09-06", [("malam hari", "XXXX-XX-XXTNI")]),
+    ("Banjir melanda pulau itu pada Juni lalu, seperti biasanya.", "2017-09-06", [("Juni lalu", "2017-06")]),
+    ("Malam itu hujan turun dan warga biasanya berjaga.", "2017-09-06", [("Malam itu", "2017-09-06TNI")]),
     # weekdays written before the dates they name in brackets are those dates, not times of their own
     ("Kereta tambahan beroperasi Senin - Kamis (4 - 7 Maret).", "2024-03-01", [("4", "2024-03-04"),
                                                                                 ("7 Maret", "2024-03-07")]),

@@ -688,9 +688,36 @@ def find_times(text: str, published: Optional[str] = None) -> list[dict]:
                 bisect.insort(days, (start, (resolved["day"], value[:10])), key=lambda x: x[0])
         else:
             value, anchored, kind = r["value"], r["anchored"], r["type"]
+        value = _generic(text, start, end, value)
         out.append({"start": start, "end": end, "text": text[start:end], "type": kind,
                     "value": value, "anchored": anchored})
     return out
+
+
+_HABITUAL = re.compile(r"\b(?:" + alternation(_TW["habitual_words"]) + r")\b", re.I)
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+_MONTH_VALUE = re.compile(r"\d{4}-\d\d")
+_PART_VALUE = re.compile(r"\d{4}-\d\d-\d\dT([A-Z]{2})")
+_MONTH_ONLY = frozenset(m.lower() for m in _FULL_MONTHS) | {"bulan"}
+_PART_ONLY = frozenset(p.lower() for p in _PARTS) | {"hari"}
+
+
+def _generic(text: str, start: int, end: int, value: str) -> str:
+    """A month or part of day told of what usually happens, with no year or day written ("biasanya terendam
+    banjir pada Juni hingga September", "malam hari biasanya gelap"): TimeML's unanchored value (XXXX-06)."""
+    if any(c.isdigit() for c in text[start:end]):
+        return value
+    month, part = _MONTH_VALUE.fullmatch(value), _PART_VALUE.fullmatch(value)
+    words = _WORDS.findall(text[start:end].lower())
+    bare_month = month and set(words) <= _MONTH_ONLY  # "Juni", "bulan Juni"; not "Juni lalu"
+    bare_part = part and set(words) <= _PART_ONLY      # "malam hari", "pagi"; not "malam itu"
+    if not (bare_month or bare_part):
+        return value
+    s0 = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 300), start)), default=max(0, start - 300))
+    stop = _SENTENCE_END.search(text, end)
+    if not _HABITUAL.search(text, s0, stop.start() if stop else len(text)):
+        return value
+    return "XXXX" + value[4:] if month else "XXXX-XX-XXT" + part.group(1)
 
 
 class Timex:
