@@ -509,6 +509,13 @@ def test_entity_resolver_facilities_are_places(nlp, marked, text, expected):
     ("Melansir {Straits Times|LOC}, polisi menangkap dua orang.", [("Straits Times", "ORG")]),
     ("Seperti dikutip dari {Harian Rakyat|PER}, harga beras naik.", [("Harian Rakyat", "ORG")]),
     ("Mengutip {Budi Santoso|PER}, harga beras naik.", [("Budi Santoso", "PER")]),
+    # a rank inside an entity starts the person; a place before it stays a place; a street keeps its rank
+    ("{Kodam XVII/Cenderawasih Letkol Inf Budi Santoso|PER} membantah kabar itu.", [("Budi Santoso", "PER")]),
+    ("Kapolda {Jateng Irjen Polisi Ahmad Luthfi|PER} datang.", [("Jateng", "LOC"), ("Ahmad Luthfi", "PER")]),
+    ("Macet di {Jalan Jenderal Sudirman|LOC} pagi ini.", [("Jalan Jenderal Sudirman", "LOC")]),
+    # a weekday is no entity nor the tail of one; a market named after a day keeps it
+    ("Gubernur {Jateng Selasa|LOC} meninjau lokasi. Ia pulang {Kamis|PER}.", [("Jateng", "LOC")]),
+    ("Banjir merendam {Pasar Minggu|LOC}.", [("Pasar Minggu", "LOC")]),
     # "km" is a distance, not a ship
     ("Jaraknya 5 km dari {Polres Garut|ORG}.", [("Polres Garut", "ORG")]),
     ("{Putra|PER} hadir di sana.", [("Putra", "PER")]),

@@ -8,6 +8,9 @@ A mixin of :class:`warta.components.entity_resolver.EntityResolver`:
   (``lang/non_entities.txt``) are no entities.
 - :meth:`_drop_vehicle_names`: nor are named trains and ships ("KA Argo Lawu",
   ``lang/vehicle_heads.txt``).
+- :meth:`_drop_day_names`: a weekday is no entity, nor the tail of one.
+- :meth:`_rank_inside_name`: a rank inside an entity starts the person
+  ("Kodam XVII/Cenderawasih Letkol Inf Candra Kurniawan" -> PER "Candra Kurniawan").
 - :meth:`_cited_sources_are_orgs`: the outlet a report is taken from is an ORG
   ("Melansir Straits Times", "dikutip dari Reuters").
 - :meth:`_institutions_are_orgs`: an entity that opens with an institution
@@ -36,6 +39,7 @@ from ..lang import load_json, load_lines
 from . import _doc_cache as cache
 from ._lexicon import (
     AND_WORDS, AREA_NOUNS, FACILITY_SPLIT_HEADS, INITIAL_CUES, INSTITUTION_HEADS, ORG_HEADS_LOWER, TITLE_ONLY_HEADS,
+    WEEKDAYS,
 )
 from ._words import is_cap
 from .extensions import doc_text, ents_of, set_ents
@@ -90,6 +94,7 @@ class OfficialNames:
         self.facility_heads = frozenset(facilities["facilities"])
         self.lower_case_place_heads = frozenset(facilities["lower_case_heads"])
         self.rank_corps = frozenset(load_json("titles")["rank_corps"])
+        self.police_words = frozenset(load_json("titles")["rank_service_words"])
         orgs = load_json("organisations")
         self.name_tails = frozenset(orgs["name_tails"])
         self.standalone_bodies = frozenset(orgs["standalone_bodies"])
@@ -480,6 +485,50 @@ class OfficialNames:
             set_ents(doc, ents)
             ents = list(ents_of(doc))
 
+    def _rank_inside_name(self, doc: Doc) -> None:
+        """A rank inside an entity starts the person: "Kodam XVII/Cenderawasih [Letkol Inf] Candra Kurniawan",
+        "Kanit Tipidkor [Ipda] Putra" -> PER after the rank and its service; what stands before it is kept
+        only as the place it names ("Jateng" of "Kapolda Jateng Irjen Polisi X")."""
+        out, changed = [], False
+        for e in ents_of(doc):
+            # a place keeps a rank of its name ("Jalan Jenderal Sudirman")
+            i = next((k for k in range(e.start + 1, e.end - 1) if doc[k].lower_ in self.ranks), None) \
+                if e.label_ in ("PER", "ORG") else None
+            if i is None:
+                out.append(e)
+                continue
+            j = i
+            while j < e.end and (doc[j].lower_ in self.ranks or doc[j].lower_ in self.rank_corps
+                                 or doc[j].lower_ in self.police_words):
+                j += 1
+            if j == e.end or not all(is_cap(t.text) for t in doc[j:e.end]):
+                out.append(e)
+                continue
+            before = doc[e.start:i]
+            if _is_place(before.text):
+                out.append(Span(doc, e.start, i, label="LOC"))
+            out.append(Span(doc, j, e.end, label="PER"))
+            changed = True
+        if changed:
+            set_ents(doc, out)
+
+    def _drop_day_names(self, doc: Doc) -> None:
+        """A weekday is no entity ("Senin" tagged PER), nor part of one ("[Jateng] Selasa")."""
+        out, changed = [], False
+        for e in ents_of(doc):
+            end = e.end
+            while end > e.start and doc[end - 1].lower_ in WEEKDAYS \
+                    and not (end - 1 > e.start and doc[end - 2].lower_ in self.facility_heads):
+                end -= 1  # but "Pasar Minggu", "Jalan Senen" are named so
+            if end != e.end:
+                changed = True
+                if end > e.start:
+                    out.append(Span(doc, e.start, end, label=e.label_))
+                continue
+            out.append(e)
+        if changed:
+            set_ents(doc, out)
+
     def _untagged_bodies(self, doc: Doc) -> None:
         """Organisations the NER left untagged: an outlet cited in the body ("dikonfirmasi merdeka.com",
         "dalam pantauan detikcom"; not a dateline or a bracketed credit line), a company named by its tail
@@ -517,7 +566,9 @@ class OfficialNames:
             self._drop_non_entities(doc)
             self._drop_vehicle_names(doc)
             self._cited_sources_are_orgs(doc)
+            self._drop_day_names(doc)
             self._rank_corps_and_name(doc)
+            self._rank_inside_name(doc)
             self._split_title_body_person(doc)
             self._split_trailing_place(doc)
             self._split_area_and_person(doc)
