@@ -348,6 +348,8 @@ def test_quotes_coordinated_not_reports(nlp, text, n):
     "Menteri Sosial menyampaikan duka cita kepada keluarga korban.",  # a noun-phrase complement
     "Asuransi itu menjamin biaya pengobatan para korban.",       # a weak verb with a plain object
     "Tim itu yakin dengan kemampuan para pemainnya.",             # sure of a thing, no clause
+    "Bupati itu tidak membantah.",                                  # a denial not denied, with no clause
+    "Polisi tidak mengatakan apa pun soal penyebab kebakaran itu.",  # a report negated
     # a modal inside a relative clause of the object does not make it a clause
     "Polisi menyebut nama-nama yang ingin dipanggil pekan depan.",
 ])
@@ -372,6 +374,15 @@ def test_quotes_not_quotes(nlp, text):
     # an epithet names the holder of the title
     ("Presiden Joko Widodo membuka konferensi itu. Kepala Negara menambahkan bahwa semangat Bandung harus "
      "terus hidup.", "Joko Widodo"),
+    # an agentless passive at the start continues the current speaker, with or without a comma
+    ("Kepala Dinas Budi Santoso mengatakan trotoar akan diperbaiki. Dijelaskan, perbaikan akan selesai dalam "
+     "dua minggu.", "Budi Santoso"),
+    ("Kepala Dinas Budi Santoso meninjau trotoar. Diharapkan nanti jika trotoar sudah bagus akan memberikan rasa "
+     "aman bagi pejalan kaki.", "Budi Santoso"),
+    # not denying is admitting: a report of its clause
+    ("Ketua partai itu, Budi Santoso, tak menyangkal, dirinya bertemu dengan presiden di Istana Bogor.",
+     "Budi Santoso"),
+    ("Bendahara yayasan Rina Wati tidak menampik bila uang tersebut berkaitan dengan proyek jalan.", "Rina Wati"),
 ])
 def test_quotes_speakers_tracked(nlp, text, who):
     assert who in speaker(quotes_of(nlp, text)[-1])

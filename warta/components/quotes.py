@@ -75,6 +75,7 @@ _VERBS = alternation(_LEX["verbs"])
 _WEAK = frozenset(_LEX["weak_verbs"])
 _PASSIVE = alternation(_capfirst(_LEX["passive"]))
 _NEG = frozenset(_LEX["negations"])
+_DENIALS = frozenset(_LEX["denial_verbs"])
 _NOT_BEFORE_CUE = frozenset(_LEX["not_before_cue"])
 _NO_CONTENT = tuple(_LEX["no_content_starts"])
 _SKIP_LINES = tuple(_LEX["skip_lines"])
@@ -113,6 +114,8 @@ START_CUE = re.compile(
     r"(?P<cue>%s)(?P<nya>nya)?\b[^,.]{0,60},\s*" % alternation(w[:1].upper() + w[1:] for w in _LEX["post_cues"])
 )
 PASSIVE_START = re.compile(r"(?P<cue>%s)\s+(?:oleh\s+)?(?P<np>[^,]{1,80}?)\s*,\s*" % _PASSIVE)
+# "Dijelaskan, ...", "Ditambahkannya, ...": an agentless passive that continues the current speaker
+AGENTLESS_START = re.compile(r"(?P<cue>%s)(?:nya)?(?:\s*[,:]\s*|\s+(?=(?P<next>[a-z][\w-]*)))" % _PASSIVE)
 TRAIL_REPORT = re.compile(
     r",\s*(?P<np>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,4})\s+(?P<cue>%s)\s*[.!?]?\s*$"
     % alternation(_LEX["report_verbs_after"])
@@ -177,6 +180,16 @@ def _source_length(np: str) -> int:
         if w.group().lower() in STOPS:
             return len(np[:w.start()].rstrip())
     return len(np.rstrip())
+
+
+def _names_an_agent(np: str) -> bool:
+    """Whether the words after a passive cue name who spoke ("Disampaikan Kapolres, ...", "Diungkapkan
+    dia, ...") rather than start the clause ("Diharapkan nanti jika ...")."""
+    words = np.split()
+    if not words:
+        return False
+    w0 = words[0]
+    return is_cap(w0) or w0.lower() in PRONOUNS or w0.lower() in TITLES or w0.lower() in ("oleh", "pihak")
 
 
 def _names_a_source(np: str) -> bool:
@@ -404,7 +417,14 @@ class Quotes:
         body_end = s0 + len(sent.rstrip(" .!?\"”“"))
         # "Dikatakan X, ..." at the start
         lead = skip_connective(sent)
+        m = AGENTLESS_START.match(sent, lead)
+        if m and not (m.group("next") and _names_an_agent(m.group("next"))):
+            return self._clause(d, s0 + m.end(), body_end, m, s0, Hint("pron", s0 + m.start("cue"), s0 + m.end("cue")))
         m = PASSIVE_START.match(sent, lead)
+        if m and not _names_an_agent(m.group("np")):
+            # "Diharapkan nanti jika trotoar sudah bagus, ...": no agent follows, the clause starts at once
+            return self._clause(d, s0 + m.end("cue"), body_end, m, s0,
+                                Hint("pron", s0 + m.start("cue"), s0 + m.end("cue")))
         if m:
             return self._clause(d, s0 + m.end(), body_end, m, s0, Hint("np", s0 + m.start("np"), s0 + m.end("np")))
         m = SOURCE_START.match(sent, lead) or SOURCE_START.match(sent, 0)  # "Laporan BMKG, ..."
@@ -546,6 +566,10 @@ class Quotes:
             lead = 0
         pre = sent[lead:m.start()]
         pre_words = pre.split()
+        if verb in _DENIALS and pre_words and pre_words[-1].lower() in _NEG:
+            # "X tak menampik bila ...", "tidak membantah bahwa ...": not denying is admitting, a report
+            pre = pre.rstrip()[:-len(pre_words[-1])]
+            pre_words = pre_words[:-1]
         if any(w.lower() in _NEG for w in pre_words[-3:]):
             return None
         # drop adverbs between the speaker and the verb ("X juga mengatakan")
