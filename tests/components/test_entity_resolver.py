@@ -516,6 +516,9 @@ def test_entity_resolver_facilities_are_places(nlp, marked, text, expected):
     # a weekday is no entity nor the tail of one; a market named after a day keeps it
     ("Gubernur {Jateng Selasa|LOC} meninjau lokasi. Ia pulang {Kamis|PER}.", [("Jateng", "LOC")]),
     ("Banjir merendam {Pasar Minggu|LOC}.", [("Pasar Minggu", "LOC")]),
+    # the government of a place is an organisation
+    ("Pemerintah {Malaysia|LOC} akan menyelidiki klaim itu.", [("Pemerintah Malaysia", "ORG")]),
+    ("Pemerintah akan menyelidiki klaim itu di {Malaysia|LOC}.", [("Malaysia", "LOC")]),
     # "km" is a distance, not a ship
     ("Jaraknya 5 km dari {Polres Garut|ORG}.", [("Polres Garut", "ORG")]),
     ("{Putra|PER} hadir di sana.", [("Putra", "PER")]),
