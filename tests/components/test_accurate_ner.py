@@ -92,3 +92,16 @@ def test_accurate_ner_without_torch_says_what_to_install(runner, tmp_path):
 def test_accurate_ner_the_default_pipeline_keeps_the_cnn():
     nlp = build(["segmenter", "ner"])
     assert type(nlp.get_pipe("ner")).__name__ == "EntityRecognizer"
+
+
+def test_accurate_ner_the_shipped_model_is_there_with_its_card():
+    path = accurate_model_path()
+    assert {"config.json", "model.safetensors", "tokenizer.json", "MODEL_CARD.md"} <= {p.name for p in path.iterdir()}
+    assert (path / "model.safetensors").stat().st_size < 120e6   # the size bound
+
+
+@pytest.mark.skipif(not HAS_TORCH, reason="the accurate model needs torch and transformers")
+def test_accurate_ner_the_shipped_model_finds_people_and_places():
+    rec = warta.extract(TEXT, published="2024-03-04", model="accurate")
+    found = {(e.text, e.label) for e in rec.entities}
+    assert {("Joko Widodo", "PER"), ("Retno Marsudi", "PER"), ("Jakarta", "LOC")} <= found
