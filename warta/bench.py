@@ -40,6 +40,7 @@ import platform
 import resource
 import sys
 import time
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable, Optional
@@ -149,6 +150,25 @@ def bench_task(articles: list[Article], stages: tuple[str, ...] = STAGES,
     return n, toks, time.perf_counter() - t0, time.process_time() - c0
 
 
+@contextmanager
+def _ner_model(path: str):
+    """The process-wide pipeline with the NER of ``path`` while the block runs (``$WARTA_NER_MODEL``), then
+    the one before."""
+    from . import pipeline
+
+    before = os.environ.get(pipeline.NER_MODEL_ENV)
+    os.environ[pipeline.NER_MODEL_ENV] = str(path)
+    pipeline._cached.cache_clear()
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(pipeline.NER_MODEL_ENV, None)
+        else:
+            os.environ[pipeline.NER_MODEL_ENV] = before
+        pipeline._cached.cache_clear()
+
+
 def _cold_tokenizer(nlp) -> None:
     """Empty the tokenizer's per-word cache, so every timed run tokenizes these texts as new text.
 
@@ -247,7 +267,8 @@ def _dask_row(articles, workers: int, task_size: int, stages, floor: Row, repeat
 
 def run_bench(corpus: Optional[str] = None, n: int = 200, workers: int = 2, *, dask: bool = True,
               stages: tuple[str, ...] = STAGES, task_size: int = 8, repeat: int = 1,
-              progress: Optional[Callable[[str], None]] = None, accurate: bool = False) -> dict:
+              progress: Optional[Callable[[str], None]] = None, accurate: bool = False,
+              compare_ner: Optional[str] = None) -> dict:
     """Measure the tokenizer floor, each stage, the whole pipeline and Dask scaling.
 
     Args:
@@ -263,6 +284,9 @@ def run_bench(corpus: Optional[str] = None, n: int = 200, workers: int = 2, *, d
         progress: called with a short message as each phase starts.
         accurate: also time the whole pipeline with the accurate (transformer) NER,
             one process, on the same articles (needs torch).
+        compare_ner: a spaCy NER model folder (a candidate, or the model shipped
+            before): also time the whole pipeline with it, one process, on the
+            same articles, so two models compare as ratios of one run.
 
     Returns:
         A JSON-ready dict: environment, corpus, rows, scaling efficiency and
@@ -296,14 +320,23 @@ def run_bench(corpus: Optional[str] = None, n: int = 200, workers: int = 2, *, d
         rows.append(Row(name, "stage", len(texts), toks, seconds, cpu_seconds=cpu,
                         peak_rss_mb=peak_rss_mb()).finish(floor))
 
-    say("whole pipeline, 1 process")
-    runs = []
+    say("whole pipeline, 1 process" + (f" (and with the NER of {compare_ner}, in turn)" if compare_ner else ""))
+    runs, runs_c = [], []
     for _ in range(repeat):
-        _cold_tokenizer(nlp)
+        _cold_tokenizer(load(stages))  # (re)built before the clock starts
         runs.append(bench_task(articles, stages))
+        if compare_ner:
+            # interleaved with the shipped model's runs, so a machine whose speed drifts favours neither
+            with _ner_model(compare_ner):
+                _cold_tokenizer(load(stages))
+                runs_c.append(bench_task(articles, stages))
     done, toks, seconds, cpu = min(runs, key=lambda r: r[2])
     whole = Row("pipeline, 1 process", "pipeline", done, toks, seconds, cpu_seconds=cpu, peak_rss_mb=peak_rss_mb())
     rows.append(whole.finish(floor))
+    if compare_ner:
+        done_c, toks_c, seconds_c, cpu_c = min(runs_c, key=lambda r: r[2])
+        rows.append(Row(f"pipeline (NER {Path(compare_ner).name}), 1 process", "pipeline", done_c, toks_c, seconds_c,
+                        cpu_seconds=cpu_c, peak_rss_mb=peak_rss_mb()).finish(floor))
     if accurate:
         say("whole pipeline, accurate model, 1 process")
         load(stages, "accurate")  # built before the clock starts, like the default one

@@ -23,10 +23,13 @@ from ._common import fail, handle_errors
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON (for tracking).")
 @click.option("--accurate", is_flag=True,
               help="Also time the whole pipeline with the accurate (transformer) NER, one process (needs torch).")
+@click.option("--compare-ner", "compare_ner", type=click.Path(exists=True, file_okay=False), default=None,
+              help="Also time the whole pipeline with the spaCy NER model in this folder (a candidate, or the one "
+                   "shipped before), one process, in the same run.")
 @click.option("--profile", "profile_path", default=None,
               help="Instead of timing, profile the whole pipeline (pyinstrument) and write the report here.")
 @handle_errors
-def bench_cmd(corpus, n, workers, task_size, no_dask, repeat, as_json, accurate, profile_path):
+def bench_cmd(corpus, n, workers, task_size, no_dask, repeat, as_json, accurate, compare_ner, profile_path):
     """Measure articles/s, tokens/s and peak RSS for the tokenizer alone (the
     floor), each pipeline stage, the whole pipeline in one process and on a
     Dask LocalCluster of N workers; each as a ratio to the tokenizer, plus
@@ -62,7 +65,7 @@ def bench_cmd(corpus, n, workers, task_size, no_dask, repeat, as_json, accurate,
 
     try:
         result = run_bench(corpus, n, workers, dask=not no_dask, task_size=task_size, repeat=repeat,
-                           progress=progress, accurate=accurate)
+                           progress=progress, accurate=accurate, compare_ner=compare_ner)
         bar.update(1)
     finally:
         bar.close()
