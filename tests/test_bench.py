@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -76,3 +77,16 @@ def test_bench_cli_profile_writes_a_report(runner, demo_jsonl, tmp_path):
     res = runner.invoke(main, ["bench", "--corpus", str(demo_jsonl), "--n", "3", "--profile", str(out)])
     assert res.exit_code == 0, res.output
     assert "warta/extraction.py" in out.read_text(encoding="utf-8")  # the one extraction path was profiled
+
+
+def test_bench_compare_ner_adds_a_row_and_puts_the_shipped_model_back(demo_jsonl):
+    from warta import pipeline
+
+    shipped = pipeline.ner_model_path()
+    result = run_bench(str(demo_jsonl), n=3, dask=False, repeat=2, compare_ner=str(shipped))
+    names = [r["name"] for r in result["rows"]]
+    assert names[-2:] == ["pipeline, 1 process", f"pipeline (NER {shipped.name}), 1 process"]
+    compared = result["rows"][-1]
+    assert compared["articles"] == 3 and compared["ratio_to_tokenizer"] > 0
+    assert pipeline.NER_MODEL_ENV not in os.environ      # the environment is as it was
+    assert pipeline.ner_model_path() == shipped
