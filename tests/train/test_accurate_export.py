@@ -108,6 +108,9 @@ def test_accurate_export_a_trained_teacher_runs_as_the_pipelines_ner(tmp_path, t
     assert type(nlp.get_pipe("ner")).__name__ == "AccurateNer"
     doc = nlp("budi tiba di jakarta. kita tiba di bandara jakarta.")
     assert all(e.label_ in ("PER", "ORG", "LOC") for e in doc.ents)
-    rec = warta.extract("budi tiba di jakarta kemarin, kata dia.", force=True, model="accurate")
+    try:
+        rec = warta.extract("budi tiba di jakarta kemarin, kata dia.", force=True, model="accurate")
+    finally:
+        pipeline._cached.cache_clear()  # the process-wide accurate pipeline holds this tiny model: drop it
     assert rec.text.startswith("budi")
     assert torch.get_num_threads() >= 1
