@@ -169,6 +169,12 @@ def _ner_model(path: str):
         pipeline._cached.cache_clear()
 
 
+def _fastest_pipeline_row(name: str, runs: list[tuple[int, int, float, float]], floor: Row) -> Row:
+    """The whole-pipeline row of the fastest of ``runs`` (:func:`bench_task` results)."""
+    done, toks, seconds, cpu = min(runs, key=lambda r: r[2])
+    return Row(name, "pipeline", done, toks, seconds, cpu_seconds=cpu, peak_rss_mb=peak_rss_mb()).finish(floor)
+
+
 def _cold_tokenizer(nlp) -> None:
     """Empty the tokenizer's per-word cache, so every timed run tokenizes these texts as new text.
 
@@ -330,20 +336,15 @@ def run_bench(corpus: Optional[str] = None, n: int = 200, workers: int = 2, *, d
             with _ner_model(compare_ner):
                 _cold_tokenizer(load(stages))
                 runs_c.append(bench_task(articles, stages))
-    done, toks, seconds, cpu = min(runs, key=lambda r: r[2])
-    whole = Row("pipeline, 1 process", "pipeline", done, toks, seconds, cpu_seconds=cpu, peak_rss_mb=peak_rss_mb())
-    rows.append(whole.finish(floor))
+    whole = _fastest_pipeline_row("pipeline, 1 process", runs, floor)
+    rows.append(whole)
     if compare_ner:
-        done_c, toks_c, seconds_c, cpu_c = min(runs_c, key=lambda r: r[2])
-        rows.append(Row(f"pipeline (NER {Path(compare_ner).name}), 1 process", "pipeline", done_c, toks_c, seconds_c,
-                        cpu_seconds=cpu_c, peak_rss_mb=peak_rss_mb()).finish(floor))
+        rows.append(_fastest_pipeline_row(f"pipeline (NER {Path(compare_ner).name}), 1 process", runs_c, floor))
     if accurate:
         say("whole pipeline, accurate model, 1 process")
         load(stages, "accurate")  # built before the clock starts, like the default one
-        done_a, toks_a, seconds_a, cpu_a = min((bench_task(articles, stages, "accurate") for _ in range(repeat)),
-                                               key=lambda r: r[2])
-        rows.append(Row("pipeline (accurate model), 1 process", "pipeline", done_a, toks_a, seconds_a,
-                        cpu_seconds=cpu_a, peak_rss_mb=peak_rss_mb()).finish(floor))
+        runs_a = [bench_task(articles, stages, "accurate") for _ in range(repeat)]
+        rows.append(_fastest_pipeline_row("pipeline (accurate model), 1 process", runs_a, floor))
 
     scaling = cpu_scaling = None
     if dask:

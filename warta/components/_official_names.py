@@ -94,7 +94,7 @@ class OfficialNames:
         self.facility_heads = frozenset(facilities["facilities"])
         self.lower_case_place_heads = frozenset(facilities["lower_case_heads"])
         self.rank_corps = frozenset(load_json("titles")["rank_corps"])
-        self.police_words = frozenset(load_json("titles")["rank_service_words"])
+        self.rank_service_words = frozenset(load_json("titles")["rank_service_words"])
         orgs = load_json("organisations")
         self.name_tails = frozenset(orgs["name_tails"])
         self.standalone_bodies = frozenset(orgs["standalone_bodies"])
@@ -499,7 +499,7 @@ class OfficialNames:
                 continue
             j = i
             while j < e.end and (doc[j].lower_ in self.ranks or doc[j].lower_ in self.rank_corps
-                                 or doc[j].lower_ in self.police_words):
+                                 or doc[j].lower_ in self.rank_service_words):
                 j += 1
             if j == e.end or not all(is_cap(t.text) for t in doc[j:e.end]):
                 out.append(e)

@@ -66,8 +66,7 @@ class AccurateNer:
     """Sets ``doc.ents`` (PER, ORG, LOC) from a transformer token classifier."""
 
     def __init__(self, name: str, model_path: Path, batch_size: int = 16, threads: Optional[int] = None):
-        _need_torch()
-        import torch
+        import torch  # the factory has checked it is there (make_accurate_ner)
 
         from ._word_tagger import load_model
 
@@ -110,8 +109,7 @@ def _windows(doc: Doc) -> Iterator[list[int]]:
     for sent in doc.sents:
         idx = [t.i for t in sent if not t.is_space]
         for s in range(0, len(idx), MAX_WORDS):
-            if idx[s:s + MAX_WORDS]:
-                yield idx[s:s + MAX_WORDS]
+            yield idx[s:s + MAX_WORDS]
 
 
 def _bio_spans(doc: Doc, idx: list[int], tags: list[str]) -> Iterator[Span]:

@@ -82,21 +82,15 @@ def trimmed_tokenizer(tok_json: dict, keep: list[int]) -> tuple[dict, list[int]]
     and for each new id the old id (the embedding row it takes)."""
     vocab = tok_json["model"]["vocab"]
     new_id = {old: new for new, old in enumerate(keep)}
-    rows = list(keep)
     out = json.loads(json.dumps(tok_json))
     out["model"]["vocab"] = [vocab[i] for i in keep]
     out["model"]["unk_id"] = new_id[tok_json["model"]["unk_id"]]
-    for added in out["added_tokens"]:
-        if added["id"] not in new_id:
-            # <mask> sits past the Unigram vocabulary in XLM-R (id 250001): it moves to the new end
-            rows.append(added["id"])
-            added["id"] = len(rows) - 1
-        else:
-            added["id"] = new_id[added["id"]]
+    for added in out["added_tokens"]:  # the specials and <mask>, all kept by kept_ids
+        added["id"] = new_id[added["id"]]
     piece_id = {a["content"]: a["id"] for a in out["added_tokens"]}
     for entry in ((out.get("post_processor") or {}).get("special_tokens") or {}).values():
         entry["ids"] = [piece_id[t] for t in entry["tokens"]]
-    return out, rows
+    return out, list(keep)
 
 
 def export(model_dir: Union[str, Path], output: Union[str, Path], word_lists: Iterable[list[str]]) -> ExportSummary:
