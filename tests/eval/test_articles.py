@@ -159,6 +159,26 @@ def test_quantities_counts(score):
     assert (c["gold_valued"], c["value_right"], c["predicted"], c["right"]) == (4, 2, 4, 3)
 
 
+def test_a_range_serves_both_of_its_gold_ends():
+    # the guide lists "antara 7.000 dan 8.000" as two ends; warta gives one range quantity
+    text = "Jumlah pengungsi antara 7.000 dan 8.000 orang, dan 12 desa terdampak."
+    gold = {"quantities": [{"text": "7.000", "value": 7000, "range": True},
+                           {"text": "8.000 orang", "value": 8000, "range": True},
+                           {"text": "12 desa", "value": 12}]}
+    art = ev.GoldArticle(name="t.json", text=text, gold=gold)
+
+    def qty(sub, **extra):
+        i = text.index(sub)
+        return {"start": i, "end": i + len(sub), "text": sub, **extra}
+
+    both = ev.score_article(art, {"quantities": [qty("antara 7.000 dan 8.000 orang", value=None, min=7000.0, max=8000.0),
+                                                 qty("12 desa", value=12.0)]})
+    assert (both.counts["quantities"]["value_right"], both.counts["quantities"]["right"]) == (3, 2)
+    # a single number serves one gold item only
+    one = ev.score_article(art, {"quantities": [qty("7.000 dan 8.000 orang", value=7000.0)]})
+    assert (one.counts["quantities"]["value_right"], one.counts["quantities"]["found"]) == (1, 1)
+
+
 def test_events_counts(score):
     c = score.counts["events"]
     assert (c["gold"], c["predicted"], c["found"]) == (3, 3, 2)

@@ -372,6 +372,10 @@ def _qty_value_match(gold_value, q: dict) -> bool:
         or _num_equal(q.get("max"), gold_value)
 
 
+def _is_range(q: dict) -> bool:
+    return q.get("min") is not None and q.get("max") is not None
+
+
 def score_quantities(art: GoldArticle, rec: dict) -> tuple[Counter, list[dict]]:
     """Quantities: value right over gold items with a value; precision over predicted quantities."""
     gold = art.gold.get("quantities") or []
@@ -380,12 +384,17 @@ def score_quantities(art: GoldArticle, rec: dict) -> tuple[Counter, list[dict]]:
     def near(g, p):
         return _qty_text_match(gold[g].get("text") or "", preds[p]["text"])
 
+    # The guide lists a range as its two ends, so a predicted range may serve two gold items:
+    # each prediction offers one slot, a range (min and max) two.
+    slots = [p for p, q in enumerate(preds) for _ in range(2 if _is_range(q) else 1)]
     valued = [g for g, item in enumerate(gold) if item.get("value") is not None]
-    right = max_matching(len(valued), len(preds),
-                         lambda i, p: near(valued[i], p) and _qty_value_match(gold[valued[i]]["value"], preds[p]))
-    match = max_matching(len(gold), len(preds), near)
+    right = max_matching(len(valued), len(slots),
+                         lambda i, s: near(valued[i], slots[s])
+                         and _qty_value_match(gold[valued[i]]["value"], preds[slots[s]]))
+    match = {g: slots[s] for g, s in max_matching(len(gold), len(slots), lambda g, s: near(g, slots[s])).items()}
+    # precision stays one prediction to one gold item, so a range is not counted right twice
     c = Counter(gold=len(gold), gold_valued=len(valued), predicted=len(preds), found=len(match),
-                value_right=len(right), right=len(match))
+                value_right=len(right), right=len(max_matching(len(gold), len(preds), near)))
     errors = []
     right_gold = {valued[i] for i in right}
     for g, item in enumerate(gold):
