@@ -696,12 +696,40 @@ def test_events_political_sense_only(nlp, text):
     ("Ketua yayasan itu disangkakan melakukan penipuan oleh penyidik Polda.", "ACCUSE"),
     ("Bendahara partai dipersangkakan melakukan pencucian uang.", "ACCUSE"),
     ("Perusahaan itu menghibahkan dua bus kepada pemerintah kota.", "AID"),
+    # welcoming, thanks and awards praise; urging with a clause requests; tracing a motive investigates
+    ("Wali Kota menyambut positif rencana pemerintah pusat membangun jembatan.", "SUPPORT"),
+    ("Usulan itu disambut baik oleh fraksi-fraksi di DPRD.", "SUPPORT"),
+    ("Bupati mengucapkan terima kasih kepada pemerintah provinsi.", "SUPPORT"),
+    ("Presiden menganugerahkan Bintang Mahaputera kepada tiga mantan menteri.", "SUPPORT"),
+    ("Gubernur menyerahkan penghargaan kepada lima kepala desa.", "SUPPORT"),
+    ("Kedua menteri mendorong Thailand dan Kamboja untuk segera berunding.", "REQUEST"),
+    ("Polisi masih menelusuri motif pelaku pembakaran kantor partai.", "ACCUSE"),
     # the occurrence verb before the event noun reports it
     ("Saat itu tengah berlangsung rapat koordinasi di kantor bupati.", "CONSULT"),
     ("Sejak pagi berlangsung pertemuan antara menteri dan para bupati di Jakarta.", "CONSULT"),
 ])
 def test_events_new_triggers(nlp, text, type_):
     assert type_ in {e["type"] for e in _events(nlp, text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Polisi tidak berhenti melakukan penyelidikan terhadap jaringan teroris itu.",
+    "Para aktivis tak henti-hentinya mengecam kebijakan pemerintah.",
+    "Kejaksaan tidak pernah berhenti memeriksa saksi kasus itu.",
+])
+def test_events_not_stopping_leaves_the_act_asserted(nlp, text):
+    # the negator denies the stopping, not the act after it
+    found = _events(nlp, text)
+    assert found and all(not e["negated"] for e in found)
+
+
+def test_events_negator_before_the_act_still_negates(nlp):
+    found = _events(nlp, "Polisi tidak melakukan penyelidikan terhadap laporan itu.")
+    assert found and all(e["negated"] for e in found)
+
+
+def test_events_pushing_a_thing_is_no_request(nlp):
+    assert "REQUEST" not in {e["type"] for e in _events(nlp, "Warga mendorong mobil polisi yang mogok.")}
 
 
 @pytest.mark.parametrize("text", [

@@ -172,7 +172,8 @@ def size(lex: EventLexicon, doc: Doc, lo_char: int, hi_char: int) -> Optional[di
 def modality(lex: EventLexicon, doc: Doc, span: Span, lo: int) -> tuple[bool, str]:
     """(negated, modality) of the trigger ``span``: asserted, future, obligation, hypothetical or question."""
     before = [t.lower_ for t in doc[max(lo, span.start - 3):span.start]]
-    negated = any(w in lex.negators for w in before)
+    negated = any(w in lex.negators and not _negates_stopping(lex, before[i + 1:i + 3])
+                  for i, w in enumerate(before))
     near = [t.lower_ for t in doc[max(lo, span.start - 4):span.start]]
     modality = "asserted"
     if any(w in lex.future for w in near):
@@ -188,6 +189,11 @@ def modality(lex: EventLexicon, doc: Doc, span: Span, lo: int) -> tuple[bool, st
     if _question(lex, doc, sent_start, sent_end):
         modality = "question"
     return negated, modality
+
+
+def _negates_stopping(lex: EventLexicon, after_negator: list[str]) -> bool:
+    """ "tidak (pernah) berhenti melakukan": the negator denies the stopping, so the act goes on."""
+    return any(w in lex.cessation for w in after_negator)
 
 
 def _question(lex: EventLexicon, doc: Doc, sent_start: int, sent_end: int) -> bool:

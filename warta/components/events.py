@@ -105,6 +105,7 @@ class EventLexicon:
     stateless: frozenset[str]  # groups of no country ("ISIS")
     national: dict[str, str]  # national groups -> their country
     negators: frozenset[str]
+    cessation: frozenset[str]  # "berhenti": a negator before it leaves the act asserted
     future: frozenset[str]
     conditional: frozenset[str]
     obligation: frozenset[str]
@@ -156,7 +157,8 @@ def event_lexicon() -> EventLexicon:
         igos=onto.igos(), countries=onto.country_names(),
         stateless=frozenset(load_lines("event_stateless_groups")),
         national=dict(line.split("\t")[:2] for line in load_lines("event_national_groups")),
-        negators=words("event_negators"), future=words("event_future"), conditional=words("event_conditional"),
+        negators=words("event_negators"), cessation=words("event_cessation_words"),
+        future=words("event_future"), conditional=words("event_conditional"),
         obligation=words("event_obligation"), question_words=words("event_question_words"),
         nonpolitical=words("event_nonpolitical_subjects"), boundaries=words("event_clause_boundaries"),
         pronouns=SUBJECT_PRONOUNS, light_verbs=words("event_light_verbs"), undergo=words("event_undergo_verbs"),
