@@ -273,6 +273,14 @@ def test_quotes_never_fail_and_offsets_hold(nlp, text):
     # guaranteeing, a weak verb, reports a clause (here licensed by its negation)
     ("Kepala Dinas Budi Santoso mengatakan hal itu kepada wartawan. Dia menjamin tidak pernah menerima uang dari kontraktor itu.",
      "tidak pernah menerima uang dari kontraktor itu", "Budi Santoso"),
+    # a weak verb licensed by its clause's own short subject and verb, with no complementizer
+    ("Direktur PT Sinar Jaya Budi Santoso menjamin perusahaan memiliki dana yang cukup.",
+     "perusahaan memiliki dana yang cukup", "Budi Santoso"),
+    ("Jaksa Rina Kusuma menyebut terdakwa menerima uang dari kontraktor jalan itu.",
+     "terdakwa menerima uang dari kontraktor jalan itu", "Rina Kusuma"),
+    # a wish with a clause reports it
+    ("Presiden Budi Santoso menginginkan izin usaha bisa selesai dalam satu hari.",
+     "izin usaha bisa selesai dalam satu hari", "Budi Santoso"),
 ])
 def test_quotes_frames_of_assessing_predicting_promising(nlp, text, content, who):
     found = [q for q in quotes_of(nlp, text) if q["text"].rstrip(".") == content]
@@ -352,6 +360,14 @@ def test_quotes_coordinated_not_reports(nlp, text, n):
     "Polisi tidak mengatakan apa pun soal penyebab kebakaran itu.",  # a report negated
     # a modal inside a relative clause of the object does not make it a clause
     "Polisi menyebut nama-nama yang ingin dipanggil pekan depan.",
+    # no clause of its own after a weak verb: a noun phrase, a possessed object, a stative ter- verb,
+    # a verbal preposition
+    "Menteri itu meminta maaf kepada warga yang menjadi korban banjir.",
+    "Gubernur menyampaikan apresiasinya menjadi tuan rumah acara itu.",
+    "Tim forensik mengungkap penyebab kebakaran terjadi di gudang.",
+    "Pemerintah menjamin ketersediaan beras menjelang Lebaran.",
+    # a bare agentless passive between commas is no attribution
+    "Program bantuan itu, diharapkan dapat membantu para nelayan kecil.",
 ])
 def test_quotes_not_quotes(nlp, text):
     assert quotes_of(nlp, text) == []
@@ -509,3 +525,39 @@ def test_quotes_sources_and_marks(nlp, text, content, who):
 
 def test_quotes_data_word_alone_is_no_source(nlp):
     assert quotes_of(nlp, "Data sementara, banjir merendam 300 rumah warga.") == []
+
+
+@pytest.mark.parametrize("text, content, who", [
+    # a passive cue with its agent "-nya" between commas: the last speaker's report
+    ("Kepala Dinas Sosial Rina Kusuma mengatakan layanan itu berjalan baik. Laporan yang masuk lewat aplikasi, "
+     "dikatakannya, meningkat sejak Januari.", "meningkat sejak Januari", "Rina Kusuma"),
+    # "Bagi X, ..." opens a person's view
+    ("Ketua RW Budi Santoso mengaku belum menerima bantuan itu. Bagi dia, program itu belum menyentuh warga.",
+     "program itu belum menyentuh warga", "Budi Santoso"),
+    ("Ketua RW Budi Santoso mengaku belum menerima bantuan itu. Baginya, program itu belum menyentuh warga.",
+     "program itu belum menyentuh warga", "Budi Santoso"),
+])
+def test_quotes_mid_passive_and_view_frames(nlp, text, content, who):
+    found = [q for q in quotes_of(nlp, text) if content in q["text"]]
+    assert found, quotes_of(nlp, text)
+    assert who in speaker(found[0])
+
+
+@pytest.fixture(scope="module")
+def nlp_ner(pipelines):
+    return pipelines(("segmenter", "ner", "entity_resolver", "quotes"))
+
+
+def test_quotes_view_of_a_named_person(nlp_ner):
+    text = ("Kepala Dinas Sosial Kabupaten Garut Rina Marlina meninjau posko bantuan. "
+            "Bagi Rina, keberadaan layanan itu membantu warga miskin mendapatkan bantuan.")
+    found = [q for q in quotes_of(nlp_ner, text) if "keberadaan layanan itu" in q["text"]]
+    assert found and "Rina Marlina" in speaker(found[0])
+
+
+@pytest.mark.parametrize("text", [
+    "Bagi pelanggar, polisi akan memberikan sanksi tegas.",   # not a person: a rule, no speaker
+    "Bagi Indonesia, kerja sama itu sangat penting.",          # a country: the writer's framing
+])
+def test_quotes_view_of_no_person_is_no_quote(nlp_ner, text):
+    assert quotes_of(nlp_ner, text) == []

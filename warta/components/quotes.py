@@ -109,10 +109,15 @@ PRE_PASSIVE = re.compile(r"\b(?P<cue>%s)\s+(?:oleh\s+)?(?P<np>[^,]*)[,:]\s*$" % 
 # indirect speech inside one sentence
 VERB = re.compile(r"\b(?P<cue>%s)\b" % _VERBS)
 ACCORDING = re.compile(r"\b(?P<cue>[Mm]enurut)(?P<nya>nya)?\b")
-MID_CUE = re.compile(r",\s*(?P<cue>%s)(?P<nya>nya)?\b(?P<np>[^,.]{0,60}?)\s*(?:,|(?P<end>[.!?]?\s*$))" % _POST)
+# (a passive cue counts here only with its agent "-nya": "Laporan itu, dikatakannya, meningkat"; a bare
+# ", diharapkan dapat ..." is no attribution)
+MID_CUE = re.compile(r",\s*(?P<cue>%s|(?:%s)(?=nya\b))(?P<nya>nya)?\b(?P<np>[^,.]{0,60}?)\s*(?:,|(?P<end>[.!?]?\s*$))"
+                     % (_POST, alternation(_LEX["passive"])))
 START_CUE = re.compile(
     r"(?P<cue>%s)(?P<nya>nya)?\b[^,.]{0,60},\s*" % alternation(w[:1].upper() + w[1:] for w in _LEX["post_cues"])
 )
+# "Bagi Rina, ...", "Baginya, ...": a person's view opening the sentence
+VIEW_START = re.compile(r"(?P<cue>%s)(?P<nya>nya)?\b(?P<np>[^,.]{0,40}?)\s*,\s*" % alternation(_capfirst(_LEX["view_openers"])))
 PASSIVE_START = re.compile(r"(?P<cue>%s)\s+(?:oleh\s+)?(?P<np>[^,]{1,80}?)\s*,\s*" % _PASSIVE)
 # "Dijelaskan, ...", "Ditambahkannya, ...": an agentless passive that continues the current speaker
 AGENTLESS_START = re.compile(r"(?P<cue>%s)(?:nya)?(?:\s*[,:]\s*|\s+(?=(?P<next>[a-z][\w-]*)))" % _PASSIVE)
@@ -146,6 +151,30 @@ _KEPADA_SKIP = frozenset(_LEX["kepada_skip"])
 
 
 MIN_WORDS = 3
+
+_VERBAL_PREPOSITIONS = frozenset(_LEX["verbal_prepositions"])
+_TER = ("ter",)
+_CLAUSE_STOPS = frozenset(_LEX["prepositions"]) | frozenset(_LEX["complementizers"]) | {"yang"}
+
+
+def _subject_then_verb(rest: str) -> bool:
+    """A clause with no complementizer after a weak verb: a subject of one or two words, then its
+    meN-, ber- or di- verb ("menjamin perusahaan memiliki dana", "menyebut Budi menerima suap"). A noun
+    phrase has none: "menjamin keamanan warga", "meminta maaf kepada warga", "menyampaikan apresiasinya
+    menjadi ..." (a possessed noun is the object), "mengungkap penyebab kebakaran terjadi" (ter- is stative)."""
+    head = re.match(r"[^,.;:!?\"“”()]*", rest).group()
+    words = head.split()[:3]
+    for i, w in enumerate(words):
+        low = w.lower()
+        if low in _CLAUSE_STOPS or (not i and low.endswith("nya")):
+            return False
+        if not i or not w.islower():
+            continue  # the subject's first word may look prefixed ("terdakwa", "direktur"); names are nouns
+        if looks_prefixed_verb(low, _TER):
+            return False
+        if looks_prefixed_verb(low) and low not in _VERBAL_PREPOSITIONS:
+            return True
+    return False
 
 
 @dataclass
@@ -437,6 +466,11 @@ class Quotes:
             hint = hint_after(d, m, s0)
             if hint is not None:
                 return self._clause(d, s0 + m.end(), body_end, m, s0, hint)
+        m = VIEW_START.match(sent, len(sent) - len(sent.lstrip()))  # "Bagi" is also a connective: match at 0
+        if m:
+            hint = self._view_holder(d, s0, m)
+            if hint is not None:
+                return self._clause(d, s0 + m.end(), body_end, m, s0, hint)
         # "Menurut X, ..." anywhere, unless a reporting verb comes first
         m = ACCORDING.search(sent)
         if m:
@@ -494,6 +528,23 @@ class Quotes:
         if first_verb is None:
             return None
         return speaker_segment(sent, s0, lead, len(sent[:first_verb.start()].rstrip()))
+
+    def _view_holder(self, d, s0, m) -> Optional[Hint]:
+        """The person whose view "Bagi X, ..." opens: "-nya", a pronoun or a person's name; else None
+        ("Bagi pelanggar, ...", "Bagi Indonesia, ..." name no speaker)."""
+        if m.group("nya"):
+            return Hint("pron", s0 + m.start("nya"), s0 + m.end("nya"))
+        np = m.group("np").strip()
+        if not np:
+            return None
+        np0 = s0 + m.start("np") + (len(m.group("np")) - len(m.group("np").lstrip()))
+        if np.lower() in PRONOUNS:
+            return Hint("pron", np0, np0 + len(np))
+        np1 = np0 + len(np)
+        if any(e.label_ == "PER" and e.start_char <= np0 and np1 <= e.end_char + 1 for e in d.ents) \
+                or any(e.label_ == "PER" and np0 <= e.start_char and e.end_char == np1 for e in d.ents):
+            return Hint("np", np0, np1)
+        return None
 
     def _according(self, d, sent, s0, body_end, m, lead):
         if m.group("nya"):
@@ -601,7 +652,7 @@ class Quotes:
                 lic = None
             if lic and lic.group("comma"):
                 rest = rest[lic.end("comma"):]
-            elif not lic and not AUX.search(" ".join(rest.split()[:12])):
+            elif not lic and not AUX.search(" ".join(rest.split()[:12])) and not _subject_then_verb(rest):
                 return None
         if rest.lower().startswith(_NO_CONTENT) or len(WORD.findall(rest)) < 2:
             return None
