@@ -496,6 +496,11 @@ def test_entity_resolver_facilities_are_places(nlp, marked, text, expected):
     ("Pesawat milik Merpati Air itu hilang kontak. Kasus itu ditangani Kepolisian.",
      [("Merpati Air", "ORG"), ("Kepolisian", "ORG")]),
     ("Banjir melanda kota itu. (warta.com)", []),
+    # an outlet in lower case counts when it is written so ("dalam pantauan kumparan"), not when it is
+    # a word of the language ("antara" is also "between")
+    ("Hal itu disampaikan saat dikonfirmasi kumparan, Senin.", [("kumparan", "ORG")]),
+    ("Rapat itu memperkuat koordinasi antara pusat dan daerah.", []),
+    ("Pertemuan antara pemerintah dan warga berlangsung tertutup.", []),
     # a title alone is no person, a category no organisation; a name that is also a title stays
     ("Menurut {Mendagri|PER}, pemilu harus aman.", []),
     ("Ujaran kebencian berbau {SARA|ORG} marak.", []),

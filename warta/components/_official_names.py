@@ -99,6 +99,9 @@ class OfficialNames:
         self.name_tails = frozenset(orgs["name_tails"])
         self.standalone_bodies = frozenset(orgs["standalone_bodies"])
         self.outlet_words = frozenset(x.lower() for x in load_lines("outlets"))
+        # an outlet written in lower case that is also a word of the language is that word ("koordinasi
+        # antara pusat dan daerah"), not the agency
+        self.outlet_words_lower = self.outlet_words - frozenset(load_lines("function_words"))
         self.facility_name_modifiers = frozenset(facilities["name_modifiers"])
 
     # -- helpers ---------------------------------------------------------------
@@ -539,7 +542,8 @@ class OfficialNames:
         for i, tok in enumerate(doc):
             if i in taken:
                 continue
-            if (_DOMAIN.fullmatch(tok.text) or tok.lower_ in self.outlet_words) and i > 0 and doc[i - 1].is_lower:
+            outlet = tok.lower_ in (self.outlet_words_lower if tok.is_lower else self.outlet_words)
+            if (_DOMAIN.fullmatch(tok.text) or outlet) and i > 0 and doc[i - 1].is_lower:
                 new.append(Span(doc, i, i + 1, label="ORG"))
             elif tok.text in self.standalone_bodies:
                 new.append(Span(doc, i, i + 1, label="ORG"))
