@@ -385,6 +385,11 @@ def test_entity_resolver_all_caps_country_inside_a_name(nlp, marked):
     ("{Kronologis|PER} kejadian itu jelas. Ia menulis kronologis lengkap.", []),
     ("{Ketidakadilan|PER} masih terjadi di banyak negara.", []),
     ("{Mustajab|PER} tiba di lokasi.", [("Mustajab", "PER")]),
+    # also after an opening quotation mark, and a noun with its possessive -nya or an -isme
+    ('"{Kemarahan|PER} warga sudah memuncak," kata Budi.', []),
+    ("{Rinciannya|PER} sepuluh lembar uang palsu.", []),
+    ("{Radikalisme|PER} menjadi ancaman bagi pemuda.", []),
+    ('"{Mustajab|PER} sudah tiba," kata polisi.', [("Mustajab", "PER")]),
     # a nickname in brackets after a name is the person, whatever label the NER gave it
     ("Kepala BNN {Budi Waseso|PER} ({Buwas|ORG}) hadir. Kata {Buwas|PER}, sabu disita.",
      [("BNN", "ORG"), ("Budi Waseso", "PER"), ("Buwas", "PER"), ("Buwas", "PER")]),

@@ -47,7 +47,19 @@ from .geo import country_code, lookup_place
 
 _BIG_CITIES = frozenset(w.lower() for w in load_json("facilities")["towns_of_their_own"])
 _WORDS = re.compile(r"(?<![\w-])[a-z][\w-]*")
-_DERIVED = re.compile(r"(?:ke|pe|per|pem|pen|peng|peny)\w{3,}an|\w{5,}an", re.I)
+# derived common nouns: ke-/peN-...-an and -an nouns, a noun with its possessive "-nya" ("Rinciannya"),
+# an "-isme" ("Radikalisme")
+_DERIVED = re.compile(r"(?:ke|pe|per|pem|pen|peng|peny)\w{3,}an|\w{5,}an|\w{5,}nya|\w{4,}isme", re.I)
+
+
+def _opens_sentence(doc: Doc, i: int) -> bool:
+    """Token ``i`` is the first word of its sentence: only spaces, quotation marks or brackets before it
+    ('"Pepatah mengatakan ...', a line opening)."""
+    k = i
+    while k > 0 and not doc[k].is_sent_start and (doc[k - 1].is_space or doc[k - 1].is_quote
+                                                  or doc[k - 1].is_bracket):
+        k -= 1
+    return doc[k].is_sent_start or k == 0
 
 
 # a web domain written as an outlet's name: "merdeka.com", "News.com.au", "CNNIndonesia.com"
@@ -282,7 +294,7 @@ class OfficialNames:
         ents = ents_of(doc)
         kept = []
         for e in ents:
-            if len(e) == 1 and doc[e.start].is_sent_start and e.label_ in ("PER", "LOC", "ORG") \
+            if len(e) == 1 and _opens_sentence(doc, e.start) and e.label_ in ("PER", "LOC", "ORG") \
                     and not e.text.isupper() and not _is_place(e.text) and e.text not in self.standalone_bodies:
                 w = e.text
                 if w.lower() in _lower_words(doc) or _DERIVED.fullmatch(w):
