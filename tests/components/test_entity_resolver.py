@@ -390,6 +390,8 @@ def test_entity_resolver_all_caps_country_inside_a_name(nlp, marked):
     ("{Rinciannya|PER} sepuluh lembar uang palsu.", []),
     ("{Radikalisme|PER} menjadi ancaman bagi pemuda.", []),
     ('"{Mustajab|PER} sudah tiba," kata polisi.', [("Mustajab", "PER")]),
+    # a weekday after a name is the day it was said, not one more name of a list
+    ('"Pelaku sudah kami tangkap," kata {Boby|PER}, Kamis (6/10).', [("Boby", "PER")]),
     # a nickname in brackets after a name is the person, whatever label the NER gave it
     ("Kepala BNN {Budi Waseso|PER} ({Buwas|ORG}) hadir. Kata {Buwas|PER}, sabu disita.",
      [("BNN", "ORG"), ("Budi Waseso", "PER"), ("Buwas", "PER"), ("Buwas", "PER")]),

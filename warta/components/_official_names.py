@@ -362,8 +362,9 @@ class OfficialNames:
                 if k == j or (k < len(doc) and doc[k].text not in (",", ";", ".", "/", "(", ")") and doc[k].lower_ not in AND_WORDS):
                     break
                 run = doc[j:k]
-                if _is_place(run.text) or run.text.lower() in self.non_entities or any(t.lower_ in self.title_heads for t in run):
-                    break
+                if _is_place(run.text) or run.text.lower() in self.non_entities \
+                        or any(t.lower_ in self.title_heads or t.lower_ in WEEKDAYS for t in run):
+                    break  # ", kata Boby, Kamis (6/10)": a weekday ends the list
                 items.append(Span(doc, j, k, label="PER"))
                 i = k
             if items:
