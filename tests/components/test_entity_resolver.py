@@ -525,6 +525,8 @@ def test_entity_resolver_facilities_are_places(nlp, marked, text, expected):
     ("{Kodam XVII/Cenderawasih Letkol Inf Budi Santoso|PER} membantah kabar itu.", [("Budi Santoso", "PER")]),
     ("Kapolda {Jateng Irjen Polisi Ahmad Luthfi|PER} datang.", [("Jateng", "LOC"), ("Ahmad Luthfi", "PER")]),
     ("Macet di {Jalan Jenderal Sudirman|LOC} pagi ini.", [("Jalan Jenderal Sudirman", "LOC")]),
+    # the person's first name cut off with the unit and rank, the rest tagged apart: one person
+    ("Hal itu dikatakan {Kanit Reskrim Ipda Putra|ORG} {Andika Pratama|PER}.", [("Putra Andika Pratama", "PER")]),
     # a weekday is no entity nor the tail of one; a market named after a day keeps it
     ("Gubernur {Jateng Selasa|LOC} meninjau lokasi. Ia pulang {Kamis|PER}.", [("Jateng", "LOC")]),
     ("Banjir merendam {Pasar Minggu|LOC}.", [("Pasar Minggu", "LOC")]),

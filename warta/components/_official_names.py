@@ -506,7 +506,12 @@ class OfficialNames:
         "Kanit Tipidkor [Ipda] Putra" -> PER after the rank and its service; what stands before it is kept
         only as the place it names ("Jateng" of "Kapolda Jateng Irjen Polisi X")."""
         out, changed = [], False
+        split = None  # the person part of the last split
         for e in ents_of(doc):
+            if split is not None and out[-1] is split and split.end == e.start and e.label_ == "PER":
+                # the person's first name went with the rank, the rest was tagged apart: "[Ipda Putra] [Andika Pratama]"
+                out[-1] = Span(doc, out[-1].start, e.end, label="PER")
+                continue
             # a place keeps a rank of its name ("Jalan Jenderal Sudirman")
             i = next((k for k in range(e.start + 1, e.end - 1) if doc[k].lower_ in self.ranks), None) \
                 if e.label_ in ("PER", "ORG") else None
@@ -523,7 +528,8 @@ class OfficialNames:
             before = doc[e.start:i]
             if _is_place(before.text):
                 out.append(Span(doc, e.start, i, label="LOC"))
-            out.append(Span(doc, j, e.end, label="PER"))
+            split = Span(doc, j, e.end, label="PER")
+            out.append(split)
             changed = True
         if changed:
             set_ents(doc, out)
