@@ -543,21 +543,32 @@ def test_quotes_mid_passive_and_view_frames(nlp, text, content, who):
     assert who in speaker(found[0])
 
 
-@pytest.fixture(scope="module")
-def nlp_ner(pipelines):
-    return pipelines(("segmenter", "ner", "entity_resolver", "quotes"))
-
-
-def test_quotes_view_of_a_named_person(nlp_ner):
-    text = ("Kepala Dinas Sosial Kabupaten Garut Rina Marlina meninjau posko bantuan. "
-            "Bagi Rina, keberadaan layanan itu membantu warga miskin mendapatkan bantuan.")
-    found = [q for q in quotes_of(nlp_ner, text) if "keberadaan layanan itu" in q["text"]]
+def test_quotes_view_of_a_named_person(nlp, marked):
+    text = ("Kepala Dinas Sosial Kabupaten Garut {Rina Marlina|PER} meninjau posko bantuan. "
+            "Bagi {Rina|PER}, keberadaan layanan itu membantu warga miskin mendapatkan bantuan.")
+    found = [q for q in marked(nlp, text)._.quotes if "keberadaan layanan itu" in q["text"]]
     assert found and "Rina Marlina" in speaker(found[0])
 
 
 @pytest.mark.parametrize("text", [
     "Bagi pelanggar, polisi akan memberikan sanksi tegas.",   # not a person: a rule, no speaker
-    "Bagi Indonesia, kerja sama itu sangat penting.",          # a country: the writer's framing
+    "Bagi {Indonesia|LOC}, kerja sama itu sangat penting.",    # a country: the writer's framing
 ])
-def test_quotes_view_of_no_person_is_no_quote(nlp_ner, text):
-    assert quotes_of(nlp_ner, text) == []
+def test_quotes_view_of_no_person_is_no_quote(nlp, marked, text):
+    assert marked(nlp, text)._.quotes == []
+
+
+def test_quotes_office_opening_an_organisation_span_is_a_person(nlp, marked):
+    # the NER tagged the office and the name as one organisation; "Humas" opens it, so "Ia" is that person
+    text = ('"Peserta berasal dari sepuluh provinsi dan 40 komunitas," ujar {Humas Festival Budaya Kartika '
+            'Larasati|ORG} di Bandung.\n\nIa mengatakan, festival ini menjadi tradisi penutup perayaan kemerdekaan.')
+    found = [q for q in marked(nlp, text)._.quotes if "festival ini menjadi tradisi" in q["text"]]
+    assert found and "Larasati" in speaker(found[0])
+
+
+def test_quotes_organisation_speaker_is_no_antecedent_of_ia(nlp, marked):
+    # an organisation that speaks is no "ia"
+    text = ('"Peserta berasal dari sepuluh provinsi dan 40 komunitas," kata {Dinas Pariwisata Jawa Barat|ORG}.'
+            '\n\nIa mengatakan, festival ini menjadi tradisi penutup perayaan kemerdekaan.')
+    found = [q for q in marked(nlp, text)._.quotes if "festival ini menjadi tradisi" in q["text"]]
+    assert found and speaker(found[0]) is None

@@ -115,6 +115,7 @@ LEGAL_STATUS: frozenset[str] = frozenset(_TITLES["legal_status"])
 RELATIONS: frozenset[str] = frozenset(_TITLES["relations"])
 #: "putra", "sultan", "mayor", ...: title words that are also first names
 NAME_LIKE_TITLES: frozenset[str] = frozenset(_TITLES["name_like"])
+OFFICE_UNITS: frozenset[str] = frozenset(_TITLES["office_units"])
 #: "menteri", "mendagri", "kapolres", ...: words that open a title and are no first names
 TITLE_ONLY_HEADS: frozenset[str] = frozenset(_TITLES["heads"]) - NAME_LIKE_TITLES
 #: "berinisial", "tersangka", "yakni", ...: an all-caps short word after them is a person's initials

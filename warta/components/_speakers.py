@@ -24,7 +24,10 @@ from typing import NamedTuple, Optional
 
 from ..lang import load_json, load_wordset
 from ..morphology import ACTIVE_PREFIXES, MEN_ALLOMORPHS, NOT_VERBS, verb_pattern
-from ._lexicon import PRO_FORMS, PLURAL_MARKERS, THIRD_PERSON_PLURAL, DEMONSTRATIVES, ORG_HEADS_LOWER, PERSONAL_PRONOUNS, WEEKDAYS
+from ._lexicon import (
+    PRO_FORMS, PLURAL_MARKERS, THIRD_PERSON_PLURAL, DEMONSTRATIVES, ORG_HEADS_LOWER, OFFICE_UNITS, PERSONAL_PRONOUNS,
+    WEEKDAYS,
+)
 from ._regex import alternation
 from ._words import is_cap, is_clipped_form
 
@@ -658,7 +661,12 @@ def _np_speaker(d, a, b, qstart, last, subjects, history=None):
         if len(alt.split()) > len(canonical.split()) and (set(canonical.lower().split()) <= set(alt.lower().split())
                                                           or is_clipped_form(canonical, alt.split()[0])):
             canonical = alt
-        return {"start": a, "end": b, "text": text[a:b], "canonical": canonical, "label": ent.label_}
+        label = ent.label_
+        if label != "PER" and ent.start_char == a and (low0 in OFFICE_UNITS or (low0 in TITLES and low0 not in _ORG_HEADS)):
+            # "Humas Festival Budaya Kartika Larasati" tagged as one organisation: an office opens it, so a person
+            # in that office speaks, and a later "ia" is that person
+            label = "PER"
+        return {"start": a, "end": b, "text": text[a:b], "canonical": canonical, "label": label}
     label = "ORG" if low0 in _ORG_HEADS else None
     if holder:
         canonical, label = holder, "PER"
