@@ -572,3 +572,19 @@ def test_quotes_organisation_speaker_is_no_antecedent_of_ia(nlp, marked):
             '\n\nIa mengatakan, festival ini menjadi tradisi penutup perayaan kemerdekaan.')
     found = [q for q in marked(nlp, text)._.quotes if "festival ini menjadi tradisi" in q["text"]]
     assert found and speaker(found[0]) is None
+
+
+def test_quotes_nya_skips_a_document_that_reported(nlp, marked):
+    # "data IMF mencatat ..." reports, but a later "jelasnya" is the person who has been speaking
+    text = ("Ekonom {Agus Salim|PER} menilai kenaikan harga minyak akan menekan rupiah.\n\n"
+            "Pada tahun 2016, data {Dana Moneter Internasional|ORG} mencatat Qatar merupakan negara terkaya.\n\n"
+            '"Tapi dengan konflik seperti ini pertumbuhan ekonomi akan terpengaruh," jelasnya.')
+    found = [q for q in marked(nlp, text)._.quotes if q["text"].startswith("Tapi dengan konflik")]
+    assert found and speaker(found[0]) == "Agus Salim"
+
+
+def test_quotes_person_after_an_organisation_keeps_its_own_name(nlp, marked):
+    # the capitalised run "Nusantara Agus Salim" takes in the bank's name: the person is Agus Salim
+    text = ("Ekonom {Bank Nusantara|ORG} {Agus Salim|PER} menilai harga minyak akan menekan rupiah.\n\n"
+            '"Pertumbuhan ekonomi akan terpengaruh oleh konflik itu," katanya.')
+    assert [speaker(q) for q in marked(nlp, text)._.quotes] == ["Agus Salim", "Agus Salim"]

@@ -658,8 +658,9 @@ def _np_speaker(d, a, b, qstart, last, subjects, history=None):
         # the resolver may not know a longer form yet; a person's is looked up from the entity's own words, since
         # the noun phrase's may keep a title's tail ("Menteri [Luar Negeri Jepang] Taro Kono")
         alt = d.names.fullest(ent.text if ent.label_ == "PER" else (name or ent.text))
-        if len(alt.split()) > len(canonical.split()) and (set(canonical.lower().split()) <= set(alt.lower().split())
-                                                          or is_clipped_form(canonical, alt.split()[0])):
+        if len(alt.split()) > len(canonical.split()) and not _runs_into_other_entity(d, canonical, alt, a, b) \
+                and (set(canonical.lower().split()) <= set(alt.lower().split())
+                     or is_clipped_form(canonical, alt.split()[0])):
             canonical = alt
         label = ent.label_
         if label != "PER" and ent.start_char == a and (low0 in OFFICE_UNITS or (low0 in TITLES and low0 not in _ORG_HEADS)):
@@ -747,6 +748,14 @@ class Subject(NamedTuple):
     speaker: dict  # canonical and label
 
 
+def _runs_into_other_entity(d, name: str, longer: str, a: int, b: int) -> bool:
+    """Whether ``longer``, a fuller form of ``name``, takes in words of an organisation or place inside
+    ``text[a:b]`` ("Ekonom [Bank Nusantara] Agus Salim" gives no person "Nusantara Agus Salim")."""
+    extra = set(longer.lower().split()) - set(name.lower().split())
+    return bool(extra) and any(extra & set(e.text.lower().split()) for e in d.ents
+                               if e.label_ != "PER" and a <= e.start_char and e.end_char <= b)
+
+
 def _passive_agents(d, quoted) -> list[Subject]:
     """Speakers named as the agent of a report ("Hal itu diungkapkan Manajer Jatam Ki Bagus"), as subjects."""
     out = []
@@ -790,6 +799,8 @@ def _subjects(d, quoted) -> list[Subject]:
         name = name_of(words)
         full = d.names.fullest(name) if name and not any(c.isdigit() for c in name) else ""
         ent = d.entity_in(hint.start, hint.end)
+        if ent is not None and ent.label_ == "PER" and _runs_into_other_entity(d, ent.text, full, hint.start, hint.end):
+            full = ent._.canonical or ent.text  # "Ekonom [Bank Nusantara] [Agus Salim]": the person, not the run
         if len(full.split()) < 2 and (not full or ent is None):
             continue
         label = "ORG" if full.split()[0].lower() in _ORG_HEADS else "PER"
@@ -887,6 +898,13 @@ def _person_np(d, words, ent) -> bool:
     return re.search(r"(?<![\w-])%s(?![\w-])" % re.escape(w0), d.text) is None
 
 
+_SOURCE_NOUNS = frozenset(_LEX["source_nouns"])
+
+
 def _human(speaker: dict) -> bool:
-    """Whether a speaker or subject may be a person (PER, or a noun phrase with no label)."""
+    """Whether a speaker or subject may be a person (PER, or a noun phrase with no label that is no
+    document: "data IMF mencatat ..." reports, but a later "jelasnya" is not the data)."""
+    first = (speaker.get("text") or "").split()[:1]
+    if first and first[0].lower() in _SOURCE_NOUNS:
+        return False
     return speaker.get("label") in (None, "PER")
