@@ -213,6 +213,19 @@ def test_timex_ignores_non_times(text):
                                                                            ("6 Maret", "2024-03-06")]),
     # a weekday range with no bracketed date keeps its weekdays
     ("Pameran dibuka Senin - Kamis.", "2024-03-07", [("Senin", "2024-03-04"), ("Kamis", "2024-03-07")]),
+    # a clock time of what is to come hangs on the event's day, not on the day the plan was told
+    ('Festival itu digelar pada Sabtu (26/8). "Pesertanya banyak," ujar Rina, Jumat (25/8). Acara akan '
+     'dimulai pukul 14.00 WIB.', "2017-08-25",
+     [("Sabtu (26/8)", "2017-08-26"), ("Jumat (25/8)", "2017-08-25"), ("pukul 14.00 WIB", "2017-08-26T14:00+07:00")]),
+    # ... but a clock time of what happened hangs on the last day told
+    ('Festival itu digelar pada Sabtu (26/8). "Pesertanya banyak," ujar Rina, Jumat (25/8). Rapat panitia '
+     'dimulai pukul 14.00 WIB.', "2017-08-25",
+     [("Sabtu (26/8)", "2017-08-26"), ("Jumat (25/8)", "2017-08-25"), ("pukul 14.00 WIB", "2017-08-25T14:00+07:00")]),
+    # ... and a day far from the last one told is no candidate
+    ('Festival pertama digelar 10 Maret 2015. "Pesertanya banyak," ujar Rina, Jumat (25/8/2017). Acara akan '
+     'dimulai pukul 14.00 WIB.', "2017-08-25",
+     [("10 Maret 2015", "2015-03-10"), ("Jumat (25/8/2017)", "2017-08-25"),
+      ("pukul 14.00 WIB", "2017-08-25T14:00+07:00")]),
 ])
 def test_timex_story_context(text, published, expected):
     assert [(t["text"], t["value"]) for t in find_times(text, published)] == expected

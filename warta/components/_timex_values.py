@@ -123,11 +123,15 @@ def shifted(base: Optional[date], n: float, unit: str) -> Result:
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“])|\n")
 
 
-def anchor_for(pos: int, days: list, text: str, dct: Optional[date]) -> tuple:
+def anchor_for(pos: int, days: list, text: str, dct: Optional[date], future: bool = False) -> tuple:
     """The date a clock time or "sehari sebelumnya" hangs on.
 
     The nearest day-level date before it in its sentence, else after it in
-    its sentence, else the last one before it in the text, else the DCT.
+    its sentence, else the last one before it in the text, else the DCT. In a
+    clause about what is to come ("acara akan dimulai pukul 14.00"), the last
+    one before it may be the day the plan was told ("ujar X, Jumat (25/8)"):
+    the latest day of the week before that one is taken instead (the
+    "Sabtu (26/8)" of the event).
     """
     same = [(s, d) for s, d in days
             if not _SENTENCE_BREAK.search(text, min(s, pos), min(len(text), max(s, pos) + 1))]
@@ -138,6 +142,10 @@ def anchor_for(pos: int, days: list, text: str, dct: Optional[date]) -> tuple:
     if after:
         return after[0][1]
     earlier = [d for s, d in days if s < pos]
+    if earlier and future:
+        last = earlier[-1][0]
+        near = [d for d in earlier if d[0] is not None and last is not None and abs((d[0] - last).days) <= 7]
+        return max(near, key=lambda d: d[0]) if near else earlier[-1]
     if earlier:
         return earlier[-1]
     return (dct, dct.isoformat() if dct else None)

@@ -681,7 +681,8 @@ def find_times(text: str, published: Optional[str] = None) -> list[dict]:
     out = []
     for start, end, r in taken:
         if "needs_anchor" in r:
-            resolved = r["needs_anchor"](anchor_for(start, days, text, dct))
+            future = "clock" in r and _future_before(text, start)
+            resolved = r["needs_anchor"](anchor_for(start, days, text, dct, future))
             value, anchored = resolved["value"], resolved["anchored"]
             kind = resolved.get("type", r["type"])
             if resolved.get("day") is not None:  # "keesokan harinya" moves the story to its day
