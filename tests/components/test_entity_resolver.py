@@ -390,6 +390,11 @@ def test_entity_resolver_all_caps_country_inside_a_name(nlp, marked):
     ("{Rinciannya|PER} sepuluh lembar uang palsu.", []),
     ("{Radikalisme|PER} menjadi ancaman bagi pemuda.", []),
     ('"{Mustajab|PER} sudah tiba," kata polisi.', [("Mustajab", "PER")]),
+    # a one-word organisation name of the DBpedia lists the NER left untagged is an ORG; not opening a
+    # sentence, nor a word the article writes in lower case
+    ("Hal itu disampaikan anggota Kompolnas kepada wartawan.", [("Kompolnas", "ORG")]),
+    ("Kompolnas menerima laporan itu.", []),
+    ("Laporan masuk ke Kompolnas. Tim kompolnas desa juga dibentuk.", []),
     # a weekday after a name is the day it was said, not one more name of a list
     ('"Pelaku sudah kami tangkap," kata {Boby|PER}, Kamis (6/10).', [("Boby", "PER")]),
     # a nickname in brackets after a name is the person, whatever label the NER gave it

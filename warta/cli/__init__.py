@@ -23,6 +23,7 @@ from .eval_segment import eval_segment_cmd
 from .eval_articles import eval_articles_cmd
 from .train_ner import train_ner_cmd
 from .train_silver import train_silver_cmd
+from .train_gazetteers import train_gazetteers_cmd
 from .train_teacher import (convert_e5_cmd, export_accurate_cmd, teacher_eval_cmd, teacher_silver_cmd,
                             train_teacher_cmd)
 from .batch import batch_cmd
@@ -62,6 +63,7 @@ train_group.add_command(convert_e5_cmd)
 train_group.add_command(train_teacher_cmd)
 train_group.add_command(teacher_silver_cmd)
 train_group.add_command(teacher_eval_cmd)
+train_group.add_command(train_gazetteers_cmd)
 train_group.add_command(export_accurate_cmd)
 main.add_command(batch_cmd)
 main.add_command(bench_cmd)

@@ -111,6 +111,7 @@ class OfficialNames:
         self.name_tails = frozenset(orgs["name_tails"])
         self.standalone_bodies = frozenset(orgs["standalone_bodies"])
         self.outlet_words = frozenset(x.lower() for x in load_lines("outlets"))
+        self.gazetteer_orgs = frozenset(load_lines("dbpedia_org_words"))
         # an outlet written in lower case that is also a word of the language is that word ("koordinasi
         # antara pusat dan daerah"), not the agency
         self.outlet_words_lower = self.outlet_words - frozenset(load_lines("function_words"))
@@ -601,4 +602,18 @@ class OfficialNames:
             self._drop_sentence_openers(doc)
             self._initials_are_people(doc)
             self._complete_name_lists(doc)
+            self._gazetteer_orgs(doc)
+
+    def _gazetteer_orgs(self, doc: Doc) -> None:
+        """A one-word organisation name of the DBpedia lists (``warta train gazetteers``) that the NER left
+        untagged is an ORG ("pejabat Setkab", "menurut Kompolnas"): not when it opens a sentence, when the
+        article writes it in lower case too, or when it is a place."""
+        ents = list(ents_of(doc))
+        taken = {t for e in ents for t in range(e.start, e.end)}
+        new = [Span(doc, i, i + 1, label="ORG") for i, tok in enumerate(doc)
+               if i not in taken and tok.text in self.gazetteer_orgs and not _opens_sentence(doc, i)
+               and tok.lower_ not in _lower_words(doc) and not _is_place(tok.text)
+               and not (tok.lower_ in self.rank_corps and doc[i - 1].lower_ in self.ranks)]  # "Marsma TNI X"
+        if new:
+            set_ents(doc, sorted(ents + new, key=lambda e: e.start))
     

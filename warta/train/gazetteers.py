@@ -1,0 +1,55 @@
+"""``warta train gazetteers``: the organisation words warta ships, from the Indonesian DBpedia lists.
+
+``../shared/data/gazetteers`` holds the MDEE gazetteer (Alfina, Savitri and Fanany,
+"Modified DBpedia Entities Expansion for Tagging Automatically NER Dataset",
+ICACSIS 2017; DBpedia content, CC BY-SA): noisy name lists, to be used as a
+check after the NER, never as blind matching. warta keeps one use of it: the
+one-word organisation names (acronyms such as "Kompolnas", "Setkab", "BPOM")
+that are no person's or place's name in the same lists. The entity resolver
+tags such a word ORG when the NER left it untagged, it does not open a
+sentence and the article never writes it in lower case
+(``warta/components/_official_names.py``). What that use changed is measured
+in docs/evaluation.md.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+#: the shipped list, one name a line, under a header that gives its source and licence
+ORG_WORDS_FILE = Path(__file__).resolve().parents[1] / "lang" / "dbpedia_org_words.txt"
+
+_ONE_NAME = re.compile(r"[A-Z][\w&-]{1,23}")
+_HEADER = """\
+# One-word organisation names from the Indonesian DBpedia (MDEE gazetteer: Alfina, Savitri and Fanany,
+# "Modified DBpedia Entities Expansion for Tagging Automatically NER Dataset", ICACSIS 2017; repository
+# ialfina/ner-dataset-modified-dee). DBpedia content: CC BY-SA 3.0; this derived list is shared alike.
+# Written by `warta train gazetteers` from ../shared/data/gazetteers: the one-word names of
+# dbpedia-id-organization.txt that open with a capital and are no name in dbpedia-id-person.txt or
+# dbpedia-id-place.txt. Used by the entity resolver as a check after the NER (untagged words only).
+"""
+
+
+def _names(path: Path) -> set[str]:
+    return {line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
+
+
+def org_words(gazetteers: Path, function_words: frozenset[str] = frozenset()) -> list[str]:
+    """The one-word organisation names of the DBpedia lists in ``gazetteers``, sorted.
+
+    Raises:
+        FileNotFoundError: a list is missing.
+    """
+    orgs = _names(gazetteers / "dbpedia-id-organization.txt")
+    others = _names(gazetteers / "dbpedia-id-person.txt") | _names(gazetteers / "dbpedia-id-place.txt")
+    return sorted(n for n in orgs if _ONE_NAME.fullmatch(n) and n not in others and n.lower() not in function_words)
+
+
+def write_org_words(gazetteers: Path, output: Path = ORG_WORDS_FILE) -> int:
+    """Write :func:`org_words` to ``output`` under its provenance header; the number of names."""
+    from ..lang import load_lines
+
+    names = org_words(gazetteers, frozenset(load_lines("function_words")))
+    output.write_text(_HEADER + "".join(n + "\n" for n in names), encoding="utf-8")
+    return len(names)
