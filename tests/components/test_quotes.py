@@ -278,6 +278,14 @@ def test_quotes_never_fail_and_offsets_hold(nlp, text):
      "perusahaan memiliki dana yang cukup", "Budi Santoso"),
     ("Jaksa Rina Kusuma menyebut terdakwa menerima uang dari kontraktor jalan itu.",
      "terdakwa menerima uang dari kontraktor jalan itu", "Rina Kusuma"),
+    # an unprefixed predicate or a clause of being after a weak verb
+    ("Menteri Budi Santoso merinci harga solar naik dari Rp5.000 menjadi Rp6.800 per liter.",
+     "harga solar naik dari Rp5.000 menjadi Rp6.800 per liter", "Budi Santoso"),
+    ("Juru bicara kelompok itu, Budi Santoso, menyebut ada dua prajurit yang terluka dalam kontak tembak.",
+     "ada dua prajurit yang terluka dalam kontak tembak", "Budi Santoso"),
+    # a second predicate of the subject reports a clause licensed by its auxiliary
+    ("Keluarga korban menangis dan menuding hakim tidak memberikan keadilan.",
+     "hakim tidak memberikan keadilan", "Keluarga korban"),
     # a wish with a clause reports it
     ("Presiden Budi Santoso menginginkan izin usaha bisa selesai dalam satu hari.",
      "izin usaha bisa selesai dalam satu hari", "Budi Santoso"),
@@ -366,6 +374,9 @@ def test_quotes_coordinated_not_reports(nlp, text, n):
     "Gubernur menyampaikan apresiasinya menjadi tuan rumah acara itu.",
     "Tim forensik mengungkap penyebab kebakaran terjadi di gudang.",
     "Pemerintah menjamin ketersediaan beras menjelang Lebaran.",
+    # a second predicate with a plain object reports nothing
+    "Keluarga korban menangis dan menuding hakim itu.",
+    "Petugas datang dan meminta bantuan warga sekitar.",
     # a bare agentless passive between commas is no attribution
     "Program bantuan itu, diharapkan dapat membantu para nelayan kecil.",
 ])

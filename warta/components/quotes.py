@@ -153,8 +153,18 @@ _KEPADA_SKIP = frozenset(_LEX["kepada_skip"])
 MIN_WORDS = 3
 
 _VERBAL_PREPOSITIONS = frozenset(_LEX["verbal_prepositions"])
+_BARE_PREDICATES = frozenset(_LEX["bare_predicates"])
 _TER = ("ter",)
 _CLAUSE_STOPS = frozenset(_LEX["prepositions"]) | frozenset(_LEX["complementizers"]) | {"yang"}
+
+
+def _clause_licensed(rest: str, verb: str) -> bool:
+    """Whether the words after a reporting verb with no complementizer or comma make a clause: "agar ..."
+    (LICENSE; "untuk" only after a request), an auxiliary in its first words, or a subject and its verb."""
+    lic = LICENSE.match(rest)
+    if lic and not (lic.group("comp") == "untuk" and verb not in _REQUEST):
+        return True
+    return bool(AUX.search(" ".join(rest.split()[:12]))) or _subject_then_verb(rest)
 
 
 def _subject_then_verb(rest: str) -> bool:
@@ -164,12 +174,16 @@ def _subject_then_verb(rest: str) -> bool:
     menjadi ..." (a possessed noun is the object), "mengungkap penyebab kebakaran terjadi" (ter- is stative)."""
     head = re.match(r"[^,.;:!?\"“”()]*", rest).group()
     words = head.split()[:3]
+    if words and words[0] == "ada":
+        return True  # "menyebut ada satu prajurit yang ditembak": a clause of being
     for i, w in enumerate(words):
         low = w.lower()
         if low in _CLAUSE_STOPS or (not i and low.endswith("nya")):
             return False
         if not i or not w.islower():
             continue  # the subject's first word may look prefixed ("terdakwa", "direktur"); names are nouns
+        if low in _BARE_PREDICATES:
+            return True  # "merinci harga Pertalite naik ..."
         if looks_prefixed_verb(low, _TER):
             return False
         if looks_prefixed_verb(low) and low not in _VERBAL_PREPOSITIONS:
@@ -628,8 +642,9 @@ class Quotes:
             pre_words.pop()
         if pre_words and pre_words[-1].lower() in AND_WORDS:  # "dan", "serta": a second predicate of the subject
             cm = COMP_START.match(sent, m.end())
-            if not (cm.group("comp") or any(c in cm.group() for c in ",:")):
-                return None  # "dan meminta bantuan": no clause follows
+            rest = sent[cm.end():]
+            if not (cm.group("comp") or any(c in cm.group() for c in ",:") or _clause_licensed(rest, verb)):
+                return None  # "dan meminta bantuan": no clause follows; "dan menuding hakim tidak adil" has one
             hint = self._coordinated_subject(sent, s0, lead, m.start())
             return None if hint is None else self._clause(d, s0 + cm.end(), body_end, m, s0, hint)
         if not pre_words or pre_words[-1].lower() in _NEG or pre_words[-1].lower() in _NOT_BEFORE_CUE:
