@@ -599,3 +599,17 @@ def test_quotes_person_after_an_organisation_keeps_its_own_name(nlp, marked):
     text = ("Ekonom {Bank Nusantara|ORG} {Agus Salim|PER} menilai harga minyak akan menekan rupiah.\n\n"
             '"Pertumbuhan ekonomi akan terpengaruh oleh konflik itu," katanya.')
     assert [speaker(q) for q in marked(nlp, text)._.quotes] == ["Agus Salim", "Agus Salim"]
+
+
+@pytest.mark.parametrize("agent", [
+    "disampaikan oleh Menteri {Energi dan Sumber Daya Mineral|ORG} (ESDM) {Arifin Tasrif|PER}",
+    "disampaikan Menteri Energi {Arifin Tasrif|PER}",
+    "disampaikan oleh {Arifin Tasrif|PER}",
+])
+def test_quotes_agent_of_a_passive_report_is_the_next_pronoun(nlp, marked, agent):
+    # the agent of "disampaikan (oleh) X" is the one a following "Dia" refers to, not the speaker before
+    text = ('"Ini adalah pilihan terakhir pemerintah," kata {Joko Widodo|PER}.\n\n'
+            f"Pengumuman kenaikan harga itu {agent}.\n\n"
+            "Dia merinci harga solar naik dari Rp5.000 per liter menjadi Rp6.800 per liter.")
+    found = [q for q in marked(nlp, text)._.quotes if q["text"].startswith("harga solar naik")]
+    assert found and speaker(found[0]) == "Arifin Tasrif"

@@ -738,7 +738,8 @@ def _title_holder(d, words, before):
     names = [n for n in names if len(n.split()) >= 2]
     return names[-1] if names else None
 
-_AGENT = re.compile(r"\b(?P<cue>%s)\s+(?:oleh\s+)?(?=[A-Z])" % alternation(_LEX["passive"]))
+# the cue takes in "oleh", so the agent's words start right after it ("disampaikan oleh Menteri X")
+_AGENT = re.compile(r"\b(?P<cue>(?:%s)(?:\s+oleh)?)\s+(?=[A-Z])" % alternation(_LEX["passive"]))
 
 
 class Subject(NamedTuple):
