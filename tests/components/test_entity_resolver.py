@@ -513,6 +513,7 @@ def test_entity_resolver_facilities_are_places(nlp, marked, text, expected):
     ("Hal itu disampaikan saat dikonfirmasi kumparan, Senin.", [("kumparan", "ORG")]),
     ("Rapat itu memperkuat koordinasi antara pusat dan daerah.", []),
     ("Pertemuan antara pemerintah dan warga berlangsung tertutup.", []),
+    ("Sejumlah sektor bisnis besar terdampak kebijakan itu.", []),
     # a title alone is no person, a category no organisation; a name that is also a title stays
     ("Menurut {Mendagri|PER}, pemilu harus aman.", []),
     ("Ujaran kebencian berbau {SARA|ORG} marak.", []),

@@ -113,8 +113,10 @@ class OfficialNames:
         self.outlet_words = frozenset(x.lower() for x in load_lines("outlets"))
         self.gazetteer_orgs = frozenset(load_lines("dbpedia_org_words"))
         # an outlet written in lower case that is also a word of the language is that word ("koordinasi
-        # antara pusat dan daerah"), not the agency
+        # antara pusat dan daerah"), not the agency; one that is not is the outlet only after a citing or
+        # contact word ("dikonfirmasi kumparan", but "sektor bisnis")
         self.outlet_words_lower = self.outlet_words - frozenset(load_lines("function_words"))
+        self.outlet_cues = frozenset(load_lines("outlet_cues"))
         self.facility_name_modifiers = frozenset(facilities["name_modifiers"])
 
     # -- helpers ---------------------------------------------------------------
@@ -562,7 +564,8 @@ class OfficialNames:
         for i, tok in enumerate(doc):
             if i in taken:
                 continue
-            outlet = tok.lower_ in (self.outlet_words_lower if tok.is_lower else self.outlet_words)
+            outlet = tok.lower_ in self.outlet_words if not tok.is_lower else \
+                (tok.lower_ in self.outlet_words_lower and i > 0 and doc[i - 1].lower_ in self.outlet_cues)
             if (_DOMAIN.fullmatch(tok.text) or outlet) and i > 0 and doc[i - 1].is_lower:
                 new.append(Span(doc, i, i + 1, label="ORG"))
             elif tok.text in self.standalone_bodies:

@@ -46,6 +46,7 @@ TAB-separated columns, described in the file's header):
   news_agencies.txt             news agencies and broadcasters: outlets, not organisations, in rankings (store identity)
   iso3_fips.txt                 ISO 3166 alpha-3 -> FIPS 10-4 country codes (GDELT export)
   outlets.txt                   one-word outlet names that may open a dateline (segmenter)
+  outlet_cues.txt               words after which a lower-case outlet name is the outlet ("dikonfirmasi kumparan") (entity_resolver)
   place_event_words.txt         election and disaster words before a place name ("Pilkada Jawa Timur") (geo)
   place_prefixes_id.txt         first words that only Indonesian place names carry (geo)
   place_stoplist.txt            GeoNames names that are common words in Indonesian news (geo)
