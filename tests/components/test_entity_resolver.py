@@ -395,6 +395,12 @@ def test_entity_resolver_all_caps_country_inside_a_name(nlp, marked):
     ("Hal itu disampaikan anggota Kompolnas kepada wartawan.", [("Kompolnas", "ORG")]),
     ("Kompolnas menerima laporan itu.", []),
     ("Laporan masuk ke Kompolnas. Tim kompolnas desa juga dibentuk.", []),
+    # an acronym defined by a common noun phrase in lower case is a category, not an organisation
+    ("{KPK|ORG} menggelar operasi tangkap tangan ({OTT|ORG}). {OTT|ORG} itu berlangsung malam hari.",
+     [("KPK", "ORG")]),
+    ("Pemerintah menetapkan harga eceran tertinggi ({HET|ORG}) beras.", []),
+    ("Petugas {Badan Narkotika Nasional|ORG} ({BNN|ORG}) datang. {BNN|ORG} menyita sabu.",
+     [("Badan Narkotika Nasional", "ORG"), ("BNN", "ORG"), ("BNN", "ORG")]),
     # a weekday after a name is the day it was said, not one more name of a list
     ('"Pelaku sudah kami tangkap," kata {Boby|PER}, Kamis (6/10).', [("Boby", "PER")]),
     # a nickname in brackets after a name is the person, whatever label the NER gave it

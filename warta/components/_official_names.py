@@ -62,6 +62,18 @@ def _opens_sentence(doc: Doc, i: int) -> bool:
     return doc[k].is_sent_start or k == 0
 
 
+# a common noun phrase in lower case and the acronym it defines: "operasi tangkap tangan (OTT)"
+_LOWER_LONG_FORM = re.compile(r"(?P<long>(?:\b[a-z][a-z-]*\s+){1,6})\((?P<acr>[A-Z]{2,6})\)")
+
+
+def _initials_fit(acronym: str, words: list[str]) -> bool:
+    """Whether the acronym's letters are the initials of the last words before it, in order
+    ("OTT" <- "operasi tangkap tangan"; "PLTA" <- "pembangkit listrik tenaga air")."""
+    letters = acronym.lower()
+    tail = words[-len(letters):]
+    return len(tail) == len(letters) and all(w[:1] == c for w, c in zip(tail, letters))
+
+
 # a web domain written as an outlet's name: "merdeka.com", "News.com.au", "CNNIndonesia.com"
 _DOMAIN = re.compile(r"[A-Za-z][\w-]*\.(?:com|co\.id|id|net|org)(?:\.[a-z]{2})?")
 
@@ -160,6 +172,19 @@ class OfficialNames:
         kept = [e for e in ents if e.text.lower() not in self.non_entities
                 and e.text.split()[0].split("/")[0].lower().rstrip(".") not in self.law_heads  # "UU No.35/2014"
                 and not (e.label_ == "PER" and len(e) == 1 and e.text.lower() in TITLE_ONLY_HEADS)]  # "Mendagri"
+        if len(kept) != len(ents):
+            set_ents(doc, kept)
+
+    def _drop_category_acronyms(self, doc: Doc) -> None:
+        """An acronym the article defines by a common noun phrase in lower case ("operasi tangkap tangan
+        (OTT)", "harga eceran tertinggi (HET)") names a category, not an organisation: none of its mentions
+        is an entity. One defined by a name ("Badan Narkotika Nasional (BNN)") stays."""
+        categories = {m.group("acr") for m in _LOWER_LONG_FORM.finditer(doc_text(doc))
+                      if _initials_fit(m.group("acr"), m.group("long").split())}
+        if not categories:
+            return
+        ents = ents_of(doc)
+        kept = [e for e in ents if e.text not in categories]
         if len(kept) != len(ents):
             set_ents(doc, kept)
 
@@ -591,6 +616,7 @@ class OfficialNames:
             self._drop_outlets(doc)
             self._untagged_bodies(doc)
             self._drop_non_entities(doc)
+            self._drop_category_acronyms(doc)
             self._drop_vehicle_names(doc)
             self._cited_sources_are_orgs(doc)
             self._drop_day_names(doc)
