@@ -401,6 +401,10 @@ def test_entity_resolver_all_caps_country_inside_a_name(nlp, marked):
     ("Pemerintah menetapkan harga eceran tertinggi ({HET|ORG}) beras.", []),
     ("Petugas {Badan Narkotika Nasional|ORG} ({BNN|ORG}) datang. {BNN|ORG} menyita sabu.",
      [("Badan Narkotika Nasional", "ORG"), ("BNN", "ORG"), ("BNN", "ORG")]),
+    # a capitalised phrase the article also writes in lower case is a common noun phrase
+    ("Undang-undang itu mengatur {Partai Politik|ORG}. Setiap partai politik wajib melapor.", []),
+    ("Rapat {Panitia Khusus|ORG} ditunda karena panitia khusus belum lengkap.", []),
+    ("{Partai Demokrat|ORG} menggelar rapat. Partai itu menyebut demokrat sejati hadir.", [("Partai Demokrat", "ORG")]),
     # a weekday after a name is the day it was said, not one more name of a list
     ('"Pelaku sudah kami tangkap," kata {Boby|PER}, Kamis (6/10).', [("Boby", "PER")]),
     # a nickname in brackets after a name is the person, whatever label the NER gave it

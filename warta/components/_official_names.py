@@ -188,6 +188,16 @@ class OfficialNames:
         if len(kept) != len(ents):
             set_ents(doc, kept)
 
+    def _drop_common_phrases(self, doc: Doc) -> None:
+        """A capitalised phrase the article also writes in lower case ("Partai Politik" and "partai
+        politik", "Panitia Khusus" and "panitia khusus") is a common noun phrase, not a name."""
+        text = doc_text(doc)
+        ents = ents_of(doc)
+        kept = [e for e in ents if len(e) < 2 or not all(t.is_alpha for t in e) or e.text.lower() == e.text
+                or not re.search(r"(?<![\w-])%s(?![\w-])" % re.escape(e.text.lower()), text)]
+        if len(kept) != len(ents):
+            set_ents(doc, kept)
+
     def _drop_vehicle_names(self, doc: Doc) -> None:
         """Named vehicles are products, no entities: "KA Argo Lawu", "[Argo Lawu]" after "KA", and the same
         name (or its first words) written again alone."""
@@ -617,6 +627,7 @@ class OfficialNames:
             self._untagged_bodies(doc)
             self._drop_non_entities(doc)
             self._drop_category_acronyms(doc)
+            self._drop_common_phrases(doc)
             self._drop_vehicle_names(doc)
             self._cited_sources_are_orgs(doc)
             self._drop_day_names(doc)
