@@ -405,6 +405,12 @@ def test_entity_resolver_all_caps_country_inside_a_name(nlp, marked):
     ("Undang-undang itu mengatur {Partai Politik|ORG}. Setiap partai politik wajib melapor.", []),
     ("Rapat {Panitia Khusus|ORG} ditunda karena panitia khusus belum lengkap.", []),
     ("{Partai Demokrat|ORG} menggelar rapat. Partai itu menyebut demokrat sejati hadir.", [("Partai Demokrat", "ORG")]),
+    # a minister's portfolio and its bracketed acronym are part of the title, no organisation
+    ("Menteri {Energi dan Sumber Daya Mineral|ORG} ({ESDM|ORG}) {Arifin Tasrif|PER} hadir.",
+     [("Arifin Tasrif", "PER")]),
+    ("Menteri Energi dan Sumber Daya Mineral ({ESDM|ORG}) {Arifin Tasrif|PER} hadir.", [("Arifin Tasrif", "PER")]),
+    ("Pegawai {Kementerian Energi dan Sumber Daya Mineral|ORG} ({ESDM|ORG}) hadir.",
+     [("Kementerian Energi dan Sumber Daya Mineral", "ORG"), ("ESDM", "ORG")]),
     # a weekday after a name is the day it was said, not one more name of a list
     ('"Pelaku sudah kami tangkap," kata {Boby|PER}, Kamis (6/10).', [("Boby", "PER")]),
     # a nickname in brackets after a name is the person, whatever label the NER gave it

@@ -114,6 +114,7 @@ class OfficialNames:
         self.institution_heads = INSTITUTION_HEADS
         self.institution_max = max(len(h) for h in self.institution_heads)
         self.org_words = ORG_HEADS_LOWER
+        self.portfolio_titles = frozenset(load_json("titles")["portfolio_titles"])
         facilities = load_json("facilities")
         self.facility_heads = frozenset(facilities["facilities"])
         self.lower_case_place_heads = frozenset(facilities["lower_case_heads"])
@@ -187,6 +188,38 @@ class OfficialNames:
         kept = [e for e in ents if e.text not in categories]
         if len(kept) != len(ents):
             set_ents(doc, kept)
+
+    def _drop_portfolios(self, doc: Doc) -> None:
+        """ "Menteri [Energi dan Sumber Daya Mineral] ([ESDM]) Arifin Tasrif": a minister's portfolio, and
+        the acronym written after it, are part of the title, no organisation ("Kementerian ESDM" is one)."""
+        ents = list(ents_of(doc))
+        drop = set()
+        for k, e in enumerate(ents):
+            if len(e) == 1 and e.text.isupper() and self._portfolio_acronym(doc, e):
+                drop.add(k)
+                continue
+            if e.label_ == "PER" or e.start == 0 or doc[e.start - 1].lower_ not in self.portfolio_titles \
+                    or e[0].lower_ in self.org_words or self._starts_institution([e[0].text]):
+                continue
+            drop.add(k)
+            after = ents[k + 1] if k + 1 < len(ents) else None
+            if after is not None and len(after) == 1 and after.start == e.end + 1 and doc[e.end].text == "(" \
+                    and after.text.isupper():
+                drop.add(k + 1)
+        if drop:
+            set_ents(doc, [e for k, e in enumerate(ents) if k not in drop])
+
+    def _portfolio_acronym(self, doc: Doc, e: Span) -> bool:
+        """ "Menteri Energi dan Sumber Daya Mineral (ESDM)": the bracketed acronym of a portfolio."""
+        if e.start < 3 or doc[e.start - 1].text != "(" or e.end >= len(doc) or doc[e.end].text != ")":
+            return False
+        k = e.start - 2
+        while k >= 0 and e.start - k <= 8 and (is_cap(doc[k].text) or doc[k].lower_ in AND_WORDS):
+            if k > 0 and doc[k - 1].lower_ in self.portfolio_titles:
+                return _initials_fit(e.text, [t.text.lower() for t in doc[k:e.start - 1]
+                                              if t.lower_ not in AND_WORDS])
+            k -= 1
+        return False
 
     def _drop_common_phrases(self, doc: Doc) -> None:
         """A capitalised phrase the article also writes in lower case ("Partai Politik" and "partai
@@ -628,6 +661,7 @@ class OfficialNames:
             self._drop_non_entities(doc)
             self._drop_category_acronyms(doc)
             self._drop_common_phrases(doc)
+            self._drop_portfolios(doc)
             self._drop_vehicle_names(doc)
             self._cited_sources_are_orgs(doc)
             self._drop_day_names(doc)

@@ -257,6 +257,8 @@ class EntityResolver(NameFinder, RoleFinder, OfficialNames):
                 start = fits[0]
         if end - start < 2 or not self._free(doc, start, end):
             return None
+        if start > 0 and doc[start - 1].lower_ in self.portfolio_titles:
+            return None  # "Menteri [Energi dan Sumber Daya Mineral] (ESDM)": a portfolio, part of the title
         return Span(doc, start, end, label="ORG")
 
     def _acronym_pairs(self, doc: Doc) -> dict[str, str]:
