@@ -213,6 +213,11 @@ def test_timex_ignores_non_times(text):
                                                                            ("6 Maret", "2024-03-06")]),
     # a weekday range with no bracketed date keeps its weekdays
     ("Pameran dibuka Senin - Kamis.", "2024-03-07", [("Senin", "2024-03-04"), ("Kamis", "2024-03-07")]),
+    # a period counted back inside a quotation counts from the day the quote was said
+    ('"Gelar perkara kami lakukan dua minggu yang lalu," kata Kombes Budi, Sabtu (30/9).', "2017-10-02",
+     [("dua minggu yang lalu", "2017-W37"), ("Sabtu (30/9)", "2017-09-30")]),
+    ('Gelar perkara dilakukan dua minggu yang lalu, kata Kombes Budi, Sabtu (30/9).', "2017-10-02",
+     [("dua minggu yang lalu", "2017-W38"), ("Sabtu (30/9)", "2017-09-30")]),
     # a clock time of what is to come hangs on the event's day, not on the day the plan was told
     ('Festival itu digelar pada Sabtu (26/8). "Pesertanya banyak," ujar Rina, Jumat (25/8). Acara akan '
      'dimulai pukul 14.00 WIB.', "2017-08-25",

@@ -24,7 +24,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Optional
 
-from ._timex_values import ymd
+from ._timex_values import shifted, ymd
 
 # what may stand between a date and its clock time: "Minggu (17/3/19), pukul 15.07", "malam sekitar pukul 23:15"
 _DATE_THEN_CLOCK = re.compile(r"\s*,?\s*(?:(?:sekitar|sekira|kurang\s+lebih|lebih\s+kurang|tepat|mulai|pada|hingga)\s+)*$",
@@ -115,9 +115,10 @@ _ATTRIBUTION_END = re.compile(r"[.!?](?:\s|$)|\n")
 
 
 def speech_dates(text: str, items: list) -> None:
-    """Re-anchor deictic days ("kemarin") inside a quotation to the date its attribution gives (in place)."""
+    """Re-anchor deictic days ("kemarin") and counted periods ago ("dua minggu yang lalu") inside a quotation
+    to the date its attribution gives (in place)."""
     for k, (s, e, r) in enumerate(items):
-        if "deictic" not in r or not _OPEN_BEFORE.search(text, max(0, s - 400), s):
+        if ("deictic" not in r and "relative" not in r) or not _OPEN_BEFORE.search(text, max(0, s - 400), s):
             continue
         close = _CLOSE.search(text, e)
         if close is None or "\n" in text[e:close.start()]:
@@ -126,6 +127,10 @@ def speech_dates(text: str, items: list) -> None:
         stop = end.start() if end else len(text)
         said = [r2 for s2, _e2, r2 in items if close.end() <= s2 < stop and _is_day(r2) and "deictic" not in r2]
         if not said:
+            continue
+        if "relative" in r:
+            n, unit = r["relative"]
+            items[k] = (s, e, dict(r, **shifted(said[0]["day"], n, unit)))
             continue
         offset, suffix = r["deictic"]
         day = said[0]["day"] + timedelta(days=offset)

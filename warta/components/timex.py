@@ -455,7 +455,8 @@ def _h_count_rel(m, dct):
         sign = _AGO_SIGNS[rel]
         if n is None:
             return {"type": "DATE", "value": "FUTURE_REF" if sign > 0 else "PAST_REF", "anchored": True}
-        return shifted(dct, sign * n, unit)
+        # "dua minggu yang lalu" inside a quotation counts from the day it was said (speech_dates)
+        return dict(shifted(dct, sign * n, unit), relative=(sign * n, unit))
     if rel in _ANCHORED_SIGNS:
         sign = _ANCHORED_SIGNS[rel]
         if n is None or unit not in {"D", "W", "M", "Y"} or n != int(n):
