@@ -286,6 +286,14 @@ def test_quotes_never_fail_and_offsets_hold(nlp, text):
     # a second predicate of the subject reports a clause licensed by its auxiliary
     ("Keluarga korban menangis dan menuding hakim tidak memberikan keadilan.",
      "hakim tidak memberikan keadilan", "Keluarga korban"),
+    # a request may name whom it asks at length before their verb; urging with "untuk" is a request
+    ("Menteri Luar Negeri Budi Santoso meminta negara-negara Asia Tenggara dan China memastikan kode etik itu mengikat.",
+     "negara-negara Asia Tenggara dan China memastikan kode etik itu mengikat", "Budi Santoso"),
+    ("Menteri Luar Negeri Budi Santoso mendorong kedua negara untuk mematuhi putusan arbitrase itu.",
+     "kedua negara untuk mematuhi putusan arbitrase itu", "Budi Santoso"),
+    # a thought or view with its clause after a comma reports it
+    ("Menteri Pemuda Budi Santoso berpikir, tantangan terbesar saat ini ialah radikalisme.",
+     "tantangan terbesar saat ini ialah radikalisme", "Budi Santoso"),
     # a wish with a clause reports it
     ("Presiden Budi Santoso menginginkan izin usaha bisa selesai dalam satu hari.",
      "izin usaha bisa selesai dalam satu hari", "Budi Santoso"),
@@ -377,6 +385,9 @@ def test_quotes_coordinated_not_reports(nlp, text, n):
     # a second predicate with a plain object reports nothing
     "Keluarga korban menangis dan menuding hakim itu.",
     "Petugas datang dan meminta bantuan warga sekitar.",
+    "Warga meminta bantuan pemerintah pusat yang menangani banjir.",
+    "Relawan mendorong gerobak berisi bantuan ke posko.",
+    "Anak itu berpikir keras soal pekerjaan rumahnya.",
     # a bare agentless passive between commas is no attribution
     "Program bantuan itu, diharapkan dapat membantu para nelayan kecil.",
 ])

@@ -158,22 +158,28 @@ _TER = ("ter",)
 _CLAUSE_STOPS = frozenset(_LEX["prepositions"]) | frozenset(_LEX["complementizers"]) | {"yang"}
 
 
+def _subject_reach(verb: str) -> int:
+    """How many words a clause's subject may run to after ``verb``: a request names whom it asks at length
+    ("meminta negara-negara Asia Tenggara dan China memastikan ..."), a report keeps it short."""
+    return 6 if verb in _REQUEST else 3
+
+
 def _clause_licensed(rest: str, verb: str) -> bool:
     """Whether the words after a reporting verb with no complementizer or comma make a clause: "agar ..."
     (LICENSE; "untuk" only after a request), an auxiliary in its first words, or a subject and its verb."""
     lic = LICENSE.match(rest)
     if lic and not (lic.group("comp") == "untuk" and verb not in _REQUEST):
         return True
-    return bool(AUX.search(" ".join(rest.split()[:12]))) or _subject_then_verb(rest)
+    return bool(AUX.search(" ".join(rest.split()[:12]))) or _subject_then_verb(rest, _subject_reach(verb))
 
 
-def _subject_then_verb(rest: str) -> bool:
-    """A clause with no complementizer after a weak verb: a subject of one or two words, then its
+def _subject_then_verb(rest: str, most: int = 3) -> bool:
+    """A clause with no complementizer after a weak verb: a subject of up to ``most`` - 1 words, then its
     meN-, ber- or di- verb ("menjamin perusahaan memiliki dana", "menyebut Budi menerima suap"). A noun
     phrase has none: "menjamin keamanan warga", "meminta maaf kepada warga", "menyampaikan apresiasinya
     menjadi ..." (a possessed noun is the object), "mengungkap penyebab kebakaran terjadi" (ter- is stative)."""
     head = re.match(r"[^,.;:!?\"“”()]*", rest).group()
-    words = head.split()[:3]
+    words = head.split()[:most]
     if words and words[0] == "ada":
         return True  # "menyebut ada satu prajurit yang ditembak": a clause of being
     for i, w in enumerate(words):
@@ -667,7 +673,8 @@ class Quotes:
                 lic = None
             if lic and lic.group("comma"):
                 rest = rest[lic.end("comma"):]
-            elif not lic and not AUX.search(" ".join(rest.split()[:12])) and not _subject_then_verb(rest):
+            elif not lic and not AUX.search(" ".join(rest.split()[:12])) \
+                    and not _subject_then_verb(rest, _subject_reach(verb)):
                 return None
         if rest.lower().startswith(_NO_CONTENT) or len(WORD.findall(rest)) < 2:
             return None
