@@ -278,6 +278,9 @@ def test_timex_spans_are_consistent_on_word_salad(published):
     ("Ekonomi tumbuh 4,95 persen secara tahunan.", []),
     ("Ketua MA membacakan laporan tahunan lembaganya.", []),
     ("Sekretaris daerah menjadi pelaksana tugas harian gubernur.", []),
+    # ... but after a happening it says how often it recurs
+    ("Pameran tahunan itu dibuka di Jeddah.", [("tahunan", "P1Y")]),
+    ("Warga menggelar pertemuan bulanan di balai desa.", [("bulanan", "P1M")]),
 ])
 def test_timex_old_years_and_capitalised_names(text, expected):
     assert [(t["text"], t["value"]) for t in find_times(text, DCT)] == expected

@@ -526,13 +526,16 @@ def _h_set(m, dct):
     return {"type": "SET", "value": _SET_UNITS[unit], "anchored": True}
 
 
+_RECURRING_EVENTS = frozenset(_TW["recurring_event_nouns"])
+
+
 def _h_set_adj(m, dct):
     if not m.group("adj").islower():
         return None  # "Berita Harian": a name
     before = m.string[max(0, m.start() - 40):m.start()].split()
-    if not before or not looks_prefixed_verb(before[-1].lower()):
-        # a frequency only after a verb ("digelar tahunan"); "laporan tahunan", "tugas harian", "secara tahunan
-        # (yoy)" describe a thing or a basis
+    if not before or not (looks_prefixed_verb(before[-1].lower()) or before[-1].lower() in _RECURRING_EVENTS):
+        # a frequency only after a verb ("digelar tahunan") or a happening ("pertemuan tahunan"); "laporan
+        # tahunan", "tugas harian", "secara tahunan (yoy)" describe a thing or a basis
         return None
     value = {"tahunan": "P1Y", "bulanan": "P1M", "mingguan": "P1W", "pekanan": "P1W", "harian": "P1D"}
     return {"type": "SET", "value": value[m.group("adj").lower()], "anchored": True}
