@@ -173,7 +173,8 @@ def test_timex_ignores_non_times(text):
     # holidays: Indonesia's official date of that year
     ("Mudik jelang Lebaran tahun ini ramai.", "2024-03-20", [("Lebaran tahun ini", "2024-04-10")]),
     ("Pasar tutup saat Idul Adha 2019 dan Nyepi 2024.", "2024-01-05",
-     [("Idul Adha 2019", "2019-08-11"), ("Nyepi 2024", "2024-03-11")]),
+     # the feast's day, and the year inside its name as a time of its own ("Pemilu 2024" -> "2024")
+     [("Idul Adha", "2019-08-11"), ("2019", "2019"), ("Nyepi", "2024-03-11"), ("2024", "2024")]),
     ("Perayaan Imlek berlangsung meriah.", "2022-02-02", [("Imlek", "2022-02-01")]),
     ("Ia pulang ke kota natal ayahnya.", "2022-02-02", []),
     # written in lower case, a feast that is no common word is still the feast; a greeting is no time
@@ -181,7 +182,8 @@ def test_timex_ignores_non_times(text):
     ("Warga saling mengucapkan selamat Natal dan selamat Lebaran.", "2024-03-20", []),
     # national days on a fixed date
     ("Diskon digelar untuk memperingati Hari Kartini.", "2023-04-10", [("Hari Kartini", "2023-04-21")]),
-    ("Upacara Hari Pahlawan 2019 berlangsung khidmat.", "2023-04-10", [("Hari Pahlawan 2019", "2019-11-10")]),
+    ("Upacara Hari Pahlawan 2019 berlangsung khidmat.", "2023-04-10",
+     [("Hari Pahlawan", "2019-11-10"), ("2019", "2019")]),
     # a market day in a place name is no day
     ("Banjir melanda Pasar Minggu dan Jalan Senen.", "2022-02-02", []),
     # "setengah N": half an hour before N

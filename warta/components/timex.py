@@ -650,6 +650,15 @@ def _candidates(text: str, dct: Optional[date]) -> Iterator[tuple[int, int, int,
                 for start, end, r in _year_range(m):
                     yield start, end, _PRIO[name], r
                 continue
+            if name == "holiday" and m.group("hy"):
+                # "Tahun Baru Imlek 2018": the feast's day, and the year inside its name as a time of its own
+                # (ANNOTATION.md: "Pemilu 2024" -> "2024")
+                r = _HANDLERS[name](m, dct)
+                if r is not None:
+                    yield m.start(), m.end("hol"), _PRIO[name], r
+                    yield m.start("hy"), m.end("hy"), _PRIO[name], {"type": "DATE", "value": m.group("hy"),
+                                                                   "anchored": True}
+                continue
             if name == "year":
                 r = _h_year(m, dct, text, m.start())
             else:
