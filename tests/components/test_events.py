@@ -696,6 +696,9 @@ def test_events_political_sense_only(nlp, text):
     ("Ketua yayasan itu disangkakan melakukan penipuan oleh penyidik Polda.", "ACCUSE"),
     ("Bendahara partai dipersangkakan melakukan pencucian uang.", "ACCUSE"),
     ("Perusahaan itu menghibahkan dua bus kepada pemerintah kota.", "AID"),
+    # declining to comment or explain is a refusal
+    ("Juru bicara kejaksaan enggan berkomentar soal penahanan itu.", "REJECT"),
+    ("Bupati itu enggan menjelaskan lebih lanjut soal pemeriksaan tersebut.", "REJECT"),
     # welcoming, thanks and awards praise; urging with a clause requests; tracing a motive investigates
     ("Wali Kota menyambut positif rencana pemerintah pusat membangun jembatan.", "SUPPORT"),
     ("Usulan itu disambut baik oleh fraksi-fraksi di DPRD.", "SUPPORT"),
