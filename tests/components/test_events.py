@@ -696,6 +696,12 @@ def test_events_political_sense_only(nlp, text):
     ("Ketua yayasan itu disangkakan melakukan penipuan oleh penyidik Polda.", "ACCUSE"),
     ("Bendahara partai dipersangkakan melakukan pencucian uang.", "ACCUSE"),
     ("Perusahaan itu menghibahkan dua bus kepada pemerintah kota.", "AID"),
+    # withholding a permission is a refusal; granting it an agreement; defying and disappointment
+    ("Pimpinan KPK memutuskan untuk tidak memberi izin kepada penyidik itu.", "REJECT"),
+    ("Pemerintah tidak mengizinkan kapal asing masuk ke perairan Natuna.", "REJECT"),
+    ("Pemerintah mengizinkan kapal asing masuk ke perairan Natuna.", "AGREE"),
+    ("Penyidik itu membangkang kepada pimpinan KPK.", "REJECT"),
+    ("Keluarga korban kecewa atas vonis hakim itu.", "ACCUSE"),
     # declining to comment or explain is a refusal
     ("Juru bicara kejaksaan enggan berkomentar soal penahanan itu.", "REJECT"),
     ("Bupati itu enggan menjelaskan lebih lanjut soal pemeriksaan tersebut.", "REJECT"),

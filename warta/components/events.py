@@ -106,6 +106,7 @@ class EventLexicon:
     national: dict[str, str]  # national groups -> their country
     negators: frozenset[str]
     cessation: frozenset[str]  # "berhenti": a negator before it leaves the act asserted
+    permission: frozenset[str]  # "izin": negated, a permission withheld is a refusal
     future: frozenset[str]
     conditional: frozenset[str]
     obligation: frozenset[str]
@@ -157,7 +158,7 @@ def event_lexicon() -> EventLexicon:
         igos=onto.igos(), countries=onto.country_names(),
         stateless=frozenset(load_lines("event_stateless_groups")),
         national=dict(line.split("\t")[:2] for line in load_lines("event_national_groups")),
-        negators=words("event_negators"), cessation=words("event_cessation_words"),
+        negators=words("event_negators"), cessation=words("event_cessation_words"), permission=words("event_permission_words"),
         future=words("event_future"), conditional=words("event_conditional"),
         obligation=words("event_obligation"), question_words=words("event_question_words"),
         nonpolitical=words("event_nonpolitical_subjects"), boundaries=words("event_clause_boundaries"),
@@ -493,6 +494,10 @@ class Events:
             # "tidak akan pernah menegosiasikan", "tidak berunding dengan teroris": refusing
             # to meet or negotiate is REJECT:meet (annotation guide)
             type_, mode, negated = "REJECT", "meet", False
+        if negated and type_ == "AGREE" and (trig.phrase[0] in self.lex.permission
+                                             or any(w in self.lex.permission for w in span.text.lower().split())):
+            # "tidak mengizinkan", "tidak memberi izin": withholding a permission is refusing it
+            type_, mode, negated = "REJECT", None, False
         if negated and context_rules.refusal(self.lex, doc, span, lo):
             type_, mode, negated, modality = "REJECT", None, False, "asserted"  # "enggan bertemu": a refusal
         elif modality == "obligation" and not context_rules.first_person_subject(self.lex, doc, span, lo):

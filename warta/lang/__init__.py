@@ -11,6 +11,7 @@ TAB-separated columns, described in the file's header):
   event_actor_modifiers.txt     words between a sector noun and its country ("pasukan keamanan X") (events)
   event_attempt_words.txt       words of attempt: before a passive the act has not happened (events)
   event_cessation_words.txt     verbs of stopping: a negator before them leaves the act asserted (events)
+  event_permission_words.txt    roots of permitting: negated, a permission withheld is a refusal (events)
   event_background_words.txt    words before an event noun that make it background (events)
   event_clause_boundaries.txt   words that start a new clause; actors are not sought across them (events)
   event_common_capitalised.txt  capitalised words that are not names, used without NER (events)
