@@ -702,6 +702,8 @@ def test_events_political_sense_only(nlp, text):
     ("Pemerintah mengizinkan kapal asing masuk ke perairan Natuna.", "AGREE"),
     ("Penyidik itu membangkang kepada pimpinan KPK.", "REJECT"),
     ("Keluarga korban kecewa atas vonis hakim itu.", "ACCUSE"),
+    # hoping that others act is an appeal
+    ("Warga berharap agar pemerintah segera memperbaiki tanggul itu.", "REQUEST"),
     # declining to comment or explain is a refusal
     ("Juru bicara kejaksaan enggan berkomentar soal penahanan itu.", "REJECT"),
     ("Bupati itu enggan menjelaskan lebih lanjut soal pemeriksaan tersebut.", "REJECT"),
@@ -735,6 +737,10 @@ def test_events_not_stopping_leaves_the_act_asserted(nlp, text):
 def test_events_negator_before_the_act_still_negates(nlp):
     found = _events(nlp, "Polisi tidak melakukan penyelidikan terhadap laporan itu.")
     assert found and all(e["negated"] for e in found)
+
+
+def test_events_hoping_for_oneself_is_no_request(nlp):
+    assert "REQUEST" not in {e["type"] for e in _events(nlp, "Menteri itu berharap bisa hadir dalam rapat.")}
 
 
 def test_events_pushing_a_thing_is_no_request(nlp):
