@@ -220,6 +220,10 @@ def test_timex_ignores_non_times(text):
      [("dua minggu yang lalu", "2017-W37"), ("Sabtu (30/9)", "2017-09-30")]),
     ('Gelar perkara dilakukan dua minggu yang lalu, kata Kombes Budi, Sabtu (30/9).', "2017-10-02",
      [("dua minggu yang lalu", "2017-W38"), ("Sabtu (30/9)", "2017-09-30")]),
+    # parts of day with "tadi" after them, and later today with "nanti"
+    ("Pada malam tadi undang-undang itu disahkan.", "2017-07-21", [("malam tadi", "2017-07-20TNI")]),
+    ("Kami harap sudah ada kesimpulan nanti sore.", "2017-07-21", [("nanti sore", "2017-07-21TAF")]),
+    ("Rapat lanjutan digelar malam nanti.", "2017-07-21", [("malam nanti", "2017-07-21TNI")]),
     # a clock time of what is to come hangs on the event's day, not on the day the plan was told
     ('Festival itu digelar pada Sabtu (26/8). "Pesertanya banyak," ujar Rina, Jumat (25/8). Acara akan '
      'dimulai pukul 14.00 WIB.', "2017-08-25",
