@@ -294,6 +294,9 @@ def test_quotes_never_fail_and_offsets_hold(nlp, text):
     # a thought or view with its clause after a comma reports it
     ("Menteri Pemuda Budi Santoso berpikir, tantangan terbesar saat ini ialah radikalisme.",
      "tantangan terbesar saat ini ialah radikalisme", "Budi Santoso"),
+    # swearing to a clause reports it
+    ("Ketua DPR Budi Santoso bersumpah tidak terlibat dalam kasus korupsi itu.",
+     "tidak terlibat dalam kasus korupsi itu", "Budi Santoso"),
     # a wish with a clause reports it
     ("Presiden Budi Santoso menginginkan izin usaha bisa selesai dalam satu hari.",
      "izin usaha bisa selesai dalam satu hari", "Budi Santoso"),
@@ -624,3 +627,10 @@ def test_quotes_agent_of_a_passive_report_is_the_next_pronoun(nlp, marked, agent
             "Dia merinci harga solar naik dari Rp5.000 per liter menjadi Rp6.800 per liter.")
     found = [q for q in marked(nlp, text)._.quotes if q["text"].startswith("harga solar naik")]
     assert found and speaker(found[0]) == "Arifin Tasrif"
+
+
+def test_quotes_unnamed_official_of_a_country_is_the_phrase(nlp, marked):
+    # the capitalised run after the title is the country, not the official's name
+    text = ("Juru bicara Menteri Luar Negeri {Korea Utara|LOC} mengatakan sanksi itu melanggar hak negaranya.\n\n"
+            '"Kami akan membalas setiap langkah yang diambil Amerika," kata juru bicara itu.')
+    assert [speaker(q) for q in marked(nlp, text)._.quotes] == ["Juru bicara Menteri Luar Negeri Korea Utara"] * 2

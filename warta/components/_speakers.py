@@ -650,6 +650,8 @@ def _np_speaker(d, a, b, qstart, last, subjects, history=None):
     name = name_of(words) if is_cap(words[0]) or low0 in TITLES else ""
     if (low0 in _FUNCTION or (low0 in _NP_STARTERS and low0 not in TITLES)) and not name_of(words[1:]):
         name = ""  # "Data sementara", "Banyak orang": a capitalised sentence start, not a name
+    if name and low0 in TITLES and len(words) > len(name.split()) and _country(name):
+        name = ""  # "Juru bicara Menteri Luar Negeri Korea Utara": an official of a country, unnamed
     if ent is not None and not is_cap(words[0]) and ent.start_char > a and low0 not in _ENT_HEADS:
         ent = None  # "perwakilan dari Weinstein", "pengacara Ahok": the named one is not the speaker
     if ent is not None and not holder and (ent.label_ == "PER" or not name or (low0 in _ORG_HEADS and ent.start_char == a)
@@ -708,8 +710,8 @@ def _office_holder(d, words, at):
             if lead in _CITATIONS or lead in _CUE_WORDS or lead in CONNECTIVES:
                 continue  # "Dilansir Reuters, Menteri ...": a citation, no apposition
             name = name_of(m.group("n").split())
-            if len(name.split()) >= 2 and name.split()[0].lower() not in TITLES:
-                found.append((m.start(), name))
+            if len(name.split()) >= 2 and name.split()[0].lower() not in TITLES and not _country(name):
+                found.append((m.start(), name))  # "Juru bicara ... Korea Utara": a country is no holder
     if not found:
         return None
     earlier = [(pos, name) for pos, name in found if pos < at]
