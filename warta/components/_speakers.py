@@ -384,7 +384,12 @@ def speaker_segment(sent, s0, a, b):
         if not kept and words is not segs[-1] and _fronted_clause(words):
             continue
         if w0 in CONNECTIVES or w0 in DAYS or w0 in _ASIDE_OPENERS:
-            if kept:
+            if kept and w0 in DAYS and words is not segs[-1] \
+                    and all(_country(" ".join(w.text for w in seg)) for seg in kept):
+                # "Dalam bincang ... di Kementerian X, Jakarta, Jumat (12/1), Enggar mengatakan": the place and
+                # the day close a fronted adjunct; the subject comes after them
+                kept = []
+            elif kept:
                 break
             # "Senin (12/6) Perry": drop a leading date, keep what follows
             while words and (words[0].text.lower() in DAYS or words[0].text[:1] in "(0123456789"):
