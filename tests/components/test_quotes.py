@@ -634,3 +634,24 @@ def test_quotes_unnamed_official_of_a_country_is_the_phrase(nlp, marked):
     text = ("Juru bicara Menteri Luar Negeri {Korea Utara|LOC} mengatakan sanksi itu melanggar hak negaranya.\n\n"
             '"Kami akan membalas setiap langkah yang diambil Amerika," kata juru bicara itu.')
     assert [speaker(q) for q in marked(nlp, text)._.quotes] == ["Juru bicara Menteri Luar Negeri Korea Utara"] * 2
+
+
+@pytest.mark.parametrize("agent, who", [
+    ("Hal itu disampaikan oleh juru bicara {Kemlu China|ORG}, Geng Shuang, di Beijing.", "Geng Shuang"),
+    ("Pernyataan tersebut diungkapkan {Budi Santoso|PER} kepada wartawan.", "Budi Santoso"),
+])
+def test_quotes_next_sentence_names_who_said_it(nlp, marked, agent, who):
+    # the institution's statement, then "Hal itu disampaikan oleh X": X said it
+    text = f"{{Kementerian Luar Negeri China|ORG}} meminta semua pihak untuk tetap tenang. {agent}"
+    found = [q for q in marked(nlp, text)._.quotes if q["text"].startswith("semua pihak")]
+    assert found and speaker(found[0]) == who
+
+
+def test_quotes_next_sentence_keeps_a_named_speaker(nlp, marked):
+    # a person already named keeps the quote; a place after the comma is no name
+    text = ("{Budi Santoso|PER} meminta semua pihak untuk tetap tenang. Hal itu disampaikan oleh juru bicara "
+            "{Kemlu|ORG}, {Rina Kusuma|PER}, di Jakarta.")
+    assert speaker(marked(nlp, text)._.quotes[0]) == "Budi Santoso"
+    text = ("{Pemprov|ORG} meminta semua pihak untuk tetap tenang. Hal itu disampaikan oleh juru bicara "
+            "{Pemprov|ORG}, Jawa Barat, pada Senin.")
+    assert speaker(marked(nlp, text)._.quotes[0]) == "Pemprov"

@@ -163,10 +163,10 @@ def _name_of(words: tuple[str, ...]) -> str:
     # "Presiden Kazakhstan Kassym-Jomart Tokayev", "Gubernur Maluku X Y": a country or place after the
     # title is not part of the name
     for k in (3, 2):  # a place of two or three words: "Gubernur [Jawa Barat] Ridwan Kamil"
-        if len(out) >= k + 2 and _country(" ".join(out[:k])):
+        if len(out) >= k + 2 and names_place(" ".join(out[:k])):
             out = out[k:]
             break
-    while len(out) >= 3 and (_country(out[0]) or (len(out[0]) >= 2 and out[0].isupper())):
+    while len(out) >= 3 and (names_place(out[0]) or (len(out[0]) >= 2 and out[0].isupper())):
         out.pop(0)  # and so is the body's acronym: "Sekretaris Jenderal PBB Antonio Guterres"
     if len(out) == 2 and len(out[0]) >= 3 and out[0].isupper() and out[0].isalpha() and not out[1].isupper():
         out.pop(0)  # a one-word name after the body's acronym: "Kepala BNPB Suharyanto"
@@ -174,7 +174,7 @@ def _name_of(words: tuple[str, ...]) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _country(word: str) -> bool:
+def names_place(word: str) -> bool:
     """Whether ``word`` names a country or a known place."""
     from .geo import country_code, lookup_place  # geo's tables, loaded once
 
@@ -385,7 +385,7 @@ def speaker_segment(sent, s0, a, b):
             continue
         if w0 in CONNECTIVES or w0 in DAYS or w0 in _ASIDE_OPENERS:
             if kept and w0 in DAYS and words is not segs[-1] \
-                    and all(_country(" ".join(w.text for w in seg)) for seg in kept):
+                    and all(names_place(" ".join(w.text for w in seg)) for seg in kept):
                 # "Dalam bincang ... di Kementerian X, Jakarta, Jumat (12/1), Enggar mengatakan": the place and
                 # the day close a fronted adjunct; the subject comes after them
                 kept = []
@@ -495,10 +495,10 @@ def hint_after(d, m, base):
     # "Ikatan Hakim Indonesia (Ikahi), Suhardi": past the acronym, which _mask blanked
     after = _BLANKS.match(seg, picked[-1].end).end()
     # "Duta Besar RI di New York, Abdul Kadir Jailani,": an office of a country, the place it is held, its holder
-    office = _country(words[-1]) or words[-1].lower() in TITLES
+    office = names_place(words[-1]) or words[-1].lower() in TITLES
     at_place = _AT_PLACE.match(seg, after) if office else None
     am = _APPOS.match(seg, after) or (_APPOS.match(seg, at_place.end()) if at_place else None)
-    while am and all(_country(w) for w in am.group(1).split()) and _APPOS.match(seg, am.end(1)):
+    while am and all(names_place(w) for w in am.group(1).split()) and _APPOS.match(seg, am.end(1)):
         am = _APPOS.match(seg, am.end(1))  # "kata Humas Kantor SAR Mataram, NTB, I Gusti Lanang": past the place
     if am and am.group(1).split()[0].lower().strip(".") not in DAYS and (not is_cap(words[0]) or low0 in TITLES or low0 in _ORG_HEADS or len(words) > 3):
         return Hint("np", start + am.start(1), start + am.start(1) + len(am.group(1).rstrip(" \t.")))
@@ -655,7 +655,7 @@ def _np_speaker(d, a, b, qstart, last, subjects, history=None):
     name = name_of(words) if is_cap(words[0]) or low0 in TITLES else ""
     if (low0 in _FUNCTION or (low0 in _NP_STARTERS and low0 not in TITLES)) and not name_of(words[1:]):
         name = ""  # "Data sementara", "Banyak orang": a capitalised sentence start, not a name
-    if name and low0 in TITLES and len(words) > len(name.split()) and _country(name):
+    if name and low0 in TITLES and len(words) > len(name.split()) and names_place(name):
         name = ""  # "Juru bicara Menteri Luar Negeri Korea Utara": an official of a country, unnamed
     if ent is not None and not is_cap(words[0]) and ent.start_char > a and low0 not in _ENT_HEADS:
         ent = None  # "perwakilan dari Weinstein", "pengacara Ahok": the named one is not the speaker
@@ -715,7 +715,7 @@ def _office_holder(d, words, at):
             if lead in _CITATIONS or lead in _CUE_WORDS or lead in CONNECTIVES:
                 continue  # "Dilansir Reuters, Menteri ...": a citation, no apposition
             name = name_of(m.group("n").split())
-            if len(name.split()) >= 2 and name.split()[0].lower() not in TITLES and not _country(name):
+            if len(name.split()) >= 2 and name.split()[0].lower() not in TITLES and not names_place(name):
                 found.append((m.start(), name))  # "Juru bicara ... Korea Utara": a country is no holder
     if not found:
         return None

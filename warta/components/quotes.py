@@ -56,9 +56,9 @@ from ..morphology import looks_prefixed_verb
 from ._regex import alternation
 from ._speakers import (
     CONTINUE, SOURCE_PEOPLE, ADVERBS, CONNECTIVES, DAYS, NOBODY, PRONOUNS, STOPS, TITLES, UNATTRIBUTED, WORD, Cue, Hint,
-    Names, adverb_tail, hint_after, hint_before, name_of, resolve, skip_connective, speaker_segment,
+    Names, adverb_tail, hint_after, hint_before, name_of, names_place, resolve, skip_connective, speaker_segment,
 )
-from ._lexicon import AND_WORDS, NAME_LINKS, SUBORDINATORS, THIRD_PERSON
+from ._lexicon import AND_WORDS, DEMONSTRATIVES, NAME_LINKS, SUBORDINATORS, THIRD_PERSON
 from ._sentences import sentence_char_bounds
 from ._words import is_cap
 from .extensions import doc_list, doc_text
@@ -118,6 +118,9 @@ START_CUE = re.compile(
 )
 # "Bagi Rina, ...", "Baginya, ...": a person's view opening the sentence
 VIEW_START = re.compile(r"(?P<cue>%s)(?P<nya>nya)?\b(?P<np>[^,.]{0,40}?)\s*,\s*" % alternation(_capfirst(_LEX["view_openers"])))
+# "Hal itu disampaikan oleh X": the sentence before was X's
+BACKWARD = re.compile(r"\s*(?:%s)\s+(?:%s)\s+(?P<cue>(?:%s)(?:nya)?(?:\s+oleh)?)\s+" % (
+    alternation(_capfirst(_LEX["backward_heads"])), alternation(sorted(DEMONSTRATIVES)), alternation(_LEX["passive"])))
 PASSIVE_START = re.compile(r"(?P<cue>%s)\s+(?:oleh\s+)?(?P<np>[^,]{1,80}?)\s*,\s*" % _PASSIVE)
 # "Dijelaskan, ...", "Ditambahkannya, ...": an agentless passive that continues the current speaker
 AGENTLESS_START = re.compile(r"(?P<cue>%s)(?:nya)?(?:\s*[,:]\s*|\s+(?=(?P<next>[a-z][\w-]*)))" % _PASSIVE)
@@ -156,6 +159,25 @@ _VERBAL_PREPOSITIONS = frozenset(_LEX["verbal_prepositions"])
 _BARE_PREDICATES = frozenset(_LEX["bare_predicates"])
 _TER = ("ter",)
 _CLAUSE_STOPS = frozenset(_LEX["prepositions"]) | frozenset(_LEX["complementizers"]) | {"yang"}
+
+
+_APPOSED = re.compile(r"\s*,\s*(?P<n>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){1,3})\s*(?:,|[.!?]|\s+(?:di|dalam|pada|saat|kepada)\b)")
+
+
+def _agent_name(d, start: int, end: int) -> Optional[tuple[int, int]]:
+    """(start, end) of the person named as the agent at ``start``: a person entity right there ("oleh Geng
+    Shuang"), or the name in apposition after a title ("oleh juru bicara Kemlu China, Geng Shuang,")."""
+    per = [e for e in d.ents if e.label_ == "PER" and start <= e.start_char < end]
+    if per and per[0].start_char - start < 60:
+        return per[0].start_char, per[0].end_char
+    comma = d.text.find(",", start, end)
+    if comma < 0 or comma - start > 80:
+        return None
+    m = _APPOSED.match(d.text, comma)
+    if m is None or names_place(m.group("n")) or any(e.label_ == "ORG" and e.start_char <= m.start("n") < e.end_char
+                                                   for e in d.ents):
+        return None
+    return m.start("n"), m.end("n")
 
 
 def _subject_reach(verb: str) -> int:
@@ -398,7 +420,25 @@ class Quotes:
         if not found:
             return []
         found.sort(key=lambda f: f.start)
-        return resolve(d, found, [(f.stretch.open, f.stretch.end) for f in found if f.stretch is not None])
+        out = resolve(d, found, [(f.stretch.open, f.stretch.end) for f in found if f.stretch is not None])
+        return [self._said_by_next(d, q) for q in out]
+
+    def _said_by_next(self, d, q: dict) -> dict:
+        """A quote whose speaker is no person, followed by "Hal itu disampaikan oleh X" naming a person:
+        X said it ("Kemlu China meminta ... . Hal itu disampaikan oleh juru bicara Kemlu, Geng Shuang")."""
+        speaker = q["speaker"]
+        if speaker is not None and speaker.get("label") in (None, "PER"):
+            return q
+        s1 = d.sentence_of(max(q["start"], q["end"] - 1))[1]
+        m = BACKWARD.match(d.text, s1)
+        if m is None:
+            return q
+        name = _agent_name(d, m.end(), d.sentence_of(m.end())[1])
+        if name is None:
+            return q
+        a, b = name
+        who = {"start": a, "end": b, "text": d.raw[a:b], "canonical": d.names.fullest(d.text[a:b]), "label": "PER"}
+        return dict(q, speaker=who)
 
     def _direct(self, d: _Doc, q: Stretch) -> Optional[Candidate]:
         text = d.text
