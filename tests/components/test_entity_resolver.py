@@ -389,6 +389,7 @@ def test_entity_resolver_all_caps_country_inside_a_name(nlp, marked):
     ('"{Kemarahan|PER} warga sudah memuncak," kata Budi.', []),
     ("{Rinciannya|PER} sepuluh lembar uang palsu.", []),
     ("{Radikalisme|PER} menjadi ancaman bagi pemuda.", []),
+    ("{Walhasil|LOC}, pemerintah tidak jadi menaikkan harga.", []),
     ('"{Mustajab|PER} sudah tiba," kata polisi.', [("Mustajab", "PER")]),
     # a one-word organisation name of the DBpedia lists the NER left untagged is an ORG; not opening a
     # sentence, nor a word the article writes in lower case

@@ -125,6 +125,7 @@ class OfficialNames:
         self.standalone_bodies = frozenset(orgs["standalone_bodies"])
         self.outlet_words = frozenset(x.lower() for x in load_lines("outlets"))
         self.gazetteer_orgs = frozenset(load_lines("dbpedia_org_words"))
+        self.sentence_starters = frozenset(load_lines("sentence_starters"))
         # an outlet written in lower case that is also a word of the language is that word ("koordinasi
         # antara pusat dan daerah"), not the agency; one that is not is the outlet only after a citing or
         # contact word ("dikonfirmasi kumparan", but "sektor bisnis")
@@ -368,7 +369,7 @@ class OfficialNames:
             if len(e) == 1 and _opens_sentence(doc, e.start) and e.label_ in ("PER", "LOC", "ORG") \
                     and not e.text.isupper() and not _is_place(e.text) and e.text not in self.standalone_bodies:
                 w = e.text
-                if w.lower() in _lower_words(doc) or _DERIVED.fullmatch(w):
+                if w.lower() in _lower_words(doc) or _DERIVED.fullmatch(w) or w.lower() in self.sentence_starters:
                     continue
             kept.append(e)
         if len(kept) != len(ents):

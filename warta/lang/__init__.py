@@ -53,7 +53,7 @@ TAB-separated columns, described in the file's header):
   place_stoplist.txt            GeoNames names that are common words in Indonesian news (geo)
   quote_titles.txt              title and role words dropped from speaker names (quotes, quote scorer)
   related_links.txt             words opening a "Baca juga:" line: nothing in it is a fact of the article (builder)
-  sentence_starters.txt         words that open a sentence after a weak abbreviation (segmenter)
+  sentence_starters.txt         words that open a sentence after a weak abbreviation (segmenter), never a one-word name there (entity_resolver)
 
 Alias table (``aliases.tsv``: alias TAB name shown): other names of one entity (store identity).
 
