@@ -406,6 +406,12 @@ def test_entity_resolver_all_caps_country_inside_a_name(nlp, marked):
     ("Undang-undang itu mengatur {Partai Politik|ORG}. Setiap partai politik wajib melapor.", []),
     ("Rapat {Panitia Khusus|ORG} ditunda karena panitia khusus belum lengkap.", []),
     ("{Partai Demokrat|ORG} menggelar rapat. Partai itu menyebut demokrat sejati hadir.", [("Partai Demokrat", "ORG")]),
+    # a name cut at "dan" that its bracketed acronym shows to run on
+    ("Menurut audit {Badan Pengawasan Keuangan|ORG} dan Pembangunan ({BPKP|ORG}), negara rugi.",
+     [("Badan Pengawasan Keuangan dan Pembangunan", "ORG"), ("BPKP", "ORG")]),
+    # (the acronym is the second name's alone: the first stays whole, the second is its long form)
+    ("Pertemuan {Kementerian Luar Negeri|ORG} dan Kedutaan Besar Jepang ({KBJ|ORG}) lancar.",
+     [("Kementerian Luar Negeri", "ORG"), ("Kedutaan Besar Jepang", "ORG"), ("KBJ", "ORG")]),
     # a minister's portfolio and its bracketed acronym are part of the title, no organisation
     ("Menteri {Energi dan Sumber Daya Mineral|ORG} ({ESDM|ORG}) {Arifin Tasrif|PER} hadir.",
      [("Arifin Tasrif", "PER")]),

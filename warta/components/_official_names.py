@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Optional
 
 from spacy.tokens import Doc, Span
 
@@ -221,6 +222,38 @@ class OfficialNames:
                                               if t.lower_ not in AND_WORDS])
             k -= 1
         return False
+
+    def _names_joined_by_dan(self, doc: Doc) -> None:
+        """ "[Badan Pengawasan Keuangan] dan Pembangunan (BPKP)": a name cut at "dan" (or a comma) that its
+        bracketed acronym shows to run on: the acronym's letters are the initials of the whole."""
+        ents = list(ents_of(doc))
+        changed, out = False, []
+        for k, e in enumerate(ents):
+            end = self._run_on_end(doc, e) if e.label_ == "ORG" else None
+            nxt = ents[k + 1] if k + 1 < len(ents) else None
+            if end is None or (nxt is not None and nxt.start < end):
+                out.append(e)
+                continue
+            out.append(Span(doc, e.start, end, label="ORG"))
+            changed = True
+        if changed:
+            set_ents(doc, out)
+
+    def _run_on_end(self, doc: Doc, e: Span) -> Optional[int]:
+        """Where ``e`` really ends when "dan"/"," and capitalised words, then "(ACRONYM)", follow it."""
+        i = e.end
+        if i >= len(doc) or not (doc[i].lower_ in AND_WORDS or doc[i].text == ","):
+            return None
+        j = i + 1
+        if j < len(doc) and doc[j].lower_ in AND_WORDS:  # ", dan"
+            j += 1
+        k = j
+        while k < len(doc) and k - j < 4 and is_cap(doc[k].text) and doc[k].is_alpha:
+            k += 1
+        if k == j or k + 2 >= len(doc) or doc[k].text != "(" or doc[k + 2].text != ")":
+            return None
+        words = [t.text.lower() for t in doc[e.start:k] if t.is_alpha and t.lower_ not in AND_WORDS]
+        return k if _initials_fit(doc[k + 1].text, words) and len(words) == len(doc[k + 1].text) else None
 
     def _drop_common_phrases(self, doc: Doc) -> None:
         """A capitalised phrase the article also writes in lower case ("Partai Politik" and "partai
@@ -661,6 +694,7 @@ class OfficialNames:
             self._untagged_bodies(doc)
             self._drop_non_entities(doc)
             self._drop_category_acronyms(doc)
+            self._names_joined_by_dan(doc)
             self._drop_common_phrases(doc)
             self._drop_portfolios(doc)
             self._drop_vehicle_names(doc)
