@@ -704,6 +704,9 @@ def test_events_political_sense_only(nlp, text):
     ("Keluarga korban kecewa atas vonis hakim itu.", "ACCUSE"),
     # hoping that others act is an appeal
     ("Warga berharap agar pemerintah segera memperbaiki tanggul itu.", "REQUEST"),
+    # swearing one did not do it is a denial; swearing to act a threat
+    ("Ketua DPR itu bersumpah tidak terlibat dalam kasus korupsi itu.", "REJECT"),
+    ("Kelompok bersenjata itu bersumpah akan membalas serangan tentara.", "THREATEN"),
     # declining to comment or explain is a refusal
     ("Juru bicara kejaksaan enggan berkomentar soal penahanan itu.", "REJECT"),
     ("Bupati itu enggan menjelaskan lebih lanjut soal pemeriksaan tersebut.", "REJECT"),
