@@ -294,6 +294,9 @@ def test_quotes_never_fail_and_offsets_hold(nlp, text):
     # a thought or view with its clause after a comma reports it
     ("Menteri Pemuda Budi Santoso berpikir, tantangan terbesar saat ini ialah radikalisme.",
      "tantangan terbesar saat ini ialah radikalisme", "Budi Santoso"),
+    # a party of the case after "menurut" with no comma: the clause starts after the noun
+    ("Menurut termohon penetapan pemohon sebagai tersangka sudah sesuai prosedur.",
+     "penetapan pemohon sebagai tersangka sudah sesuai prosedur", "termohon"),
     # swearing to a clause reports it
     ("Ketua DPR Budi Santoso bersumpah tidak terlibat dalam kasus korupsi itu.",
      "tidak terlibat dalam kasus korupsi itu", "Budi Santoso"),

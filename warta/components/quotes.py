@@ -156,6 +156,7 @@ _KEPADA_SKIP = frozenset(_LEX["kepada_skip"])
 MIN_WORDS = 3
 
 _VERBAL_PREPOSITIONS = frozenset(_LEX["verbal_prepositions"])
+_PARTY_NOUNS = frozenset(_LEX["party_nouns"])
 _BARE_PREDICATES = frozenset(_LEX["bare_predicates"])
 _TER = ("ter",)
 _CLAUSE_STOPS = frozenset(_LEX["prepositions"]) | frozenset(_LEX["complementizers"]) | {"yang"}
@@ -624,7 +625,10 @@ class Quotes:
             k = 1  # no comma: "Menurut Vitali dirinya ...": the name is the capitalised run
             while k < len(words) and is_cap(words[k]):
                 k += 1
-            if (comma < 0 or len(words) > 6) and is_cap(words[0]) and words[0].lower() not in NOBODY \
+            if comma < 0 and len(words) > 3 and words[0].lower() in _PARTY_NOUNS:
+                # "Menurut termohon penetapan pemohon ...": a party of the case, then the clause
+                np_end = np0 - s0 + len(words[0])
+            elif (comma < 0 or len(words) > 6) and is_cap(words[0]) and words[0].lower() not in NOBODY \
                     and k < len(words) and words[k].lower() not in NAME_LINKS \
                     and not sent[:m.start()].rstrip().endswith(","):
                 np_end = np0 - s0 + len(" ".join(words[:k]))
