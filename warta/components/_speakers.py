@@ -670,7 +670,8 @@ def _np_speaker(d, a, b, qstart, last, subjects, history=None):
                      or is_clipped_form(canonical, alt.split()[0])):
             canonical = alt
         label = ent.label_
-        if label != "PER" and ent.start_char == a and (low0 in OFFICE_UNITS or (low0 in TITLES and low0 not in _ORG_HEADS)):
+        office = low0 in OFFICE_UNITS or (low0 in TITLES and low0 not in _ORG_HEADS)
+        if label != "PER" and ent.start_char == a and office:
             # "Humas Festival Budaya Kartika Larasati" tagged as one organisation: an office opens it, so a person
             # in that office speaks, and a later "ia" is that person
             label = "PER"

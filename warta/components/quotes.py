@@ -117,7 +117,8 @@ START_CUE = re.compile(
     r"(?P<cue>%s)(?P<nya>nya)?\b[^,.]{0,60},\s*" % alternation(w[:1].upper() + w[1:] for w in _LEX["post_cues"])
 )
 # "Bagi Rina, ...", "Baginya, ...": a person's view opening the sentence
-VIEW_START = re.compile(r"(?P<cue>%s)(?P<nya>nya)?\b(?P<np>[^,.]{0,40}?)\s*,\s*" % alternation(_capfirst(_LEX["view_openers"])))
+VIEW_START = re.compile(r"(?P<cue>%s)(?P<nya>nya)?\b(?P<np>[^,.]{0,40}?)\s*,\s*"
+                        % alternation(_capfirst(_LEX["view_openers"])))
 # "Hal itu disampaikan oleh X": the sentence before was X's
 BACKWARD = re.compile(r"\s*(?:%s)\s+(?:%s)\s+(?P<cue>(?:%s)(?:nya)?(?:\s+oleh)?)\s+" % (
     alternation(_capfirst(_LEX["backward_heads"])), alternation(sorted(DEMONSTRATIVES)), alternation(_LEX["passive"])))
@@ -162,7 +163,9 @@ _TER = ("ter",)
 _CLAUSE_STOPS = frozenset(_LEX["prepositions"]) | frozenset(_LEX["complementizers"]) | {"yang"}
 
 
-_APPOSED = re.compile(r"\s*,\s*(?P<n>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){1,3})\s*(?:,|[.!?]|\s+(?:di|dalam|pada|saat|kepada)\b)")
+# a name in apposition after a title: "..., Geng Shuang, di Beijing"
+_APPOSED = re.compile(r"\s*,\s*(?P<n>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){1,3})"
+                      r"\s*(?:,|[.!?]|\s+(?:%s)\b)" % alternation(_LEX["speaker_stops"]))
 
 
 def _agent_name(d, start: int, end: int) -> Optional[tuple[int, int]]:
