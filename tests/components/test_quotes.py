@@ -658,3 +658,10 @@ def test_quotes_next_sentence_keeps_a_named_speaker(nlp, marked):
     text = ("{Pemprov|ORG} meminta semua pihak untuk tetap tenang. Hal itu disampaikan oleh juru bicara "
             "{Pemprov|ORG}, Jawa Barat, pada Senin.")
     assert speaker(marked(nlp, text)._.quotes[0]) == "Pemprov"
+
+
+def test_quotes_bare_title_of_an_unnamed_official_is_the_phrase(nlp, marked):
+    # "kata juru bicara" after "Juru bicara Menteri Luar Negeri Korea Utara": the same unnamed official
+    text = ("Juru bicara Menteri Luar Negeri {Korea Utara|LOC} mengatakan sanksi itu melanggar hak negaranya.\n\n"
+            '"Kami akan membalas setiap langkah yang diambil Amerika," kata juru bicara.')
+    assert [speaker(q) for q in marked(nlp, text)._.quotes] == ["Juru bicara Menteri Luar Negeri Korea Utara"] * 2

@@ -725,6 +725,19 @@ def _office_holder(d, words, at):
     return name
 
 
+_OFFICE_RUN = re.compile(r"[A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*){0,6}")
+
+
+def _unnamed_office(d, m, title_words) -> Optional[str]:
+    """ "Juru bicara Menteri Luar Negeri Korea Utara" after the title "juru bicara": an office held for an
+    office of a country, with no name; the phrase as written is who speaks (None when it ends with no place)."""
+    office = _OFFICE_RUN.match(d.text, m.start("n")).group().split()
+    if not (names_place(" ".join(office[-2:])) or names_place(office[-1])):
+        return None
+    head = d.text[:m.start()].split()[-(len(title_words) - 1):] if len(title_words) > 1 else []
+    return " ".join(head + d.text[m.start():m.start("n")].split() + office)
+
+
 def _title_holder(d, words, before):
     """The name written after an earlier use of a title ("Menhub Budi Karya Sumadi"), or of the long form a
     short title stands for ("Mendagri" -> "Menteri Dalam Negeri Tjahjo Kumolo")."""
@@ -736,6 +749,11 @@ def _title_holder(d, words, before):
                          d.text[:before]):
         if any(w.islower() and w not in _TITLE_INNER for w in m.group("gap").split()):
             continue  # "kata Mendagri usai acara Pekan Kerja ...": words of a sentence, not of a title
+        if m.group("n").split()[0].lower() in TITLES:
+            office = _unnamed_office(d, m, words)
+            if office:
+                return office
+            continue
         name = name_of(m.group("n").split())
         if len(name.split()) >= 2:
             return name
