@@ -707,6 +707,9 @@ def test_events_political_sense_only(nlp, text):
     # swearing one did not do it is a denial; swearing to act a threat
     ("Ketua DPR itu bersumpah tidak terlibat dalam kasus korupsi itu.", "REJECT"),
     ("Kelompok bersenjata itu bersumpah akan membalas serangan tentara.", "THREATEN"),
+    # taking a country out of an accord is a withdrawal
+    ("Presiden itu menarik negaranya dari kesepakatan iklim Paris.", "RETREAT"),
+    ("Amerika Serikat keluar dari perjanjian nuklir dengan Iran.", "RETREAT"),
     # declining to comment or explain is a refusal
     ("Juru bicara kejaksaan enggan berkomentar soal penahanan itu.", "REJECT"),
     ("Bupati itu enggan menjelaskan lebih lanjut soal pemeriksaan tersebut.", "REJECT"),
