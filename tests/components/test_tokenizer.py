@@ -62,6 +62,10 @@ def tokens(nlp, text):
     ("Kapolda Irjen Pol. Hendra Wiratama", ["Kapolda", "Irjen", "Pol.", "Hendra", "Wiratama"]),
     ("PT Bank Rakyat Indonesia Tbk. memimpin", ["PT", "Bank", "Rakyat", "Indonesia", "Tbk.", "memimpin"]),
     ("Encore Energy Pte. Ltd.", ["Encore", "Energy", "Pte.", "Ltd."]),
+    # a dateline glued to its dash, or to its bracketed outlet and the text
+    ("Warta.com, JAKARTA--Pesawat itu", ["Warta.com", ",", "JAKARTA", "--", "Pesawat", "itu"]),
+    ("JAKARTA(WARTANEWS)-Pemerintah itu", ["JAKARTA", "(", "WARTANEWS", ")", "-", "Pemerintah", "itu"]),
+    ("PT Bank Nusantara (Persero) Tbk.", ["PT", "Bank", "Nusantara", "(", "Persero", ")", "Tbk."]),
 ])
 def test_tokenizer_units(nlp, text, expected):
     assert tokens(nlp, text) == expected

@@ -78,6 +78,12 @@ def _infixes(nlp: Language) -> list[str]:
         # words joined by a slash: "DPR/MPR"; single letters "C/O" stay whole
         rf"(?<=[{ALPHA}][{ALPHA}])/(?=[{ALPHA}])",
         rf"(?<=[{ALPHA}])/(?=[{ALPHA}][{ALPHA}])",
+        # a dash of two hyphens glued to its words: "JAKARTA--Pesawat"
+        rf"(?<=[{ALPHA}])-{{2,}}(?=[{ALPHA}])",
+        # a dateline's bracketed outlet glued to its place and the text: "JAKARTA(TEROPONGSENAYAN)-Pemerintah"
+        rf"(?<=[{ALPHA_UPPER}]{{2}})\((?=[{ALPHA_UPPER}])",
+        rf"(?<=[{ALPHA_UPPER}])\)(?=-)",
+        rf"(?<=\))-(?=[{ALPHA_UPPER}])",
     ]
     return out
 
