@@ -665,3 +665,10 @@ def test_quotes_bare_title_of_an_unnamed_official_is_the_phrase(nlp, marked):
     text = ("Juru bicara Menteri Luar Negeri {Korea Utara|LOC} mengatakan sanksi itu melanggar hak negaranya.\n\n"
             '"Kami akan membalas setiap langkah yang diambil Amerika," kata juru bicara.')
     assert [speaker(q) for q in marked(nlp, text)._.quotes] == ["Juru bicara Menteri Luar Negeri Korea Utara"] * 2
+
+
+def test_quotes_short_title_is_its_holder_even_with_a_name_like_first_name(nlp, marked):
+    # "Menpora" stands for the Menteri Pemuda dan Olahraga the article names, whose name opens with "Imam"
+    text = ("Menteri Pemuda dan Olahraga (Menpora) {Imam Nahrawi|PER} menghentikan aliran dana itu.\n\n"
+            "Menpora berpikir, tantangan terbesar di tanah air ialah radikalisme di kalangan pemuda.")
+    assert [speaker(q) for q in marked(nlp, text)._.quotes] == ["Imam Nahrawi"]

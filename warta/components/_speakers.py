@@ -26,13 +26,14 @@ from ..lang import load_json, load_wordset
 from ..morphology import ACTIVE_PREFIXES, MEN_ALLOMORPHS, NOT_VERBS, verb_pattern
 from ._lexicon import (
     PRO_FORMS, PLURAL_MARKERS, THIRD_PERSON_PLURAL, DEMONSTRATIVES, ORG_HEADS_LOWER, OFFICE_UNITS, PERSONAL_PRONOUNS,
-    WEEKDAYS,
+    WEEKDAYS, NAME_LIKE_TITLES,
 )
 from ._regex import alternation
 from ._words import is_cap, is_clipped_form
 
 _LEX = load_json("quote_cues")
-TITLES = load_wordset("quote_titles")
+# the title words of lang/quote_titles.txt, and every short title of lang/titles.json ("Menpora", "Menkes")
+TITLES = load_wordset("quote_titles") | frozenset(load_json("titles")["short_forms"])
 PRONOUNS = PERSONAL_PRONOUNS
 STOPS = frozenset(_LEX["speaker_stops"]) | WEEKDAYS
 ADVERBS = frozenset(_LEX["adverbs"])
@@ -754,7 +755,10 @@ def _title_holder(d, words, before):
             if office:
                 return office
             continue
-        name = name_of(m.group("n").split())
+        run = m.group("n").split()
+        name = name_of(run)
+        if len(name.split()) == 1 and len(run) == 2 and run[0].lower() in NAME_LIKE_TITLES:
+            name = " ".join(run)  # "Menpora Imam Nahrawi": a name that opens with a title-like word
         if len(name.split()) >= 2:
             return name
     # the name written before the title, in apposition: "AKP Boby Kusumawardhana, Kapolsek Tambun"
