@@ -416,6 +416,8 @@ def test_entity_resolver_all_caps_country_inside_a_name(nlp, marked):
     ("Menteri {Energi dan Sumber Daya Mineral|ORG} ({ESDM|ORG}) {Arifin Tasrif|PER} hadir.",
      [("Arifin Tasrif", "PER")]),
     ("Menteri Energi dan Sumber Daya Mineral ({ESDM|ORG}) {Arifin Tasrif|PER} hadir.", [("Arifin Tasrif", "PER")]),
+    # a group of ministers and a body, no title
+    ("Pertemuan para menteri {ASEAN|ORG} berlangsung di {Manila|LOC}.", [("ASEAN", "ORG"), ("Manila", "LOC")]),
     ("Pegawai {Kementerian Energi dan Sumber Daya Mineral|ORG} ({ESDM|ORG}) hadir.",
      [("Kementerian Energi dan Sumber Daya Mineral", "ORG"), ("ESDM", "ORG")]),
     # a weekday after a name is the day it was said, not one more name of a list
@@ -537,6 +539,7 @@ def test_entity_resolver_facilities_are_places(nlp, marked, text, expected):
     ("Rapat itu memperkuat koordinasi antara pusat dan daerah.", []),
     ("Pertemuan antara pemerintah dan warga berlangsung tertutup.", []),
     ("Sejumlah sektor bisnis besar terdampak kebijakan itu.", []),
+    ("Pendapatan dari bisnis properti naik tahun ini.", []),
     # a title alone is no person, a category no organisation; a name that is also a title stays
     ("Menurut {Mendagri|PER}, pemilu harus aman.", []),
     ("Ujaran kebencian berbau {SARA|ORG} marak.", []),

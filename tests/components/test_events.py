@@ -749,6 +749,16 @@ def test_events_hoping_for_oneself_is_no_request(nlp):
     assert "REQUEST" not in {e["type"] for e in _events(nlp, "Menteri itu berharap bisa hadir dalam rapat.")}
 
 
+@pytest.mark.parametrize("text", [
+    "Perusahaan menarik seluruh karyawan dari lokasi kerja.",      # staff out of a workplace, no accord
+    "Pengunjung tidak diizinkan membawa kamera ke dalam museum.",  # a rule, nobody refusing
+    "Tim SAR menelusuri sungai untuk mencari korban.",             # searching a river, no investigation
+    "Pelatih itu kecewa dengan hasil pertandingan.",               # a match result
+])
+def test_events_narrow_triggers_need_their_objects(nlp, text):
+    assert not [e for e in _events(nlp, text) if e["type"] in ("RETREAT", "REJECT", "ACCUSE")]
+
+
 def test_events_pushing_a_thing_is_no_request(nlp):
     assert "REQUEST" not in {e["type"] for e in _events(nlp, "Warga mendorong mobil polisi yang mogok.")}
 

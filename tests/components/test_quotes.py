@@ -392,6 +392,11 @@ def test_quotes_coordinated_not_reports(nlp, text, n):
     "Keluarga korban menangis dan menuding hakim itu.",
     "Petugas datang dan meminta bantuan warga sekitar.",
     "Warga meminta bantuan pemerintah pusat yang menangani banjir.",
+    # a ber- word after a noun modifies it; pushing a thing is no urging; a party noun before another noun
+    "Gubernur menyoroti kendaraan bermotor yang parkir di trotoar.",
+    "Menteri mengkritik pejabat berkinerja buruk di daerah.",
+    "Petugas mendorong kursi roda pasien memasuki ruang operasi.",
+    "Menurut saksi mata pelaku berjumlah tiga orang.",
     "Relawan mendorong gerobak berisi bantuan ke posko.",
     "Anak itu berpikir keras soal pekerjaan rumahnya.",
     # a bare agentless passive between commas is no attribution
@@ -580,6 +585,7 @@ def test_quotes_view_of_a_named_person(nlp, marked):
 
 @pytest.mark.parametrize("text", [
     "Bagi pelanggar, polisi akan memberikan sanksi tegas.",   # not a person: a rule, no speaker
+    "Bagi pendukung {Prabowo Subianto|PER}, hasil hitung cepat itu tidak sah.",  # a group around a person
     "Bagi {Indonesia|LOC}, kerja sama itu sangat penting.",    # a country: the writer's framing
 ])
 def test_quotes_view_of_no_person_is_no_quote(nlp, marked, text):

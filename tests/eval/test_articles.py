@@ -177,6 +177,12 @@ def test_a_range_serves_both_of_its_gold_ends():
     # a single number serves one gold item only
     one = ev.score_article(art, {"quantities": [qty("7.000 dan 8.000 orang", value=7000.0)]})
     assert (one.counts["quantities"]["value_right"], one.counts["quantities"]["found"]) == (1, 1)
+    # a range's second end serves only a gold end of a range: two gold counts of one value are two items
+    twice = ev.GoldArticle(name="t.json", text=text, gold={"quantities": [{"text": "7.000", "value": 7000},
+                                                                          {"text": "8.000", "value": 7000}]})
+    r = ev.score_article(twice, {"quantities": [qty("antara 7.000 dan 8.000 orang", value=None, min=7000.0,
+                                                    max=8000.0)]})
+    assert (r.counts["quantities"]["value_right"], r.counts["quantities"]["found"]) == (1, 1)
 
 
 def test_events_counts(score):
@@ -223,7 +229,7 @@ def test_blind_list_names_existing_articles_and_keeps_stories_whole(shared_data)
     arts = ev.load_articles([news, indosum_gold_path()])
     names = {a.name for a in arts}
     blind = ev.blind_names()
-    # 15 news articles and the 20 IndoSum articles of the second and fifth annotation batches
+    # 15 news articles and the 40 IndoSum articles of the second, fifth, seventh and ninth annotation batches
     assert blind <= names and len([b for b in blind if b.startswith("indosum:")]) == 40 and len(blind) == 55
     for story in {a.story for a in arts if a.story}:
         members = {a.name in blind for a in arts if a.story == story}

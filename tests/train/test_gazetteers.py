@@ -4,7 +4,7 @@ import json
 
 from warta.cli import main
 from warta.lang import load_lines
-from warta.train.gazetteers import ORG_WORDS_FILE, org_words, write_org_words
+from warta.train.gazetteers import ORG_WORDS_FILE, corpus_lower_words, org_words, write_org_words
 
 
 def _lists(folder, orgs, people=(), places=()):
@@ -18,6 +18,19 @@ def test_org_words_keeps_one_word_names_no_person_or_place_holds(tmp_path):
                     people=["Sinar"], places=["Bogor"])
     # several words, a person's or a place's name, a function word and a lower-case word are left out
     assert org_words(folder, frozenset({"dan"})) == ["Wantimpres"]
+
+
+def test_org_words_leaves_out_common_and_derived_words(tmp_path):
+    folder = _lists(tmp_path, ["Wantimpres", "Keadilan", "Keolahragaan", "Taxi"])
+    # "keadilan" is written in lower case in the corpus; "Keolahragaan" is a ke-...-an noun
+    assert org_words(folder, frozenset({"keadilan"})) == ["Taxi", "Wantimpres"]
+
+
+def test_corpus_lower_words_counts_lower_case_tokens(tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    para = [[["Keadilan", "dan", "keadilan", "keadilan", "keadilan", "Setkab"]]]
+    corpus.write_text(json.dumps({"paragraphs": para}) + "\n", encoding="utf-8")
+    assert corpus_lower_words(corpus) == frozenset({"keadilan"})
 
 
 def test_write_org_words_gives_its_source(tmp_path):

@@ -18,7 +18,8 @@ from ._common import fail, handle_errors
 @handle_errors
 def train_gazetteers_cmd(data_dir, output):
     """Write the one-word organisation names of the Indonesian DBpedia lists (no person's or place's name
-    there) that the entity resolver uses as a check after the NER."""
+    there, no word the IndoSum corpus writes in lower case) that the entity resolver uses as a check after
+    the NER."""
     from ..train.gazetteers import ORG_WORDS_FILE, write_org_words
     from ..train.ner import default_data_dir
 
@@ -26,5 +27,6 @@ def train_gazetteers_cmd(data_dir, output):
     if not (folder / "dbpedia-id-organization.txt").is_file():
         fail(f"no DBpedia name lists in {folder}")
     out = Path(output) if output else ORG_WORDS_FILE
-    n = write_org_words(folder, out)
+    corpus = folder.parent / "corpus" / "indosum.jsonl"
+    n = write_org_words(folder, out, corpus if corpus.is_file() else None)
     click.echo(json.dumps({"output": str(out), "names": n}))

@@ -200,9 +200,11 @@ class OfficialNames:
             if len(e) == 1 and e.text.isupper() and self._portfolio_acronym(doc, e):
                 drop.add(k)
                 continue
-            if e.label_ == "PER" or e.start == 0 or doc[e.start - 1].lower_ not in self.portfolio_titles \
+            title = doc[e.start - 1] if e.start > 0 else None
+            if e.label_ != "ORG" or title is None or title.lower_ not in self.portfolio_titles \
+                    or not is_cap(title.text) or _is_place(e.text) \
                     or e[0].lower_ in self.org_words or self._starts_institution([e[0].text]):
-                continue
+                continue  # "para menteri ASEAN": a group of ministers and a body, no title
             drop.add(k)
             after = ents[k + 1] if k + 1 < len(ents) else None
             if after is not None and len(after) == 1 and after.start == e.end + 1 and doc[e.end].text == "(" \

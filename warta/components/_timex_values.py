@@ -130,8 +130,8 @@ def anchor_for(pos: int, days: list, text: str, dct: Optional[date], future: boo
     its sentence, else the last one before it in the text, else the DCT. In a
     clause about what is to come ("acara akan dimulai pukul 14.00"), the last
     one before it may be the day the plan was told ("ujar X, Jumat (25/8)"):
-    the latest day of the week before that one is taken instead (the
-    "Sabtu (26/8)" of the event).
+    the latest of the days told before it that lie within a week of that one
+    is taken instead (the "Sabtu (26/8)" of the event).
     """
     same = [(s, d) for s, d in days
             if not _SENTENCE_BREAK.search(text, min(s, pos), min(len(text), max(s, pos) + 1))]

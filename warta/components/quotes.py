@@ -158,8 +158,10 @@ MIN_WORDS = 3
 
 _VERBAL_PREPOSITIONS = frozenset(_LEX["verbal_prepositions"])
 _PARTY_NOUNS = frozenset(_LEX["party_nouns"])
+_NEEDS_COMPLEMENTIZER = frozenset(_LEX["complementizer_only_verbs"])
 _BARE_PREDICATES = frozenset(_LEX["bare_predicates"])
 _TER = ("ter",)
+_CLAUSE_VERB_PREFIXES = ("me", "di")
 _CLAUSE_STOPS = frozenset(_LEX["prepositions"]) | frozenset(_LEX["complementizers"]) | {"yang"}
 
 
@@ -186,7 +188,10 @@ def _agent_name(d, start: int, end: int) -> Optional[tuple[int, int]]:
 
 def _subject_reach(verb: str) -> int:
     """How many words a clause's subject may run to after ``verb``: a request names whom it asks at length
-    ("meminta negara-negara Asia Tenggara dan China memastikan ..."), a report keeps it short."""
+    ("meminta negara-negara Asia Tenggara dan China memastikan ..."), a report keeps it short, and a verb
+    that also names a physical act reports only with a complementizer (none)."""
+    if verb in _NEEDS_COMPLEMENTIZER:
+        return 0  # "mendorong kursi roda pasien memasuki ...": pushing a thing; urging takes untuk/agar
     return 6 if verb in _REQUEST else 3
 
 
@@ -218,8 +223,8 @@ def _subject_then_verb(rest: str, most: int = 3) -> bool:
             return True  # "merinci harga Pertalite naik ..."
         if looks_prefixed_verb(low, _TER):
             return False
-        if looks_prefixed_verb(low) and low not in _VERBAL_PREPOSITIONS:
-            return True
+        if looks_prefixed_verb(low, _CLAUSE_VERB_PREFIXES) and low not in _VERBAL_PREPOSITIONS:
+            return True  # meN-/di- only: a ber- word after a noun is mostly its modifier ("kendaraan bermotor")
     return False
 
 
@@ -605,9 +610,12 @@ class Quotes:
         if np.lower() in PRONOUNS:
             return Hint("pron", np0, np0 + len(np))
         np1 = np0 + len(np)
-        if any(e.label_ == "PER" and e.start_char <= np0 and np1 <= e.end_char + 1 for e in d.ents) \
-                or any(e.label_ == "PER" and np0 <= e.start_char and e.end_char == np1 for e in d.ents):
-            return Hint("np", np0, np1)
+        for e in d.ents:
+            if e.label_ != "PER" or not (e.end_char == np1 or (e.start_char <= np0 and np1 <= e.end_char + 1)):
+                continue
+            before = d.text[np0:max(np0, e.start_char)].split()
+            if all(w.lower() in TITLES for w in before):  # "Bagi Rina", "Bagi Menteri Rina"; not "Bagi pendukung X"
+                return Hint("np", np0, np1)
         return None
 
     def _according(self, d, sent, s0, body_end, m, lead):
@@ -628,7 +636,7 @@ class Quotes:
             k = 1  # no comma: "Menurut Vitali dirinya ...": the name is the capitalised run
             while k < len(words) and is_cap(words[k]):
                 k += 1
-            if comma < 0 and len(words) > 3 and words[0].lower() in _PARTY_NOUNS:
+            if comma < 0 and len(words) > 3 and words[0].lower() in _PARTY_NOUNS and words[1].islower():
                 # "Menurut termohon penetapan pemohon ...": a party of the case, then the clause
                 np_end = np0 - s0 + len(words[0])
             elif (comma < 0 or len(words) > 6) and is_cap(words[0]) and words[0].lower() not in NOBODY \

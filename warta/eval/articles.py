@@ -384,14 +384,20 @@ def score_quantities(art: GoldArticle, rec: dict) -> tuple[Counter, list[dict]]:
     def near(g, p):
         return _qty_text_match(gold[g].get("text") or "", preds[p]["text"])
 
-    # The guide lists a range as its two ends, so a predicted range may serve two gold items:
-    # each prediction offers one slot, a range (min and max) two.
-    slots = [p for p, q in enumerate(preds) for _ in range(2 if _is_range(q) else 1)]
+    # The guide lists a range as its two ends ("range": true), so a predicted range may serve two gold
+    # items: each prediction offers one slot, a range (min and max) a second one that only a gold end of a
+    # range may take.
+    slots = [(p, False) for p in range(len(preds))] + [(p, True) for p, q in enumerate(preds) if _is_range(q)]
+
+    def fits(g, s):
+        p, second = slots[s]
+        return near(g, p) and (not second or bool(gold[g].get("range")))
+
     valued = [g for g, item in enumerate(gold) if item.get("value") is not None]
     right = max_matching(len(valued), len(slots),
-                         lambda i, s: near(valued[i], slots[s])
-                         and _qty_value_match(gold[valued[i]]["value"], preds[slots[s]]))
-    match = {g: slots[s] for g, s in max_matching(len(gold), len(slots), lambda g, s: near(g, slots[s])).items()}
+                         lambda i, s: fits(valued[i], s) and _qty_value_match(gold[valued[i]]["value"],
+                                                                               preds[slots[s][0]]))
+    match = {g: slots[s][0] for g, s in max_matching(len(gold), len(slots), fits).items()}
     # precision stays one prediction to one gold item, so a range is not counted right twice
     c = Counter(gold=len(gold), gold_valued=len(valued), predicted=len(preds), found=len(match),
                 value_right=len(right), right=len(max_matching(len(gold), len(preds), near)))

@@ -21,13 +21,16 @@ from pathlib import Path
 ORG_WORDS_FILE = Path(__file__).resolve().parents[1] / "lang" / "dbpedia_org_words.txt"
 
 _ONE_NAME = re.compile(r"[A-Z][\w&-]{1,23}")
+# a derived common noun ("Keolahragaan", "Pendidikan"): no organisation's one-word name
+_DERIVED_NOUN = re.compile(r"(?:ke|pe[nmr]?|per)[a-z]{3,}an", re.I)
 _HEADER = """\
 # One-word organisation names from the Indonesian DBpedia (MDEE gazetteer: Alfina, Savitri and Fanany,
 # "Modified DBpedia Entities Expansion for Tagging Automatically NER Dataset", ICACSIS 2017; repository
 # ialfina/ner-dataset-modified-dee). DBpedia content: CC BY-SA 3.0; this derived list is shared alike.
 # Written by `warta train gazetteers` from ../shared/data/gazetteers: the one-word names of
 # dbpedia-id-organization.txt that open with a capital and are no name in dbpedia-id-person.txt or
-# dbpedia-id-place.txt. Used by the entity resolver as a check after the NER (untagged words only).
+# dbpedia-id-place.txt, nor a word the IndoSum corpus writes in lower case three times or more (a common
+# word: "keadilan"). Used by the entity resolver as a check after the NER (untagged words only).
 """
 
 
@@ -35,21 +38,42 @@ def _names(path: Path) -> set[str]:
     return {line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
 
 
-def org_words(gazetteers: Path, function_words: frozenset[str] = frozenset()) -> list[str]:
-    """The one-word organisation names of the DBpedia lists in ``gazetteers``, sorted.
+def org_words(gazetteers: Path, common: frozenset[str] = frozenset()) -> list[str]:
+    """The one-word organisation names of the DBpedia lists in ``gazetteers``, sorted: no person's or
+    place's name there, and none whose lower-case form is in ``common`` (words of the language).
 
     Raises:
         FileNotFoundError: a list is missing.
     """
     orgs = _names(gazetteers / "dbpedia-id-organization.txt")
     others = _names(gazetteers / "dbpedia-id-person.txt") | _names(gazetteers / "dbpedia-id-place.txt")
-    return sorted(n for n in orgs if _ONE_NAME.fullmatch(n) and n not in others and n.lower() not in function_words)
+    return sorted(n for n in orgs if _ONE_NAME.fullmatch(n) and n not in others and n.lower() not in common
+                  and not _DERIVED_NOUN.fullmatch(n))
 
 
-def write_org_words(gazetteers: Path, output: Path = ORG_WORDS_FILE) -> int:
-    """Write :func:`org_words` to ``output`` under its provenance header; the number of names."""
+def corpus_lower_words(corpus: Path, least: int = 3) -> frozenset[str]:
+    """Words the corpus writes in lower case at least ``least`` times: common words ("keadilan", "taksi"),
+    which a list of names holds only by accident ("Keadilan" as a party's word)."""
+    import json
+    from collections import Counter
+
+    counts: Counter = Counter()
+    with open(corpus, encoding="utf-8") as f:
+        for line in f:
+            for para in json.loads(line).get("paragraphs") or []:
+                for sent in para:
+                    counts.update(w for w in sent if w.isalpha() and w.islower())
+    return frozenset(w for w, n in counts.items() if n >= least)
+
+
+def write_org_words(gazetteers: Path, output: Path = ORG_WORDS_FILE, corpus: Path | None = None) -> int:
+    """Write :func:`org_words` to ``output`` under its provenance header; the number of names. With
+    ``corpus`` (IndoSum JSONL), names the corpus writes in lower case are left out as common words."""
     from ..lang import load_lines
 
-    names = org_words(gazetteers, frozenset(load_lines("function_words")))
+    common = frozenset(load_lines("function_words"))
+    if corpus is not None:
+        common |= corpus_lower_words(corpus)
+    names = org_words(gazetteers, common)
     output.write_text(_HEADER + "".join(n + "\n" for n in names), encoding="utf-8")
     return len(names)
