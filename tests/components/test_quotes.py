@@ -608,13 +608,20 @@ def test_quotes_organisation_speaker_is_no_antecedent_of_ia(nlp, marked):
     assert found and speaker(found[0]) is None
 
 
+def speaker_of_quote_opening(nlp, marked, text, opening):
+    """The speaker of the first quote of ``text`` (entities written ``{name|LABEL}``) that opens with
+    ``opening``; the test fails when there is none."""
+    found = [q for q in marked(nlp, text)._.quotes if q["text"].startswith(opening)]
+    assert found, marked(nlp, text)._.quotes
+    return speaker(found[0])
+
+
 def test_quotes_nya_skips_a_document_that_reported(nlp, marked):
     # "data IMF mencatat ..." reports, but a later "jelasnya" is the person who has been speaking
     text = ("Ekonom {Agus Salim|PER} menilai kenaikan harga minyak akan menekan rupiah.\n\n"
             "Pada tahun 2016, data {Dana Moneter Internasional|ORG} mencatat Qatar merupakan negara terkaya.\n\n"
             '"Tapi dengan konflik seperti ini pertumbuhan ekonomi akan terpengaruh," jelasnya.')
-    found = [q for q in marked(nlp, text)._.quotes if q["text"].startswith("Tapi dengan konflik")]
-    assert found and speaker(found[0]) == "Agus Salim"
+    assert speaker_of_quote_opening(nlp, marked, text, "Tapi dengan konflik") == "Agus Salim"
 
 
 def test_quotes_person_after_an_organisation_keeps_its_own_name(nlp, marked):
@@ -634,8 +641,7 @@ def test_quotes_agent_of_a_passive_report_is_the_next_pronoun(nlp, marked, agent
     text = ('"Ini adalah pilihan terakhir pemerintah," kata {Joko Widodo|PER}.\n\n'
             f"Pengumuman kenaikan harga itu {agent}.\n\n"
             "Dia merinci harga solar naik dari Rp5.000 per liter menjadi Rp6.800 per liter.")
-    found = [q for q in marked(nlp, text)._.quotes if q["text"].startswith("harga solar naik")]
-    assert found and speaker(found[0]) == "Arifin Tasrif"
+    assert speaker_of_quote_opening(nlp, marked, text, "harga solar naik") == "Arifin Tasrif"
 
 
 def test_quotes_unnamed_official_of_a_country_is_the_phrase(nlp, marked):
@@ -652,8 +658,7 @@ def test_quotes_unnamed_official_of_a_country_is_the_phrase(nlp, marked):
 def test_quotes_next_sentence_names_who_said_it(nlp, marked, agent, who):
     # the institution's statement, then "Hal itu disampaikan oleh X": X said it
     text = f"{{Kementerian Luar Negeri China|ORG}} meminta semua pihak untuk tetap tenang. {agent}"
-    found = [q for q in marked(nlp, text)._.quotes if q["text"].startswith("semua pihak")]
-    assert found and speaker(found[0]) == who
+    assert speaker_of_quote_opening(nlp, marked, text, "semua pihak") == who
 
 
 def test_quotes_next_sentence_keeps_a_named_speaker(nlp, marked):

@@ -46,8 +46,9 @@ _ASIDE_OPENERS = frozenset(_LEX["aside_openers"])
 _NP_STARTERS = frozenset(_LEX["np_starters"])
 _ORG_HEADS = ORG_HEADS_LOWER
 _COORD = frozenset(_LEX["coordinators"])
+_SOURCE_NOUNS = frozenset(_LEX["source_nouns"])  # "data", "laporan": documents that report
 _CUE_WORDS = frozenset(_LEX["passive"]) | frozenset(_LEX["post_cues"]) | frozenset(_LEX["verbs"]) | {"menurut"} \
-    | frozenset(_LEX["source_nouns"]) | frozenset(_LEX["source_openers"])
+    | _SOURCE_NOUNS | frozenset(_LEX["source_openers"])
 _ENT_HEADS = frozenset(_LEX["entity_heads"])
 _REPORTING_VERBS = frozenset(_LEX["verbs"])
 _EPITHETS: dict = _LEX["epithets"]
@@ -927,9 +928,6 @@ def _person_np(d, words, ent) -> bool:
     if w0 in TITLES or w0 in _PERSON_NOUNS or w0 in PRONOUNS:
         return True
     return re.search(r"(?<![\w-])%s(?![\w-])" % re.escape(w0), d.text) is None
-
-
-_SOURCE_NOUNS = frozenset(_LEX["source_nouns"])
 
 
 def _human(speaker: dict) -> bool:

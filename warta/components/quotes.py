@@ -159,6 +159,7 @@ MIN_WORDS = 3
 _VERBAL_PREPOSITIONS = frozenset(_LEX["verbal_prepositions"])
 _PARTY_NOUNS = frozenset(_LEX["party_nouns"])
 _NEEDS_COMPLEMENTIZER = frozenset(_LEX["complementizer_only_verbs"])
+_AGENT_MARKERS = frozenset(_LEX["agent_markers"])
 _BARE_PREDICATES = frozenset(_LEX["bare_predicates"])
 _TER = ("ter",)
 _CLAUSE_VERB_PREFIXES = ("me", "di")
@@ -206,7 +207,8 @@ def _clause_licensed(rest: str, verb: str) -> bool:
 
 def _subject_then_verb(rest: str, most: int = 3) -> bool:
     """A clause with no complementizer after a weak verb: a subject of up to ``most`` - 1 words, then its
-    meN-, ber- or di- verb ("menjamin perusahaan memiliki dana", "menyebut Budi menerima suap"). A noun
+    meN- or di- verb or an unprefixed predicate ("menjamin perusahaan memiliki dana", "menyebut Budi menerima
+    suap", "harga solar naik"). A noun
     phrase has none: "menjamin keamanan warga", "meminta maaf kepada warga", "menyampaikan apresiasinya
     menjadi ..." (a possessed noun is the object), "mengungkap penyebab kebakaran terjadi" (ter- is stative)."""
     head = re.match(r"[^,.;:!?\"“”()]*", rest).group()
@@ -269,7 +271,7 @@ def _names_an_agent(np: str) -> bool:
     if not words:
         return False
     w0 = words[0]
-    return is_cap(w0) or w0.lower() in PRONOUNS or w0.lower() in TITLES or w0.lower() in ("oleh", "pihak")
+    return is_cap(w0) or w0.lower() in PRONOUNS or w0.lower() in TITLES or w0.lower() in _AGENT_MARKERS
 
 
 def _names_a_source(np: str) -> bool:
@@ -728,8 +730,7 @@ class Quotes:
                 lic = None
             if lic and lic.group("comma"):
                 rest = rest[lic.end("comma"):]
-            elif not lic and not AUX.search(" ".join(rest.split()[:12])) \
-                    and not _subject_then_verb(rest, _subject_reach(verb)):
+            elif not lic and not _clause_licensed(rest, verb):
                 return None
         if rest.lower().startswith(_NO_CONTENT) or len(WORD.findall(rest)) < 2:
             return None
