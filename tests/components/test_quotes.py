@@ -683,3 +683,21 @@ def test_quotes_short_title_is_its_holder_even_with_a_name_like_first_name(nlp, 
     text = ("Menteri Pemuda dan Olahraga (Menpora) {Imam Nahrawi|PER} menghentikan aliran dana itu.\n\n"
             "Menpora berpikir, tantangan terbesar di tanah air ialah radikalisme di kalangan pemuda.")
     assert [speaker(q) for q in marked(nlp, text)._.quotes] == ["Imam Nahrawi"]
+
+
+@pytest.mark.parametrize("text, opening, who", [
+    # a portfolio with "dan" cuts the capitalised run before the name; the entity stage has the full name
+    ("Menteri Pemuda dan Olahraga {Imam Nahrawi|PER} membuka acara itu. Sehingga Imam meminta, kepada semua "
+     "pihak menjaga persatuan bangsa.", "semua pihak menjaga", "Imam Nahrawi"),
+    ("Menteri Kelautan dan Perikanan {Susi Pudjiastuti|PER} meninjau pelabuhan. Maka Susi meminta nelayan "
+     "melaporkan setiap kapal asing.", "nelayan melaporkan", "Susi Pudjiastuti"),
+])
+def test_quotes_one_word_speaker_takes_the_person_entity(nlp, marked, text, opening, who):
+    assert speaker_of_quote_opening(nlp, marked, text, opening) == who
+
+
+def test_quotes_one_word_speaker_of_two_people_stays_as_written(nlp, marked):
+    # two people share the word: no guess
+    text = ("Menteri Pemuda dan Olahraga {Imam Nahrawi|PER} dan pengamat {Imam Prasodjo|PER} hadir. "
+            "Sehingga Imam meminta, kepada semua pihak menjaga persatuan bangsa.")
+    assert speaker_of_quote_opening(nlp, marked, text, "semua pihak menjaga") == "Imam"

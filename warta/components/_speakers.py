@@ -682,7 +682,7 @@ def _np_speaker(d, a, b, qstart, last, subjects, history=None):
     if holder:
         canonical, label = holder, "PER"
     elif name:
-        canonical = d.names.fullest(name)
+        canonical = d.full_name(name)
         label = label or ("ORG" if name.split()[0].lower() in _ORG_HEADS else "PER")
     else:
         canonical = " ".join(words)
@@ -802,7 +802,7 @@ def _passive_agents(d, quoted) -> list[Subject]:
         ent = d.entity_in(hint.start, hint.end)
         if not name or not _person_np(d, words, ent) or (ent is not None and ent.label_ != "PER"):
             continue
-        out.append(Subject(hint.start, {"canonical": d.names.fullest(name), "label": "PER"}))
+        out.append(Subject(hint.start, {"canonical": d.full_name(name), "label": "PER"}))
     return out
 
 

@@ -327,6 +327,31 @@ class _Doc:
             start = p0 + len(para)
         return out
 
+    @cached_property
+    def person_names(self) -> list[str]:
+        """The people's names of two words or more the entity stage gives, in text order, once each."""
+        out: dict[str, None] = {}
+        for e in self.ents:
+            full = e._.canonical or e.text
+            if e.label_ == "PER" and len(full.split()) >= 2:
+                out.setdefault(full)
+        return list(out)
+
+    def full_name(self, name: str) -> str:
+        """``name`` completed to the fullest form the article writes it in.
+
+        The capitalised runs of the text come first (:meth:`Names.fullest`); a
+        one-word name they leave alone is the one person entity that has that
+        word ("Imam" after "Menteri Pemuda dan Olahraga Imam Nahrawi", whose
+        run the title's "dan" cuts).
+        """
+        full = self.names.fullest(name)
+        if len(full.split()) != 1:
+            return full
+        word = full.lower()
+        found = [p for p in self.person_names if word in p.lower().split()]
+        return found[0] if len(found) == 1 else full
+
     def entity_in(self, start: int, end: int):
         """The last PER (else ORG) entity inside [start, end)."""
         found = [e for e in self.ents if e.start_char >= start and e.end_char <= end]
