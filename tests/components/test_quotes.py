@@ -701,3 +701,26 @@ def test_quotes_one_word_speaker_of_two_people_stays_as_written(nlp, marked):
     text = ("Menteri Pemuda dan Olahraga {Imam Nahrawi|PER} dan pengamat {Imam Prasodjo|PER} hadir. "
             "Sehingga Imam meminta, kepada semua pihak menjaga persatuan bangsa.")
     assert speaker_of_quote_opening(nlp, marked, text, "semua pihak menjaga") == "Imam"
+
+
+@pytest.mark.parametrize("text, opening, who", [
+    ("Pernyataan bupati itu dinilai {Budi Santoso|PER} jauh dari semangat keterbukaan informasi.",
+     "jauh dari semangat", "Budi Santoso"),
+    ("Dalam sidang itu, Andi disebut {Rina Wulandari|PER} menemui dua anggota dewan di sebuah hotel.",
+     "menemui dua anggota", "Rina Wulandari"),
+    ("Kenaikan harga solar dinilai pengamat ekonomi {Faisal Rahman|PER} akan menekan daya beli warga desa.",
+     "akan menekan daya", "Faisal Rahman"),
+    ("Ketua RW {Budi Santoso|PER} menerima bantuan itu. Bantuan tersebut diklaimnya cukup untuk tiga bulan ke depan.",
+     "cukup untuk tiga", "Budi Santoso"),
+])
+def test_quotes_passive_judgement_with_its_agent(nlp, marked, text, opening, who):
+    assert speaker_of_quote_opening(nlp, marked, text, opening) == who
+
+
+@pytest.mark.parametrize("text", [
+    "Warga menolak proyek di kawasan yang disebut {Kampung Pulo|LOC} itu sejak lama.",  # naming, no agent
+    "Nilai proyek jalan itu diperkirakan Rp 5 miliar lebih untuk tahun depan.",         # no person after it
+    "Tanah itu dianggap {Budi Santoso|PER}.",                                            # no clause after the agent
+])
+def test_quotes_passive_judgement_without_person_and_clause_is_no_quote(nlp, marked, text):
+    assert marked(nlp, text)._.quotes == []

@@ -125,6 +125,8 @@ BACKWARD = re.compile(r"\s*(?:%s)\s+(?:%s)\s+(?P<cue>(?:%s)(?:nya)?(?:\s+oleh)?)
 PASSIVE_START = re.compile(r"(?P<cue>%s)\s+(?:oleh\s+)?(?P<np>[^,]{1,80}?)\s*,\s*" % _PASSIVE)
 # "Dijelaskan, ...", "Ditambahkannya, ...": an agentless passive that continues the current speaker
 AGENTLESS_START = re.compile(r"(?P<cue>%s)(?:nya)?(?:\s*[,:]\s*|\s+(?=(?P<next>[a-z][\w-]*)))" % _PASSIVE)
+# "Pernyataan itu dinilai Budi jauh dari ...", "diklaimnya untuk ...": a passive judgement whose agent follows it
+AGENT_PASSIVE = re.compile(r"\b(?P<cue>%s)(?:(?P<nya>nya)\b|\s+)" % alternation(_LEX["agentive_passives"]))
 TRAIL_REPORT = re.compile(
     r",\s*(?P<np>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,4})\s+(?P<cue>%s)\s*[.!?]?\s*$"
     % alternation(_LEX["report_verbs_after"])
@@ -599,7 +601,33 @@ class Quotes:
             item = self._verb_clause(d, sent, s0, body_end, m, lead)
             if item is not None:
                 return item
+        for m in AGENT_PASSIVE.finditer(sent):
+            item = self._agent_passive(d, s0, body_end, m)
+            if item is not None:
+                return item
         return None
+
+    def _agent_passive(self, d, s0, body_end, m) -> Optional[Candidate]:
+        """"X dinilai <person> <clause>" or "X diklaimnya <clause>": the agent said the clause after it.
+
+        The agent is the -nya or a person the entity stage found right after the
+        verb, titles before it allowed ("dinilai pengamat ekonomi Faisal
+        Basri"); anyone else there ("yang disebut Kampung Pulo", "dinilai Rp 5
+        miliar") names no speaker.
+        """
+        if m.group("nya"):
+            hint = Hint("pron", s0 + m.start("nya"), s0 + m.end("nya"))
+            c0 = s0 + m.end()
+        else:
+            a = s0 + m.end()
+            per = next((e for e in d.ents if e.label_ == "PER" and a <= e.start_char < a + 40), None)
+            if per is None or not all(w.lower() in TITLES or is_cap(w) for w in d.text[a:per.start_char].split()):
+                return None
+            hint = Hint("np", a, per.end_char)
+            c0 = per.end_char
+        if not _has_words(d.text, c0, body_end, 3) or d.text[c0:body_end].lstrip()[:1] in (",", "."):
+            return None
+        return self._clause(d, c0, body_end, m, s0, hint)
 
     def _split_coordinated(self, d, item: Candidate) -> list[Candidate]:
         """Two reports joined by "dan" are two quotes: "X membantah A dan juga membantah B" -> A, B."""
