@@ -315,6 +315,10 @@ def test_entity_resolver_all_caps_country_inside_a_name(nlp, marked):
 @pytest.mark.parametrize("text,expected", [
     ("Ia menyebutnya {kudeta|PER}. [{ab|PER}/{uh|PER}]", []),
     ("Pasukan tiba di {kota Albu Kamal|LOC} kemarin.", [("Albu Kamal", "LOC")]),
+    # a lower-case word the NER ran on into after the name is no part of it; a reduplication's half is
+    ("Program itu disusun {Kementerian Pertanian sehingga|ORG} petani terbantu.", [("Kementerian Pertanian", "ORG")]),
+    ("Harga itu diatur {Kementerian Perdagangan menetapkan|ORG} kemarin.", [("Kementerian Perdagangan", "ORG")]),
+    ("Bus berhenti di {Terminal Kampung - kampung|LOC} pagi itu.", [("Terminal Kampung - kampung", "LOC")]),
     ("{Kassym-Jomart Tokayev|PER} berpidato. {Tokayev|ORG} memuji pasukan.",
      [("Kassym-Jomart Tokayev", "PER"), ("Tokayev", "PER")]),
     ("Pengunjuk rasa menduduki bandara {Almaty|PER}.", [("Almaty", "LOC")]),

@@ -32,6 +32,14 @@ _ABBREVIATIONS = load_wordset("abbreviations")
 #: punctuation that never ends a name ("Lembaga Bantuan Hukum (" before its acronym)
 _TRAILING_PUNCT = frozenset({",", "(", "[", ":", ";", "/"})  # not "-": "Abu Bakr al -" + "Baghdadi" join
 #: a derived common noun ("Kelangkaan", "Ketegangan", "Peletakan", "Penangkapan")
+def _lower_word_after_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether the entity [start, end) ran on into a lower-case word after the name ("[Kementerian Pertanian]
+    sehingga", "[Kementerian Perdagangan] menetapkan"): a name ends in a capitalised word, but a
+    reduplication's second half stays ("Gorong - gorong", "Moon Jae - in")."""
+    last = doc[end - 1]
+    return end - 1 > start and last.is_alpha and last.is_lower and doc[end - 2].text not in ("-", "–")
+
+
 _DERIVED_NOUN = re.compile(r"(?:ke|pe[mnr]?|peng|peny)\w{3,}an")
 
 PER_LABELS = frozenset({"PER", "PERSON"})
@@ -105,7 +113,8 @@ class NameFinder:
             # a paragraph break the NER carried on into ("Ahok\n\n"), degrees ("Hutapea, S.H.")
             while end > start and (doc[end - 1].is_space or doc[end - 1].lower_ in _DEGREES
                                    or (doc[end - 1].text in _TRAILING_PUNCT and end - 1 > start)
-                                   or (ent.label_ not in PER_LABELS and doc[end - 1].lower_ in self.ranks)):
+                                   or (ent.label_ not in PER_LABELS and doc[end - 1].lower_ in self.ranks)
+                                   or _lower_word_after_name(doc, start, end)):
                 end -= 1
             end = _before_count_or_clock(doc, start, end)
             if end != ent.end:
