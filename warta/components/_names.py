@@ -15,7 +15,8 @@ import re
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
-from ..lang import load_wordset
+from ..lang import load_json, load_lines, load_wordset
+from ..morphology import looks_prefixed_verb
 from . import _doc_cache as cache
 from ._lexicon import (
     ALIAS_CUES, AREA_NOUNS, CORE_PREPOSITIONS, NAME_LINKS, ORG_HEADS, PLACE_PREPOSITIONS, RELATIONS,
@@ -32,12 +33,21 @@ _ABBREVIATIONS = load_wordset("abbreviations")
 #: punctuation that never ends a name ("Lembaga Bantuan Hukum (" before its acronym)
 _TRAILING_PUNCT = frozenset({",", "(", "[", ":", ";", "/"})  # not "-": "Abu Bakr al -" + "Baghdadi" join
 #: a derived common noun ("Kelangkaan", "Ketegangan", "Peletakan", "Penangkapan")
+# words of closed classes that never end a name
+_CLOSED_CLASS = frozenset(load_lines("function_words")) | frozenset(
+    w for data in (load_json("conjunctions"), load_json("prepositions"))
+    for key, words in data.items() if not key.startswith("_") for w in words)
+
+
 def _lower_word_after_name(doc: Doc, start: int, end: int) -> bool:
     """Whether the entity [start, end) ran on into a lower-case word after the name ("[Kementerian Pertanian]
     sehingga", "[Kementerian Perdagangan] menetapkan"): a name ends in a capitalised word, but a
     reduplication's second half stays ("Gorong - gorong", "Moon Jae - in")."""
     last = doc[end - 1]
-    return end - 1 > start and last.is_alpha and last.is_lower and doc[end - 2].text not in ("-", "–")
+    if not (end - 1 > start and last.is_alpha and last.is_lower and doc[end - 2].text not in ("-", "–")):
+        return False
+    # a function word or a verb; any other lower-case word may be a name written in lower case ("Gus ipul")
+    return last.lower_ in _CLOSED_CLASS or looks_prefixed_verb(last.lower_)
 
 
 _DERIVED_NOUN = re.compile(r"(?:ke|pe[mnr]?|peng|peny)\w{3,}an")
