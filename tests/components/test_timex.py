@@ -237,6 +237,14 @@ def test_timex_ignores_non_times(text):
      'dimulai pukul 14.00 WIB.', "2017-08-25",
      [("10 Maret 2015", "2015-03-10"), ("Jumat (25/8/2017)", "2017-08-25"),
       ("pukul 14.00 WIB", "2017-08-25T14:00+07:00")]),
+    # a year or month referred back to is the one told before it; with none told, nothing; a counted one is a duration
+    ("Pada 2016 pabrik itu merugi. Meski begitu, di tahun itu jumlah karyawan bertambah.", "2018-03-01",
+     [("2016", "2016"), ("tahun itu", "2016")]),
+    ("Banjir besar datang pada Maret 2017. Bulan tersebut menjadi bulan terbasah.", "2018-03-01",
+     [("Maret 2017", "2017-03"), ("Bulan tersebut", "2017-03")]),
+    ("Di tahun itu jumlah karyawan bertambah.", "2018-03-01", []),
+    ("Pada Maret 2017 aturan itu terbit. Selama masa transisi tiga bulan tersebut, sopir boleh beroperasi.",
+     "2018-03-01", [("Maret 2017", "2017-03"), ("tiga bulan", "P3M")]),
 ])
 def test_timex_story_context(text, published, expected):
     assert [(t["text"], t["value"]) for t in find_times(text, published)] == expected

@@ -64,6 +64,7 @@ _YEAR_TRIGGERS = set(_TW["year_triggers"])
 _ORDINALS: dict = _TW["ordinals"]
 _SET_UNITS: dict = _TW["set_units"]
 _NARRATED: dict = _TW["narrated_days"]
+_NARRATED_PERIODS: dict = _TW["narrated_periods"]
 _HOLIDAYS: dict = _TW["holidays"]
 #: national days on a fixed date that are not days off ("Hari Kartini": 21 April), as MM-DD
 _OBSERVANCES: dict = _TW["observances"]
@@ -165,6 +166,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("ref", _B + r"(?P<ref>" + alternation(_TW["past_refs"] + _TW["future_refs"] + _TW["present_refs"]) + r")" + _E),
     # hari itu, keesokan harinya, malam itu, pada sore hari: the day being narrated
     ("narrated", _B + r"(?P<nd>" + alternation(_NARRATED) + r")" + _E),
+    # tahun itu, bulan tersebut: the year or month told before
+    ("narrated_period", _B + r"(?P<np>" + alternation(_NARRATED_PERIODS) + r")" + _E),
     # 2014-2018, 2019 - sekarang: each year is a time
     ("year_range", _B + r"(?P<y1>" + _YEAR + r")\s*(?:-|–|—|s\.?d\.?|hingga|sampai)\s*(?:(?P<y2>" + _YEAR
      + r")|(?P<now>sekarang|kini|saat\s+ini))" + _E),
@@ -204,6 +207,7 @@ _FIRST_WORDS = {
     "set_adj": list(_TW["set_adjectives"]),
     "ref": _TW["past_refs"] + _TW["future_refs"] + _TW["present_refs"],
     "narrated": list(_NARRATED),
+    "narrated_period": list(_NARRATED_PERIODS),
     "year_range": [DIGIT],
     "holiday": _HOLIDAY_NAMES,
     "hours_times": [DIGIT],
@@ -563,6 +567,24 @@ def _h_narrated(m, dct):
     return {"type": "TIME" if part else "DATE", "needs_anchor": resolve}
 
 
+def _h_narrated_period(m, dct):
+    if _NUMBER_BEFORE.search(m.string, max(0, m.start() - 30), m.start()):
+        return None  # "tiga bulan tersebut": those three months, a duration
+    return {"type": "DATE", "period": _NARRATED_PERIODS[_norm(m.group("np"))]}
+
+
+_PERIOD_OF = {"year": re.compile(r"\d{4}"), "month": re.compile(r"\d{4}-\d\d")}
+
+
+def _period_told_before(out: list[dict], period: str) -> Optional[str]:
+    """The year or month ("2016", "2017-03") of the last time in ``out`` that has one, or None."""
+    for t in reversed(out):
+        m = _PERIOD_OF[period].match(t["value"])
+        if m and t["type"] in ("DATE", "TIME"):
+            return m.group()
+    return None
+
+
 def _year_range(m) -> list[tuple[int, int, dict]]:
     """Each year of "2014-2018" / "2019 - sekarang" as a time of its own."""
     out = [(m.start("y1"), m.end("y1"), {"type": "DATE", "value": m.group("y1"), "anchored": True})]
@@ -631,7 +653,7 @@ _HANDLERS: dict[str, Callable] = {
     "month": _h_month, "day_range": _h_day_range, "quarter": _h_quarter, "day_rel": _h_day_rel, "weekday": _h_weekday,
     "period_rel": _h_period_rel, "period_mod": _h_period_mod, "count_rel": _h_count_rel,
     "plural_dur": _h_plural_dur, "compound_dur": _h_compound_dur, "clock": _h_clock, "set": _h_set, "set_adj": _h_set_adj, "ref": _h_ref,
-    "narrated": _h_narrated, "holiday": _h_holiday, "hours_times": _h_hours_times,
+    "narrated": _h_narrated, "narrated_period": _h_narrated_period, "holiday": _h_holiday, "hours_times": _h_hours_times,
 }
 
 
@@ -693,6 +715,12 @@ def find_times(text: str, published: Optional[str] = None) -> list[dict]:
     days = [(s, (r["day"], r["value"][:10])) for s, _e, r in taken if r.get("day") is not None or "day" in r]
     out = []
     for start, end, r in taken:
+        if "period" in r:  # "tahun itu": only when a year (a month) was told before
+            value = _period_told_before(out, r["period"])
+            if value is not None:
+                out.append({"start": start, "end": end, "text": text[start:end], "type": "DATE",
+                            "value": value, "anchored": True})
+            continue
         if "needs_anchor" in r:
             future = "clock" in r and _future_before(text, start)
             resolved = r["needs_anchor"](anchor_for(start, days, text, dct, future))
