@@ -36,7 +36,7 @@ def test_quantities_parse_number_words(text, value):
 
 @pytest.mark.parametrize("text,span,value,lo,hi,modifier,unit,counted", [
     ("Lebih dari 2.000 tentara pimpinan Rusia mundur.", "Lebih dari 2.000", 2000, None, None, "more_than", None, "tentara"),
-    ("Sebanyak 1,8 juta orang mengungsi.", "1,8 juta", 1_800_000, None, None, "exact", None, "orang"),
+    ("Sebanyak 1,8 juta orang mengungsi.", "1,8 juta orang", 1_800_000, None, None, "exact", None, "orang"),
     ("Proyek itu bernilai Rp 1,5 triliun.", "Rp 1,5 triliun", 1.5e12, None, None, "exact", "IDR", None),
     ("Negara merugi Rp1,5 triliun.", "Rp1,5 triliun", 1.5e12, None, None, "exact", "IDR", None),
     ("Ia menerima US$ 84 ribu.", "US$ 84 ribu", 84_000, None, None, "exact", "USD", None),
@@ -49,24 +49,24 @@ def test_quantities_parse_number_words(text, value):
     ("Puluhan jiwa melayang dalam banjir itu.", "Puluhan", None, 20, 99, "approx", None, "jiwa"),
     ("Belasan rumah terbakar.", "Belasan", None, 11, 19, "approx", None, "rumah"),
     ("Ratusan ribu warga turun ke jalan.", "Ratusan ribu", None, 100_000, 999_000, "approx", None, "warga"),
-    ("Ribuan orang berdemo.", "Ribuan", None, 1000, 9999, "approx", None, "orang"),
-    ("Sekitar 300 orang ditahan polisi.", "Sekitar 300", 300, None, None, "about", None, "orang"),
+    ("Ribuan orang berdemo.", "Ribuan orang", None, 1000, 9999, "approx", None, "orang"),
+    ("Sekitar 300 orang ditahan polisi.", "Sekitar 300 orang", 300, None, None, "about", None, "orang"),
     ("Hampir 100 rumah rusak.", "Hampir 100", 100, None, None, "less_than", None, "rumah"),
-    ("Kurang dari 50 orang hadir.", "Kurang dari 50", 50, None, None, "less_than", None, "orang"),
+    ("Kurang dari 50 orang hadir.", "Kurang dari 50 orang", 50, None, None, "less_than", None, "orang"),
     ("Setidaknya 12 korban tewas ditemukan.", "Setidaknya 12", 12, None, None, "at_least", None, "korban tewas"),
-    ("Sedikitnya 40 orang terluka.", "Sedikitnya 40", 40, None, None, "at_least", None, "orang"),
+    ("Sedikitnya 40 orang terluka.", "Sedikitnya 40 orang", 40, None, None, "at_least", None, "orang"),
     ("Kerugian hingga Rp 2,3 triliun.", "hingga Rp 2,3 triliun", 2.3e12, None, None, "at_most", "IDR", None),
     ("Korban mencapai 57 jiwa.", "57", 57, None, None, "exact", None, "jiwa"),
-    ("Ia menargetkan antara 7.000 dan 8.000 unit.", "antara 7.000 dan 8.000", None, 7000, 8000, "range", None, "unit"),
-    ("Targetnya 7.000 hingga 8.000 unit per bulan.", "7.000 hingga 8.000", None, 7000, 8000, "range", None, "unit"),
+    ("Ia menargetkan antara 7.000 dan 8.000 unit.", "antara 7.000 dan 8.000 unit", None, 7000, 8000, "range", None, "unit"),
+    ("Targetnya 7.000 hingga 8.000 unit per bulan.", "7.000 hingga 8.000 unit", None, 7000, 8000, "range", None, "unit"),
     ("Gajinya Rp 7-8 juta.", "Rp 7-8 juta", None, 7e6, 8e6, "range", "IDR", None),
     ("Tiga rumah hangus terbakar.", "Tiga", 3, None, None, "exact", None, "rumah"),
     ("Dua puluh lima tentara gugur.", "Dua puluh lima", 25, None, None, "exact", None, "tentara"),
     ("Seribu relawan dikerahkan.", "Seribu", 1000, None, None, "exact", None, "relawan"),
-    ("Polisi menyita 38 unit telepon.", "38", 38, None, None, "exact", None, "telepon"),
+    ("Polisi menyita 38 unit telepon.", "38 unit", 38, None, None, "exact", None, "telepon"),
     ("Jalan itu sepanjang 1,6 kilometer.", "1,6 kilometer", 1.6, None, None, "exact", "km", None),
     ("Gudang itu menyimpan 2.000 ton beras.", "2.000 ton", 2000, None, None, "exact", "t", None),
-    ("Penjualan sudah 8.000 unit lebih.", "8.000", 8000, None, None, "more_than", None, "unit"),
+    ("Penjualan sudah 8.000 unit lebih.", "8.000 unit", 8000, None, None, "more_than", None, "unit"),
     # ages are quantities (ANNOTATION.md), in years
     ("Pria berusia 51 tahun itu ditahan.", "51 tahun", 51, None, None, "exact", "year", "usia"),
     ("Seorang pemuda 19 tahun ikut ditangkap.", "19 tahun", 19, None, None, "exact", "year", "usia"),
@@ -121,7 +121,7 @@ def test_quantities_ignores_non_quantities(text):
     ("Gempa magnitudo 5,8 dan 5,2 mengguncang.", [("5,8", 5.8), ("5,2", 5.2)]),
     ("Kenaikan Rp 137 triliun atau Rp 151 triliun.", [("Rp 137 triliun", 137e12), ("Rp 151 triliun", 151e12)]),
     ("Gempa 5.8 SR diikuti 5.2 SR.", [("5.8 SR", 5.8), ("5.2 SR", 5.2)]),  # decimal point with a unit
-    ("Disita 3 kilogram sabu dan satu bungkus ganja.", [("3 kilogram", 3), ("satu", 1)]),  # satu + classifier
+    ("Disita 3 kilogram sabu dan satu bungkus ganja.", [("3 kilogram", 3), ("satu bungkus", 1)]),  # satu + classifier
 ])
 def test_quantities_two_amounts_side_by_side(text, expected):
     assert [(q["text"], pytest.approx(q["value"])) for q in _quantities(text)] == expected
@@ -135,7 +135,7 @@ def test_quantities_two_amounts_side_by_side(text, expected):
     ("Indonesia meraih lebih dari dua pertiga suara.", [("lebih dari dua pertiga", 2 / 3)]),
     ("Tiga perempat warga desa itu mengungsi.", [("Tiga perempat", 0.75)]),
     # an approximate count stays one
-    ("Warga menerima ribuan paket bantuan.", [("ribuan", None)]),
+    ("Warga menerima ribuan paket bantuan.", [("ribuan paket", None)]),
 ])
 def test_quantities_completed_by_the_word_after(text, expected):
     got = [(q["text"], q["value"]) for q in _quantities(text)]
@@ -181,3 +181,17 @@ def test_quantities_spans_are_consistent_on_word_salad():
             assert (q["value"] is None) == (q["modifier"] in {"range", "approx"})
 
     check()
+
+
+@pytest.mark.parametrize("text, span, value", [
+    # a numeral phrase keeps its classifier, as it keeps a unit; the noun counted after it stays outside
+    ("Petugas menyita 40 ekor burung langka.", "40 ekor", 40),
+    ("Polisi mengamankan 3 unit mobil curian.", "3 unit", 3),
+    ("Gempa susulan terjadi 600 kali sepanjang hari.", "600 kali", 600),
+    ("Nelayan menangkap 30 - 40 ekor ikan setiap hari.", "30 - 40 ekor", None),
+    ("Sebanyak 40 tentara dikerahkan ke perbatasan.", "40", 40),   # no classifier: the noun is not in the span
+    ("Jaraknya 20 km dari pantai.", "20 km", 20),                  # a unit, as before
+])
+def test_quantities_numeral_phrase_keeps_its_classifier(text, span, value):
+    q = [q for q in _quantities(text) if q["text"].split()[0] in span][0]
+    assert q["text"] == span and (value is None or q["value"] == value)

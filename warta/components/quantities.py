@@ -204,6 +204,7 @@ _PERCENT = set(_NW["percent_words"])
 _APPROX: dict = _NW["approx_counts"]
 _MOD_BEFORE: dict = _NW["modifiers_before"]
 _CLASSIFIERS = set(_NW["classifiers"])
+_CLASSIFIER_NEXT = re.compile(r"[ \t]+(?:%s)(?![\w-])" % "|".join(sorted(map(re.escape, _CLASSIFIERS), key=len, reverse=True)))
 _HINTS = set(_NW["counted_hints"])
 _NOT_COUNTED = set(_NW["not_counted"])
 _EXCLUDE_BEFORE = set(_NW["number_context_excludes"])
@@ -505,6 +506,8 @@ def _from_match(text: str, m: re.Match, spans: list) -> Optional[dict]:
     neg = _NEGATIVE.search(text, max(0, start - 12), start)
     if neg and value is not None:
         start, value = neg.start(), -value  # "minus 3,49 persen"
+    if unit is None:
+        end = _numeral_phrase_end(text, end)
     return {
         "start": start, "end": end, "text": text[start:end],
         "value": value, "min": vmin, "max": vmax, "modifier": modifier,
@@ -596,6 +599,13 @@ def _value(text: str, m: re.Match, a: dict, b: Optional[dict], end: int, mod_wor
     elif post == "-an":
         modifier = "approx"
     return a["unit"], a["value"], None, None, modifier
+
+
+def _numeral_phrase_end(text: str, end: int) -> int:
+    """Where the numeral phrase of a number ending at ``end`` ends: after its classifier ("40 ekor", "3 unit",
+    "600 kali"), which belongs to the number as a unit does ("20 km"); the noun counted stays outside."""
+    m = _CLASSIFIER_NEXT.match(text, end)
+    return m.end() if m else end
 
 
 def _classifier_after(text: str, end: int) -> bool:
