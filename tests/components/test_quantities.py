@@ -195,3 +195,13 @@ def test_quantities_spans_are_consistent_on_word_salad():
 def test_quantities_numeral_phrase_keeps_its_classifier(text, span, value):
     q = [q for q in _quantities(text) if q["text"].split()[0] in span][0]
     assert q["text"] == span and (value is None or q["value"] == value)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "antara" with one number is no range: the number counts on its own
+    ("Ada perdebatan sengit di antara dua kubu partai.", [("dua", 2)]),
+    ("Pertemuan itu digelar antara tiga negara tetangga.", [("tiga", 3)]),
+    ("Harga naik antara 10 dan 15 persen.", [("antara 10 dan 15 persen", None)]),
+])
+def test_quantities_antara_with_one_number(text, expected):
+    assert [(q["text"], q["value"]) for q in _quantities(text)] == expected

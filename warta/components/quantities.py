@@ -502,7 +502,7 @@ def _from_match(text: str, m: re.Match, spans: list) -> Optional[dict]:
     if mod_word and _MOD_BEFORE.get(mod_word) == "exact":
         start = m.start("a") if not m.group("between") else m.start("between")
     if m.group("between") and b is None:
-        return None
+        start = m.start("a")  # "di antara dua kubu": one count after "antara", no range
     neg = _NEGATIVE.search(text, max(0, start - 12), start)
     if neg and value is not None:
         start, value = neg.start(), -value  # "minus 3,49 persen"
