@@ -782,3 +782,26 @@ def test_events_in_order_to_is_an_aim(nlp):
     # "dalam rangka mendukung": in order to support, an aim, not a happening
     text = "Perusahaan itu ikut berpartisipasi dalam rangka mendukung kegiatan Hari Antikekerasan."
     assert not [e for e in _events(nlp, text) if e["type"] == "SUPPORT" and e["modality"] == "asserted"]
+
+
+@pytest.mark.parametrize("text, trigger, actor", [
+    # a meeting named as the setting of a statement took place, and the one speaking took part
+    ('"Anggaran itu sudah cukup," kata Menteri Keuangan Sri Mulyani dalam rapat kerja bersama Komisi XI DPR.',
+     "rapat", "Sri Mulyani"),
+    ('"Harga beras masih terkendali," ujar Gubernur Ridwan Kamil seusai rapat koordinasi di Bandung.',
+     "rapat koordinasi", "Ridwan Kamil"),
+])
+def test_events_meeting_as_setting_of_statement(nlp, text, trigger, actor):
+    found = [e for e in _events(nlp, text) if e["type"] == "CONSULT" and e["trigger"]["text"] == trigger]
+    assert found and found[0]["modality"] == "asserted"
+    assert any(actor in a["text"] for a in found[0]["actor"])
+
+
+@pytest.mark.parametrize("text, setting", [
+    ("Menteri itu tiba dalam rapat kerja bersama Komisi XI DPR.", "dalam rapat"),     # no statement in the sentence
+    ('Kedua pihak bertemu di Jakarta. "Kami sepakat," kata Budi dalam rapat itu.', "dalam rapat"),  # referred back
+    ('Para menteri menggelar rapat di Jakarta. "Kami sepakat," kata Budi seusai rapat.', "seusai rapat"),  # told before
+])
+def test_events_meeting_as_setting_needs_a_first_mention_in_a_statement(nlp, text, setting):
+    at = text.index(setting)
+    assert not [e for e in _events(nlp, text) if e["type"] == "CONSULT" and e["trigger"]["start"] > at]

@@ -111,6 +111,22 @@ def _counted(doc: Doc, m: Mention, mentions: list[Mention]) -> Optional[Mention]
     return None
 
 
+def statement_speaker(doc: Doc, sent, mentions: list[Mention]) -> Optional[Mention]:
+    """The mention naming the speaker of a quote whose cue is in the sentence ``sent`` ("kata Tito ...")."""
+    lo, hi = sent.start_char, sent.end_char
+    for q in doc._.quotes or []:
+        cue, sp = q.get("cue") or {}, q.get("speaker")
+        if cue.get("start") is None or not (lo <= cue["start"] < hi) or not sp or sp.get("start") is None:
+            continue
+        for x in mentions:
+            if x.kind in ("place", "pronoun"):
+                continue
+            x_start, x_end = doc[x.start].idx, doc[x.end - 1].idx + len(doc[x.end - 1])
+            if x_start < sp["end"] and sp["start"] < x_end:
+                return x
+    return None
+
+
 def _speaker(doc: Doc, m: Mention, mentions: list[Mention]) -> Optional[Mention]:
     """The mention naming the speaker of the quote that holds ``m``."""
     char = doc[m.start].idx

@@ -67,7 +67,7 @@ from . import _event_actors as actor_rules
 from . import _event_context as context_rules
 from ._event_actors import _DONE_BY, _SYMMETRIC, Mention
 from ._event_context import size_words
-from ._event_reference import resolve_pronoun
+from ._event_reference import resolve_pronoun, statement_speaker
 from . import _doc_cache as cache
 from ._lexicon import (
     ANAPHORIC, AND_WORDS, ASPECT_ADVERBS, CAUSE_PREPOSITIONS, EVENT_DETERMINERS, PARTNER_PREPOSITIONS,
@@ -135,6 +135,7 @@ class EventLexicon:
     size_words: dict  # size key -> (regex of words after a number, words before it)
     report_words: frozenset[str]
     report_preps: frozenset[str]
+    settings: frozenset[str]  # "seusai", "dalam": a meeting after one, in a statement's sentence, took place
     anaphoric: frozenset[str]
     promises: frozenset[str] = frozenset()  # "berjanji": with "akan"/"untuk" after it, a future act
 
@@ -176,7 +177,7 @@ def event_lexicon() -> EventLexicon:
         partner_preps=PARTNER_PREPOSITIONS,
         determiners=EVENT_DETERMINERS,
         size_words=size_words(), report_words=words("event_report_words"),
-        report_preps=CAUSE_PREPOSITIONS,
+        report_preps=CAUSE_PREPOSITIONS, settings=words("event_setting_words"),
         anaphoric=ANAPHORIC, promises=words("event_promise_verbs"),
     )
 
@@ -296,11 +297,11 @@ class Events:
         sent = doc[slice(*sentence_bounds(doc, span.start))]
         if sent[:2].text.lower() == "baca juga":
             return True  # a link to another story
-        k = span.start - 1
-        while k >= sent.start and (doc[k].lower_ in self.lex.determiners or doc[k].like_num):
-            k -= 1
+        k = self._head_before(doc, sent, span)
         before = doc[k].lower_ if k >= sent.start else ""
         if voice == "noun":
+            if self._setting_of_statement(doc, sent, span, before):
+                return False
             if before in self.lex.background:
                 # "tewas dalam serangan itu" refers back; "tewas dalam serangan udara AS"
                 # is how a new attack is often first reported
@@ -346,6 +347,26 @@ class Events:
         while k > sent.start and doc[k].lower_ in _RELATIVE_ADVERBS:
             k -= 1
         return doc[k].lower_ == "yang" and not (k > sent.start and doc[k - 1].lower_ in _QUANTIFIERS)
+
+    def _head_before(self, doc: Doc, sent: Span, span: Span) -> int:
+        """Index of the word before a trigger, past determiners and numbers (``sent.start - 1`` if none)."""
+        k = span.start - 1
+        while k >= sent.start and (doc[k].lower_ in self.lex.determiners or doc[k].like_num):
+            k -= 1
+        return k
+
+    def _setting_of_statement(self, doc: Doc, sent: Span, span: Span, before: str) -> bool:
+        """A meeting named as where or when a statement was made ("kata Tito seusai rapat koordinasi ...",
+        "X mengatakan itu dalam rapat kerja bersama Komisi II"): it took place. Only a CONSULT noun after a
+        setting word, with a reporting word earlier in the sentence, and not one referred back to ("dalam
+        rapat itu", or a meeting noun the article used before)."""
+        if before not in self.lex.settings or self.lex.triggers[int(span.label_)].type != "CONSULT":
+            return False
+        if any(t.lower_ in self.lex.anaphoric for t in doc[span.end:min(span.end + 3, sent.end)]):
+            return False
+        if span[0].lower_ in {t.lower_ for t in doc[:sent.start]}:
+            return False  # "dalam perundingan" after the talks were told: the same meeting again
+        return any(t.lower_ in self.lex.report_words for t in doc[sent.start:span.start])
 
     # ------------------------------------------------------------------ clauses
     def _clause(self, doc: Doc, span: Span) -> tuple[int, int]:
@@ -461,6 +482,12 @@ class Events:
         recipients = [resolve_pronoun(self.lex, doc, m, mentions, patient, sent_no) for m in recipients]
         if recipients and recipients[0] is not None:
             story.last_patient = Recent(recipients[0], sent_no)
+        if not actors and voice == "noun":
+            sent = doc[slice(*sentence_bounds(doc, span.start))]
+            k = self._head_before(doc, sent, span)
+            if k >= sent.start and self._setting_of_statement(doc, sent, span, doc[k].lower_):
+                # "kata Tito dalam rapat kerja bersama Komisi II": the one speaking met the other side
+                actors = [m for m in [statement_speaker(doc, sent, mentions)] if m is not None]
         story.prev_active = _Verb(span, actors) if voice == "active" else None
         if actors:
             story.last = Recent(actors[0], sent_no)
