@@ -34,6 +34,7 @@ TAB-separated columns, described in the file's header):
   event_question_words.txt      words opening a question: the event is asked about (events)
   event_occurrence_verbs.txt    verbs after an event noun that report the event ("terjadi") (events)
   event_report_words.txt        words that introduce who reported something (events)
+  event_setting_words.txt       words after which a meeting is the setting of a statement ("dalam", "seusai") (events)
   event_size_words.txt          words around a number that give an event's size (events)
   event_stateless_groups.txt    armed groups with no country (events)
   event_targetless.txt          event types/modes with no recipient unless a partner preposition names one (events)
