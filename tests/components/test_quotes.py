@@ -724,3 +724,37 @@ def test_quotes_passive_judgement_with_its_agent(nlp, marked, text, opening, who
 ])
 def test_quotes_passive_judgement_without_person_and_clause_is_no_quote(nlp, marked, text):
     assert marked(nlp, text)._.quotes == []
+
+
+@pytest.mark.parametrize("text, opening, who", [
+    # a fronted object and time adjuncts before the subject are no speaker
+    ("{Joko Widodo|PER} tiba di Jayapura. Kepada warga di dua provinsi itu, ia berjanji akan datang lagi tahun depan.",
+     "akan datang lagi", "Joko Widodo"),
+    ("Juni lalu, saat ditemui di Jakarta, Kapolda Papua {Paulus Waterpauw|PER} mengatakan patroli akan ditambah.",
+     "patroli akan ditambah", "Paulus Waterpauw"),
+    ("Senin (3/1) malam, Bupati {Rina Marlina|PER} mengatakan bantuan sudah tiba di semua desa.",
+     "bantuan sudah tiba", "Rina Marlina"),
+])
+def test_quotes_fronted_adjuncts_are_no_speaker(nlp, marked, text, opening, who):
+    assert speaker_of_quote_opening(nlp, marked, text, opening) == who
+
+
+@pytest.mark.parametrize("text", [
+    # a noun of attitude after a reporting verb, with no clause after it, is no quote
+    "Kapolda {Paulus Waterpauw|PER} menyatakan sikapnya terhadap gerakan itu.",
+    "Wali kota {Rina Marlina|PER} menyatakan rasa duka citanya yang mendalam atas kepergian tokoh itu.",
+    "Menteri {Budi Santoso|PER} menyatakan dukungan penuh terhadap program pemerintah daerah.",
+])
+def test_quotes_stance_noun_complement_is_no_quote(nlp, marked, text):
+    assert marked(nlp, text)._.quotes == []
+
+
+@pytest.mark.parametrize("text, opening, who", [
+    # ... but with a clause after it, it reports; and without one, its subject is still the one speaking
+    ("{Budi Santoso|PER} menyatakan pendapatnya, pemerintah harus segera bertindak tegas.",
+     "pemerintah harus segera", "Budi Santoso"),
+    ('Kapolda {Paulus Waterpauw|PER} menyatakan sikapnya terhadap gerakan itu.\n\n'
+     '"Kalau menggunakan label itu, akan kami larang," ucapnya.', "Kalau menggunakan label", "Paulus Waterpauw"),
+])
+def test_quotes_stance_noun_with_clause_or_next_quote(nlp, marked, text, opening, who):
+    assert speaker_of_quote_opening(nlp, marked, text, opening) == who

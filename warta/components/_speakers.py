@@ -98,6 +98,9 @@ class Hint(NamedTuple):
 
 #: a quoted sentence with no cue of its own
 CONTINUE = Hint("continue")
+#: the kind of a candidate that is no quote but makes its speaker the one speaking ("X menyatakan sikapnya
+#: terhadap ..."): resolved in text order like a quote, then left out
+SPEECH_ACT = "speech act"
 #: an unattributed source ("sumber itu", "kabar yang beredar")
 UNATTRIBUTED = Hint("none")
 
@@ -298,13 +301,30 @@ _LEAD_CLAUSE = re.compile(r"\s*([^,]{1,80}),\s+")
 
 
 def skip_connective(sent: str) -> int:
-    """Offset after a leading connective phrase ("Namun, ", "Selain itu, ")."""
-    m = _LEAD_CLAUSE.match(sent)
-    if m and len(m.group(1).split()) <= 6:
+    """Offset after the leading connective phrases and time adjuncts ("Namun, ", "Selain itu, ", "Kepada
+    warga, ", "Juni lalu, saat ditemui di Jakarta, "), up to three of them."""
+    at = 0
+    for _ in range(3):
+        m = _LEAD_CLAUSE.match(sent, at)
+        if not m or len(m.group(1).split()) > 6:
+            break
         words = m.group(1).split()
-        if words and (words[0].lower() in CONNECTIVES or m.group(1).lower() in CONNECTIVES):
-            return m.end()
-    return 0
+        if not (words and (words[0].lower() in CONNECTIVES or m.group(1).lower() in CONNECTIVES
+                           or _is_time_adjunct(m.group(1)))):
+            break
+        at = m.end()
+    return at
+
+
+@lru_cache(maxsize=4096)
+def _is_time_adjunct(phrase: str) -> bool:
+    """Whether ``phrase`` is only a time ("Juni lalu", "Senin (3/1) malam"), with no publication date
+    needed to see it."""
+    from .timex import find_times  # the time grammar, used here only to recognise a time
+
+    phrase = phrase.strip()
+    found = find_times(phrase)
+    return len(found) == 1 and found[0]["start"] == 0 and found[0]["end"] == len(phrase)
 
 
 def adverb_tail(pre: str) -> int:
@@ -579,7 +599,8 @@ def resolve(d, found, quoted) -> list[dict]:
         if speaker is not None and kind != "source":
             last = dict(speaker, _pos=start)
             history.append(_public(speaker))
-        out.append(_quote_dict(text, item, speaker))
+        if item.kind != SPEECH_ACT:
+            out.append(_quote_dict(text, item, speaker))
     return out
 
 

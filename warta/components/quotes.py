@@ -55,7 +55,7 @@ from ..lang import load_json
 from ..morphology import looks_prefixed_verb
 from ._regex import alternation
 from ._speakers import (
-    CONTINUE, SOURCE_PEOPLE, ADVERBS, CONNECTIVES, DAYS, NOBODY, PRONOUNS, STOPS, TITLES, UNATTRIBUTED, WORD, Cue, Hint,
+    CONTINUE, SOURCE_PEOPLE, SPEECH_ACT, ADVERBS, CONNECTIVES, DAYS, NOBODY, PRONOUNS, STOPS, TITLES, UNATTRIBUTED, WORD, Cue, Hint,
     Names, adverb_tail, hint_after, hint_before, name_of, names_place, resolve, skip_connective, speaker_segment,
 )
 from ._lexicon import AND_WORDS, DEMONSTRATIVES, NAME_LINKS, SUBORDINATORS, THIRD_PERSON
@@ -162,6 +162,7 @@ _VERBAL_PREPOSITIONS = frozenset(_LEX["verbal_prepositions"])
 _PARTY_NOUNS = frozenset(_LEX["party_nouns"])
 _NEEDS_COMPLEMENTIZER = frozenset(_LEX["complementizer_only_verbs"])
 _AGENT_MARKERS = frozenset(_LEX["agent_markers"])
+_STANCE_NOUNS = frozenset(_LEX["stance_nouns"])
 _BARE_PREDICATES = frozenset(_LEX["bare_predicates"])
 _TER = ("ter",)
 _CLAUSE_VERB_PREFIXES = ("me", "di")
@@ -187,6 +188,17 @@ def _agent_name(d, start: int, end: int) -> Optional[tuple[int, int]]:
                                                    for e in d.ents):
         return None
     return m.start("n"), m.end("n")
+
+
+def _noun_complement(rest: str) -> bool:
+    """Whether the words after a reporting verb open a noun phrase of attitude ("sikapnya terhadap ...",
+    "dukungan penuh", "rasa duka citanya"): a possessed noun or a stance noun, which reports only with a
+    clause after it ("menyatakan pendapatnya, pemerintah harus ...")."""
+    words = rest.split()
+    if not words:
+        return False
+    w0 = words[0].lower().strip(",.")
+    return w0 in _STANCE_NOUNS or (w0.endswith("nya") and w0[:-3] in _STANCE_NOUNS)
 
 
 def _subject_reach(verb: str) -> int:
@@ -448,7 +460,7 @@ class Quotes:
             item = self._indirect(d, s0, s1, blocked)
             if item is None:
                 continue
-            for part in self._split_coordinated(d, item):
+            for part in self._split_coordinated(d, item) if item.kind != SPEECH_ACT else [item]:
                 if any(f.start >= part.start and f.end <= part.end + 1 for f in fragments):
                     part = part._replace(kind="mixed")
                 found.append(part)
@@ -777,14 +789,22 @@ class Quotes:
                                      or (i + 1 < len(toks) and toks[i + 1] == "-")):
                 i += 1
             rest = " ".join(toks[i:])
-        if verb in _WEAK and not (comp or punct or " sebagai " in rest):
+        stance = verb not in _WEAK and _noun_complement(rest)
+        if stance and re.match(r"\S+\s*,\s*", rest):
+            rest = rest[re.match(r"\S+\s*,\s*", rest).end():]  # "menyatakan pendapatnya, pemerintah ...": after it
+        if (verb in _WEAK or stance) and not (comp or punct or " sebagai " in rest):
             lic = LICENSE.match(rest)
             if lic and lic.group("comp") == "untuk" and verb not in _REQUEST:
                 lic = None
             if lic and lic.group("comma"):
                 rest = rest[lic.end("comma"):]
             elif not lic and not _clause_licensed(rest, verb):
-                return None
+                if not stance:
+                    return None
+                # "menyatakan sikapnya terhadap ...": no quote, but its subject is now the one speaking
+                hint = speaker_segment(sent, s0, lead, lead + len(pre.rstrip()) - adverb_tail(pre))
+                c0 = s0 + len(sent) - len(rest)
+                return None if hint is None else Candidate(c0, body_end, SPEECH_ACT, self._cue(m, s0), hint)
         if rest.lower().startswith(_NO_CONTENT) or len(WORD.findall(rest)) < 2:
             return None
         hint = speaker_segment(sent, s0, lead, lead + len(pre.rstrip()) - adverb_tail(pre))
