@@ -772,3 +772,11 @@ def test_quotes_pronoun_after_akan_tetapi_subject(nlp, marked):
     text = ("Sejauh ini, {Joko Widodo|PER} belum memberi tanggapan resmi. Akan tetapi, Wakil Presiden "
             "{Jusuf Kalla|PER} sudah angkat bicara. Dia menyatakan bahwa kebijakan itu harus dibahas bersama.")
     assert speaker_of_quote_opening(nlp, marked, text, "kebijakan itu harus") == "Jusuf Kalla"
+
+
+@pytest.mark.parametrize("text", [
+    "Menurut rencana, stasiun itu akan dilengkapi fasilitas lapor masuk bagi penumpang pesawat.",
+    "Menurut jadwal, kapal tersebut tiba di pelabuhan pada pukul 10.00 WIB.",
+])
+def test_quotes_menurut_a_plan_is_no_quote(nlp, text):
+    assert quotes_of(nlp, text) == []

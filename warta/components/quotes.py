@@ -163,6 +163,7 @@ _PARTY_NOUNS = frozenset(_LEX["party_nouns"])
 _NEEDS_COMPLEMENTIZER = frozenset(_LEX["complementizer_only_verbs"])
 _AGENT_MARKERS = frozenset(_LEX["agent_markers"])
 _STANCE_NOUNS = frozenset(_LEX["stance_nouns"])
+_NOT_SOURCES = frozenset(_LEX["not_sources"])
 _BARE_PREDICATES = frozenset(_LEX["bare_predicates"])
 _TER = ("ter",)
 _CLAUSE_VERB_PREFIXES = ("me", "di")
@@ -694,8 +695,8 @@ class Quotes:
             np_end = comma if comma >= 0 else len(sent)
             np_text = sent[m.end():np_end]
             words = np_text.split()
-            if not words:
-                return None
+            if not words or words[0].lower() in _NOT_SOURCES:
+                return None  # "Menurut rencana, ...": as planned, nobody's report
             np0 = s0 + m.end() + (len(np_text) - len(np_text.lstrip()))
             cut = next((j for j, w in enumerate(words) if j and w.lower() in STOPS | _SOURCE_CUTS), None)
             if cut is not None and comma >= 0:  # "Menurut kantor berita MENA dikutip dari Antara, ..."
