@@ -780,3 +780,35 @@ def test_quotes_pronoun_after_akan_tetapi_subject(nlp, marked):
 ])
 def test_quotes_menurut_a_plan_is_no_quote(nlp, text):
     assert quotes_of(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, opening, who", [
+    # a ruling or finding reports with "bahwa", also after a time adjunct
+    ("{Mahkamah Agung|ORG} memutuskan pada 2010 bahwa pejabat intelijen itu melanggar hukum.",
+     "pejabat intelijen itu", "Mahkamah Agung"),
+    ("Hakim {Pengadilan Negeri Bandung|ORG} memutuskan bahwa terdakwa bersalah menerima suap.",
+     "terdakwa bersalah menerima", "Pengadilan Negeri Bandung"),
+    # "hal itu" after "bahwa" opens a clause (only "mengatakan hal itu" names what was said)
+    ("{Mahkamah Agung|ORG} kemudian memutuskan bahwa hal itu dilakukan di bawah tekanan.",
+     "hal itu dilakukan", "Mahkamah Agung"),
+    # after a contrast, another who reports takes the rest of the sentence
+    ("{Omar Khadr|PER} mengaku bersalah, namun {Mahkamah Agung|ORG} kemudian memutuskan bahwa pengakuan itu "
+     "diberikan di bawah tekanan.", "pengakuan itu diberikan", "Mahkamah Agung"),
+])
+def test_quotes_rulings_and_a_second_report_after_a_contrast(nlp, marked, text, opening, who):
+    assert who in speaker_of_quote_opening(nlp, marked, text, opening)
+
+
+@pytest.mark.parametrize("text", [
+    "Presiden akan memutuskan nasib kepala polisi itu apakah dilantik atau tidak.",  # deciding, not reporting
+    "Pimpinan komisi memutuskan untuk tidak memberi izin kepada direktur itu.",
+    "Petugas menemukan dua karung beras di gudang milik warga itu.",
+])
+def test_quotes_deciding_and_finding_things_is_no_quote(nlp, text):
+    assert quotes_of(nlp, text) == []
+
+
+def test_quotes_contrast_without_a_second_speaker_stays_one_quote(nlp, marked):
+    text = "Menteri {Budi Santoso|PER} mengatakan harga beras naik, namun stok di gudang masih aman sampai Lebaran."
+    found = marked(nlp, text)._.quotes
+    assert len(found) == 1 and "stok di gudang" in found[0]["text"] and "Budi Santoso" in speaker(found[0])

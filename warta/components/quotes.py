@@ -125,6 +125,8 @@ BACKWARD = re.compile(r"\s*(?:%s)\s+(?:%s)\s+(?P<cue>(?:%s)(?:nya)?(?:\s+oleh)?)
 PASSIVE_START = re.compile(r"(?P<cue>%s)\s+(?:oleh\s+)?(?P<np>[^,]{1,80}?)\s*,\s*" % _PASSIVE)
 # "Dijelaskan, ...", "Ditambahkannya, ...": an agentless passive that continues the current speaker
 AGENTLESS_START = re.compile(r"(?P<cue>%s)(?:nya)?(?:\s*[,:]\s*|\s+(?=(?P<next>[a-z][\w-]*)))" % _PASSIVE)
+# ", namun ...": a contrast after which another may report
+_CONTRAST = re.compile(r",\s*(?:%s)\s+" % alternation(_LEX["contrast_coordinators"]))
 # "Pernyataan itu dinilai Budi jauh dari ...", "diklaimnya untuk ...": a passive judgement whose agent follows it
 AGENT_PASSIVE = re.compile(r"\b(?P<cue>%s)(?:(?P<nya>nya)\b|\s+)" % alternation(_LEX["agentive_passives"]))
 TRAIL_REPORT = re.compile(
@@ -164,6 +166,7 @@ _NEEDS_COMPLEMENTIZER = frozenset(_LEX["complementizer_only_verbs"])
 _AGENT_MARKERS = frozenset(_LEX["agent_markers"])
 _STANCE_NOUNS = frozenset(_LEX["stance_nouns"])
 _NOT_SOURCES = frozenset(_LEX["not_sources"])
+_RULINGS = frozenset(_LEX["ruling_verbs"])
 _BARE_PREDICATES = frozenset(_LEX["bare_predicates"])
 _TER = ("ter",)
 _CLAUSE_VERB_PREFIXES = ("me", "di")
@@ -461,7 +464,8 @@ class Quotes:
             item = self._indirect(d, s0, s1, blocked)
             if item is None:
                 continue
-            for part in self._split_coordinated(d, item) if item.kind != SPEECH_ACT else [item]:
+            items = self._second_report(d, item, s1, blocked)
+            for part in (p for it in items for p in (self._split_coordinated(d, it) if it.kind != SPEECH_ACT else [it])):
                 if any(f.start >= part.start and f.end <= part.end + 1 for f in fragments):
                     part = part._replace(kind="mixed")
                 found.append(part)
@@ -473,6 +477,19 @@ class Quotes:
         found.sort(key=lambda f: f.start)
         out = resolve(d, found, [(f.stretch.open, f.stretch.end) for f in found if f.stretch is not None])
         return [self._said_by_next(d, q) for q in out]
+
+    def _second_report(self, d, item: Candidate, s1: int, blocked) -> list[Candidate]:
+        """``item``, or ``item`` cut at a contrast and the report after it: "Dia mengaku bersalah, namun
+        Mahkamah Agung kemudian menemukan bahwa ..." holds the court's report, not more of his. Only a report
+        with a speaker of its own after ", namun/tetapi/sedangkan ..." cuts; "X mengatakan harga naik, namun
+        stok aman" stays one quote of X."""
+        for m in _CONTRAST.finditer(d.text, item.start, item.end):
+            second = self._indirect(d, m.end(), s1, blocked)
+            if second is not None and second.hint is not None and second.hint.kind == "np" \
+                    and second.kind != SPEECH_ACT and second.start >= m.end():
+                first = item._replace(end=m.start())
+                return ([first] if _has_words(d.text, first.start, first.end, MIN_WORDS) else []) + [second]
+        return [item]
 
     def _said_by_next(self, d, q: dict) -> dict:
         """A quote whose speaker is no person, followed by "Hal itu disampaikan oleh X" naming a person:
@@ -781,6 +798,8 @@ class Quotes:
         after = sent[m.end():]
         cm = ADJUNCT_THEN_COMP.match(after) or COMP_START.match(after)  # "menulis di Twitter bahwa ..."
         comp = cm.group("comp")
+        if verb in _RULINGS and comp != "bahwa":
+            return None  # "memutuskan untuk ...": a decision, not a report
         punct = any(c in after[:cm.end()] for c in ",:")
         rest = after[cm.end():]
         if rest.startswith("kepada ") and not comp:  # "mengatakan kepada stasiun TV Al - Mayadeen ..."
@@ -806,7 +825,8 @@ class Quotes:
                 hint = speaker_segment(sent, s0, lead, lead + len(pre.rstrip()) - adverb_tail(pre))
                 c0 = s0 + len(sent) - len(rest)
                 return None if hint is None else Candidate(c0, body_end, SPEECH_ACT, self._cue(m, s0), hint)
-        if rest.lower().startswith(_NO_CONTENT) or len(WORD.findall(rest)) < 2:
+        if (not comp and rest.lower().startswith(_NO_CONTENT)) or len(WORD.findall(rest)) < 2:
+            # "mengatakan hal itu" names what was said; "menemukan bahwa hal itu dilakukan ..." says it
             return None
         hint = speaker_segment(sent, s0, lead, lead + len(pre.rstrip()) - adverb_tail(pre))
         if hint is None:
