@@ -57,4 +57,4 @@ def test_record_leaves_out_related_link_lines():
     cut = text.index("(Baca"), text.index("Ketiga")
     for item in [*rec.entities, *rec.times, *rec.quantities, *rec.quotes]:
         assert not (cut[0] <= item.start < cut[1]), item
-    assert [q.text for q in rec.quantities] == ["tiga", "Ketiga"]
+    assert [q.text for q in rec.quantities] == ["tiga orang", "Ketiga"]
