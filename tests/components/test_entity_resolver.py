@@ -607,3 +607,19 @@ def test_entity_resolver_official_name_repairs(nlp, marked, text, expected):
 def test_entity_resolver_regional_long_form(nlp, marked, text, mention, canonical):
     doc = marked(nlp, text)
     assert {e._.canonical for e in _ents(doc, mention)} == {canonical}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # places joined by hyphens are split into their places, whatever the NER made of the word
+    ("Polisi membongkar sindikat narkoba {Malaysia-Myanmar-Thailand|PER} kemarin.",
+     [("Malaysia", "LOC"), ("Myanmar", "LOC"), ("Thailand", "LOC")]),
+    ("Pesawat rute Jayapura-Wamena itu hilang kontak.", [("Jayapura", "LOC"), ("Wamena", "LOC")]),
+    ("Hubungan Indonesia-Australia terus membaik.", [("Indonesia", "LOC"), ("Australia", "LOC")]),
+    # a name with a hyphen stays whole; so does a word whose parts are no places
+    ("Presiden {Kassym-Jomart Tokayev|PER} tiba di bandara.", [("Kassym-Jomart Tokayev", "PER")]),
+    ("Warga menolak rencana {Sinar-Mas|ORG} membangun pabrik.", [("Sinar-Mas", "ORG")]),
+])
+def test_entity_resolver_splits_hyphenated_place_lists(nlp, marked, text, expected):
+    doc = marked(nlp, text)
+    assert [(e.text, e.label_) for e in doc.ents] == expected
+    assert doc.text == text.replace("{", "").replace("}", "").replace("|PER", "").replace("|ORG", "")

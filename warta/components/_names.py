@@ -39,6 +39,34 @@ _CLOSED_CLASS = frozenset(load_lines("function_words")) | frozenset(
     for key, words in data.items() if not key.startswith("_") for w in words)
 
 
+def split_place_lists(doc: Doc) -> None:
+    """Split a word of places joined by hyphens ("Malaysia-Myanmar-Thailand", a route "Jayapura-Oksibil",
+    "jaringan Malaysia-Aceh") into its places, each a LOC entity; an entity around it loses it.
+
+    The tokenizer keeps a hyphen between letters inside a word, as the UD treebanks do ("Kassym-Jomart"),
+    so a list of places is one token until every part of it is found to be a known place.
+    """
+    places = [t for t in doc if "-" in t.text[1:-1] and _all_places(t.text)]
+    if not places:
+        return
+    text = doc_text(doc)
+    spans = [(t.idx + m.start(), t.idx + m.end()) for t in places for m in re.finditer(r"[^-]+", t.text)]
+    with doc.retokenize() as retok:
+        for t in places:
+            parts = re.findall(r"[^-]+|-", t.text)
+            retok.split(t, parts, heads=[(t, 0)] * len(parts))  # the last part keeps the word's space
+    new = [doc.char_span(a, b, label="LOC") for a, b in spans]
+    kept = [e for e in ents_of(doc) if not any(e.start_char < b and a < e.end_char for a, b in spans)]
+    set_ents(doc, sorted(kept + [n for n in new if n is not None], key=lambda e: e.start))
+    assert doc_text(doc) == text
+
+
+def _all_places(word: str) -> bool:
+    parts = word.split("-")
+    return len(parts) >= 2 and all(p[:1].isupper() and p.isalpha() and len(p) > 2 for p in parts) \
+        and all(geo_tables().country(p) or lookup_place(p) for p in parts)
+
+
 def _lower_word_after_name(doc: Doc, start: int, end: int) -> bool:
     """Whether the entity [start, end) ran on into a lower-case word after the name ("[Kementerian Pertanian]
     sehingga", "[Kementerian Perdagangan] menetapkan"): a name ends in a capitalised word, but a

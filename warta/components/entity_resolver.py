@@ -49,7 +49,7 @@ from ..lang import load_json, load_lines
 from ._lexicon import AREA_NOUNS, DESCRIBED_ALIAS_CUES, REGIONAL_WORDS, NAME_LIKE_TITLES, ORG_HEADS, REVERSED_ALIAS_CUES
 from ._names import (
     PER_LABELS, NameFinder, _ALIAS_CUES, _CLOSE, _LONG_FORM_LINKS, _OPEN, _positions, _subsequence,
-    _upper_count,
+    _upper_count, split_place_lists,
 )
 from ._official_names import OfficialNames
 from ._roles import RoleFinder
@@ -127,6 +127,7 @@ class EntityResolver(NameFinder, RoleFinder, OfficialNames):
         return doc
 
     def _resolve(self, doc: Doc) -> None:
+        split_place_lists(doc)
         self._repair_spans(doc)
         self._join_split_names(doc)
         if self.add_entities:
