@@ -623,3 +623,18 @@ def test_entity_resolver_splits_hyphenated_place_lists(nlp, marked, text, expect
     doc = marked(nlp, text)
     assert [(e.text, e.label_) for e in doc.ents] == expected
     assert doc.text == text.replace("{", "").replace("}", "").replace("|PER", "").replace("|ORG", "")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an officer's title (and office) opening an organisation span is no part of it
+    ("Penangkapan itu dibenarkan {Kabid Humas Polda Jabar|ORG} kemarin.", [("Polda Jabar", "ORG")]),
+    ("Pernyataan itu disampaikan {Direktur Utama PT Sinar Jaya|ORG} di Bandung.", [("PT Sinar Jaya", "ORG"), ("Bandung", "LOC")]),
+    # an organisation rank written out in full ends the organisation before it
+    ("Hal itu dikatakan {Divisi Humas Polri Inspektur|ORG} {Jenderal Setyo Wasisto|PER}.",
+     [("Divisi Humas Polri", "ORG"), ("Setyo Wasisto", "PER")]),
+    # an office alone and an organisation's own head stay
+    ("Data itu dirilis {Humas BNPB|ORG} kemarin.", [("Humas BNPB", "ORG")]),
+    ("Kasus itu ditangani {Komisi Pemberantasan Korupsi|ORG}.", [("Komisi Pemberantasan Korupsi", "ORG")]),
+])
+def test_entity_resolver_titles_and_ranks_around_organisations(nlp, marked, text, expected):
+    assert [(e.text, e.label_) for e in marked(nlp, text).ents] == expected

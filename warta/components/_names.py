@@ -135,6 +135,15 @@ class NameFinder:
     """Mixin: NER repairs and name finding for the entity resolver."""
 
     # -- NER repairs ---------------------------------------------------------
+    def _before_rank_phrase(self, doc: Doc, start: int, end: int) -> int:
+        """Where an organisation or place must end that runs on into a rank written in full ("[Divisi Humas
+        Polri] Inspektur Jenderal Setyo", "[Polda Metro Jaya] Komisaris Besar"): before the rank."""
+        for k in range(start + 1, end):
+            for phrase in self.rank_phrases:
+                if all(k + i < len(doc) and doc[k + i].lower_ == w for i, w in enumerate(phrase)):
+                    return k
+        return end
+
     def _repair_spans(self, doc: Doc) -> None:
         """Drop leading lower-case words from entities ("kota Albu Kamal"), all-lower-case entities,
         and whitespace, academic degrees ("S.H.") and commas at an entity's end; a place or an
@@ -155,6 +164,8 @@ class NameFinder:
                                    or _lower_word_after_name(doc, start, end)):
                 end -= 1
             end = _before_count_or_clock(doc, start, end)
+            if ent.label_ not in PER_LABELS:
+                end = self._before_rank_phrase(doc, start, end)
             if end != ent.end:
                 changed = True
                 if end == start:

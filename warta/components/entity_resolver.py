@@ -46,7 +46,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..lang import load_json, load_lines
-from ._lexicon import AREA_NOUNS, DESCRIBED_ALIAS_CUES, REGIONAL_WORDS, NAME_LIKE_TITLES, ORG_HEADS, REVERSED_ALIAS_CUES
+from ._lexicon import OFFICE_UNITS, AREA_NOUNS, DESCRIBED_ALIAS_CUES, REGIONAL_WORDS, NAME_LIKE_TITLES, ORG_HEADS, REVERSED_ALIAS_CUES
 from ._names import (
     PER_LABELS, NameFinder, _ALIAS_CUES, _CLOSE, _LONG_FORM_LINKS, _OPEN, _positions, _subsequence,
     _upper_count, split_place_lists,
@@ -99,6 +99,8 @@ class EntityResolver(NameFinder, RoleFinder, OfficialNames):
         self.app_stop = frozenset(data["appositive_stop"])
         self.honorifics = frozenset(data["honorifics"])
         self.ranks = frozenset(data["ranks"])
+        self.rank_phrases = tuple(tuple(p.split()) for p in data["rank_phrases"])
+        self.title_adjectives = frozenset(data["title_adjectives"])
         self.place_prefixes = frozenset(load_lines("place_prefixes_id"))
         self._official_name_data()
         self.known_people = _known_people()
@@ -193,6 +195,15 @@ class EntityResolver(NameFinder, RoleFinder, OfficialNames):
         t = geo_tables()
         for ent in ents_of(doc):
             start = ent.start
+            if ent.label_ == "ORG" and doc[start].lower_ in self.title_heads and doc[start].lower_ not in self.org_words:
+                # "[Kabid Humas] Polda Jabar": the officer's title and office before the organisation
+                k = start + 1
+                while k < ent.end - 1 and (doc[k].lower_ in OFFICE_UNITS or doc[k].lower_ in self.title_heads
+                                           or doc[k].lower_ in self.title_adjectives):
+                    k += 1
+                if k > start + 1 or doc[k].lower_ not in OFFICE_UNITS:
+                    if k < ent.end and doc[k].text[:1].isupper() and doc[k].lower_ not in self.title_heads:
+                        start = k
             if ent.label_ in PER_LABELS:
                 while start < ent.end - 1:
                     low = doc[start].lower_
