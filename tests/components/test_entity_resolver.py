@@ -638,3 +638,17 @@ def test_entity_resolver_splits_hyphenated_place_lists(nlp, marked, text, expect
 ])
 def test_entity_resolver_titles_and_ranks_around_organisations(nlp, marked, text, expected):
     assert [(e.text, e.label_) for e in marked(nlp, text).ents] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a known organisation, or one the article tags on its own, then a person, tagged as one organisation
+    ("Anggota {Kompolnas|ORG} hadir. Hal itu dikatakan anggota {Kompolnas Poengky Indarti|ORG}.",
+     [("Kompolnas", "ORG"), ("Kompolnas", "ORG"), ("Poengky Indarti", "PER")]),
+    ("{Wavecell|ORG} tumbuh pesat. CEO {Wavecell Olivier Gerhardt|ORG} mengatakan pasar Asia besar.",
+     [("Wavecell", "ORG"), ("Wavecell", "ORG"), ("Olivier Gerhardt", "PER")]),
+    # a whole known name, or a company's form, has no person at its end
+    ("Putusan itu dibacakan Ketua {Mahkamah Agung|ORG} kemarin.", [("Mahkamah Agung", "ORG")]),
+    ("{PLN|ORG} menyewa kapal. Direktur {PT PLN Persero|ORG} hadir.", [("PLN", "ORG"), ("PT PLN Persero", "ORG")]),
+])
+def test_entity_resolver_person_after_a_known_organisation(nlp, marked, text, expected):
+    assert [(e.text, e.label_) for e in marked(nlp, text).ents] == expected

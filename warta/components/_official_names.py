@@ -331,9 +331,12 @@ class OfficialNames:
         if len(toks) < 2 or e.start == 0 or e.label_ not in ("ORG", "LOC") or _is_place(e.text):
             return None  # a PER span is a name already, "Amerika Serikat" a place: the error is a person in an ORG/LOC
         prev = doc[e.start - 1].lower_
-        if prev not in self.title_heads and prev not in self.bare_heads and prev not in self.ranks \
-                and prev not in self.org_words and not self._starts_institution([doc[e.start - 1].text]):
+        titled = prev in self.title_heads or prev in self.bare_heads or prev in self.ranks \
+            or prev in self.org_words or self._starts_institution([doc[e.start - 1].text])
+        if not titled and not self._starts_institution([t.text for t in e]):
             return None
+        if self._known_org(doc, e, e.text):
+            return None  # "Ketua [Mahkamah Agung]": a whole known name, no person at its end
         for k in range(len(toks) - 1, 0, -1):
             body, name = toks[:k], toks[k:]
             if not all(t.text[:1].isupper() and not t.is_upper for t in name) or len(name) > 4:
@@ -342,16 +345,26 @@ class OfficialNames:
                 continue  # "Ketua DPP [Partai Gerindra]": an organisation word opens no personal name
             body_text = doc_text(doc)[body[0].idx:body[-1].idx + len(body[-1].text)]
             last = body[-1].text
-            if _is_place(" ".join(t.text for t in name)) or name[0].text.lower() in self.non_entities:
-                return None
+            if _is_place(" ".join(t.text for t in name)) or name[0].text.lower() in self.non_entities \
+                    or any(t.text in self.name_tails for t in name):
+                return None  # "PT PLN Persero": a company's form, no person
             # the body ends with an acronym or a known place: "KPK", "Basarnas Makassar", "NTB"
-            is_body = (last.isupper() and len(last) >= 2) or _is_place(last) or _is_place(body_text)
-            if not is_body:
+            is_body = (last.isupper() and len(last) >= 2) or _is_place(last) or _is_place(body_text) \
+                or self._known_org(doc, e, body_text)
+            if not is_body or not (titled or self._known_org(doc, e, body_text)):
                 continue
             label = "LOC" if _is_place(body_text) and not self._starts_institution(body_text.split()) \
                 and not (last.isupper() and not _is_place(last)) else "ORG"
             return [Span(doc, e.start, e.start + k, label=label), Span(doc, e.start + k, e.end, label="PER")]
         return None
+
+    def _known_org(self, doc: Doc, e: Span, text: str) -> bool:
+        """Whether ``text`` is an organisation's name warta knows (its table of acronyms and long forms, the
+        DBpedia words) or the article tags on its own elsewhere ("Komnas HAM" before "[Komnas HAM] Natalius
+        Pigai")."""
+        if text in self.orgs or text in self.org_long_forms or text in self.gazetteer_orgs:
+            return True
+        return any(o.label_ == "ORG" and o.text == text and o.start != e.start for o in ents_of(doc))
 
     _FACILITY = FACILITY_SPLIT_HEADS
 

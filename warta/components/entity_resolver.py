@@ -108,6 +108,7 @@ class EntityResolver(NameFinder, RoleFinder, OfficialNames):
         self.name_like = NAME_LIKE_TITLES
         orgs = load_json("organisations")
         self.orgs: dict[str, dict] = orgs["acronyms"]
+        self.org_long_forms = frozenset(v["long"] for v in self.orgs.values() if v.get("long"))
         self.org_heads = ORG_HEADS
         # national bodies named in titles ("Wakil Sekjen PKS", "Panglima TNI") and their long forms
         self.body_country = {k: v["country"] for k, v in self.orgs.items() if v.get("country")}
