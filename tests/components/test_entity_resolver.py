@@ -652,3 +652,19 @@ def test_entity_resolver_titles_and_ranks_around_organisations(nlp, marked, text
 ])
 def test_entity_resolver_person_after_a_known_organisation(nlp, marked, text, expected):
     assert [(e.text, e.label_) for e in marked(nlp, text).ents] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an organisation's office is that organisation; an institution named "Kantor ..." stays whole
+    ("Pertemuan digelar di {Kantor Pusat MUI|LOC}, Jakarta.", [("MUI", "ORG"), ("Jakarta", "LOC")]),
+    ("Tersangka dibawa ke {Kantor BNN|LOC} kemarin.", [("BNN", "ORG")]),
+    ("Tim dari {Kantor SAR Mataram|ORG} tiba di lokasi.", [("Kantor SAR Mataram", "ORG")]),
+    ("Warga berkumpul di {Gedung DPR|LOC}.", [("Gedung DPR", "LOC")]),
+])
+def test_entity_resolver_office_is_its_organisation(nlp, marked, text, expected):
+    assert [(e.text, e.label_) for e in marked(nlp, text).ents] == expected
+
+
+def test_entity_resolver_office_of_a_person_is_no_organisation(nlp, marked):
+    text = "Surat itu dikirim ke {Kantor Aung San Suu Kyi|LOC} pekan lalu."
+    assert [(e.text, e.label_) for e in marked(nlp, text).ents] == [("Kantor Aung San Suu Kyi", "LOC")]

@@ -133,6 +133,8 @@ class OfficialNames:
         self.outlet_words_lower = self.outlet_words - frozenset(load_lines("function_words"))
         self.outlet_cues = frozenset(load_lines("outlet_cues"))
         self.facility_name_modifiers = frozenset(facilities["name_modifiers"])
+        self.office_heads = frozenset(facilities["office_heads"])
+        self.office_modifiers = frozenset(facilities["office_modifiers"])
 
     # -- helpers ---------------------------------------------------------------
     def _starts_institution(self, words: list[str]) -> int:
@@ -548,6 +550,29 @@ class OfficialNames:
         if changed or [(e.start, e.end, e.label_) for e in merged] != [(e.start, e.end, e.label_) for e in ents]:
             set_ents(doc, merged)
 
+    def _offices_are_their_organisations(self, doc: Doc) -> None:
+        """ "Kantor Pusat MUI", "Kantor BNN" tagged as a place: the organisation whose office it is (ORG "MUI");
+        an institution named so ("Kantor SAR Mataram") is left as it is."""
+        out, changed = [], False
+        for e in ents_of(doc):
+            k = e.start
+            if e.label_ in ("LOC", "PER") and doc[k].lower_ in self.office_heads \
+                    and not self._starts_institution([t.text for t in e]):
+                k += 1
+                while k < e.end - 1 and doc[k].lower_ in self.office_modifiers:
+                    k += 1
+                rest = doc[k:e.end]
+                # only an organisation's office: "Kantor Aung San Suu Kyi" is a person's, and stays
+                if k < e.end and not _is_place(rest.text) and (
+                        (rest[0].text.isupper() and len(rest[0].text) > 1) or rest[0].lower_ in self.org_words
+                        or self._starts_institution([t.text for t in rest]) or self._known_org(doc, e, rest.text)):
+                    out.append(Span(doc, k, e.end, label="ORG"))
+                    changed = True
+                    continue
+            out.append(e)
+        if changed:
+            set_ents(doc, out)
+
     def _facility_and_its_name(self, doc: Doc, ents: list) -> list:
         """A facility span and the place name right after it are one place ("[Stasiun Tanah] [Abang]",
         "[Jalan Raya] [Serpong]"), unless the second is a town of its own ("Bandara Sentani [Papua]")."""
@@ -723,6 +748,7 @@ class OfficialNames:
             self._institutions_are_orgs(doc)
             self._institution_with_place(doc)
             self._facilities_are_places(doc)
+            self._offices_are_their_organisations(doc)
             self._drop_sentence_openers(doc)
             self._initials_are_people(doc)
             self._complete_name_lists(doc)
