@@ -245,6 +245,17 @@ def test_timex_ignores_non_times(text):
     ("Di tahun itu jumlah karyawan bertambah.", "2018-03-01", []),
     ("Pada Maret 2017 aturan itu terbit. Selama masa transisi tiga bulan tersebut, sopir boleh beroperasi.",
      "2018-03-01", [("Maret 2017", "2017-03"), ("tiga bulan", "P3M")]),
+    # a count of years or months after a year or month told counts from it, not from the publication
+    ("Ia divonis pada 2010. Dia dipulangkan ke negaranya dua tahun kemudian.", "2017-07-05",
+     [("2010", "2010"), ("dua tahun kemudian", "2012")]),
+    ("Pabrik itu dibuka pada Maret 2015. Tiga bulan kemudian pabrik itu terbakar.", "2017-07-05",
+     [("Maret 2015", "2015-03"), ("Tiga bulan kemudian", "2015-06")]),
+    # ... and from the day told, when that came after
+    ("Pada 2010 ia lulus. Pada Senin (3/1/2022) ia pindah. Setahun kemudian ia menikah.", "2024-01-01",
+     [("2010", "2010"), ("Senin (3/1/2022)", "2022-01-03"), ("Setahun kemudian", "2023")]),
+    # a year compared with ("dibandingkan 2016") is a time
+    ("Produksi turun 4,30 persen dibandingkan 2016 yang mencapai 94 juta lembar.", "2017-08-11", [("2016", "2016")]),
+    ("Laba perusahaan naik ketimbang 2015.", "2017-08-11", [("2015", "2015")]),
 ])
 def test_timex_story_context(text, published, expected):
     assert [(t["text"], t["value"]) for t in find_times(text, published)] == expected

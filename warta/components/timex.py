@@ -465,7 +465,7 @@ def _h_count_rel(m, dct):
         sign = _ANCHORED_SIGNS[rel]
         if n is None or unit not in {"D", "W", "M", "Y"} or n != int(n):
             return {"type": "DURATION", "value": duration(n, unit), "anchored": True}
-        return {"type": "DATE", "needs_anchor": lambda anchor: shifted(anchor[0], sign * n, unit)}
+        return {"type": "DATE", "needs_anchor": lambda anchor: shifted(anchor[0], sign * n, unit), "grain": unit}
     return {"type": "DURATION", "value": duration(n, unit), "anchored": True}
 
 
@@ -574,6 +574,25 @@ def _h_narrated_period(m, dct):
 
 
 _PERIOD_OF = {"year": re.compile(r"\d{4}"), "month": re.compile(r"\d{4}-\d\d")}
+
+
+def _coarse_anchor(out: list[dict], days: list, pos: int, grain: str) -> Optional[tuple]:
+    """The anchor of "dua tahun kemudian", "tiga bulan sebelumnya" when the last time told before it is a year
+    or a month ("pada 2010 ... dua tahun kemudian" -> 2012), not a day: its first day, as an anchor."""
+    last_day = max((s for s, _ in days if s < pos), default=-1)
+    for t in reversed(out):
+        if t["start"] >= pos or t["start"] < last_day:
+            continue
+        m = _COARSE_VALUE.fullmatch(t["value"])
+        if m and t["type"] == "DATE" and (grain == "Y" or m.group(2)):
+            day = date(int(m.group(1)), int(m.group(2) or 1), 1)
+            return (day, day.isoformat())
+        if t["start"] <= last_day:
+            break
+    return None
+
+
+_COARSE_VALUE = re.compile(r"(\d{4})(?:-(\d\d))?")
 
 
 def _period_told_before(out: list[dict], period: str) -> Optional[str]:
@@ -723,7 +742,10 @@ def find_times(text: str, published: Optional[str] = None) -> list[dict]:
             continue
         if "needs_anchor" in r:
             future = "clock" in r and _future_before(text, start)
-            resolved = r["needs_anchor"](anchor_for(start, days, text, dct, future))
+            anchor = anchor_for(start, days, text, dct, future)
+            if r.get("grain") in ("Y", "M"):
+                anchor = _coarse_anchor(out, days, start, r["grain"]) or anchor
+            resolved = r["needs_anchor"](anchor)
             value, anchored = resolved["value"], resolved["anchored"]
             kind = resolved.get("type", r["type"])
             if resolved.get("day") is not None:  # "keesokan harinya" moves the story to its day
