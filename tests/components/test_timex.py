@@ -256,6 +256,11 @@ def test_timex_ignores_non_times(text):
     # a year compared with ("dibandingkan 2016") is a time
     ("Produksi turun 4,30 persen dibandingkan 2016 yang mencapai 94 juta lembar.", "2017-08-11", [("2016", "2016")]),
     ("Laba perusahaan naik ketimbang 2015.", "2017-08-11", [("2015", "2015")]),
+    # a bare part of the day after a word that opens a time is that part of the day narrated
+    ("Banjir datang Senin (3/1). Hingga malam, air belum surut.", "2022-01-05",
+     [("Senin (3/1)", "2022-01-03"), ("malam", "2022-01-03TNI")]),
+    ("Sejak pagi ratusan pengendara motor sudah melintas.", "2018-01-10", [("pagi", "2018-01-10TMO")]),
+    ('"Selamat pagi," kata Budi kepada warga.', "2018-01-10", []),
 ])
 def test_timex_story_context(text, published, expected):
     assert [(t["text"], t["value"]) for t in find_times(text, published)] == expected

@@ -166,6 +166,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("ref", _B + r"(?P<ref>" + alternation(_TW["past_refs"] + _TW["future_refs"] + _TW["present_refs"]) + r")" + _E),
     # hari itu, keesokan harinya, malam itu, pada sore hari: the day being narrated
     ("narrated", _B + r"(?P<nd>" + alternation(_NARRATED) + r")" + _E),
+    # sejak pagi, hingga malam: a bare part of the day narrated, after a word that opens a time
+    ("part_after", _B + r"(?:" + alternation(_TW["part_of_day_openers"]) + r")\s+(?P<bp>pagi|siang|sore|petang|malam"
+     r"|subuh|fajar)(?!\s+(?:hari|ini|itu|tadi|nanti|harinya|kemarin|besok))" + _E),
     # tahun itu, bulan tersebut: the year or month told before
     ("narrated_period", _B + r"(?P<np>" + alternation(_NARRATED_PERIODS) + r")" + _E),
     # 2014-2018, 2019 - sekarang: each year is a time
@@ -208,6 +211,7 @@ _FIRST_WORDS = {
     "ref": _TW["past_refs"] + _TW["future_refs"] + _TW["present_refs"],
     "narrated": list(_NARRATED),
     "narrated_period": list(_NARRATED_PERIODS),
+    "part_after": list(_TW["part_of_day_openers"]),
     "year_range": [DIGIT],
     "holiday": _HOLIDAY_NAMES,
     "hours_times": [DIGIT],
@@ -567,6 +571,17 @@ def _h_narrated(m, dct):
     return {"type": "TIME" if part else "DATE", "needs_anchor": resolve}
 
 
+def _h_part_after(m, dct):
+    part = _PARTS[_norm(m.group("bp"))]
+
+    def resolve(anchor):
+        if anchor[0] is None:
+            return {"value": "XXXX-XX-XXT" + part, "anchored": False}
+        return {"value": ymd(anchor[0]) + "T" + part, "anchored": True, "day": anchor[0]}
+
+    return {"type": "TIME", "needs_anchor": resolve}
+
+
 def _h_narrated_period(m, dct):
     if _NUMBER_BEFORE.search(m.string, max(0, m.start() - 30), m.start()):
         return None  # "tiga bulan tersebut": those three months, a duration
@@ -686,6 +701,10 @@ def _candidates(text: str, dct: Optional[date]) -> Iterator[tuple[int, int, int,
                 if m.group(0)[:1].isdigit():
                     continue  # "2/2017" alone may be a month: only after "No"/"Nomor" or a law's name
                 yield m.start("ly"), m.end("ly"), _PRIO[name], {"type": "DATE", "value": m.group("ly"), "anchored": True}
+                continue
+            if name == "part_after":  # "sejak pagi": the part of the day is the time
+                r = _h_part_after(m, dct)
+                yield m.start("bp"), m.end("bp"), _PRIO[name], r
                 continue
             if name == "year_range":
                 for start, end, r in _year_range(m):
