@@ -812,3 +812,20 @@ def test_quotes_contrast_without_a_second_speaker_stays_one_quote(nlp, marked):
     text = "Menteri {Budi Santoso|PER} mengatakan harga beras naik, namun stok di gudang masih aman sampai Lebaran."
     found = marked(nlp, text)._.quotes
     assert len(found) == 1 and "stok di gudang" in found[0]["text"] and "Budi Santoso" in speaker(found[0])
+
+
+@pytest.mark.parametrize("text, opening, who", [
+    # a capitalised stop word inside a title is part of it
+    ("Sementara itu Menteri Dalam Negeri {Tjahjo Kumolo|PER} dalam pengarahannya mengingatkan, bahwa investasi "
+     "sangat penting.", "investasi sangat penting", "Tjahjo Kumolo"),
+    # a name beats a title phrase in apposition, wherever it stands
+    ("{Dian Safitri|PER}, Head of Communications Uber Indonesia, menyebut layanan itu akan terintegrasi.",
+     "layanan itu akan", "Dian Safitri"),
+    ("General Manager Taman Wisata Candi Borobudur, {Chisnamurti Adiningrum|PER} di Magelang, Sabtu, "
+     "mengatakan perusahaan sangat mendukung kegiatan ini.", "perusahaan sangat mendukung", "Chisnamurti Adiningrum"),
+    # the one whose account it is, after a noun of speech
+    ("{Dian Safitri|PER} hadir di Jakarta. Menurut penuturan Dian, program bersama itu berjalan dengan baik.",
+     "program bersama itu", "Dian Safitri"),
+])
+def test_quotes_speaker_in_titles_appositions_and_accounts(nlp, marked, text, opening, who):
+    assert speaker_of_quote_opening(nlp, marked, text, opening) == who

@@ -26,7 +26,7 @@ from ..lang import load_json, load_wordset
 from ..morphology import ACTIVE_PREFIXES, MEN_ALLOMORPHS, NOT_VERBS, verb_pattern
 from ._lexicon import (
     PRO_FORMS, PLURAL_MARKERS, THIRD_PERSON_PLURAL, DEMONSTRATIVES, ORG_HEADS_LOWER, OFFICE_UNITS, PERSONAL_PRONOUNS,
-    WEEKDAYS, NAME_LIKE_TITLES,
+    WEEKDAYS, NAME_LIKE_TITLES, AND_WORDS,
 )
 from ._regex import alternation
 from ._words import is_cap, is_clipped_form
@@ -353,7 +353,8 @@ def _without_trailing_adjunct(words: list[Word]) -> list[Word]:
     """Drop a time or place adjunct after a name: "Sementara itu pengacara M Gunawan usai persidangan" ->
     "... M Gunawan" (only where a capitalised word after the opening word comes before the adjunct)."""
     for i in range(2, len(words)):
-        if words[i].text.lower() in STOPS and any(is_cap(w.text) for w in words[1:i]):
+        # a capitalised stop word is part of a title or name ("Menteri Dalam Negeri")
+        if words[i].text.lower() in STOPS and not is_cap(words[i].text) and any(is_cap(w.text) for w in words[1:i]):
             return words[:i]
     return words
 
@@ -376,6 +377,14 @@ def _fronted_clause(words: list[Word]) -> bool:
     w0 = words[0].text.lower()
     return (len(w0) >= 7 and w0.isalpha() and w0.startswith(MEN_ALLOMORPHS) and w0 not in NOT_VERBS
             and w0 not in TITLES and w0 not in _ORG_HEADS)
+
+
+def _title_phrase(words: list[Word]) -> bool:
+    """Whether a comma segment before a reporting verb reads as a title, not a name: it holds a lower-case word
+    that is neither a stop nor "dan" ("Head of Communications Uber Indonesia", "Juru bicara Kemlu"), while
+    "Chisnamurti Adiningrum di Magelang" and "Australia dan Jepang" are names."""
+    return any(not is_cap(w.text) and w.text.lower() not in STOPS and w.text.lower() not in AND_WORDS
+               for w in words)
 
 
 def _title_before_its_holder(words: list[Word], stop: int) -> bool:
@@ -439,7 +448,10 @@ def speaker_segment(sent, s0, a, b):
     if len(kept) > 1:  # an apposition: "Pengacara Ahok, Wayan Sudirta"
         named = [seg for seg in kept if is_cap(seg[0].text) and seg[0].text.lower() not in _ORG_HEADS
                  and (seg[0].text.lower() not in TITLES or len(seg) <= 3)]  # "Iptu Suroto"
-        words = named[-1] if named else words
+        # a name written in full beats a title phrase with lower-case words in it ("Dian Safitri, Head of
+        # Communications Uber Indonesia, menyebut")
+        names = [seg for seg in named if not _title_phrase(seg)]
+        words = (names or named)[-1] if named else words
     # "... setelah dia" / "Saat itu dia": the subject after a subordinator
     for i in range(len(words) - 1, 0, -1):
         head = words[i].text
@@ -449,8 +461,8 @@ def speaker_segment(sent, s0, a, b):
                 and (is_cap(head) or head.lower() in PRONOUNS):
             words = words[i:]
             break
-    for i in range(1, len(words)):  # "X pada Selasa (4/4)" -> "X"
-        if words[i].text.lower() in STOPS:
+    for i in range(1, len(words)):  # "X pada Selasa (4/4)" -> "X"; not "Menteri Dalam Negeri X"
+        if words[i].text.lower() in STOPS and not is_cap(words[i].text):
             if not _title_before_its_holder(words, i):
                 words = words[:i]
             break

@@ -166,6 +166,7 @@ _NEEDS_COMPLEMENTIZER = frozenset(_LEX["complementizer_only_verbs"])
 _AGENT_MARKERS = frozenset(_LEX["agent_markers"])
 _STANCE_NOUNS = frozenset(_LEX["stance_nouns"])
 _NOT_SOURCES = frozenset(_LEX["not_sources"])
+_SPEECH_NOUNS = frozenset(_LEX["speech_nouns"])
 _RULINGS = frozenset(_LEX["ruling_verbs"])
 _BARE_PREDICATES = frozenset(_LEX["bare_predicates"])
 _TER = ("ter",)
@@ -715,6 +716,11 @@ class Quotes:
             if not words or words[0].lower() in _NOT_SOURCES:
                 return None  # "Menurut rencana, ...": as planned, nobody's report
             np0 = s0 + m.end() + (len(np_text) - len(np_text.lstrip()))
+            if len(words) > 1 and words[0].lower() in _SPEECH_NOUNS and is_cap(words[1]):
+                # "Menurut penuturan Dian, ...": the one whose account it is
+                head = re.match(r"\s*\S+\s+", np_text)
+                np0 = s0 + m.end() + head.end()
+                np_text, words = np_text[head.end():], words[1:]
             cut = next((j for j, w in enumerate(words) if j and w.lower() in STOPS | _SOURCE_CUTS), None)
             if cut is not None and comma >= 0:  # "Menurut kantor berita MENA dikutip dari Antara, ..."
                 np_end = np0 - s0 + len(" ".join(words[:cut]))
