@@ -760,13 +760,6 @@ def test_quotes_stance_noun_with_clause_or_next_quote(nlp, marked, text, opening
     assert speaker_of_quote_opening(nlp, marked, text, opening) == who
 
 
-def test_quotes_title_before_an_organisation_running_into_the_name_is_a_person(nlp, marked):
-    # the NER ran the organisation on into the holder's one-word name; the title makes it a person, so "Ia" is
-    text = ("Menurut Direktur Utama {Perum Sinar Prasetio|ORG}, pendapatan usaha naik karena pesanan bertambah.\n\n"
-            "Ia mengungkapkan, kinerja tahun ini merupakan titik balik bagi perusahaan.")
-    assert "Prasetio" in speaker_of_quote_opening(nlp, marked, text, "kinerja tahun ini")
-
-
 def test_quotes_pronoun_after_akan_tetapi_subject(nlp, marked):
     # "Akan tetapi," is a connective: the person after it is the sentence's subject and a later "Dia"
     text = ("Sejauh ini, {Joko Widodo|PER} belum memberi tanggapan resmi. Akan tetapi, Wakil Presiden "

@@ -706,10 +706,9 @@ def _np_speaker(d, a, b, qstart, last, subjects, history=None):
             canonical = alt
         label = ent.label_
         office = low0 in OFFICE_UNITS or (low0 in TITLES and low0 not in _ORG_HEADS)
-        if label != "PER" and office and (ent.start_char == a or (ent.end_char == b and is_cap(words[-1]))):
+        if label != "PER" and ent.start_char == a and office:
             # "Humas Festival Budaya Kartika Larasati" tagged as one organisation: an office opens it, so a person
-            # in that office speaks, and a later "ia" is that person; so in "Direktur Utama [Perum Peruri
-            # Prasetio]", where the organisation runs on into the holder's name
+            # in that office speaks, and a later "ia" is that person
             label = "PER"
         return {"start": a, "end": b, "text": text[a:b], "canonical": canonical, "label": label}
     label = "ORG" if low0 in _ORG_HEADS else None
