@@ -205,3 +205,18 @@ def test_quantities_numeral_phrase_keeps_its_classifier(text, span, value):
 ])
 def test_quantities_antara_with_one_number(text, expected):
     assert [(q["text"], q["value"]) for q in _quantities(text)] == expected
+
+
+@pytest.mark.parametrize("text, span, value", [
+    # an age with words between the age word and the number is an age, not a duration
+    ("Ia dipenjara ketika usianya masih 15 tahun.", "15 tahun", 15),
+    ("Nenek itu meninggal di usianya yang ke - 117 tahun.", "117 tahun", 117),
+    ("Kakek itu sudah berumur hampir 90 tahun.", "90 tahun", 90),
+    # banknotes are counted in "bilyet", a classifier like "lembar"
+    ("Peruri mencetak 4,73 miliar bilyet uang kertas.", "4,73 miliar bilyet", 4_730_000_000),
+])
+def test_quantities_ages_after_fillers_and_bilyet(text, span, value):
+    q = [q for q in _quantities(text) if q["text"] == span]
+    assert q and q[0]["value"] == value
+    if "tahun" in span:
+        assert q[0]["unit"] == "year" and not [t for t in find_times(text, "2017-01-01") if "tahun" in t["text"]]
