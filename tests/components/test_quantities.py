@@ -220,17 +220,3 @@ def test_quantities_ages_after_fillers_and_bilyet(text, span, value):
     assert q and q[0]["value"] == value
     if "tahun" in span:
         assert q[0]["unit"] == "year" and not [t for t in find_times(text, "2017-01-01") if "tahun" in t["text"]]
-
-
-@pytest.mark.parametrize("text, expected", [
-    # "satu" and "seorang"/"sebuah" count when they stand beside other counts in their clause
-    ("Tiga korban tewas: dua dari Malaysia, dan satu lokal.", [("Tiga", 3), ("dua", 2), ("satu", 1)]),
-    ("Penumpang termasuk seorang anak kecil, dan enam kru.", [("seorang", 1), ("enam", 6)]),
-    ("Polisi menyita sebuah mobil dan tiga sepeda motor.", [("sebuah", 1), ("tiga", 3)]),
-    # ... and otherwise are articles; a date beside them is no count
-    ("Ia bertemu seorang pedagang di pasar.", []),
-    ("Satu hal yang penting adalah kejujuran.", []),
-    ("Kementerian itu pada Selasa (22/11/2016), membenarkan seorang pemimpin kelompok itu tewas.", []),
-])
-def test_quantities_one_beside_other_counts(text, expected):
-    assert [(q["text"], q["value"]) for q in _quantities(text)] == expected

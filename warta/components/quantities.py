@@ -107,8 +107,7 @@ def candidate_starts(text: str, index: dict) -> list[tuple[int, list]]:
 # --- number parsing (also used by timex) ----------------------------------
 
 _UNITS: dict = _NW["units"]
-_SE_CLASSIFIED: dict = _NW["se_classified"]  # "seorang": one and its classifier
-_SE: dict = {**_NW["se_words"], **_SE_CLASSIFIED}
+_SE: dict = _NW["se_words"]
 _FRACTIONS: dict = _NW["fractions"]
 _SCALES: dict = _NW["scales"]
 _SMALL_WORDS = list(_UNITS) + list(_SE) + list(_FRACTIONS)
@@ -553,24 +552,6 @@ def _code_or_identifier(text: str, m: re.Match, a: dict, prev: str, mod_word: st
     return bool(_PHONE_START.match(text[max(0, m.start() - 2):m.start() + 1]))
 
 
-# another count: a number word or numeral, not part of a date ("(22/11/2016)") and no year
-_OTHER_COUNT = re.compile(r"(?<![\w.,/])(?:(?!(?:19|20)\d\d\b)\d+|%s)(?![\w/]|[.,]\d)" % "|".join(
-    sorted((w for w, v in _NW["units"].items() if v >= 2), key=len, reverse=True)), re.I)  # two and up
-_CLAUSE_BREAK = re.compile(r"[.!?;:\n]")
-
-
-def _among_counts(text: str, start: int, end: int) -> bool:
-    """Whether another count stands beside this one in its clause, joined by a comma or "dan" ("dua dari
-    Malaysia, dan satu lokal"; "termasuk seorang anak kecil, dan enam kru")."""
-    before, after = text[max(0, start - 45):start], text[end:end + 45]
-    before = _CLAUSE_BREAK.split(before)[-1]
-    after = _CLAUSE_BREAK.split(after)[0]
-    joined = lambda seg: "," in seg or re.search(r"\b(?:dan|serta)\b", seg)
-    mb = list(_OTHER_COUNT.finditer(before))
-    ma = _OTHER_COUNT.search(after)
-    return bool((mb and joined(before[mb[-1].end():])) or (ma and joined(after[:ma.start()])))
-
-
 def _counts_nothing(text: str, m: re.Match, a: dict, b: Optional[dict], end: int, join: str, prev: str,
                     mod_word: str, has_unit: bool, counted: Optional[str]) -> bool:
     """Whether the number is a score, a year or a span of years, a coordinate, an article ("satu hal"),
@@ -585,12 +566,9 @@ def _counts_nothing(text: str, m: re.Match, a: dict, b: Optional[dict], end: int
     if _COORD_AFTER.match(text, m.end("a")) or _COORD_BEFORE.search(text, max(0, m.start() - 25), m.start()):
         return True  # "8,47 LS": a coordinate
     if a["word"] and not has_unit and b is None and not a["approx"]:
-        if raw_a.lower() in _SE_CLASSIFIED and not _among_counts(text, m.start(), end):
-            return True  # "seorang pedagang": an indefinite article
         if raw_a in {"satu", "se"} and counted not in _HINTS and not _PARTITIVE.match(text, end) \
-                and not _classifier_after(text, end) and not _among_counts(text, m.start(), end):
-            return True  # "satu" as an article ("satu hal"); but "satu dari tiga petugas" counts, and so does
-            # one counted beside others ("dua dari Malaysia, dan satu lokal", "seorang anak, dan enam kru")
+                and not _classifier_after(text, end):
+            return True  # "satu" as an article ("satu hal"); but "satu dari tiga petugas" counts
         if raw_a in _FRACTIONS and counted is None:
             return True
     if prev == "salah" and raw_a == "satu":
