@@ -822,3 +822,20 @@ def test_quotes_contrast_without_a_second_speaker_stays_one_quote(nlp, marked):
 ])
 def test_quotes_speaker_in_titles_appositions_and_accounts(nlp, marked, text, opening, who):
     assert speaker_of_quote_opening(nlp, marked, text, opening) == who
+
+
+def test_quotes_subject_keeps_the_linked_full_name(pipelines):
+    # a subject written short ("Jokowi") is kept as the antecedent under the full name the entity stage links
+    # it to, so a later "ia" speaks as "Joko Widodo", one name for one person in the article
+    from warta.components._speakers import _subjects
+    from warta.components.quotes import _Doc
+    from warta.pipeline import STAGES
+
+    nlp = pipelines(STAGES)  # the entity stage links the names
+    text = ("Joko Widodo merupakan presiden yang paling sering menyapa warga Maluku.\n\n"
+            "Jokowi tidak ingkar. Kepada warga di dua provinsi itu, ia berjanji untuk datang lagi.")
+    doc = nlp(text)
+    assert [e._.canonical for e in doc.ents if e.text == "Jokowi"] == ["Joko Widodo"]
+    subjects = _subjects(_Doc(doc), [])
+    at = text.index("Jokowi tidak")
+    assert [s.speaker["canonical"] for s in subjects if s.start == at] == ["Joko Widodo"]

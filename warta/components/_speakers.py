@@ -866,6 +866,9 @@ def _subjects(d, quoted) -> list[Subject]:
         ent = d.entity_in(hint.start, hint.end)
         if ent is not None and ent.label_ == "PER" and _runs_into_other_entity(d, ent.text, full, hint.start, hint.end):
             full = ent._.canonical or ent.text  # "Ekonom [Bank Nusantara] [Agus Salim]": the person, not the run
+        elif ent is not None and ent.label_ == "PER" and ent._.canonical and len(ent._.canonical.split()) > \
+                len(full.split()) and set(name.lower().split()) <= set(ent.text.lower().split()):
+            full = ent._.canonical  # "Jokowi": the entity stage links it to "Joko Widodo", one name for one person
         if len(full.split()) < 2 and (not full or ent is None):
             continue
         label = "ORG" if full.split()[0].lower() in _ORG_HEADS else "PER"
