@@ -169,6 +169,11 @@ def test_timex_ignores_non_times(text):
     ("Ia dijerat pasal 81 UU No.35/2014 tentang Perlindungan Anak.", "2023-06-15", [("2014", "2014")]),
     ("Keputusan Menteri Nomor 4/2014 mengatur hal itu.", "2023-06-15", [("2014", "2014")]),
     ("Pemerintah menerbitkan Perppu 2/2017 tentang ormas.", "2023-06-15", [("2017", "2017")]),
+    # the law's short name in brackets before its number, and the common spelling "Nomer"
+    ("Pemerintah menerbitkan Peraturan Pengganti Undang - undang (Perppu) 2/2017 tentang ormas.", "2023-06-15",
+     [("2017", "2017")]),
+    ("MA membatalkan Pergub DKI Jakarta Nomer 195/ 2014 tentang pembatasan sepeda motor.", "2023-06-15",
+     [("2014", "2014")]),
     ("Harga naik sejak 2/2017 lalu.", "2023-06-15", []),
     # holidays: Indonesia's official date of that year
     ("Mudik jelang Lebaran tahun ini ramai.", "2024-03-20", [("Lebaran tahun ini", "2024-04-10")]),

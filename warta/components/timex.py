@@ -181,7 +181,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("hours_times", _B + r"(?P<hn>\d{1,2})\s*[x×]\s*24\s*jam" + _E),
     # the year of a numbered law or decree: "UU No.35/2014", "Nomor 4/2014", "Perppu 2/2017" (a year inside a
     # name; only the year is the time)
-    ("law_year", _B + r"(?:(?:" + alternation(_LAW_HEADS) + r")\s+)?(?:No|Nomor)?\.?\s*\d{1,4}[A-Za-z]?\s*/\s*"
+    ("law_year", _B + r"(?:\(?(?:" + alternation(_LAW_HEADS) + r")\)?\s+)?(?:" + alternation(_TW["law_number_words"]) + r")?\.?\s*\d{1,4}[A-Za-z]?\s*/\s*"
      r"(?P<ly>" + _YEAR + r")" + _E),
 ]
 _COMPILED = {name: re.compile(rx, _FLAGS) for name, rx in _PATTERNS}
@@ -215,7 +215,7 @@ _FIRST_WORDS = {
     "year_range": [DIGIT],
     "holiday": _HOLIDAY_NAMES,
     "hours_times": [DIGIT],
-    "law_year": ["no", "nomor"] + [h.lower() for h in _LAW_HEADS],
+    "law_year": list(_TW["law_number_words"]) + [h.lower() for h in _LAW_HEADS],
 }
 _INDEX = trigger_index(_FIRST_WORDS)
 _RANGE_ZONE = re.compile(r"\s*(?:-|–|hingga|sampai|s\.?d\.?)\s*(?:pukul\s+)?\d{1,2}[.:]\d\d\s*(" + _ZONE + r")", re.I)
