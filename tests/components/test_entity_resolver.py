@@ -318,6 +318,8 @@ def test_entity_resolver_all_caps_country_inside_a_name(nlp, marked):
     # a lower-case word the NER ran on into after the name is no part of it; a reduplication's half is
     ("Program itu disusun {Kementerian Pertanian sehingga|ORG} petani terbantu.", [("Kementerian Pertanian", "ORG")]),
     ("Harga itu diatur {Kementerian Perdagangan menetapkan|ORG} kemarin.", [("Kementerian Perdagangan", "ORG")]),
+    ("Program itu disusun {Kementerian Pertanian sehingga harga|ORG} turun.", [("Kementerian Pertanian", "ORG")]),
+    ("Kapal itu disita {Kementerian Kelautan dan Perikanan|ORG}.", [("Kementerian Kelautan dan Perikanan", "ORG")]),
     ("Bus berhenti di {Terminal Kampung - kampung|LOC} pagi itu.", [("Terminal Kampung - kampung", "LOC")]),
     ("{Kassym-Jomart Tokayev|PER} berpidato. {Tokayev|ORG} memuji pasukan.",
      [("Kassym-Jomart Tokayev", "PER"), ("Tokayev", "PER")]),
@@ -618,11 +620,15 @@ def test_entity_resolver_regional_long_form(nlp, marked, text, mention, canonica
     # a name with a hyphen stays whole; so does a word whose parts are no places
     ("Presiden {Kassym-Jomart Tokayev|PER} tiba di bandara.", [("Kassym-Jomart Tokayev", "PER")]),
     ("Warga menolak rencana {Sinar-Mas|ORG} membangun pabrik.", [("Sinar-Mas", "ORG")]),
+    # a place whose own name has a hyphen, and a road or toll road between two places, stay whole
+    ("Presiden {Guinea-Bissau|LOC} tiba.", [("Guinea-Bissau", "LOC")]),
+    ("Kecelakaan terjadi di {Jalan Raya Bogor-Sukabumi|LOC}.", [("Jalan Raya Bogor-Sukabumi", "LOC")]),
+    ("Kemacetan di ruas {Tol Jakarta-Cikampek|LOC} mengular.", [("Tol Jakarta-Cikampek", "LOC")]),
 ])
 def test_entity_resolver_splits_hyphenated_place_lists(nlp, marked, text, expected):
     doc = marked(nlp, text)
     assert [(e.text, e.label_) for e in doc.ents] == expected
-    assert doc.text == text.replace("{", "").replace("}", "").replace("|PER", "").replace("|ORG", "")
+    assert doc.text == re.sub(r"[{}]|\|(?:PER|ORG|LOC)", "", text)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -632,6 +638,8 @@ def test_entity_resolver_splits_hyphenated_place_lists(nlp, marked, text, expect
     # an organisation rank written out in full ends the organisation before it
     ("Hal itu dikatakan {Divisi Humas Polri Inspektur|ORG} {Jenderal Setyo Wasisto|PER}.",
      [("Divisi Humas Polri", "ORG"), ("Setyo Wasisto", "PER")]),
+    # a street or field named after an officer keeps the rank
+    ("Kecelakaan terjadi di {Jalan Letnan Jenderal S Parman|LOC}.", [("Jalan Letnan Jenderal S Parman", "LOC")]),
     # an office alone and an organisation's own head stay
     ("Data itu dirilis {Humas BNPB|ORG} kemarin.", [("Humas BNPB", "ORG")]),
     ("Kasus itu ditangani {Komisi Pemberantasan Korupsi|ORG}.", [("Komisi Pemberantasan Korupsi", "ORG")]),

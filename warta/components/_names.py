@@ -23,7 +23,7 @@ from ._lexicon import (
 )
 from ._sentences import sentence_start
 from ._words import is_cap
-from .extensions import doc_text, ents_of, set_ents
+from .extensions import doc_text, ents_of, forget_ents, set_ents
 from .geo import lookup_place, tables as geo_tables
 
 #: "S.H.", "M.Kes.": degrees after a name, never an entity or part of one
@@ -32,7 +32,7 @@ _DEGREES = load_wordset("academic_degrees")
 _ABBREVIATIONS = load_wordset("abbreviations")
 #: punctuation that never ends a name ("Lembaga Bantuan Hukum (" before its acronym)
 _TRAILING_PUNCT = frozenset({",", "(", "[", ":", ";", "/"})  # not "-": "Abu Bakr al -" + "Baghdadi" join
-#: a derived common noun ("Kelangkaan", "Ketegangan", "Peletakan", "Penangkapan")
+_FACILITY_HEADS = frozenset(load_json("facilities")["facilities"]) | frozenset(load_json("facilities")["lower_case_heads"])
 # words of closed classes that never end a name
 _CLOSED_CLASS = frozenset(load_lines("function_words")) | frozenset(
     w for data in (load_json("conjunctions"), load_json("prepositions"))
@@ -46,7 +46,7 @@ def split_place_lists(doc: Doc) -> None:
     The tokenizer keeps a hyphen between letters inside a word, as the UD treebanks do ("Kassym-Jomart"),
     so a list of places is one token until every part of it is found to be a known place.
     """
-    places = [t for t in doc if "-" in t.text[1:-1] and _all_places(t.text)]
+    places = [t for t in doc if "-" in t.text[1:-1] and _all_places(t.text) and not _names_a_road(doc, t)]
     if not places:
         return
     text = doc_text(doc)
@@ -56,15 +56,48 @@ def split_place_lists(doc: Doc) -> None:
             parts = re.findall(r"[^-]+|-", t.text)
             retok.split(t, parts, heads=[(t, 0)] * len(parts))  # the last part keeps the word's space
     new = [doc.char_span(a, b, label="LOC") for a, b in spans]
+    forget_ents(doc)  # token indices moved: no kept copy of the entities may survive the split
     kept = [e for e in ents_of(doc) if not any(e.start_char < b and a < e.end_char for a, b in spans)]
     set_ents(doc, sorted(kept + [n for n in new if n is not None], key=lambda e: e.start))
     assert doc_text(doc) == text
 
 
 def _all_places(word: str) -> bool:
+    """Every part of ``word`` is a known place, and the whole is none ("Guinea-Bissau" stays whole)."""
     parts = word.split("-")
+    if geo_tables().country(word) or lookup_place(word):
+        return False
     return len(parts) >= 2 and all(p[:1].isupper() and p.isalpha() and len(p) > 2 for p in parts) \
         and all(geo_tables().country(p) or lookup_place(p) for p in parts)
+
+
+def _names_a_road(doc: Doc, t) -> bool:
+    """Whether the word is part of a road's or facility's name ("Jalan Raya Bogor-Sukabumi", "Tol
+    Jakarta-Cikampek"): an entity around it, or the word just before it, is a facility head."""
+    heads = _FACILITY_HEADS
+    around = [e for e in doc.ents if e.start <= t.i < e.end and e.start < t.i]  # not ents_of: no cache before
+    # the retokenizer moves the tokens
+    if any(doc[e.start].lower_ in heads for e in around):
+        return True
+    k = t.i - 1
+    while k >= 0 and k >= t.i - 2 and doc[k].text[:1].isupper():
+        k -= 1  # "Jalan Raya [Bogor-Sukabumi]"
+    return any(doc[j].lower_ in heads for j in range(max(0, k), t.i))
+
+
+# words that open a clause: a name never runs on past one ("[Kementerian Pertanian] sehingga harga ...")
+_CLAUSE_OPENERS = frozenset(load_json("conjunctions")["result"]) | frozenset(load_json("conjunctions")["subordinators"])
+
+
+def _before_inner_clause(doc: Doc, start: int, end: int) -> int:
+    """Where an entity must end that ran on into a clause: before a lower-case subordinator or result word, or
+    a prefixed verb, after its capitalised words ("Kementerian Pertanian sehingga harga cabai turun")."""
+    for k in range(start + 1, end):
+        tok = doc[k]
+        if tok.is_alpha and tok.is_lower and doc[k - 1].text[:1].isupper() and doc[k - 1].text not in ("-", "–") \
+                and (tok.lower_ in _CLAUSE_OPENERS or looks_prefixed_verb(tok.lower_)):
+            return k
+    return end
 
 
 def _lower_word_after_name(doc: Doc, start: int, end: int) -> bool:
@@ -78,6 +111,7 @@ def _lower_word_after_name(doc: Doc, start: int, end: int) -> bool:
     return last.lower_ in _CLOSED_CLASS or looks_prefixed_verb(last.lower_)
 
 
+#: a derived common noun ("Kelangkaan", "Ketegangan", "Peletakan", "Penangkapan")
 _DERIVED_NOUN = re.compile(r"(?:ke|pe[mnr]?|peng|peny)\w{3,}an")
 
 PER_LABELS = frozenset({"PER", "PERSON"})
@@ -136,8 +170,11 @@ class NameFinder:
 
     # -- NER repairs ---------------------------------------------------------
     def _before_rank_phrase(self, doc: Doc, start: int, end: int) -> int:
-        """Where an organisation or place must end that runs on into a rank written in full ("[Divisi Humas
-        Polri] Inspektur Jenderal Setyo", "[Polda Metro Jaya] Komisaris Besar"): before the rank."""
+        """Where an organisation must end that runs on into a rank written in full ("[Divisi Humas Polri]
+        Inspektur Jenderal Setyo", "[Polda Metro Jaya] Komisaris Besar"): before the rank. Not a facility
+        named after an officer ("Lapangan Mayor Jenderal Sungkono")."""
+        if doc[start].lower_ in self.facility_heads:
+            return end
         for k in range(start + 1, end):
             for phrase in self.rank_phrases:
                 if all(k + i < len(doc) and doc[k + i].lower_ == w for i, w in enumerate(phrase)):
@@ -158,13 +195,14 @@ class NameFinder:
         for ent in ents_of(doc):
             start, end = ent.start, ent.end
             # a paragraph break the NER carried on into ("Ahok\n\n"), degrees ("Hutapea, S.H.")
+            end = _before_inner_clause(doc, start, end)
             while end > start and (doc[end - 1].is_space or doc[end - 1].lower_ in _DEGREES
                                    or (doc[end - 1].text in _TRAILING_PUNCT and end - 1 > start)
                                    or (ent.label_ not in PER_LABELS and doc[end - 1].lower_ in self.ranks)
                                    or _lower_word_after_name(doc, start, end)):
                 end -= 1
             end = _before_count_or_clock(doc, start, end)
-            if ent.label_ not in PER_LABELS:
+            if ent.label_ == "ORG":  # a street, field or airport may be named after an officer
                 end = self._before_rank_phrase(doc, start, end)
             if end != ent.end:
                 changed = True

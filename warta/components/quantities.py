@@ -235,9 +235,9 @@ _AMOUNT_PARTS = re.compile(
 )
 _AGES = load_json("ages")
 # "berusia 51", "usia sekitar 40", "di usia ke 89", and the second end of "berusia 3 - 9 (tahun)"
-_AGE_BEFORE = re.compile(r"(?:\b(?:" + _alt(_AGES["age_words"] + _AGES["person_nouns"]) + r")\s+(?:(?:"
-                         + _alt(_AGES["age_fillers"]) + r")\s*(?:-\s*)?){0,3}(?:\d{1,3}\s*(?:[-–]|hingga|sampai|dan)\s*)?"
-                         r"|\(\s*)$", re.I)
+_AGE_BEFORE = re.compile(r"(?:\b(?:(?:" + _alt(_AGES["age_words"]) + r")\s+(?:(?:" + _alt(_AGES["age_fillers"])
+                         + r")\s*(?:-\s*)?){0,3}|(?:" + _alt(_AGES["person_nouns"]) + r")\s+(?:sekitar\s+|kira-kira\s+"
+                         r"|antara\s+|ke\s+)?)(?:\d{1,3}\s*(?:[-–]|hingga|sampai|dan)\s*)?|\(\s*)$", re.I)
 _YEARS_AFTER = re.compile(r"\s*(?:tahun|thn)\b", re.I)
 # "Andi (26)": an age in brackets after a name
 _BRACKET_AGE = re.compile(r"[A-Z][\w'.-]*\s*\(\s*$")
