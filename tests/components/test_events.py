@@ -801,6 +801,9 @@ def test_events_meeting_as_setting_of_statement(nlp, text, trigger, actor):
     ("Menteri itu tiba dalam rapat kerja bersama Komisi XI DPR.", "dalam rapat"),     # no statement in the sentence
     ('Kedua pihak bertemu di Jakarta. "Kami sepakat," kata Budi dalam rapat itu.', "dalam rapat"),  # referred back
     ('Para menteri menggelar rapat di Jakarta. "Kami sepakat," kata Budi seusai rapat.', "seusai rapat"),  # told before
+    # a meeting inside the reported clause, or one not attended, is no setting of the statement
+    ("Pemerintah menyatakan bahwa rencana itu dibatalkan saat rapat paripurna.", "saat rapat"),
+    ("Budi mengatakan ia tidak hadir dalam rapat kemarin karena sakit.", "dalam rapat"),
 ])
 def test_events_meeting_as_setting_needs_a_first_mention_in_a_statement(nlp, text, setting):
     at = text.index(setting)

@@ -211,12 +211,19 @@ def test_quantities_antara_with_one_number(text, expected):
     # an age with words between the age word and the number is an age, not a duration
     ("Ia dipenjara ketika usianya masih 15 tahun.", "15 tahun", 15),
     ("Nenek itu meninggal di usianya yang ke - 117 tahun.", "117 tahun", 117),
-    ("Kakek itu sudah berumur hampir 90 tahun.", "90 tahun", 90),
+    ("Kakek itu sudah berumur genap 90 tahun.", "90 tahun", 90),
     # banknotes are counted in "bilyet", a classifier like "lembar"
     ("Peruri mencetak 4,73 miliar bilyet uang kertas.", "4,73 miliar bilyet", 4_730_000_000),
 ])
 def test_quantities_ages_after_fillers_and_bilyet(text, span, value):
+    # (a person noun takes no filler: "Warga yang sudah 10 tahun tinggal di sana" is a duration, tested below)
     q = [q for q in _quantities(text) if q["text"] == span]
     assert q and q[0]["value"] == value
     if "tahun" in span:
         assert q[0]["unit"] == "year" and not [t for t in find_times(text, "2017-01-01") if "tahun" in t["text"]]
+
+
+def test_quantities_person_noun_with_filler_is_a_duration():
+    text = "Warga yang sudah 10 tahun tinggal di bantaran sungai itu menolak pindah."
+    assert not [q for q in _quantities(text) if q["unit"] == "year"]
+    assert [t["value"] for t in find_times(text, "2017-01-01")] == ["P10Y"]

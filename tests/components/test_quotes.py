@@ -839,3 +839,22 @@ def test_quotes_subject_keeps_the_linked_full_name(pipelines):
     subjects = _subjects(_Doc(doc), [])
     at = text.index("Jokowi tidak")
     assert [s.speaker["canonical"] for s in subjects if s.start == at] == ["Joko Widodo"]
+
+
+@pytest.mark.parametrize("text, opening", [
+    # "mengatakan" reports the clause that opens with a noun of attitude
+    ("{Budi Santoso|PER} mengatakan dukungan warga sangat besar bagi program itu.", "dukungan warga sangat"),
+    # a second report after a contrast that is too short to stand leaves the first whole
+    ("{Budi Santoso|PER} mengatakan harga beras naik, namun {Zulkifli Hasan|PER} mengatakan stok cukup.",
+     "harga beras naik"),
+])
+def test_quotes_review_cases_that_report(nlp, marked, text, opening):
+    assert "Budi Santoso" in speaker_of_quote_opening(nlp, marked, text, opening)
+
+
+@pytest.mark.parametrize("text", [
+    "Warga yang disebut {Ahmad Yani|PER} tinggal di ujung gang itu sejak lama.",           # a name given
+    "Sosok itu dianggap Presiden {Joko Widodo|PER} sebagai teladan bagi generasi muda.",  # a role given
+])
+def test_quotes_passive_judgement_naming_or_role_is_no_quote(nlp, marked, text):
+    assert marked(nlp, text)._.quotes == []

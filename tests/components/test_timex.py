@@ -248,6 +248,11 @@ def test_timex_ignores_non_times(text):
     ("Banjir besar datang pada Maret 2017. Bulan tersebut menjadi bulan terbasah.", "2018-03-01",
      [("Maret 2017", "2017-03"), ("Bulan tersebut", "2017-03")]),
     ("Di tahun itu jumlah karyawan bertambah.", "2018-03-01", []),
+    # a day counted from the article's ("kemarin") tells no year of the story's own
+    ("Ia lulus pada 2015. Kemarin, ia bercerita tentang tahun itu.", "2018-03-01",
+     [("2015", "2015"), ("Kemarin", "2018-02-28"), ("tahun itu", "2015")]),
+    ("Banjir terjadi pada Februari 2016. Pukul 10.00 kemarin, warga mengenang bulan itu.", "2018-03-01",
+     [("Februari 2016", "2016-02"), ("Pukul 10.00 kemarin", "2018-02-28T10:00"), ("bulan itu", "2016-02")]),
     ("Pada Maret 2017 aturan itu terbit. Selama masa transisi tiga bulan tersebut, sopir boleh beroperasi.",
      "2018-03-01", [("Maret 2017", "2017-03"), ("tiga bulan", "P3M")]),
     # a count of years or months after a year or month told counts from it, not from the publication
@@ -266,6 +271,9 @@ def test_timex_ignores_non_times(text):
      [("Senin (3/1)", "2022-01-03"), ("malam", "2022-01-03TNI")]),
     ("Sejak pagi ratusan pengendara motor sudah melintas.", "2018-01-10", [("pagi", "2018-01-10TMO")]),
     ('"Selamat pagi," kata Budi kepada warga.', "2018-01-10", []),
+    # ... but not when a weekday, a date or a named night follows it
+    ("Polisi berjaga sejak malam Minggu.", "2018-01-10", [("Minggu", "2018-01-07")]),
+    ("Warga berjaga sampai malam pergantian tahun.", "2018-01-10", []),
 ])
 def test_timex_story_context(text, published, expected):
     assert [(t["text"], t["value"]) for t in find_times(text, published)] == expected

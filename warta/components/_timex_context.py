@@ -47,8 +47,11 @@ def _joined(day: dict, clock: dict) -> dict:
     part = value[11:] if len(value) > 10 and value[10] == "T" and not value[11:12].isdigit() else ""
     if part in _LATE_PARTS and h < 12:
         h += 12  # "Rabu malam pukul 8": 20:00
-    return {"type": "TIME", "value": f"{value[:10]}T{h:02d}:{mi:02d}{zone}", "anchored": day["anchored"],
-            "day": day["day"]}
+    out = {"type": "TIME", "value": f"{value[:10]}T{h:02d}:{mi:02d}{zone}", "anchored": day["anchored"],
+           "day": day["day"]}
+    if "deictic" in day or "relative" in day:
+        out["counted"] = True  # "pukul 10.00 kemarin": a day counted from the article's, no year of the story's
+    return out
 
 
 def join_date_and_clock(text: str, items: list) -> list:

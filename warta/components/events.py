@@ -62,7 +62,7 @@ from spacy.util import filter_spans
 
 from .. import events_ontology as onto
 from ._event_happenings import group_happenings
-from ..lang import load_lines, load_wordset
+from ..lang import load_json, load_lines, load_wordset
 from . import _event_actors as actor_rules
 from . import _event_context as context_rules
 from ._event_actors import _DONE_BY, _SYMMETRIC, Mention
@@ -75,6 +75,9 @@ from ._lexicon import (
 )
 from ._sentences import sentence_bounds, sentence_index
 from .extensions import doc_list
+
+# words opening a reported clause: a meeting after one is what was reported, not where the statement was made
+_COMPLEMENTIZERS = frozenset(load_json("quote_cues")["complementizers"])
 
 _GAP = 3  # tokens "..." may stand for
 _SPEECH_ACTS = frozenset({"THREATEN", "REQUEST", "ACCUSE", "REJECT"})
@@ -366,7 +369,17 @@ class Events:
             return False
         if span[0].lower_ in {t.lower_ for t in doc[:sent.start]}:
             return False  # "dalam perundingan" after the talks were told: the same meeting again
-        return any(t.lower_ in self.lex.report_words for t in doc[sent.start:span.start])
+        # the report word close before the setting, with no clause of its own in between: "kata Tito seusai rapat",
+        # "mengatakan hal itu dalam rapat"; not "menyatakan bahwa ... dibatalkan saat rapat", "mengatakan ia
+        # tidak hadir dalam rapat"
+        k = span.start - 1
+        for i in range(span.start - 1, max(sent.start, span.start - 9) - 1, -1):
+            low = doc[i].lower_
+            if low in self.lex.negators or low in _COMPLEMENTIZERS:
+                return False
+            if low in self.lex.report_words:
+                return True
+        return False
 
     # ------------------------------------------------------------------ clauses
     def _clause(self, doc: Doc, span: Span) -> tuple[int, int]:

@@ -165,6 +165,7 @@ _PARTY_NOUNS = frozenset(_LEX["party_nouns"])
 _NEEDS_COMPLEMENTIZER = frozenset(_LEX["complementizer_only_verbs"])
 _AGENT_MARKERS = frozenset(_LEX["agent_markers"])
 _STANCE_NOUNS = frozenset(_LEX["stance_nouns"])
+_STANCE_VERBS = frozenset(_LEX["stance_verbs"])
 _NOT_SOURCES = frozenset(_LEX["not_sources"])
 _SPEECH_NOUNS = frozenset(_LEX["speech_nouns"])
 _RULINGS = frozenset(_LEX["ruling_verbs"])
@@ -197,7 +198,7 @@ def _agent_name(d, start: int, end: int) -> Optional[tuple[int, int]]:
 
 def _noun_complement(rest: str) -> bool:
     """Whether the words after a reporting verb open a noun phrase of attitude ("sikapnya terhadap ...",
-    "dukungan penuh", "rasa duka citanya"): a possessed noun or a stance noun, which reports only with a
+    "dukungan penuh", "rasa duka citanya"): a stance noun, with or without -nya, which reports only with a
     clause after it ("menyatakan pendapatnya, pemerintah harus ...")."""
     words = rest.split()
     if not words:
@@ -481,13 +482,14 @@ class Quotes:
 
     def _second_report(self, d, item: Candidate, s1: int, blocked) -> list[Candidate]:
         """``item``, or ``item`` cut at a contrast and the report after it: "Dia mengaku bersalah, namun
-        Mahkamah Agung kemudian menemukan bahwa ..." holds the court's report, not more of his. Only a report
+        Mahkamah Agung kemudian memutuskan bahwa ..." holds the court's report, not more of his. Only a report
         with a speaker of its own after ", namun/tetapi/sedangkan ..." cuts; "X mengatakan harga naik, namun
         stok aman" stays one quote of X."""
         for m in _CONTRAST.finditer(d.text, item.start, item.end):
             second = self._indirect(d, m.end(), s1, blocked)
             if second is not None and second.hint is not None and second.hint.kind == "np" \
-                    and second.kind != SPEECH_ACT and second.start >= m.end():
+                    and second.kind != SPEECH_ACT and second.start >= m.end() \
+                    and _has_words(d.text, second.start, second.end, MIN_WORDS):
                 first = item._replace(end=m.start())
                 return ([first] if _has_words(d.text, first.start, first.end, MIN_WORDS) else []) + [second]
         return [item]
@@ -646,6 +648,11 @@ class Quotes:
         Basri"); anyone else there ("yang disebut Kampung Pulo", "dinilai Rp 5
         miliar") names no speaker.
         """
+        before = d.text[max(s0, s0 + m.start() - 5):s0 + m.start()].split()
+        if before and before[-1].lower() == "yang" and not m.group("nya"):
+            # "Warga yang disebut Ahmad Yani tinggal ...": a name given; "pihak yang disebutnya mengaitkan
+            # namanya ..." still reports what he said
+            return None
         if m.group("nya"):
             hint = Hint("pron", s0 + m.start("nya"), s0 + m.end("nya"))
             c0 = s0 + m.end()
@@ -656,8 +663,9 @@ class Quotes:
                 return None
             hint = Hint("np", a, per.end_char)
             c0 = per.end_char
-        if not _has_words(d.text, c0, body_end, 3) or d.text[c0:body_end].lstrip()[:1] in (",", "."):
-            return None
+        rest = d.text[c0:body_end].lstrip()
+        if not _has_words(d.text, c0, body_end, 3) or rest[:1] in (",", ".") or rest.lower().startswith("sebagai "):
+            return None  # "dianggap X sebagai teladan": a role given, no clause said
         return self._clause(d, c0, body_end, m, s0, hint)
 
     def _split_coordinated(self, d, item: Candidate) -> list[Candidate]:
@@ -815,7 +823,7 @@ class Quotes:
                                      or (i + 1 < len(toks) and toks[i + 1] == "-")):
                 i += 1
             rest = " ".join(toks[i:])
-        stance = verb not in _WEAK and _noun_complement(rest)
+        stance = verb in _STANCE_VERBS and _noun_complement(rest)
         if stance and re.match(r"\S+\s*,\s*", rest):
             rest = rest[re.match(r"\S+\s*,\s*", rest).end():]  # "menyatakan pendapatnya, pemerintah ...": after it
         if (verb in _WEAK or stance) and not (comp or punct or " sebagai " in rest):
@@ -832,7 +840,7 @@ class Quotes:
                 c0 = s0 + len(sent) - len(rest)
                 return None if hint is None else Candidate(c0, body_end, SPEECH_ACT, self._cue(m, s0), hint)
         if (not comp and rest.lower().startswith(_NO_CONTENT)) or len(WORD.findall(rest)) < 2:
-            # "mengatakan hal itu" names what was said; "menemukan bahwa hal itu dilakukan ..." says it
+            # "mengatakan hal itu" names what was said; "memutuskan bahwa hal itu dilakukan ..." says it
             return None
         hint = speaker_segment(sent, s0, lead, lead + len(pre.rstrip()) - adverb_tail(pre))
         if hint is None:

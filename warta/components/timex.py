@@ -167,8 +167,9 @@ _PATTERNS: list[tuple[str, str]] = [
     # hari itu, keesokan harinya, malam itu, pada sore hari: the day being narrated
     ("narrated", _B + r"(?P<nd>" + alternation(_NARRATED) + r")" + _E),
     # sejak pagi, hingga malam: a bare part of the day narrated, after a word that opens a time
-    ("part_after", _B + r"(?:" + alternation(_TW["part_of_day_openers"]) + r")\s+(?P<bp>pagi|siang|sore|petang|malam"
-     r"|subuh|fajar)(?!\s+(?:hari|ini|itu|tadi|nanti|harinya|kemarin|besok))" + _E),
+    ("part_after", _B + r"(?:" + alternation(_TW["part_of_day_openers"]) + r")\s+(?P<bp>" + alternation(
+        [p for p in _PARTS if " " not in p]) + r")(?!\s+(?:" + alternation(_TW["part_of_day_blockers"] + list(_WEEKDAYS))
+     + r")\b|\s+\d)" + _E),
     # tahun itu, bulan tersebut: the year or month told before
     ("narrated_period", _B + r"(?P<np>" + alternation(_NARRATED_PERIODS) + r")" + _E),
     # 2014-2018, 2019 - sekarang: each year is a time
@@ -591,6 +592,9 @@ def _h_narrated_period(m, dct):
 _PERIOD_OF = {"year": re.compile(r"\d{4}"), "month": re.compile(r"\d{4}-\d\d")}
 
 
+_COARSE_VALUE = re.compile(r"(\d{4})(?:-(\d\d))?")
+
+
 def _coarse_anchor(out: list[dict], days: list, pos: int, grain: str) -> Optional[tuple]:
     """The anchor of "dua tahun kemudian", "tiga bulan sebelumnya" when the last time told before it is a year
     or a month ("pada 2010 ... dua tahun kemudian" -> 2012), not a day: its first day, as an anchor."""
@@ -602,17 +606,15 @@ def _coarse_anchor(out: list[dict], days: list, pos: int, grain: str) -> Optiona
         if m and t["type"] == "DATE" and (grain == "Y" or m.group(2)):
             day = date(int(m.group(1)), int(m.group(2) or 1), 1)
             return (day, day.isoformat())
-        if t["start"] <= last_day:
-            break
     return None
 
 
-_COARSE_VALUE = re.compile(r"(\d{4})(?:-(\d\d))?")
-
-
-def _period_told_before(out: list[dict], period: str) -> Optional[str]:
-    """The year or month ("2016", "2017-03") of the last time in ``out`` that has one, or None."""
+def _period_told_before(out: list[dict], period: str, relative: frozenset = frozenset()) -> Optional[str]:
+    """The year or month ("2016", "2017-03") of the last time in ``out`` that has one and is written out, not
+    counted from the article's day (starts in ``relative``: "kemarin"), or None."""
     for t in reversed(out):
+        if t["start"] in relative:
+            continue
         m = _PERIOD_OF[period].match(t["value"])
         if m and t["type"] in ("DATE", "TIME"):
             return m.group()
@@ -751,10 +753,13 @@ def find_times(text: str, published: Optional[str] = None) -> list[dict]:
     date_weekdays(text, taken)
     speech_dates(text, taken)
     days = [(s, (r["day"], r["value"][:10])) for s, _e, r in taken if r.get("day") is not None or "day" in r]
+    # times counted from the article's or the story's day: no year or month of the story's own
+    relative = frozenset(s for s, _e, r in taken
+                         if "deictic" in r or "relative" in r or "needs_anchor" in r or "counted" in r)
     out = []
     for start, end, r in taken:
         if "period" in r:  # "tahun itu": only when a year (a month) was told before
-            value = _period_told_before(out, r["period"])
+            value = _period_told_before(out, r["period"], relative)
             if value is not None:
                 out.append({"start": start, "end": end, "text": text[start:end], "type": "DATE",
                             "value": value, "anchored": True})
