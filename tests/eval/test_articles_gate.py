@@ -23,8 +23,9 @@ from warta.eval import articles as ev
 # and at the end of the third session: entities 0.861 / 0.843; quotes 0.922 / 0.992 / 0.915;
 #   times 0.978 / 0.985 / 0.978; quantities 0.984 / 0.950; events 0.625 / 0.597
 # and in the fourth session: entities 0.866 / 0.864; quotes 0.969 / 0.992 / 0.946; the rest unchanged
+# and in the fifth session: entities 0.886 / 0.879; events 0.641 / 0.603; the rest unchanged
 FLOORS = {
-    "entities": {"recall": 0.85, "precision": 0.85},
+    "entities": {"recall": 0.87, "precision": 0.86},
     "quotes": {"recall": 0.95, "precision": 0.97, "speaker_right": 0.93},
     "times": {"found": 0.95, "precision": 0.96, "value_right": 0.95},
     "quantities": {"value_right": 0.96, "precision": 0.93},
