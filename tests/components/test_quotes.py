@@ -858,3 +858,18 @@ def test_quotes_review_cases_that_report(nlp, marked, text, opening):
 ])
 def test_quotes_passive_judgement_naming_or_role_is_no_quote(nlp, marked, text):
     assert marked(nlp, text)._.quotes == []
+
+
+@pytest.mark.parametrize("text, opening, who", [
+    # a party's legal argument reports ("mendalilkan"), with "bahwa" or a clause
+    ("{Budi Santoso|PER} mendalilkan bahwa pasal itu bertentangan dengan UUD 1945.", "pasal itu bertentangan",
+     "Budi Santoso"),
+    ("Kuasa hukum {Rina Marlina|PER} mendalilkan kliennya tidak menerima uang tersebut.", "kliennya tidak menerima",
+     "Rina Marlina"),
+])
+def test_quotes_legal_argument_reports(nlp, marked, text, opening, who):
+    assert who in speaker_of_quote_opening(nlp, marked, text, opening)
+
+
+def test_quotes_legal_argument_without_clause_is_no_quote(nlp):
+    assert quotes_of(nlp, "Hakim mendalilkan pasal itu.") == []
