@@ -118,12 +118,9 @@ def statement_speaker(doc: Doc, sent, mentions: list[Mention]) -> Optional[Menti
         cue, sp = q.get("cue") or {}, q.get("speaker")
         if cue.get("start") is None or not (lo <= cue["start"] < hi) or not sp or sp.get("start") is None:
             continue
-        for x in mentions:
-            if x.kind in ("place", "pronoun"):
-                continue
-            x_start, x_end = doc[x.start].idx, doc[x.end - 1].idx + len(doc[x.end - 1])
-            if x_start < sp["end"] and sp["start"] < x_end:
-                return x
+        found = _mention_of_speaker(doc, sp, mentions)
+        if found is not None:
+            return found
     return None
 
 
@@ -134,10 +131,18 @@ def _speaker(doc: Doc, m: Mention, mentions: list[Mention]) -> Optional[Mention]
         sp = q.get("speaker")
         if not sp or sp.get("start") is None or not (q["start"] <= char < q["end"]):
             continue
-        for x in mentions:
-            if x.kind in ("place", "pronoun"):
-                continue
-            x_start, x_end = doc[x.start].idx, doc[x.end - 1].idx + len(doc[x.end - 1])
-            if x_start < sp["end"] and sp["start"] < x_end:
-                return x
+        found = _mention_of_speaker(doc, sp, mentions)
+        if found is not None:
+            return found
+    return None
+
+
+def _mention_of_speaker(doc: Doc, sp: dict, mentions: list[Mention]) -> Optional[Mention]:
+    """The first mention (no place, no pronoun) that overlaps a quote speaker's character span."""
+    for x in mentions:
+        if x.kind in ("place", "pronoun"):
+            continue
+        x_start, x_end = doc[x.start].idx, doc[x.end - 1].idx + len(doc[x.end - 1])
+        if x_start < sp["end"] and sp["start"] < x_end:
+            return x
     return None

@@ -19,7 +19,7 @@ from ..lang import load_json, load_lines, load_wordset
 from ..morphology import looks_prefixed_verb
 from . import _doc_cache as cache
 from ._lexicon import (
-    ALIAS_CUES, AREA_NOUNS, CORE_PREPOSITIONS, NAME_LINKS, ORG_HEADS, PLACE_PREPOSITIONS, RELATIONS,
+    ALIAS_CUES, AREA_NOUNS, CORE_PREPOSITIONS, NAME_LINKS, ORG_HEADS, PLACE_PREPOSITIONS, RELATIONS, SUBORDINATORS,
 )
 from ._sentences import sentence_start
 from ._words import is_cap
@@ -32,7 +32,8 @@ _DEGREES = load_wordset("academic_degrees")
 _ABBREVIATIONS = load_wordset("abbreviations")
 #: punctuation that never ends a name ("Lembaga Bantuan Hukum (" before its acronym)
 _TRAILING_PUNCT = frozenset({",", "(", "[", ":", ";", "/"})  # not "-": "Abu Bakr al -" + "Baghdadi" join
-_FACILITY_HEADS = frozenset(load_json("facilities")["facilities"]) | frozenset(load_json("facilities")["lower_case_heads"])
+_FACILITIES = load_json("facilities")
+_FACILITY_HEADS = frozenset(_FACILITIES["facilities"]) | frozenset(_FACILITIES["lower_case_heads"])
 # words of closed classes that never end a name
 _CLOSED_CLASS = frozenset(load_lines("function_words")) | frozenset(
     w for data in (load_json("conjunctions"), load_json("prepositions"))
@@ -86,7 +87,7 @@ def _names_a_road(doc: Doc, t) -> bool:
 
 
 # words that open a clause: a name never runs on past one ("[Kementerian Pertanian] sehingga harga ...")
-_CLAUSE_OPENERS = frozenset(load_json("conjunctions")["result"]) | frozenset(load_json("conjunctions")["subordinators"])
+_CLAUSE_OPENERS = frozenset(load_json("conjunctions")["result"]) | SUBORDINATORS
 
 
 def _before_inner_clause(doc: Doc, start: int, end: int) -> int:
