@@ -729,6 +729,37 @@ def test_events_new_triggers(nlp, text, type_):
     assert type_ in {e["type"] for e in _events(nlp, text)}
 
 
+@pytest.mark.parametrize("text, type_", [
+    # cutting relations, stopping a prosecution, admitting guilt
+    ("Pemerintah Arab Saudi memutus hubungan diplomatik dengan Qatar.", "SANCTION"),
+    ("Kejaksaan Negeri menghentikan penuntutan perkara pencemaran nama baik itu.", "RETREAT"),
+    ("Mantan bupati itu mengaku bersalah di hadapan majelis hakim.", "CONCEDE"),
+    ("Kepala dinas itu mengakui kesalahannya kepada para guru honorer.", "CONCEDE"),
+    # advising others to act is an appeal; a demanded sentence is a charge
+    ("Ombudsman menyarankan pemerintah daerah untuk membuka data bantuan sosial.", "REQUEST"),
+    ("Kedua terdakwa dituntut delapan tahun penjara oleh jaksa penuntut umum.", "ACCUSE"),
+    # leaving a session in protest; a law passed; someone thrown in jail
+    ("Tiga fraksi walk out dari sidang paripurna DPRD.", "PROTEST"),
+    ("DPR mengesahkan RUU Penyiaran dalam sidang paripurna.", "AGREE"),
+    ("Rancangan itu akhirnya disahkan menjadi undang-undang oleh DPR.", "AGREE"),
+    ("Wartawan itu dijebloskan ke penjara oleh junta militer.", "COERCE"),
+    # people freed, not a place: release
+    ("Pemerintah membebaskan tahanan politik asal Maluku.", "RETREAT"),
+])
+def test_events_relations_prosecutions_confessions_and_laws(nlp, text, type_):
+    assert type_ in {e["type"] for e in _events(nlp, text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Ia mengaku sudah lama tinggal di Bandung.",          # admitting a fact is no confession of guilt
+    "Dokumen itu sah secara hukum.",                      # valid is not passed
+    "Dewan Keamanan mengesahkan rancangan resolusi itu.",  # only laws and budgets: a resolution is not coded
+    "Ia menyarankan sebuah buku tentang sejarah Banten.",  # advising a thing asks nobody to act
+])
+def test_events_relations_prosecutions_confessions_and_laws_negatives(nlp, text):
+    assert not {e["type"] for e in _events(nlp, text)} & {"CONCEDE", "AGREE", "REQUEST"}
+
+
 @pytest.mark.parametrize("text", [
     "Polisi tidak berhenti melakukan penyelidikan terhadap jaringan teroris itu.",
     "Para aktivis tak henti-hentinya mengecam kebijakan pemerintah.",
