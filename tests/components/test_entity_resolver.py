@@ -49,6 +49,15 @@ def _ents(doc, text):
     ("{Andi Wijaya|PER} bertemu {Budi|PER} di kantor.", "Budi", "Budi"),
     ("{Ahmad Yani|PER} pergi. {Ahmad Dhani|PER} datang. {Ahmad|PER} lalu bernyanyi.", "Ahmad", "Ahmad Dhani"),
     ("{Ahmad|PER} bernyanyi. {Ahmad Dhani|PER} lalu pergi. {Ahmad Yani|PER} datang.", "Ahmad", "Ahmad Dhani"),
+    # a name without its middle word is the full name; a clipped given name of that one person too
+    ("{Rahmat Hidayat Lubis|PER} hadir. {Rahmat Lubis|PER} lalu berbicara.", "Rahmat Lubis", "Rahmat Hidayat Lubis"),
+    ("{Sulistyono Budi Lubis|PER} hadir. {Sulistyono Lubis|PER} berbicara. {Sulis|PER} pulang.", "Sulis",
+     "Sulistyono Budi Lubis"),
+    # first and last words must both be there, in order: another surname is another person
+    ("{Rahmat Hidayat Lubis|PER} hadir. {Rahmat Siregar|PER} lalu berbicara.", "Rahmat Siregar", "Rahmat Siregar"),
+    ("{Rahmat Hidayat Lubis|PER} hadir. {Hidayat Rahmat|PER} lalu berbicara.", "Hidayat Rahmat", "Hidayat Rahmat"),
+    # a clipped name two different people could carry stays as written
+    ("{Sulistyono Lubis|PER} hadir. {Sulistyono Siregar|PER} datang. {Sulis|PER} pulang.", "Sulis", "Sulis"),
 ])
 def test_entity_resolver_person_canonical(nlp, marked, text, mention, canonical):
     doc = marked(nlp, text)

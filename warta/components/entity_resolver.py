@@ -445,14 +445,14 @@ class EntityResolver(NameFinder, RoleFinder, OfficialNames):
 
     @staticmethod
     def _clipped_fits(ent: Span, word: str, people: list[Span], keys: dict[int, tuple[str, ...]]) -> list[Span]:
-        """The one person whose given name ``word`` clips ("Enggar" -> "Enggartiasto Lukita"), or nobody.
+        """The people whose given name ``word`` clips ("Enggar" -> "Enggartiasto Lukita"); one of them is meant
+        only when they are one person (the caller checks).
 
         The full name must come first: a short form refers back, and "Pilot Agus" before "Agustinus
         Luarmase" is someone else.
         """
-        fits = [p for p in people if len(keys[p.start]) >= 2 and p.start < ent.start
+        return [p for p in people if len(keys[p.start]) >= 2 and p.start < ent.start
                 and is_clipped_form(ent.text, keys[p.start][0])]
-        return fits if len({keys[p.start] for p in fits}) == 1 else []
 
     def _resolve_people(self, doc: Doc, aliases: dict[str, str]) -> None:
         people = [e for e in ents_of(doc) if e.label_ in PER_LABELS]
@@ -464,8 +464,10 @@ class EntityResolver(NameFinder, RoleFinder, OfficialNames):
         canonical: dict[int, str] = {}
         folded_aliases = {k.casefold(): v for k, v in aliases.items()}
 
-        # every shorter run of words in a person's name key: "contains" becomes a set lookup
-        parts = {start: {key[i:j] for i in range(len(key)) for j in range(i + 1, len(key) + 1)} - {key, ()}
+        # every shorter run of words in a person's name key, and the name without its middle words
+        # ("Sandiaga Uno" of "Sandiaga Salahuddin Uno"): "contains" becomes a set lookup
+        parts = {start: ({key[i:j] for i in range(len(key)) for j in range(i + 1, len(key) + 1)}
+                         | _without_middle_names(key)) - {key, ()}
                  for start, key in keys.items()}
 
         def resolve(ent: Span, depth: int = 0) -> str:
@@ -482,6 +484,8 @@ class EntityResolver(NameFinder, RoleFinder, OfficialNames):
                     len(key) > 1 or (len(key[0]) >= 3 and ent[0].text[:1].isupper())) else []
                 if not fits and len(key) == 1:
                     fits = self._clipped_fits(ent, key[0], people, keys)
+                    if depth < 3 and len({resolve(p, depth + 1) for p in fits}) > 1:
+                        fits = []  # "Sandi" clips one person written two ways, not two people
                 if fits:
                     longest = max(len(keys[p.start]) for p in fits)
                     fits = [p for p in fits if len(keys[p.start]) == longest]
@@ -508,6 +512,15 @@ class EntityResolver(NameFinder, RoleFinder, OfficialNames):
             span_set(ent, "canonical", name)
             span_set(ent, "role", roles.get(name))
             span_set(ent, "country", countries.get(name))
+
+
+def _without_middle_names(key: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """The forms of a name of three to five words that keep its first and last word and drop middle ones."""
+    if not 3 <= len(key) <= 5:
+        return set()
+    middle = key[1:-1]
+    return {(key[0], *(w for i, w in enumerate(middle) if mask >> i & 1), key[-1])
+            for mask in range(2 ** len(middle) - 1)}
 
 
 @Language.factory(
