@@ -873,3 +873,27 @@ def test_quotes_legal_argument_reports(nlp, marked, text, opening, who):
 
 def test_quotes_legal_argument_without_clause_is_no_quote(nlp):
     assert quotes_of(nlp, "Hakim mendalilkan pasal itu.") == []
+
+
+@pytest.mark.parametrize("text, who", [
+    # the quote names the last subject in the third person: "-nya" is the one who spoke before
+    ('{Andi Pratama|PER} mengatakan partainya solid.\n\n{Rudi Hartono|PER} juga menyampaikan pendapatnya '
+     'dalam pertemuan itu. "Kami sepaham dengan Pak Rudi soal anggaran," katanya.', "Andi Pratama"),
+    ('{Andi Pratama|PER} mengatakan partainya solid.\n\n{Rudi Hartono|PER} juga menyampaikan pendapatnya '
+     'dalam pertemuan itu. "Soal anggaran kami sudah sepaham," katanya.', "Rudi Hartono"),
+])
+def test_quotes_pronoun_skips_one_the_quote_names(nlp, marked, text, who):
+    quotes = [q for q in marked(nlp, text)._.quotes if q["kind"] == "direct"]
+    assert speaker(quotes[-1]) == who
+
+
+def test_quotes_pronoun_skips_one_the_quote_names_by_title(pipelines):
+    # "dengan Presiden" in the quote: the president it talks about is not the one speaking
+    from warta.pipeline import STAGES
+
+    nlp = pipelines(STAGES)
+    text = ("Wakil Ketua Fraksi Hanura Andi Pratama mengatakan kedua aturan itu penting.\n\n"
+            "Dalam pertemuan itu, Presiden Joko Widodo juga menyampaikan pendapatnya tentang kedua aturan itu. "
+            '"Kami sepaham dengan Presiden soal aturan itu," katanya.')
+    quotes = [q for q in nlp(text)._.quotes if q["kind"] == "direct"]
+    assert speaker(quotes[-1]) == "Andi Pratama"

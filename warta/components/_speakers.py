@@ -600,7 +600,9 @@ def resolve(d, found, quoted) -> list[dict]:
             speaker = _np_speaker(d, hint.start, hint.end, start, last, subjects, history)
         elif kind == "pron":
             plural = text[hint.start:hint.end].lower() in THIRD_PERSON_PLURAL
-            ante = _plural_antecedent(start, last, subjects) if plural else _antecedent(start, last, subjects, history)
+            quote = text[item.start:item.end]
+            ante = _plural_antecedent(start, last, subjects) if plural else \
+                _antecedent(start, last, subjects, history, named=lambda sp: _named_in(d, sp, quote))
             if ante is None and not plural:
                 ante = _last_person(d, hint.start)  # "Budi Santoso tiba di Jakarta. Ia mengatakan ..."
             if ante is not None:
@@ -892,24 +894,28 @@ def _group_agents(d, quoted) -> list[Subject]:
             out.append(Subject(m.start("np"), {"canonical": m.group("np"), "label": "GROUP"}))
     return out
 
-def _antecedent(pos, last, subjects, history=()):
+def _antecedent(pos, last, subjects, history=(), named=None):
     """The later of the last human speaker and the last named human subject before ``pos``.
 
     "-nya", "ia", "dia", "beliau" refer to a person: an organisation or a place
     (a plane, an armed group, a province) is passed over for the person before it.
+    ``named(speaker)`` says whether the quote itself names a candidate ("Kita sepaham
+    dengan Presiden," katanya): one does not speak of oneself by name, so the
+    candidate before it is taken.
     """
-    best_pos, best = -1, None
+    candidates = []  # (position, speaker), later ones first after sorting
     if last is not None and last["_pos"] < pos and _human(last):
-        best_pos, best = last["_pos"], {k: v for k, v in last.items() if not k.startswith("_")}
+        candidates.append((last["_pos"], {k: v for k, v in last.items() if not k.startswith("_")}))
     elif last is not None and last["_pos"] < pos:
         human = [h for h in history if _human(h)]
         if human:  # the last speaker was an institution: the person who spoke before it
-            best = dict(human[-1])
-            best_pos = -1
-    for p, s in subjects:
-        if best_pos < p < pos and _human(s):
-            best_pos, best = p, dict(s)
-    return best
+            candidates.append((-1, dict(human[-1])))
+    candidates += [(p, dict(s)) for p, s in subjects if p < pos and _human(s)]
+    candidates.sort(key=lambda c: -c[0])
+    for _p, speaker in candidates:
+        if named is None or not named(speaker):
+            return speaker
+    return candidates[0][1] if candidates else None
 
 
 _GROUP_AGENT = re.compile(r"\boleh\s+(?P<np>[a-z]+(?:\s+[a-z]+){1,3}?)(?=\s+(?:pada|di|ke|dari|sejak|dalam|karena)\b|[,.;\n])")
@@ -929,6 +935,17 @@ def _last_person(d, pos):
         return None
     ent = people[-1]
     return {"canonical": ent._.canonical or ent.text, "label": "PER"}
+
+
+def _named_in(d, speaker: dict, quote: str) -> bool:
+    """Whether ``quote`` names ``speaker`` in the third person: a word of the name, or the title the
+    article gives that person ("Presiden" for Joko Widodo)."""
+    canonical = speaker.get("canonical") or ""
+    words = {w for w in (canonical + " " + (speaker.get("text") or "")).split() if len(w) >= 3 and w[:1].isupper()}
+    for ent in d.ents:
+        if ent.label_ == "PER" and (ent._.canonical or ent.text) == canonical and ent._.role:
+            words.add(ent._.role[:1].upper() + ent._.role[1:])  # the whole title: "Presiden", not "Wakil"
+    return any(re.search(r"(?<![\w-])%s(?![\w-])" % re.escape(w), quote) for w in words)
 
 
 def _plural_antecedent(pos, last, subjects):
