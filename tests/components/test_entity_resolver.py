@@ -663,6 +663,13 @@ def test_entity_resolver_titles_and_ranks_around_organisations(nlp, marked, text
      [("Kompolnas", "ORG"), ("Kompolnas", "ORG"), ("Poengky Indarti", "PER")]),
     ("{Wavecell|ORG} tumbuh pesat. CEO {Wavecell Olivier Gerhardt|ORG} mengatakan pasar Asia besar.",
      [("Wavecell", "ORG"), ("Wavecell", "ORG"), ("Olivier Gerhardt", "PER")]),
+    # the title may carry its adjective ("Direktur Eksekutif", "Ketua Umum") before the organisation
+    ("Survei digelar {Indometrika|ORG}. Direktur Eksekutif {Indometrika Rudi Hartono|ORG} mengatakan hasilnya.",
+     [("Indometrika", "ORG"), ("Indometrika", "ORG"), ("Rudi Hartono", "PER")]),
+    ("Partai itu solid. Ketua Umum {Partai Nusa Raya Budi Lubis|ORG} hadir. {Partai Nusa Raya|ORG} menang.",
+     [("Partai Nusa Raya", "ORG"), ("Budi Lubis", "PER"), ("Partai Nusa Raya", "ORG")]),
+    # an adjective with no title before it is part of a name
+    ("Penumpang kelas Eksekutif {BNI Rudi Hartono|ORG} naik.", [("BNI Rudi Hartono", "ORG")]),
     # a whole known name, or a company's form, has no person at its end
     ("Putusan itu dibacakan Ketua {Mahkamah Agung|ORG} kemarin.", [("Mahkamah Agung", "ORG")]),
     ("{PLN|ORG} menyewa kapal. Direktur {PT PLN Persero|ORG} hadir.", [("PLN", "ORG"), ("PT PLN Persero", "ORG")]),

@@ -123,6 +123,7 @@ class OfficialNames:
         self.rank_service_words = frozenset(load_json("titles")["rank_service_words"])
         orgs = load_json("organisations")
         self.name_tails = frozenset(orgs["name_tails"])
+        self.legal_forms = frozenset(orgs["legal_forms"])
         self.standalone_bodies = frozenset(orgs["standalone_bodies"])
         self.outlet_words = frozenset(x.lower() for x in load_lines("outlets"))
         self.gazetteer_orgs = frozenset(load_lines("dbpedia_org_words"))
@@ -334,7 +335,9 @@ class OfficialNames:
             return None  # a PER span is a name already, "Amerika Serikat" a place: the error is a person in an ORG/LOC
         prev = doc[e.start - 1].lower_
         titled = prev in self.title_heads or prev in self.bare_heads or prev in self.ranks \
-            or prev in self.org_words or self._starts_institution([doc[e.start - 1].text])
+            or prev in self.org_words or self._starts_institution([doc[e.start - 1].text]) \
+            or (prev in self.title_adjectives and e.start >= 2 and doc[e.start - 2].lower_ in self.title_heads)
+        # ("Direktur Eksekutif [Poltracking Hanta Yudha]": a title with its adjective before the span)
         if not titled and not self._starts_institution([t.text for t in e]):
             return None
         if self._known_org(doc, e, e.text):
@@ -345,6 +348,8 @@ class OfficialNames:
                 continue
             if any(t.lower_ in self.title_heads or t.lower_ in self.ranks for t in name) or name[0].lower_ in self.org_words:
                 continue  # "Ketua DPP [Partai Gerindra]": an organisation word opens no personal name
+            if len(body) == 1 and body[0].text in self.legal_forms:
+                continue  # "PT [Sinar Jaya]": a legal form alone is no body, the name is the company's
             body_text = doc_text(doc)[body[0].idx:body[-1].idx + len(body[-1].text)]
             last = body[-1].text
             if _is_place(" ".join(t.text for t in name)) or name[0].text.lower() in self.non_entities \
