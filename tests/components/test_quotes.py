@@ -897,3 +897,18 @@ def test_quotes_pronoun_skips_one_the_quote_names_by_title(pipelines):
             '"Kami sepaham dengan Presiden soal aturan itu," katanya.')
     quotes = [q for q in nlp(text)._.quotes if q["kind"] == "direct"]
     assert speaker(quotes[-1]) == "Andi Pratama"
+
+
+@pytest.mark.parametrize("last, who", [
+    # "X, menurut dia, ...": X is what is reported, the one speaking came before
+    ("Posisi Jokowi, menurut dia, bisa terancam dengan kemunculan penantang baru dari daerah.", "Rudi Hartono"),
+    # the subject of the sentence before stays the antecedent
+    ("Jokowi juga hadir. Partai itu, kata dia, harus solid menjelang pemilu.", "Jokowi"),
+])
+def test_quotes_parenthetical_report_skips_its_clause_subject(pipelines, last, who):
+    from warta.pipeline import STAGES
+
+    nlp = pipelines(STAGES)  # subjects come from the entity stage's names
+    text = ("Menurut pengamat politik Rudi Hartono, partai itu masih solid menjelang pemilu.\n\n"
+            '"Partai ini masih kuat di daerah, tapi belum aman secara nasional," kata Rudi.\n\n' + last)
+    assert speaker(nlp(text)._.quotes[-1]) == who

@@ -601,8 +601,14 @@ def resolve(d, found, quoted) -> list[dict]:
         elif kind == "pron":
             plural = text[hint.start:hint.end].lower() in THIRD_PERSON_PLURAL
             quote = text[item.start:item.end]
-            ante = _plural_antecedent(start, last, subjects) if plural else \
-                _antecedent(start, last, subjects, history, named=lambda sp: _named_in(d, sp, quote))
+            usable = subjects
+            s0 = d.sentence_of(hint.start)[0]
+            lead, comma, cue_words = text[s0:hint.start].rpartition(",")
+            if comma and lead.strip() and len(cue_words.split()) <= 2 and text[hint.end:].lstrip().startswith(","):
+                # "Posisi Jokowi, menurut dia, bisa terancam": the clause's own subject is what is reported
+                usable = [sub for sub in subjects if not s0 <= sub.start < hint.start]
+            ante = _plural_antecedent(start, last, usable) if plural else \
+                _antecedent(start, last, usable, history, named=lambda sp: _named_in(d, sp, quote))
             if ante is None and not plural:
                 ante = _last_person(d, hint.start)  # "Budi Santoso tiba di Jakarta. Ia mengatakan ..."
             if ante is not None:
