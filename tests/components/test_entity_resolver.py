@@ -406,6 +406,12 @@ def test_entity_resolver_all_caps_country_inside_a_name(nlp, marked):
     ("{Radikalisme|PER} menjadi ancaman bagi pemuda.", []),
     ("{Walhasil|LOC}, pemerintah tidak jadi menaikkan harga.", []),
     ('"{Mustajab|PER} sudah tiba," kata polisi.', [("Mustajab", "PER")]),
+    # a word of the language (lang/corpus_common_words.txt, from IndoSum) opening a sentence, written nowhere
+    # else in the article; and one opening a person's span before a name the article writes on its own
+    ("{Rekrutmen|PER} guru honorer dibuka pekan depan.", []),
+    ("{Trauma|ORG} warga belum hilang sejak banjir itu.", []),
+    ("{Posisi Wiwit|PER} kini kuat, kata {Wiwit|PER} kepada warga.", [("Wiwit", "PER"), ("Wiwit", "PER")]),
+    ("{Posisi Wiwit|PER} kini kuat di desa itu.", [("Posisi Wiwit", "PER")]),
     # a one-word organisation name of the DBpedia lists the NER left untagged is an ORG; not opening a
     # sentence, nor a word the article writes in lower case
     ("Hal itu disampaikan anggota Kompolnas kepada wartawan.", [("Kompolnas", "ORG")]),

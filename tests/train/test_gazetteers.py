@@ -4,7 +4,8 @@ import json
 
 from warta.cli import main
 from warta.lang import load_lines
-from warta.train.gazetteers import ORG_WORDS_FILE, corpus_lower_words, org_words, write_org_words
+from warta.train.gazetteers import (COMMON_WORDS_FILE, ORG_WORDS_FILE, common_words, corpus_lower_words, org_words,
+                                   write_common_words, write_org_words)
 
 
 def _lists(folder, orgs, people=(), places=()):
@@ -51,9 +52,28 @@ def test_cli_train_gazetteers(tmp_path):
     result = CliRunner().invoke(main, ["train", "gazetteers", "--data", str(tmp_path), "--output", str(out)])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["names"] == 1
+    assert "common_words" not in json.loads(result.output)  # no corpus beside the gazetteers: no common words
     missing = CliRunner().invoke(main, ["train", "gazetteers", "--data", str(tmp_path / "none")])
     assert missing.exit_code != 0 and "no DBpedia name lists" in missing.output
 
 
 def test_shipped_list_is_read_by_the_lexicon():
     assert ORG_WORDS_FILE.is_file() and "Kompolnas" in load_lines("dbpedia_org_words")
+
+
+def test_common_words_are_written_in_lower_case_and_seldom_capitalised(tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    # "rekrutmen": three times in lower case; "budi": a name inside sentences; "dan": too short; "pagi": twice
+    sents = [["Rekrutmen", "dibuka", "pagi"], ["kata", "Budi", "rekrutmen", "budi"], ["rekrutmen", "dan", "pagi"],
+             ["oleh", "Budi"], ["rekrutmen", "lagi", "dibuka", "dibuka"]]
+    corpus.write_text(json.dumps({"paragraphs": [sents]}) + "\n", encoding="utf-8")
+    assert common_words(corpus) == ["dibuka", "rekrutmen"]
+    out = tmp_path / "common.txt"
+    assert write_common_words(corpus, out) == 2
+    text = out.read_text(encoding="utf-8")
+    assert "CC BY-SA" in text and "warta train gazetteers" in text
+
+
+def test_shipped_common_words_are_read_by_the_lexicon():
+    words = load_lines("corpus_common_words")
+    assert COMMON_WORDS_FILE.is_file() and "rekrutmen" in words and "budi" not in words

@@ -127,6 +127,7 @@ class OfficialNames:
         self.standalone_bodies = frozenset(orgs["standalone_bodies"])
         self.outlet_words = frozenset(x.lower() for x in load_lines("outlets"))
         self.gazetteer_orgs = frozenset(load_lines("dbpedia_org_words"))
+        self.corpus_common = frozenset(load_lines("corpus_common_words"))
         self.sentence_starters = frozenset(load_lines("sentence_starters"))
         # an outlet written in lower case that is also a word of the language is that word ("koordinasi
         # antara pusat dan daerah"), not the agency; one that is not is the outlet only after a citing or
@@ -417,18 +418,34 @@ class OfficialNames:
             set_ents(doc, out)
 
     def _drop_sentence_openers(self, doc: Doc) -> None:
-        """A one-word entity opening a sentence that is a common word ("Kronologis", "Ketidakadilan")."""
+        """A one-word entity opening a sentence that is a common word ("Kronologis", "Ketidakadilan",
+        "Rekrutmen"), and a common word opening a person's span before a name the article writes on its
+        own ("[Kemarahan] Wiwit ini ...")."""
         ents = ents_of(doc)
         kept = []
         for e in ents:
             if len(e) == 1 and _opens_sentence(doc, e.start) and e.label_ in ("PER", "LOC", "ORG") \
                     and not e.text.isupper() and not _is_place(e.text) and e.text not in self.standalone_bodies:
-                w = e.text
-                if w.lower() in _lower_words(doc) or _DERIVED.fullmatch(w) or w.lower() in self.sentence_starters:
+                w = e.text.lower()
+                if w in _lower_words(doc) or _DERIVED.fullmatch(e.text) or w in self.sentence_starters \
+                        or w in self.corpus_common:
                     continue
             kept.append(e)
-        if len(kept) != len(ents):
-            set_ents(doc, kept)
+        trimmed = [self._without_common_opener(doc, e, kept) for e in kept]
+        if trimmed != list(ents):
+            set_ents(doc, trimmed)
+
+    def _without_common_opener(self, doc: Doc, e: Span, ents: list) -> Span:
+        """``e`` without its first word when it opens a sentence, is a common word and no title, and the rest
+        is a person the article names elsewhere ("Kemarahan Wiwit" with "kata Wiwit")."""
+        first = e[0]
+        if len(e) < 2 or e.label_ != "PER" or not _opens_sentence(doc, e.start) or not first.text[1:].islower() \
+                or first.lower_ not in self.corpus_common or first.lower_ in self.title_heads:
+            return e
+        rest = doc_text(doc)[e[1].idx:e.end_char]
+        if any(o.text == rest for o in ents if o.start != e.start):
+            return Span(doc, e.start + 1, e.end, label=e.label_)
+        return e
 
     _INITIAL_CUES = INITIAL_CUES
 

@@ -7,6 +7,8 @@ TAB-separated columns, described in the file's header):
   academic_degrees.txt          degrees after a name ("S.H."): never an entity or part of one (entity_resolver)
   abbreviations_final.txt       abbreviations that may end one before a sentence opener (tokenizer, segmenter)
   actor_sectors.txt             sector nouns -> PLOVER sector codes (events ontology)
+  corpus_common_words.txt       words IndoSum writes in lower case and seldom capitalises (CC BY-SA), written by
+                                `warta train gazetteers`; capitalised as a sentence's first word no name (entity_resolver)
   dbpedia_org_words.txt         one-word organisation names of the Indonesian DBpedia (CC BY-SA), written by
                                 `warta train gazetteers`; an untagged one is an ORG (entity_resolver)
   event_ability_words.txt       words of ability: before an active verb no event, before a passive a success (events)

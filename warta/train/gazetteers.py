@@ -19,6 +19,8 @@ from pathlib import Path
 
 #: the shipped list, one name a line, under a header that gives its source and licence
 ORG_WORDS_FILE = Path(__file__).resolve().parents[1] / "lang" / "dbpedia_org_words.txt"
+#: words of the language by their use in real news (written by the same command, from IndoSum)
+COMMON_WORDS_FILE = Path(__file__).resolve().parents[1] / "lang" / "corpus_common_words.txt"
 
 _ONE_NAME = re.compile(r"[A-Z][\w&-]{1,23}")
 # a derived common noun ("Keolahragaan", "Pendidikan"): no organisation's one-word name
@@ -77,3 +79,46 @@ def write_org_words(gazetteers: Path, output: Path = ORG_WORDS_FILE, corpus: Pat
     names = org_words(gazetteers, common)
     output.write_text(_HEADER + "".join(n + "\n" for n in names), encoding="utf-8")
     return len(names)
+
+
+_COMMON_HEADER = """\
+# Common words of Indonesian news: words the IndoSum corpus (3,063 CNN Indonesia, Kumparan, Merdeka, Suara ...
+# articles; Kurniawan and Louvan 2018; CC BY-SA 4.0; this derived list is shared alike) writes in lower case
+# at least {least} times and capitalises inside a sentence in at most {share:.0%} of its uses (so "budi",
+# mostly a name, is no common word here, while "rekrutmen" and "berarti" are). Written by
+# `warta train gazetteers` from ../shared/data/corpus/indosum.jsonl. Used by the entity resolver for the
+# first word of a sentence, where a capital says nothing: one such word alone is no entity
+# ("Rekrutmen ...", "Pepatah ..."), and one before a name the article writes on its own is no part of it
+# ("Kemarahan Wiwit").
+"""
+
+
+def common_words(corpus: Path, least: int = 3, share: float = 0.1) -> list[str]:
+    """Words (3 letters or more) the corpus writes in lower case at least ``least`` times and
+    capitalises inside a sentence (not as its first word) in at most ``share`` of their uses, sorted."""
+    import json
+    from collections import Counter
+
+    lower: Counter = Counter()
+    capitalised: Counter = Counter()
+    with open(corpus, encoding="utf-8") as f:
+        for line in f:
+            for para in json.loads(line).get("paragraphs") or []:
+                for sent in para:
+                    for i, w in enumerate(sent):
+                        if not w.isalpha():
+                            continue
+                        if w.islower():
+                            lower[w] += 1
+                        elif i > 0 and w[:1].isupper() and w[1:].islower():
+                            capitalised[w.lower()] += 1
+    return sorted(w for w, n in lower.items()
+                  if len(w) >= 3 and n >= least and capitalised[w] <= share * (n + capitalised[w]))
+
+
+def write_common_words(corpus: Path, output: Path = COMMON_WORDS_FILE, least: int = 3, share: float = 0.1) -> int:
+    """Write :func:`common_words` to ``output`` under its provenance header; the number of words."""
+    words = common_words(corpus, least, share)
+    output.write_text(_COMMON_HEADER.format(least=least, share=share) + "".join(w + "\n" for w in words),
+                      encoding="utf-8")
+    return len(words)
