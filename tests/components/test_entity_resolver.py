@@ -685,6 +685,19 @@ def test_entity_resolver_person_after_a_known_organisation(nlp, marked, text, ex
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a faction of a legislature is an organisation of its own, named with its party
+    ("Ketua {PKB|ORG} di DPR hadir. Ketua Fraksi {PKB|ORG} juga hadir.", [("PKB", "ORG"), ("DPR", "ORG"),
+                                                                          ("Fraksi PKB", "ORG")]),
+    ("{Fraksi Nasdem|LOC} menolak usulan itu.", [("Fraksi Nasdem", "ORG")]),
+    ("Anggota {DPR Fraksi PAN|ORG} itu hadir.", [("DPR", "ORG"), ("Fraksi PAN", "ORG")]),
+    # the common noun in lower case is no name
+    ("Empat fraksi di {DPRD|ORG} menolak.", [("DPRD", "ORG")]),
+])
+def test_entity_resolver_factions_of_a_legislature(nlp, marked, text, expected):
+    assert [(e.text, e.label_) for e in marked(nlp, text).ents] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # an organisation's office is that organisation; an institution named "Kantor ..." stays whole
     ("Pertemuan digelar di {Kantor Pusat MUI|LOC}, Jakarta.", [("MUI", "ORG"), ("Jakarta", "LOC")]),
     ("Tersangka dibawa ke {Kantor BNN|LOC} kemarin.", [("BNN", "ORG")]),

@@ -124,6 +124,7 @@ class OfficialNames:
         orgs = load_json("organisations")
         self.name_tails = frozenset(orgs["name_tails"])
         self.legal_forms = frozenset(orgs["legal_forms"])
+        self.faction_heads = frozenset(orgs["faction_heads"])
         self.standalone_bodies = frozenset(orgs["standalone_bodies"])
         self.outlet_words = frozenset(x.lower() for x in load_lines("outlets"))
         self.gazetteer_orgs = frozenset(load_lines("dbpedia_org_words"))
@@ -311,6 +312,19 @@ class OfficialNames:
                                                      and e.label_ == "LOC" and words[0].lower() != "kantor" else 0)
             if e.label_ != "ORG" and n and len(words) > n:
                 out.append(Span(doc, e.start, e.end, label="ORG"))
+                changed = True
+            else:
+                out.append(e)
+        if changed:
+            set_ents(doc, out)
+
+    def _body_and_its_faction(self, doc: Doc) -> None:
+        """ "Anggota [DPR Fraksi PAN]" tagged as one: the body, then its faction ("[DPR] [Fraksi PAN]")."""
+        changed, out = False, []
+        for e in ents_of(doc):
+            k = next((i for i in range(e.start + 1, e.end - 1) if doc[i].text in self.faction_heads), None)
+            if e.label_ == "ORG" and k is not None:
+                out += [Span(doc, e.start, k, label="ORG"), Span(doc, k, e.end, label="ORG")]
                 changed = True
             else:
                 out.append(e)
@@ -768,6 +782,7 @@ class OfficialNames:
             self._split_trailing_place(doc)
             self._split_area_and_person(doc)
             self._institutions_are_orgs(doc)
+            self._body_and_its_faction(doc)
             self._institution_with_place(doc)
             self._facilities_are_places(doc)
             self._offices_are_their_organisations(doc)
