@@ -393,6 +393,8 @@ def test_entity_resolver_all_caps_country_inside_a_name(nlp, marked):
     ("Tim {Kantor SAR Mataram|LOC} dikerahkan.", [("Kantor SAR Mataram", "ORG")]),
     # a facility and the province written after it are two places
     ("Pesawat lepas landas dari {Bandara Sentani Papua|LOC} pagi itu.", [("Bandara Sentani", "LOC"), ("Papua", "LOC")]),
+    ("Tamu diterima di {Istana Merdeka Jakarta|LOC} pagi itu.", [("Istana Merdeka", "LOC"), ("Jakarta", "LOC")]),
+    ("Presiden berada di {Istana Bogor|LOC} pagi itu.", [("Istana Bogor", "LOC")]),
     # products, groups of citizens and variants are no entities
     ("Harga {Pertalite|ORG} dan {Pertamax|LOC} naik, kata {Budi Santoso|PER}.", [("Budi Santoso", "PER")]),
     ("Evakuasi {WNI|ORG} dari {Wuhan|LOC} selesai.", [("Wuhan", "LOC")]),
