@@ -94,6 +94,16 @@ def test_timex_normalizes_against_publication_date(text, span, kind, value):
     ("Ia tiba Rabu (12/1) pagi dan bicara pukul 10.00 WIB.", [("Rabu (12/1) pagi", "2022-01-12TMO"),
                                                               ("pukul 10.00 WIB", "2022-01-12T10:00+07:00")]),
     ("Hari ini (12/1) ia diperiksa.", [("Hari ini (12/1)", "2022-01-12")]),
+    # a range whose second day is glued to the dash
+    ("Pameran digelar 10-12 Januari 2018.", [("10", "2018-01-10"), ("12 Januari 2018", "2018-01-12")]),
+    ("Pameran digelar 10–12 Februari.", [("10", "2022-02-10"), ("12 Februari", "2022-02-12")]),
+    # New Year's Eve: the one nearest the article's date, or the one before the year written
+    ("Jalur itu ditutup pada malam tahun baru.", [("malam tahun baru", "2021-12-31TNI")]),
+    ("Warga yang bermalam tahun baru di Puncak diminta waspada.", [("bermalam tahun baru", "2021-12-31TNI")]),
+    ("Polisi berjaga pada malam pergantian tahun 2020.", [("malam pergantian tahun", "2019-12-31TNI"),
+                                                           ("2020", "2020")]),
+    # "tahun baru" alone is no night
+    ("Harga naik menjelang tahun baru.", []),
 ])
 def test_timex_ranges_and_anchors(text, spans):
     assert [(t["text"], t["value"]) for t in find_times(text, DCT)] == spans
@@ -271,9 +281,9 @@ def test_timex_ignores_non_times(text):
      [("Senin (3/1)", "2022-01-03"), ("malam", "2022-01-03TNI")]),
     ("Sejak pagi ratusan pengendara motor sudah melintas.", "2018-01-10", [("pagi", "2018-01-10TMO")]),
     ('"Selamat pagi," kata Budi kepada warga.', "2018-01-10", []),
-    # ... but not when a weekday, a date or a named night follows it
+    # ... but not when a weekday, a date or a named night follows it (the named night is the time)
     ("Polisi berjaga sejak malam Minggu.", "2018-01-10", [("Minggu", "2018-01-07")]),
-    ("Warga berjaga sampai malam pergantian tahun.", "2018-01-10", []),
+    ("Warga berjaga sampai malam pergantian tahun.", "2018-01-10", [("malam pergantian tahun", "2017-12-31TNI")]),
 ])
 def test_timex_story_context(text, published, expected):
     assert [(t["text"], t["value"]) for t in find_times(text, published)] == expected

@@ -127,7 +127,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # 6 Januari 2022 lalu pagi
     ("date_written", _B + _DATE_WRITTEN + r"(?:\s+(?P<rel>" + _PAST + r"|" + _FUT + r"))?(?:\s+(?P<part>"
      + _PART + r"))?" + _E),
-    ("day_range", _B + r"(?P<d1>\d{1,2})(?=\s*(?:-|–|hingga|sampai|s\.d\.?)\s*\d{1,2}\s+(?P<rm>" + _MONTH
+    ("day_range", _B + r"(?P<d1>\d{1,2})(?=\s*(?:-|–|hingga|sampai|s\.d\.?)\s*(?P<d2>\d{1,2})\s+(?P<rm>" + _MONTH
      + r")(?:\s+(?P<ry>" + _YEAR + r"))?" + _E + r")"),
     ("date_slashed", _B + r"(?:" + _DATE_SLASHED + r"|" + _DATE_IN_PARENS + r"|(?P<iy>" + _YEAR
      + r")-(?P<im>\d\d)-(?P<id>\d\d))" + _E),
@@ -178,6 +178,8 @@ _PATTERNS: list[tuple[str, str]] = [
     # Idul Fitri, Lebaran 2024, Imlek tahun ini
     ("holiday", _B + r"(?P<hol>" + alternation(_HOLIDAY_NAMES) + r")(?:\s+(?:tahun\s+)?(?P<hy>" + _YEAR
      + r")|\s+(?P<hrel>tahun\s+(?:ini|lalu|depan)|lalu|mendatang))?" + _E),
+    # malam tahun baru (2018): New Year's Eve
+    ("new_year_eve", _B + r"(?:" + alternation(_TW["new_year_eves"]) + r")(?:\s+(?P<ny>" + _YEAR + r"))?" + _E),
     # 1x24 jam: a deadline counted in hours
     ("hours_times", _B + r"(?P<hn>\d{1,2})\s*[x×]\s*24\s*jam" + _E),
     # the year of a numbered law or decree: "UU No.35/2014", "Nomor 4/2014", "Perppu 2/2017" (a year inside a
@@ -215,6 +217,7 @@ _FIRST_WORDS = {
     "part_after": list(_TW["part_of_day_openers"]),
     "year_range": [DIGIT],
     "holiday": _HOLIDAY_NAMES,
+    "new_year_eve": [w.split()[0] for w in _TW["new_year_eves"]],
     "hours_times": [DIGIT],
     "law_year": list(_TW["law_number_words"]) + [h.lower() for h in _LAW_HEADS],
 }
@@ -650,6 +653,18 @@ def _h_holiday(m, dct):
     return {"type": "DATE", "value": ymd(day) if day else str(year), "anchored": True}
 
 
+def _h_new_year_eve(m, dct):
+    """New Year's Eve: the night of 31 December before the year written, else of the New Year nearest the
+    article's date (in its first half the one just past)."""
+    if m.group("ny"):
+        year = int(m.group("ny")) - 1
+    elif dct is None:
+        return {"type": "TIME", "value": "XXXX-12-31TNI", "anchored": False}
+    else:
+        year = dct.year if dct.month >= 7 else dct.year - 1
+    return {"type": "TIME", "value": f"{year}-12-31TNI", "anchored": True}
+
+
 def _observance(m, dct, month_day: str):
     """A national day on a fixed date ("Hari Kartini" -> 21 April of the year meant)."""
     if m.group("hy"):
@@ -689,7 +704,7 @@ _HANDLERS: dict[str, Callable] = {
     "month": _h_month, "day_range": _h_day_range, "quarter": _h_quarter, "day_rel": _h_day_rel, "weekday": _h_weekday,
     "period_rel": _h_period_rel, "period_mod": _h_period_mod, "count_rel": _h_count_rel,
     "plural_dur": _h_plural_dur, "compound_dur": _h_compound_dur, "clock": _h_clock, "set": _h_set, "set_adj": _h_set_adj, "ref": _h_ref,
-    "narrated": _h_narrated, "narrated_period": _h_narrated_period, "holiday": _h_holiday, "hours_times": _h_hours_times,
+    "narrated": _h_narrated, "narrated_period": _h_narrated_period, "holiday": _h_holiday, "new_year_eve": _h_new_year_eve, "hours_times": _h_hours_times,
 }
 
 
@@ -711,6 +726,25 @@ def _candidates(text: str, dct: Optional[date]) -> Iterator[tuple[int, int, int,
             if name == "year_range":
                 for start, end, r in _year_range(m):
                     yield start, end, _PRIO[name], r
+                continue
+            if name == "day_range" and m.string[m.start("d2") - 1] in "-–":
+                # "10-12 Januari 2018": the second day, glued to the dash, is a date the date pattern cannot
+                # start at (its boundary keeps "COVID-19" out)
+                r = _HANDLERS[name](m, dct)
+                if r is not None:
+                    yield m.start("d1"), m.end("d1"), _PRIO[name], r
+                    end = m.end("ry") if m.group("ry") else m.end("rm")
+                    second = day_value(int(m.group("ry")) if m.group("ry") else None,
+                                       _MONTHS[m.group("rm").lower().rstrip(".")], int(m.group("d2")), dct)
+                    if second:
+                        yield m.start("d2"), end, _PRIO[name], dict(second, type="DATE")
+                continue
+            if name == "new_year_eve" and m.group("ny"):
+                # "malam tahun baru 2016": the eve, and the year inside its name as a time of its own
+                eve_end = len(m.string[:m.start("ny")].rstrip())
+                yield m.start(), eve_end, _PRIO[name], _h_new_year_eve(m, dct)
+                yield m.start("ny"), m.end("ny"), _PRIO[name], {"type": "DATE", "value": m.group("ny"),
+                                                               "anchored": True}
                 continue
             if name == "holiday" and m.group("hy"):
                 # "Tahun Baru Imlek 2018": the feast's day, and the year inside its name as a time of its own
