@@ -283,6 +283,11 @@ def test_quotes_never_fail_and_offsets_hold(nlp, text):
      "harga solar naik dari Rp5.000 menjadi Rp6.800 per liter", "Budi Santoso"),
     ("Juru bicara kelompok itu, Budi Santoso, menyebut ada dua prajurit yang terluka dalam kontak tembak.",
      "ada dua prajurit yang terluka dalam kontak tembak", "Budi Santoso"),
+    # ... also after an adverb of degree or time, and with "terdapat"
+    ("Ketua lembaga itu, Budi Santoso, menyebut setidaknya terdapat sembilan kasus kekerasan di daerah itu.",
+     "setidaknya terdapat sembilan kasus kekerasan di daerah itu", "Budi Santoso"),
+    ("Kepala desa Budi Santoso menyebut masih ada warga yang belum menerima bantuan itu.",
+     "masih ada warga yang belum menerima bantuan itu", "Budi Santoso"),
     # a second predicate of the subject reports a clause licensed by its auxiliary
     ("Keluarga korban menangis dan menuding hakim tidak memberikan keadilan.",
      "hakim tidak memberikan keadilan", "Keluarga korban"),
@@ -796,6 +801,8 @@ def test_quotes_rulings_and_a_second_report_after_a_contrast(nlp, marked, text, 
     "Presiden akan memutuskan nasib kepala polisi itu apakah dilantik atau tidak.",  # deciding, not reporting
     "Pimpinan komisi memutuskan untuk tidak memberi izin kepada direktur itu.",
     "Petugas menemukan dua karung beras di gudang milik warga itu.",
+    # an adverb alone, with no verb of being after it, opens no clause after a weak verb
+    "Petugas itu menyebut setidaknya tiga nama pelaku kepada penyidik.",
 ])
 def test_quotes_deciding_and_finding_things_is_no_quote(nlp, text):
     assert quotes_of(nlp, text) == []

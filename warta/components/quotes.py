@@ -170,6 +170,8 @@ _NOT_SOURCES = frozenset(_LEX["not_sources"])
 _SPEECH_NOUNS = frozenset(_LEX["speech_nouns"])
 _RULINGS = frozenset(_LEX["ruling_verbs"])
 _BARE_PREDICATES = frozenset(_LEX["bare_predicates"])
+_EXISTENTIALS = frozenset(_LEX["existentials"])
+_CLAUSE_ADVERBS = frozenset(_LEX["clause_adverbs"])
 _TER = ("ter",)
 _CLAUSE_VERB_PREFIXES = ("me", "di")
 _CLAUSE_STOPS = frozenset(_LEX["prepositions"]) | frozenset(_LEX["complementizers"]) | {"yang"}
@@ -233,8 +235,11 @@ def _subject_then_verb(rest: str, most: int = 3) -> bool:
     menjadi ..." (a possessed noun is the object), "mengungkap penyebab kebakaran terjadi" (ter- is stative)."""
     head = re.match(r"[^,.;:!?\"“”()]*", rest).group()
     words = head.split()[:most]
-    if words and words[0] == "ada":
-        return True  # "menyebut ada satu prajurit yang ditembak": a clause of being
+    lead = 0
+    while lead < len(words) - 1 and lead < 2 and words[lead].lower() in _CLAUSE_ADVERBS:
+        lead += 1
+    if words and words[lead].lower() in _EXISTENTIALS:
+        return True  # "menyebut (setidaknya) terdapat sembilan kasus": a clause of being
     for i, w in enumerate(words):
         low = w.lower()
         if low in _CLAUSE_STOPS or (not i and low.endswith("nya")):
