@@ -735,6 +735,7 @@ def test_events_new_triggers(nlp, text, type_):
     ("Kejaksaan Negeri menghentikan penuntutan perkara pencemaran nama baik itu.", "RETREAT"),
     ("Mantan bupati itu mengaku bersalah di hadapan majelis hakim.", "CONCEDE"),
     ("Kepala dinas itu mengakui kesalahannya kepada para guru honorer.", "CONCEDE"),
+    ("Bupati itu akhirnya mengalah kepada tuntutan para petani.", "CONCEDE"),
     # advising others to act is an appeal; a demanded sentence is a charge
     ("Ombudsman menyarankan pemerintah daerah untuk membuka data bantuan sosial.", "REQUEST"),
     ("Kedua terdakwa dituntut delapan tahun penjara oleh jaksa penuntut umum.", "ACCUSE"),
