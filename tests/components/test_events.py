@@ -741,6 +741,13 @@ def test_events_new_triggers(nlp, text, type_):
     ("Kedua terdakwa dituntut delapan tahun penjara oleh jaksa penuntut umum.", "ACCUSE"),
     # leaving a session in protest; a law passed; someone thrown in jail
     ("Tiga fraksi walk out dari sidang paripurna DPRD.", "PROTEST"),
+    ("Dua fraksi melakukan walkout dari sidang paripurna DPRD.", "PROTEST"),
+    ("Jaksa menuntut terdakwa hukuman mati atas pembunuhan itu.", "ACCUSE"),
+    # pleading not guilty is a denial
+    ("Mantan bupati itu mengaku tidak bersalah di hadapan majelis hakim.", "REJECT"),
+    # people freed, whatever place follows them; a territory freed is taken
+    ("Pemerintah membebaskan tahanan politik Papua.", "RETREAT"),
+    ("Pasukan Irak membebaskan seluruh kota Mosul dari ISIS.", "COERCE"),
     ("DPR mengesahkan RUU Penyiaran dalam sidang paripurna.", "AGREE"),
     ("Rancangan itu akhirnya disahkan menjadi undang-undang oleh DPR.", "AGREE"),
     ("Wartawan itu dijebloskan ke penjara oleh junta militer.", "COERCE"),
@@ -756,9 +763,21 @@ def test_events_relations_prosecutions_confessions_and_laws(nlp, text, type_):
     "Dokumen itu sah secara hukum.",                      # valid is not passed
     "Dewan Keamanan mengesahkan rancangan resolusi itu.",  # only laws and budgets: a resolution is not coded
     "Ia menyarankan sebuah buku tentang sejarah Banten.",  # advising a thing asks nobody to act
+    "Ia mengaku tidak bersalah dalam kasus suap itu.",    # a not-guilty plea is no confession
 ])
 def test_events_relations_prosecutions_confessions_and_laws_negatives(nlp, text):
     assert not {e["type"] for e in _events(nlp, text)} & {"CONCEDE", "AGREE", "REQUEST"}
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    # a demand for a heavy sentence, or a layoff, is no prosecution and no sanction
+    ("Mahasiswa menuntut hukuman berat bagi pelaku korupsi.", "ACCUSE"),
+    ("Warga menuntut pemerintah membangun penjara baru di kota itu.", "ACCUSE"),
+    ("Perusahaan itu memutus hubungan kerja 300 karyawan.", "SANCTION"),
+    ("Pabrik itu melakukan pemutusan hubungan kerja terhadap buruhnya.", "SANCTION"),
+])
+def test_events_demands_and_layoffs_are_no_charges_or_sanctions(nlp, text, unwanted):
+    assert unwanted not in {e["type"] for e in _events(nlp, text)}
 
 
 @pytest.mark.parametrize("text", [

@@ -58,8 +58,8 @@ _REFUSAL = REFUSAL_WORDS
 def freed_territory(lex: EventLexicon, doc: Doc, span: Span, voice: str, mentions: list[Mention], lo: int, hi: int) -> bool:
     """True when what is freed is a place ("membebaskan wilayah Irak", "Albu Kamal
     dibebaskan dari ISIS"), not people."""
-    if voice != "passive" and span.end < hi and doc[span.end].is_lower and doc[span.end].lower_ not in lex.locative:
-        return False  # the object is a common noun ("membebaskan tahanan politik Papua"): people are freed
+    if voice != "passive" and span.end < hi and doc[span.end].lower_ in lex.freed_people:
+        return False  # "membebaskan tahanan politik Papua": people are freed, whatever place follows
     window = range(max(lo, span.start - 4), span.start) if voice == "passive" else range(span.end, min(hi, span.end + 3))
     if any(doc[i].lower_ in lex.locative and doc[i].lower_ not in LOCATIVE_PREPOSITIONS
            for i in window):

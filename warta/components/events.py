@@ -133,6 +133,7 @@ class EventLexicon:
     modifiers: frozenset[str]  # words that may stand inside an actor ("pasukan keamanan Kazakhstan")
     common: frozenset[str]  # function words and capitalised common words: no names
     locative: frozenset[str]
+    freed_people: frozenset[str]  # people held ("tahanan", "sandera"): freeing them is a release
     partner_preps: frozenset[str]
     determiners: frozenset[str]
     size_words: dict  # size key -> (regex of words after a number, words before it)
@@ -176,7 +177,7 @@ def event_lexicon() -> EventLexicon:
         purpose=PURPOSE_CONJUNCTIONS,
         modifiers=words("event_actor_modifiers"),
         common=words("function_words") | words("event_common_capitalised"),
-        locative=words("event_locative_words"),
+        locative=words("event_locative_words"), freed_people=words("event_freed_people"),
         partner_preps=PARTNER_PREPOSITIONS,
         determiners=EVENT_DETERMINERS,
         size_words=size_words(), report_words=words("event_report_words"),

@@ -24,6 +24,7 @@ TAB-separated columns, described in the file's header):
   event_countryless_actors.txt  actors that stand for no one state ("masyarakat internasional") (events)
   event_degree_words.txt        degree words: a verb form after them is an adjective, no event (events)
   event_domestic_titles.txt     titles that, with no country given, name an Indonesian office holder (events)
+  event_freed_people.txt        people held: after an active "membebaskan" a release, not a freed territory (events)
   event_future.txt              words before a trigger that make an event future (events)
   event_promise_verbs.txt       verbs of promising: with "akan"/"untuk" after them, a future act (events)
   event_irrealis_words.txt      words before a verb that make it a wish, ability or aim, not an event (events)
