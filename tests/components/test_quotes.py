@@ -885,7 +885,10 @@ def test_quotes_legal_argument_without_clause_is_no_quote(nlp):
 @pytest.mark.parametrize("text, who", [
     # the quote names the last subject in the third person: "-nya" is the one who spoke before
     ('{Andi Pratama|PER} mengatakan partainya solid.\n\n{Rudi Hartono|PER} juga menyampaikan pendapatnya '
-     'dalam pertemuan itu. "Kami sepaham dengan Pak Rudi soal anggaran," katanya.', "Andi Pratama"),
+     'dalam pertemuan itu. "Kami sepaham dengan Pak Hartono soal anggaran," katanya.', "Andi Pratama"),
+    # a given name shared with someone else in the quote does not name the subject
+    ('{Andi Pratama|PER} mengatakan partainya solid.\n\n{Rudi Hartono|PER} juga menyampaikan pendapatnya '
+     'dalam pertemuan itu. "Kami sepaham dengan Pak Rudi Santoso soal anggaran," katanya.', "Rudi Hartono"),
     ('{Andi Pratama|PER} mengatakan partainya solid.\n\n{Rudi Hartono|PER} juga menyampaikan pendapatnya '
      'dalam pertemuan itu. "Soal anggaran kami sudah sepaham," katanya.', "Rudi Hartono"),
 ])
@@ -904,6 +907,10 @@ def test_quotes_pronoun_skips_one_the_quote_names_by_title(pipelines):
             '"Kami sepaham dengan Presiden soal aturan itu," katanya.')
     quotes = [q for q in nlp(text)._.quotes if q["kind"] == "direct"]
     assert speaker(quotes[-1]) == "Andi Pratama"
+    # "sebagai Presiden": the president speaks of his own office
+    own = text.replace("Kami sepaham dengan Presiden soal aturan itu", "Saya sebagai Presiden minta aturan itu dijalankan")
+    quotes = [q for q in nlp(own)._.quotes if q["kind"] == "direct"]
+    assert speaker(quotes[-1]) == "Joko Widodo"
 
 
 @pytest.mark.parametrize("last, who", [

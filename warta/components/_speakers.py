@@ -67,6 +67,8 @@ _PERSON_NOUNS = frozenset(load_json("ages")["person_nouns"]) | frozenset(_LEX["n
 SOURCE_PEOPLE = _PERSON_NOUNS
 _FUNCTION = load_wordset("function_words")
 _PREPOSITIONS = frozenset(_LEX["prepositions"])
+# a word before a title or name that describes the one speaking ("Saya sebagai Presiden ...")
+_SELF_DESCRIBED = frozenset(_LEX["self_descriptions"])
 _ABBR = re.compile(r"\([A-Z][A-Za-z]{1,9}\)")
 _BLANKS = re.compile(r"[ \t]*")
 _DEGREE = re.compile(r"(?:[A-Z][a-z]{0,3}\.\s?)+")
@@ -600,15 +602,14 @@ def resolve(d, found, quoted) -> list[dict]:
             speaker = _np_speaker(d, hint.start, hint.end, start, last, subjects, history)
         elif kind == "pron":
             plural = text[hint.start:hint.end].lower() in THIRD_PERSON_PLURAL
-            quote = text[item.start:item.end]
             usable = subjects
             s0 = d.sentence_of(hint.start)[0]
             lead, comma, cue_words = text[s0:hint.start].rpartition(",")
-            if comma and lead.strip() and len(cue_words.split()) <= 2 and text[hint.end:].lstrip().startswith(","):
+            if comma and lead.strip() and _parenthetical_cue(cue_words) and text[hint.end:].lstrip().startswith(","):
                 # "Posisi Jokowi, menurut dia, bisa terancam": the clause's own subject is what is reported
                 usable = [sub for sub in subjects if not s0 <= sub.start < hint.start]
             ante = _plural_antecedent(start, last, usable) if plural else \
-                _antecedent(start, last, usable, history, named=lambda sp: _named_in(d, sp, quote))
+                _antecedent(start, last, usable, history, named=lambda sp: _named_in(d, sp, item.start, item.end))
             if ante is None and not plural:
                 ante = _last_person(d, hint.start)  # "Budi Santoso tiba di Jakarta. Ia mengatakan ..."
             if ante is not None:
@@ -943,15 +944,32 @@ def _last_person(d, pos):
     return {"canonical": ent._.canonical or ent.text, "label": "PER"}
 
 
-def _named_in(d, speaker: dict, quote: str) -> bool:
-    """Whether ``quote`` names ``speaker`` in the third person: a word of the name, or the title the
-    article gives that person ("Presiden" for Joko Widodo)."""
+def _parenthetical_cue(words: str) -> bool:
+    """Whether ``words``, between a comma and a pronoun, are a report cue alone ("menurut", "kata"): the
+    pronoun then closes an aside inside a clause ("Posisi Jokowi, menurut dia, bisa terancam")."""
+    return len(words.split()) == 1 and words.strip().lower() in _CUE_WORDS
+
+
+def _named_in(d, speaker: dict, start: int, end: int) -> bool:
+    """Whether the quote ``text[start:end]`` speaks of ``speaker`` as someone else: a person entity in it
+    that is that person, the last word of the name ("Budi Waseso" does not name Budi Gunawan), or the
+    title the article gives that person ("Kita sepaham dengan Presiden," of Joko Widodo), not after
+    "sebagai" ("Saya sebagai Presiden ..." is his own)."""
     canonical = speaker.get("canonical") or ""
-    words = {w for w in (canonical + " " + (speaker.get("text") or "")).split() if len(w) >= 3 and w[:1].isupper()}
-    for ent in d.ents:
-        if ent.label_ == "PER" and (ent._.canonical or ent.text) == canonical and ent._.role:
-            words.add(ent._.role[:1].upper() + ent._.role[1:])  # the whole title: "Presiden", not "Wakil"
-    return any(re.search(r"(?<![\w-])%s(?![\w-])" % re.escape(w), quote) for w in words)
+    if any(e.label_ == "PER" and start <= e.start_char and e.end_char <= end and (e._.canonical or e.text) == canonical
+           for e in d.ents):
+        return True
+    names = canonical.split()[-1:] + [w for w in (speaker.get("text") or "").split() if w[:1].isupper()][-1:]
+    names = {w for w in names if len(w) >= 3 and w[:1].isupper()}
+    roles = {e._.role[:1].upper() + e._.role[1:] for e in d.ents
+             if e.label_ == "PER" and (e._.canonical or e.text) == canonical and e._.role}
+    quote = d.text[start:end]
+    for word in names | roles:
+        for m in re.finditer(r"(?<![\w-])%s(?![\w-])" % re.escape(word), quote):
+            before = quote[:m.start()].split()[-1:]
+            if not (before and before[0].lower() in _SELF_DESCRIBED):
+                return True
+    return False
 
 
 def _plural_antecedent(pos, last, subjects):
