@@ -393,6 +393,7 @@ def test_entity_resolver_all_caps_country_inside_a_name(nlp, marked):
     ("Tim {Kantor SAR Mataram|LOC} dikerahkan.", [("Kantor SAR Mataram", "ORG")]),
     # a facility and the province written after it are two places
     ("Pesawat lepas landas dari {Bandara Sentani Papua|LOC} pagi itu.", [("Bandara Sentani", "LOC"), ("Papua", "LOC")]),
+    ("Presiden berada di {Istana Kepresidenan Bogor|LOC} pagi itu.", [("Istana Kepresidenan Bogor", "LOC")]),
     ("Tamu diterima di {Istana Merdeka Jakarta|LOC} pagi itu.", [("Istana Merdeka", "LOC"), ("Jakarta", "LOC")]),
     ("Presiden berada di {Istana Bogor|LOC} pagi itu.", [("Istana Bogor", "LOC")]),
     # products, groups of citizens and variants are no entities
@@ -412,6 +413,8 @@ def test_entity_resolver_all_caps_country_inside_a_name(nlp, marked):
     # else in the article; and one opening a person's span before a name the article writes on its own
     ("{Rekrutmen|PER} guru honorer dibuka pekan depan.", []),
     ("{Trauma|ORG} warga belum hilang sejak banjir itu.", []),
+    # ... unless the article writes it as a name inside a sentence too
+    ("{Mawar|PER}, bukan nama sebenarnya, melapor ke polisi, kata kakak {Mawar|PER}.", [("Mawar", "PER"), ("Mawar", "PER")]),
     ("{Posisi Wiwit|PER} kini kuat, kata {Wiwit|PER} kepada warga.", [("Wiwit", "PER"), ("Wiwit", "PER")]),
     ("{Posisi Wiwit|PER} kini kuat di desa itu.", [("Posisi Wiwit", "PER")]),
     # a one-word organisation name of the DBpedia lists the NER left untagged is an ORG; not opening a
@@ -692,6 +695,7 @@ def test_entity_resolver_person_after_a_known_organisation(nlp, marked, text, ex
                                                                           ("Fraksi PKB", "ORG")]),
     ("{Fraksi Nasdem|LOC} menolak usulan itu.", [("Fraksi Nasdem", "ORG")]),
     ("Anggota {DPR Fraksi PAN|ORG} itu hadir.", [("DPR", "ORG"), ("Fraksi PAN", "ORG")]),
+    ("Ketua {Fraksi PKS DPR RI|ORG} hadir.", [("Fraksi PKS", "ORG"), ("DPR RI", "ORG")]),
     # the common noun in lower case is no name
     ("Empat fraksi di {DPRD|ORG} menolak.", [("DPRD", "ORG")]),
 ])

@@ -97,6 +97,12 @@ def _lower_words(doc: Doc) -> frozenset:
     return cache.cached(doc, cache.LOWER_WORDS, lambda d: frozenset(_WORDS.findall(doc_text(d))))
 
 
+def _capitalised_inside_a_sentence(doc: Doc, word: str) -> bool:
+    """Whether the article writes ``word`` capitalised somewhere other than at a sentence's start: a name
+    there ("Mawar, bukan nama sebenarnya, ..." then "kata Mawar")."""
+    return any(t.text == word and not _opens_sentence(doc, t.i) for t in doc)
+
+
 def _is_place(text: str) -> bool:
     return lookup_place(text) is not None or country_code(text) is not None
 
@@ -319,10 +325,14 @@ class OfficialNames:
             set_ents(doc, out)
 
     def _body_and_its_faction(self, doc: Doc) -> None:
-        """ "Anggota [DPR Fraksi PAN]" tagged as one: the body, then its faction ("[DPR] [Fraksi PAN]")."""
+        """ "Anggota [DPR Fraksi PAN]" or "Ketua [Fraksi PKS DPR RI]" tagged as one: the body and its faction
+        as two organisations ("[DPR] [Fraksi PAN]", "[Fraksi PKS] [DPR RI]")."""
         changed, out = False, []
         for e in ents_of(doc):
             k = next((i for i in range(e.start + 1, e.end - 1) if doc[i].text in self.faction_heads), None)
+            if k is None and doc[e.start].text in self.faction_heads:
+                # "[Fraksi PKS] [DPR RI]": the body written after the faction's party
+                k = next((i for i in range(e.start + 2, e.end) if self._starts_institution([doc[i].text])), None)
             if e.label_ == "ORG" and k is not None:
                 out += [Span(doc, e.start, k, label="ORG"), Span(doc, k, e.end, label="ORG")]
                 changed = True
@@ -442,8 +452,8 @@ class OfficialNames:
                     and not e.text.isupper() and not _is_place(e.text) and e.text not in self.standalone_bodies:
                 w = e.text.lower()
                 if w in _lower_words(doc) or _DERIVED.fullmatch(e.text) or w in self.sentence_starters \
-                        or w in self.corpus_common:
-                    continue
+                        or (w in self.corpus_common and not _capitalised_inside_a_sentence(doc, e.text)):
+                    continue  # a word of the language, unless the article writes it as a name ("kata Mawar")
             kept.append(e)
         trimmed = [self._without_common_opener(doc, e, kept) for e in kept]
         if trimmed != list(ents):
