@@ -102,6 +102,9 @@ def test_timex_normalizes_against_publication_date(text, span, kind, value):
     ("Warga yang bermalam tahun baru di Puncak diminta waspada.", [("bermalam tahun baru", "2021-12-31TNI")]),
     ("Polisi berjaga pada malam pergantian tahun 2020.", [("malam pergantian tahun", "2019-12-31TNI"),
                                                            ("2020", "2020")]),
+    # "lalu" and "mendatang" pick the eve before or after the article's date
+    ("Jalur itu ditutup pada malam tahun baru lalu.", [("malam tahun baru lalu", "2021-12-31TNI")]),
+    ("Jalur itu akan ditutup pada malam tahun baru mendatang.", [("malam tahun baru mendatang", "2022-12-31TNI")]),
     # "tahun baru" alone is no night
     ("Harga naik menjelang tahun baru.", []),
 ])

@@ -179,7 +179,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("holiday", _B + r"(?P<hol>" + alternation(_HOLIDAY_NAMES) + r")(?:\s+(?:tahun\s+)?(?P<hy>" + _YEAR
      + r")|\s+(?P<hrel>tahun\s+(?:ini|lalu|depan)|lalu|mendatang))?" + _E),
     # malam tahun baru (2018): New Year's Eve
-    ("new_year_eve", _B + r"(?:" + alternation(_TW["new_year_eves"]) + r")(?:\s+(?P<ny>" + _YEAR + r"))?" + _E),
+    ("new_year_eve", _B + r"(?P<eve>" + alternation(_TW["new_year_eves"]) + r")(?:\s+(?P<ny>" + _YEAR + r"))?(?:\s+(?:(?P<npast>"
+     + _PAST + r")|(?P<nfut>" + _FUT + r")))?" + _E),
     # 1x24 jam: a deadline counted in hours
     ("hours_times", _B + r"(?P<hn>\d{1,2})\s*[x×]\s*24\s*jam" + _E),
     # the year of a numbered law or decree: "UU No.35/2014", "Nomor 4/2014", "Perppu 2/2017" (a year inside a
@@ -188,6 +189,8 @@ _PATTERNS: list[tuple[str, str]] = [
      r"(?P<ly>" + _YEAR + r")" + _E),
 ]
 _COMPILED = {name: re.compile(rx, _FLAGS) for name, rx in _PATTERNS}
+# patterns of a day named with its year ("Lebaran 2024", "malam tahun baru 2016"): (name group, year group)
+_NAMED_WITH_YEAR = {"holiday": ("hol", "hy"), "new_year_eve": ("eve", "ny")}
 _PRIO = {name: i for i, (name, _rx) in enumerate(_PATTERNS)}
 # the words each pattern can start with (DIGIT: any number); see quantities.candidate_starts
 _NUM_WORDS = [DIGIT] + list(load_json("number_words")["units"]) + list(load_json("number_words")["se_words"]) \
@@ -289,9 +292,10 @@ def _h_date_slashed(m, dct):
     return r
 
 
-def _h_day_range(m, dct):
+def _h_day_range(m, dct, day: str = "d1"):
+    """The first day of "1 - 4 Juli 2022" (``day`` "d2": the second) with the month and year written after."""
     month = _MONTHS[m.group("rm").lower().rstrip(".")]
-    r = day_value(int(m.group("ry")) if m.group("ry") else None, month, int(m.group("d1")), dct)
+    r = day_value(int(m.group("ry")) if m.group("ry") else None, month, int(m.group(day)), dct)
     if r:
         r["type"] = "DATE"
     return r
@@ -653,15 +657,24 @@ def _h_holiday(m, dct):
     return {"type": "DATE", "value": ymd(day) if day else str(year), "anchored": True}
 
 
+#: the last month of the first half of a year: before it, an unqualified New Year's Eve is the one past
+_MID_YEAR_MONTH = 6
+
+
 def _h_new_year_eve(m, dct):
-    """New Year's Eve: the night of 31 December before the year written, else of the New Year nearest the
-    article's date (in its first half the one just past)."""
+    """New Year's Eve: the night of 31 December before the year written; with "lalu" the one before the
+    article's date, with "mendatang" the one after it; else the one nearest it (in the article's first half
+    year the one just past, in its second the coming one)."""
     if m.group("ny"):
         year = int(m.group("ny")) - 1
     elif dct is None:
         return {"type": "TIME", "value": "XXXX-12-31TNI", "anchored": False}
+    elif m.group("npast"):
+        year = dct.year - 1
+    elif m.group("nfut"):
+        year = dct.year
     else:
-        year = dct.year if dct.month >= 7 else dct.year - 1
+        year = dct.year if dct.month > _MID_YEAR_MONTH else dct.year - 1
     return {"type": "TIME", "value": f"{year}-12-31TNI", "anchored": True}
 
 
@@ -733,27 +746,19 @@ def _candidates(text: str, dct: Optional[date]) -> Iterator[tuple[int, int, int,
                 r = _HANDLERS[name](m, dct)
                 if r is not None:
                     yield m.start("d1"), m.end("d1"), _PRIO[name], r
-                    end = m.end("ry") if m.group("ry") else m.end("rm")
-                    second = day_value(int(m.group("ry")) if m.group("ry") else None,
-                                       _MONTHS[m.group("rm").lower().rstrip(".")], int(m.group("d2")), dct)
+                    second = _h_day_range(m, dct, "d2")
                     if second:
-                        yield m.start("d2"), end, _PRIO[name], dict(second, type="DATE")
+                        yield m.start("d2"), m.end("ry") if m.group("ry") else m.end("rm"), _PRIO[name], second
                 continue
-            if name == "new_year_eve" and m.group("ny"):
-                # "malam tahun baru 2016": the eve, and the year inside its name as a time of its own
-                eve_end = len(m.string[:m.start("ny")].rstrip())
-                yield m.start(), eve_end, _PRIO[name], _h_new_year_eve(m, dct)
-                yield m.start("ny"), m.end("ny"), _PRIO[name], {"type": "DATE", "value": m.group("ny"),
-                                                               "anchored": True}
-                continue
-            if name == "holiday" and m.group("hy"):
-                # "Tahun Baru Imlek 2018": the feast's day, and the year inside its name as a time of its own
-                # (ANNOTATION.md: "Pemilu 2024" -> "2024")
+            name_group, year_group = _NAMED_WITH_YEAR.get(name, (None, None))
+            if year_group and m.group(year_group):
+                # "Tahun Baru Imlek 2018", "malam tahun baru 2016": the day, and the year inside its name as a
+                # time of its own (ANNOTATION.md: "Pemilu 2024" -> "2024")
                 r = _HANDLERS[name](m, dct)
                 if r is not None:
-                    yield m.start(), m.end("hol"), _PRIO[name], r
-                    yield m.start("hy"), m.end("hy"), _PRIO[name], {"type": "DATE", "value": m.group("hy"),
-                                                                   "anchored": True}
+                    yield m.start(), m.end(name_group), _PRIO[name], r
+                    yield m.start(year_group), m.end(year_group), _PRIO[name], {
+                        "type": "DATE", "value": m.group(year_group), "anchored": True}
                 continue
             if name == "year":
                 r = _h_year(m, dct, text, m.start())
