@@ -484,8 +484,9 @@ class EntityResolver(NameFinder, RoleFinder, OfficialNames):
                     len(key) > 1 or (len(key[0]) >= 3 and ent[0].text[:1].isupper())) else []
                 if not fits and len(key) == 1:
                     fits = self._clipped_fits(ent, key[0], people, keys)
-                    if depth < 3 and len({resolve(p, depth + 1) for p in fits}) > 1:
-                        fits = []  # "Sandi" clips one person written two ways, not two people
+                    people_clipped = {resolve(p, depth + 1) for p in fits} if depth < 3 else {keys[p.start] for p in fits}
+                    if len(people_clipped) > 1:
+                        fits = []  # "Sandi" must clip one person (written two ways at most), not two people
                 if fits:
                     longest = max(len(keys[p.start]) for p in fits)
                     fits = [p for p in fits if len(keys[p.start]) == longest]
