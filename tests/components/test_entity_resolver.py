@@ -112,6 +112,10 @@ def test_entity_resolver_long_form_after_acronym(nlp, marked):
     ("Prajurit TNI membantu korban banjir.", "TNI", "Tentara Nasional Indonesia", "IDN"),
     ("Sekretaris Jenderal PBB menyerukan gencatan senjata.", "PBB", "Perserikatan Bangsa-Bangsa", None),
     ("Penyidik KPK memeriksa saksi.", "KPK", "Komisi Pemberantasan Korupsi", "IDN"),
+    # national bodies and civil society often cited without their long form
+    ("Laporan itu diteruskan ke PPATK pekan lalu.", "PPATK", "Pusat Pelaporan dan Analisis Transaksi Keuangan", "IDN"),
+    ("Koordinator ICW menyoroti kasus itu.", "ICW", "Indonesia Corruption Watch", "IDN"),
+    ("Petugas Bea Cukai memeriksa kontainer itu.", "Bea Cukai", "Direktorat Jenderal Bea dan Cukai", "IDN"),
 ])
 def test_entity_resolver_known_acronyms(nlp, marked, text, acronym, long_form, country):
     doc = marked(nlp, text)
