@@ -276,6 +276,14 @@ def test_timex_ignores_non_times(text):
     # ... and from the day told, when that came after
     ("Pada 2010 ia lulus. Pada Senin (3/1/2022) ia pindah. Setahun kemudian ia menikah.", "2024-01-01",
      [("2010", "2010"), ("Senin (3/1/2022)", "2022-01-03"), ("Setahun kemudian", "2023")]),
+    # a clock time in a later sentence hangs on the day the story told, not on the day a source was reached
+    ("Rumah itu terbakar pada Minggu (11/9). Belum ada korban, ujar Budi saat dikonfirmasi detik.com, Senin "
+     "(12/9). Menurut saksi, sekitar pukul 21.00 WIB api sudah membesar.", "2016-09-14",
+     [("Minggu (11/9)", "2016-09-11"), ("Senin (12/9)", "2016-09-12"), ("pukul 21.00 WIB", "2016-09-11T21:00+07:00")]),
+    # ... unless the day told is later than when the source spoke: a plan, not the day narrated
+    ("Masa jabatannya habis pada 31 Desember 2018 mendatang. \"Kami bersyukur,\" kata Budi, Jumat (8/6). "
+     "Pemungutan suara dimulai pukul 09.00 pagi.", "2018-06-08",
+     [("31 Desember 2018 mendatang", "2018-12-31"), ("Jumat (8/6)", "2018-06-08"), ("pukul 09.00 pagi", "2018-06-08T09:00")]),
     # a year compared with ("dibandingkan 2016") is a time
     ("Produksi turun 4,30 persen dibandingkan 2016 yang mencapai 94 juta lembar.", "2017-08-11", [("2016", "2016")]),
     ("Laba perusahaan naik ketimbang 2015.", "2017-08-11", [("2015", "2015")]),

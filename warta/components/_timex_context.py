@@ -12,6 +12,8 @@
   count from the day the quote was said, when its attribution gives one
   ('"Baru kemarin saya perintahkan," kata X, Rabu (30/9).').
 - :func:`holiday_date`: a holiday's official Indonesian date in a year.
+- :func:`attribution_dates`: dates that say when a source spoke ("ujar X, Senin (12/9)"), not what day the
+  story tells.
 
 Items are ``(start, end, result)`` triples as :func:`timex.find_times`
 collects them; results are the handlers' dicts.
@@ -24,6 +26,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Optional
 
+from ..lang import load_json
 from ._timex_values import shifted, ymd
 
 # what may stand between a date and its clock time: "Minggu (17/3/19), pukul 15.07", "malam sekitar pukul 23:15"
@@ -140,6 +143,29 @@ def speech_dates(text: str, items: list) -> None:
         items[k] = (s, e, dict(r, value=ymd(day) + suffix, day=day))
 
 
+_LEX_QUOTES = load_json("quote_cues")
+# a post-quote cue ("ujar Dolifar saat dikonfirmasi merdeka.com, Senin (12/9)", "kata Budi, Senin"): the date
+# after it in its sentence is when the words were said
+_ATTRIBUTION_CUE = re.compile(r"\b(?:%s)(?:nya)?\b(?:[^.!?\n]|[.](?=\S)){0,120}$" % "|".join(
+    re.escape(w) for w in sorted(_LEX_QUOTES["post_cues"], key=len, reverse=True)), re.I)
+_SENTENCE_START = re.compile(r"[.!?][\"'”’)]*\s+|\n")
+
+
+def attribution_dates(text: str, items: list) -> frozenset:
+    """Start offsets of the day-level dates that date an attribution ("..., ujar X, Senin (12/9).") rather
+    than the story: a clock time in a later sentence hangs on the last date the story told, not on the day a
+    source was reached."""
+    out = set()
+    for s, _e, r in items:
+        if not _is_day(r):
+            continue
+        starts = [m.end() for m in _SENTENCE_START.finditer(text, max(0, s - 300), s)]
+        s0 = starts[-1] if starts else max(0, s - 300)
+        if _ATTRIBUTION_CUE.search(text[s0:s]):
+            out.add(s)
+    return frozenset(out)
+
+
 @lru_cache(maxsize=64)
 def _holidays_of(year: int) -> dict:
     """Indonesia's official holidays of ``year``, name -> first day (from the ``holidays`` library)."""
@@ -164,4 +190,4 @@ def holiday_date(name: str, year: int) -> Optional[date]:
     return _holidays_of(year).get(name)
 
 
-__all__ = ["join_date_and_clock", "date_weekdays", "speech_dates", "holiday_date"]
+__all__ = ["join_date_and_clock", "date_weekdays", "speech_dates", "holiday_date", "attribution_dates"]

@@ -123,7 +123,8 @@ def shifted(base: Optional[date], n: float, unit: str) -> Result:
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“])|\n")
 
 
-def anchor_for(pos: int, days: list, text: str, dct: Optional[date], future: bool = False) -> tuple:
+def anchor_for(pos: int, days: list, text: str, dct: Optional[date], future: bool = False,
+               attributions: frozenset = frozenset()) -> tuple:
     """The date a clock time or "sehari sebelumnya" hangs on.
 
     The nearest day-level date before it in its sentence, else after it in
@@ -131,7 +132,9 @@ def anchor_for(pos: int, days: list, text: str, dct: Optional[date], future: boo
     clause about what is to come ("acara akan dimulai pukul 14.00"), the last
     one before it may be the day the plan was told ("ujar X, Jumat (25/8)"):
     the latest of the days told before it that lie within a week of that one
-    is taken instead (the "Sabtu (26/8)" of the event).
+    is taken instead (the "Sabtu (26/8)" of the event). Across sentences, a
+    date in ``attributions`` (when a source spoke) gives way to the last day
+    the story told before it.
     """
     same = [(s, d) for s, d in days
             if not _SENTENCE_BREAK.search(text, min(s, pos), min(len(text), max(s, pos) + 1))]
@@ -146,6 +149,11 @@ def anchor_for(pos: int, days: list, text: str, dct: Optional[date], future: boo
         last = earlier[-1][0]
         near = [d for d in earlier if d[0] is not None and last is not None and abs((d[0] - last).days) <= 7]
         return max(near, key=lambda d: d[0]) if near else earlier[-1]
+    told = [d for s, d in days if s < pos and s not in attributions]
+    if told and earlier and (told[-1][0] is None or earlier[-1][0] is None or told[-1][0] <= earlier[-1][0]):
+        # the story's last day, not the day a source was reached ("ujar X, Senin (12/9)"); a later date told
+        # before ("31 Desember mendatang") is a plan, not the day narrated
+        return told[-1]
     if earlier:
         return earlier[-1]
     return (dct, dct.isoformat() if dct else None)

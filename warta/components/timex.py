@@ -42,7 +42,7 @@ from spacy.tokens import Doc
 from ..morphology import looks_prefixed_verb
 from ..lang import load_json, load_lines
 from ._regex import alternation
-from ._timex_context import (date_weekdays, holiday_date, join_date_and_clock, speech_dates,
+from ._timex_context import (attribution_dates, date_weekdays, holiday_date, join_date_and_clock, speech_dates,
                               weekdays_of_bracketed_dates)
 from ._timex_values import (
     Result, anchor_for, day_value, duration, group_or_none, infer_year, iso_week, shift_month, shifted, year_of, ymd,
@@ -792,6 +792,7 @@ def find_times(text: str, published: Optional[str] = None) -> list[dict]:
     date_weekdays(text, taken)
     speech_dates(text, taken)
     days = [(s, (r["day"], r["value"][:10])) for s, _e, r in taken if r.get("day") is not None or "day" in r]
+    said_on = attribution_dates(text, taken)
     # times counted from the article's or the story's day: no year or month of the story's own
     relative = frozenset(s for s, _e, r in taken
                          if "deictic" in r or "relative" in r or "needs_anchor" in r or "counted" in r)
@@ -805,7 +806,7 @@ def find_times(text: str, published: Optional[str] = None) -> list[dict]:
             continue
         if "needs_anchor" in r:
             future = "clock" in r and _future_before(text, start)
-            anchor = anchor_for(start, days, text, dct, future)
+            anchor = anchor_for(start, days, text, dct, future, said_on if "clock" in r else frozenset())
             if r.get("grain") in ("Y", "M"):
                 anchor = _coarse_anchor(out, days, start, r["grain"]) or anchor
             resolved = r["needs_anchor"](anchor)
