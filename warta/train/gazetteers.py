@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Iterator
 
 #: the shipped list, one name a line, under a header that gives its source and licence
 ORG_WORDS_FILE = Path(__file__).resolve().parents[1] / "lang" / "dbpedia_org_words.txt"
@@ -53,18 +54,24 @@ def org_words(gazetteers: Path, common: frozenset[str] = frozenset()) -> list[st
                   and not _DERIVED_NOUN.fullmatch(n))
 
 
-def corpus_lower_words(corpus: Path, least: int = 3) -> frozenset[str]:
-    """Words the corpus writes in lower case at least ``least`` times: common words ("keadilan", "taksi"),
-    which a list of names holds only by accident ("Keadilan" as a party's word)."""
+def _corpus_sentences(corpus: Path) -> Iterator[list[str]]:
+    """The tokenised sentences of an IndoSum JSONL file (each article's "paragraphs" of sentences)."""
     import json
-    from collections import Counter
 
-    counts: Counter = Counter()
     with open(corpus, encoding="utf-8") as f:
         for line in f:
             for para in json.loads(line).get("paragraphs") or []:
-                for sent in para:
-                    counts.update(w for w in sent if w.isalpha() and w.islower())
+                yield from para
+
+
+def corpus_lower_words(corpus: Path, least: int = 3) -> frozenset[str]:
+    """Words the corpus writes in lower case at least ``least`` times: common words ("keadilan", "taksi"),
+    which a list of names holds only by accident ("Keadilan" as a party's word)."""
+    from collections import Counter
+
+    counts: Counter = Counter()
+    for sent in _corpus_sentences(corpus):
+        counts.update(w for w in sent if w.isalpha() and w.islower())
     return frozenset(w for w, n in counts.items() if n >= least)
 
 
@@ -96,22 +103,18 @@ _COMMON_HEADER = """\
 def common_words(corpus: Path, least: int = 3, share: float = 0.1) -> list[str]:
     """Words (3 letters or more) the corpus writes in lower case at least ``least`` times and
     capitalises inside a sentence (not as its first word) in at most ``share`` of their uses, sorted."""
-    import json
     from collections import Counter
 
     lower: Counter = Counter()
     capitalised: Counter = Counter()
-    with open(corpus, encoding="utf-8") as f:
-        for line in f:
-            for para in json.loads(line).get("paragraphs") or []:
-                for sent in para:
-                    for i, w in enumerate(sent):
-                        if not w.isalpha():
-                            continue
-                        if w.islower():
-                            lower[w] += 1
-                        elif i > 0 and w[:1].isupper() and w[1:].islower():
-                            capitalised[w.lower()] += 1
+    for sent in _corpus_sentences(corpus):
+        for i, w in enumerate(sent):
+            if not w.isalpha():
+                continue
+            if w.islower():
+                lower[w] += 1
+            elif i > 0 and w[:1].isupper() and w[1:].islower():
+                capitalised[w.lower()] += 1
     return sorted(w for w, n in lower.items()
                   if len(w) >= 3 and n >= least and capitalised[w] <= share * (n + capitalised[w]))
 
