@@ -38,6 +38,9 @@ _FACILITY_HEADS = frozenset(_FACILITIES["facilities"]) | frozenset(_FACILITIES["
 _CLOSED_CLASS = frozenset(load_lines("function_words")) | frozenset(
     w for data in (load_json("conjunctions"), load_json("prepositions"))
     for key, words in data.items() if not key.startswith("_") for w in words)
+# time units and parts of the day in lower case ("[Direktorat Imigrasi] bulan lalu", "[Polres Bogor] malam itu")
+_TIME_NOUNS = frozenset(load_json("time_words")["duration_units"]) | frozenset(
+    w for w in load_json("time_words")["parts_of_day"] if " " not in w)
 
 
 def split_place_lists(doc: Doc) -> None:
@@ -103,13 +106,13 @@ def _before_inner_clause(doc: Doc, start: int, end: int) -> int:
 
 def _lower_word_after_name(doc: Doc, start: int, end: int) -> bool:
     """Whether the entity [start, end) ran on into a lower-case word after the name ("[Kementerian Pertanian]
-    sehingga", "[Kementerian Perdagangan] menetapkan"): a name ends in a capitalised word, but a
+    sehingga", "[Kementerian Perdagangan] menetapkan", "[Direktorat Imigrasi] bulan lalu"): a name ends in a capitalised word, but a
     reduplication's second half stays ("Gorong - gorong", "Moon Jae - in")."""
     last = doc[end - 1]
     if not (end - 1 > start and last.is_alpha and last.is_lower and doc[end - 2].text not in ("-", "–")):
         return False
     # a function word or a verb; any other lower-case word may be a name written in lower case ("Gus ipul")
-    return last.lower_ in _CLOSED_CLASS or looks_prefixed_verb(last.lower_)
+    return last.lower_ in _CLOSED_CLASS or last.lower_ in _TIME_NOUNS or looks_prefixed_verb(last.lower_)
 
 
 #: a derived common noun ("Kelangkaan", "Ketegangan", "Peletakan", "Penangkapan")
@@ -276,7 +279,7 @@ class NameFinder:
         """Make labels agree with the article: a word of a person's full name is PER ("Tokayev" tagged
         ORG after "Kassym-Jomart Tokayev"); a person-tagged well-known place or a name tagged LOC
         after a locative word elsewhere ("di Albu Kamal") is LOC; so is a bare country name tagged ORG
-        ("sanksi terhadap China")."""
+        ("sanksi terhadap China"); a name that ends in a company's tail word is ORG ("Indosurya Sekuritas")."""
         text = doc_text(doc)
         ents = [(e, text[e.start_char:e.end_char]) for e in ents_of(doc)]  # Span.text without joining tokens
         people = [e for e, _ in ents if e.label_ in PER_LABELS]
@@ -294,6 +297,8 @@ class NameFinder:
                 label = "LOC"
             elif label == "ORG" and geo_tables().country(ent_text):
                 label = "LOC"  # a bare country name standing for its government is still the country
+            elif label != "ORG" and len(ent) >= 2 and ent[-1].text in self.name_tails and not lookup_place(ent_text):
+                label = "ORG"  # "Indosurya Sekuritas", "Trigana Air": a company's name ends so
             elif label != "LOC" and ent_text.isupper() and self._is_dateline(doc, ent) and lookup_place(ent_text):
                 label = "LOC"  # "ALMATY, warta.example -": the dateline's place
             if label != ent.label_:
@@ -522,8 +527,9 @@ class NameFinder:
             tok = doc[end]
             place_named = tok.ent_iob_ == "B" and (end + 1 == len(doc) or doc[end + 1].ent_iob_ != "I") \
                 and self._starts_institution([t.text for t in doc[i:end]]) == end - i  # "Puskesmas [Bayan]"
+            office = (doc[end - 1].lower_, tok.lower_) in self.rank_offices  # "Direktorat Jenderal"
             if (tok.ent_iob_ in ("B", "I") and tok.ent_type_ in PER_LABELS and tok.text not in ORG_HEADS
-                    and not place_named) or tok.lower_ in self.ranks or tok.lower_ in self.title_heads:
+                    and not place_named) or (not office and (tok.lower_ in self.ranks or tok.lower_ in self.title_heads)):
                 break  # a person, or the rank or title of the one named next ("Polri [Jenderal] ...")
             # "Kodam XVII/Cenderawasih": a slash between two capitalised parts
             slashed = tok.text == "/" and end + 1 < len(doc) and is_cap(doc[end + 1].text)

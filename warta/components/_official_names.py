@@ -704,8 +704,9 @@ class OfficialNames:
                 out[-1] = Span(doc, out[-1].start, e.end, label="PER")
                 continue
             # a place keeps a rank of its name ("Jalan Jenderal Sudirman")
-            i = next((k for k in range(e.start + 1, e.end - 1) if doc[k].lower_ in self.ranks), None) \
-                if e.label_ in ("PER", "ORG") else None
+            i = next((k for k in range(e.start + 1, e.end - 1) if doc[k].lower_ in self.ranks
+                      and (doc[k - 1].lower_, doc[k].lower_) not in self.rank_offices), None) \
+                if e.label_ in ("PER", "ORG") else None  # "Direktorat Jenderal Pajak": an office, no rank
             if i is None:
                 out.append(e)
                 continue
