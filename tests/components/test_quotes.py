@@ -739,6 +739,11 @@ def test_quotes_passive_judgement_without_person_and_clause_is_no_quote(nlp, mar
      "patroli akan ditambah", "Paulus Waterpauw"),
     ("Senin (3/1) malam, Bupati {Rina Marlina|PER} mengatakan bantuan sudah tiba di semua desa.",
      "bantuan sudah tiba", "Rina Marlina"),
+    # a sentence adverb with -nya ("pasalnya", "akibatnya", "rupanya") is no speaker: the subject after it is
+    ("{Rina Marlina|PER} menolak tuduhan itu. Pasalnya, ia meyakini, jaksa tidak punya bukti apa pun.",
+     "jaksa tidak punya", "Rina Marlina"),
+    ("{Budi Santoso|PER} datang terlambat. Rupanya dia mengatakan jalan menuju desa itu rusak berat.",
+     "jalan menuju desa", "Budi Santoso"),
 ])
 def test_quotes_fronted_adjuncts_are_no_speaker(nlp, marked, text, opening, who):
     assert speaker_of_quote_opening(nlp, marked, text, opening) == who
