@@ -347,6 +347,12 @@ def test_entity_resolver_all_caps_country_inside_a_name(nlp, marked):
     ("Pasukan tiba di {Albu Kamal|LOC}. {Albu Kamal|PER} lalu dibebaskan.", [("Albu Kamal", "LOC"), ("Albu Kamal", "LOC")]),
     ("{Ahmad|PER} bernyanyi.", [("Ahmad", "PER")]),
     ("{ALMATY|ORG}, warta.example - Pasukan ditarik.", [("ALMATY", "LOC")]),
+    # a given name's hyphenated syllable the NER left out belongs to the name; a word after a dash does not
+    ("Duta Besar {Choe Myong|PER} - nam menegaskan sikap negaranya.", [("Choe Myong - nam", "PER")]),
+    ("Pertemuan dengan {Kim|PER} Jong-un berlangsung singkat.", [("Kim Jong-un", "PER")]),
+    ("Kata {Budi|PER} - yang datang terlambat - acara dimulai.", [("Budi", "PER")]),
+    # a country between a title and a name goes with the title (and stays a place of its own)
+    ("Pemimpin {Korut Kim Jong - un|PER} hadir di parade.", [("Korut", "LOC"), ("Kim Jong - un", "PER")]),
     # a name the NER cut in two is joined again; two people written apart stay two
     ("Komandan {Joseph.|PER} {F. Durfort Jr.|PER} tiba.", [("Joseph. F. Durfort Jr.", "PER")]),
     ("Pemimpin {Abu Bakr al -|PER} {Baghdadi|PER} tewas.", [("Abu Bakr al - Baghdadi", "PER")]),

@@ -115,6 +115,24 @@ def _lower_word_after_name(doc: Doc, start: int, end: int) -> bool:
     return last.lower_ in _CLOSED_CLASS or last.lower_ in _TIME_NOUNS or looks_prefixed_verb(last.lower_)
 
 
+#: the second syllable of a hyphenated given name, spaced ("Myong - nam") or glued ("Jong-un")
+_SYLLABLE = re.compile(r"[a-z]{1,4}")
+_HYPHENATED_GIVEN_NAME = re.compile(r"[A-Z][a-z]+-[a-z]{1,4}")
+
+
+def _hyphenated_syllable_end(doc: Doc, end: int) -> int:
+    """Where a person's name ends that goes on with a given name's hyphenated syllable: "Choe Myong" +
+    "- nam" (IndoSum's spaced hyphen), "Kim" + "Jong-un"; a word of the language after a dash ends no name
+    ("Budi - yang ...")."""
+    if end + 1 < len(doc) and doc[end].text in ("-", "–") and _SYLLABLE.fullmatch(doc[end + 1].text) \
+            and doc[end + 1].lower_ not in _CLOSED_CLASS and doc[end - 1].whitespace_ \
+            and (end + 2 == len(doc) or not doc[end + 2].is_alpha or doc[end + 2].is_lower):
+        return end + 2
+    if end < len(doc) and _HYPHENATED_GIVEN_NAME.fullmatch(doc[end].text):
+        return end + 1
+    return end
+
+
 #: a derived common noun ("Kelangkaan", "Ketegangan", "Peletakan", "Penangkapan")
 _DERIVED_NOUN = re.compile(r"(?:ke|pe[mnr]?|peng|peny)\w{3,}an")
 
@@ -238,7 +256,9 @@ class NameFinder:
     @staticmethod
     def _join_split_names(doc: Doc) -> None:
         """Join two person entities with no token between them into one name: "Joseph." +
-        "F. Durfort Jr.", "Abu Bakr al -" + "Baghdadi" (IndoSum's spaced hyphens).
+        "F. Durfort Jr.", "Abu Bakr al -" + "Baghdadi" (IndoSum's spaced hyphens); a person's name
+        also takes the hyphenated syllable of a given name the NER left out ("Choe Myong [- nam]",
+        "Kim [Jong-un]").
 
         Two different people are written apart ("Jokowi dan Prabowo", "Jokowi, Prabowo"); two
         names with nothing between them are one name the NER cut in two.
@@ -253,6 +273,11 @@ class NameFinder:
                     out[-1] = Span(doc, prev.start, ent.end, label=prev.label_)
                     changed = True
                     continue
+            if ent.label_ in PER_LABELS:
+                end = _hyphenated_syllable_end(doc, ent.end)
+                if end != ent.end and not any(e.start < end and ent.end < e.end for e in ents):
+                    ent = Span(doc, ent.start, end, label=ent.label_)
+                    changed = True
             out.append(ent)
         if changed:
             set_ents(doc, out)

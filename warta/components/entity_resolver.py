@@ -213,8 +213,12 @@ class EntityResolver(NameFinder, RoleFinder, OfficialNames):
                         start += 1
                     elif low in self.title_heads and not (low in self.name_like and ent.end - start == 2):
                         start += 1
-                    elif start > ent.start and t.country(doc[start].text) and ent.end - start > 1:
-                        start += 1  # "Presiden Rusia Vladimir Putin": the nationality goes with the title
+                    elif t.country(doc[start].text) and ent.end - start > 1 and (
+                            start > ent.start or (start > 0 and doc[start - 1].lower_ in self.title_heads
+                                                  and ent.end - start > 2)):
+                        # "Presiden Rusia Vladimir Putin", "Pemimpin [Korut Kim Jong - un]": the nationality goes
+                        # with the title
+                        start += 1
                     else:
                         break
             if start != ent.start:
