@@ -753,6 +753,21 @@ def test_events_new_triggers(nlp, text, type_):
     ("Wartawan itu dijebloskan ke penjara oleh junta militer.", "COERCE"),
     # people freed, not a place: release
     ("Pemerintah membebaskan tahanan politik asal Maluku.", "RETREAT"),
+    # charged under an article, with counts, or caught up in a case
+    ("Tersangka pengedar sabu itu dijerat Pasal 112 Undang-Undang Narkotika.", "ACCUSE"),
+    ("Penyidik menjerat tersangka dengan pasal penyalahgunaan wewenang.", "ACCUSE"),
+    ("Pengusaha itu dituntut dengan tujuh dakwaan di pengadilan federal.", "ACCUSE"),
+    ("Mantan menteri itu juga terjerat kasus pengadaan alat kesehatan.", "ACCUSE"),
+    # a not-guilty plea in other words
+    ("Di depan wartawan, bupati itu menyatakan tidak bersalah dalam kasus suap.", "REJECT"),
+    ("Terdakwa menyatakan diri tidak bersalah atas semua dakwaan.", "REJECT"),
+    # weapons fired or tested without a target: a show of force
+    ("Militer negara itu menembakkan tiga peluru kendali ke laut lepas.", "MOBILIZE"),
+    ("Angkatan udara menguji mesin roket barunya di gurun.", "MOBILIZE"),
+    ("Negara itu meluncurkan rudal ke Laut Jepang pagi ini.", "MOBILIZE"),
+    # ... but fired at someone, an attack
+    ("Iran meluncurkan puluhan rudal ke arah Israel semalam.", "ASSAULT"),
+    ("Kapal perang itu menembakkan rudal ke pangkalan udara milik Suriah.", "ASSAULT"),
 ])
 def test_events_relations_prosecutions_confessions_and_laws(nlp, text, type_):
     assert type_ in {e["type"] for e in _events(nlp, text)}
@@ -774,6 +789,9 @@ def test_events_relations_prosecutions_confessions_and_laws_negatives(nlp, text)
     ("Mahasiswa menuntut hukuman berat bagi pelaku korupsi.", "ACCUSE"),
     ("Warga menuntut pemerintah membangun penjara baru di kota itu.", "ACCUSE"),
     ("Perusahaan itu memutus hubungan kerja 300 karyawan.", "SANCTION"),
+    # a demand made forcefully is no charge; a test of a material is no weapons test
+    ("Warga menuntut dengan keras agar jalan desa segera diperbaiki.", "ACCUSE"),
+    ("Mahasiswa itu menguji kekuatan beton di laboratorium kampus.", "MOBILIZE"),
     ("Pabrik itu melakukan pemutusan hubungan kerja terhadap buruhnya.", "SANCTION"),
 ])
 def test_events_demands_and_layoffs_are_no_charges_or_sanctions(nlp, text, unwanted):

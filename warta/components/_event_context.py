@@ -66,6 +66,24 @@ def freed_territory(lex: EventLexicon, doc: Doc, span: Span, voice: str, mention
         return True
     return any(m.start in window and m.kind in ("place", "country") for m in mentions)
 
+_OPEN_WATERS = frozenset({"laut", "perairan", "samudra", "samudera", "lautan", "udara"})
+
+
+def fired_at_target(doc: Doc, span: Span, mentions: list[Mention], hi: int) -> bool:
+    """True when weapons fired or launched are aimed at someone: "menembakkan 59 rudal ke pangkalan udara
+    milik Suriah", "meluncurkan rudal ke arah Israel"; not into open water ("ke laut lepas", "ke Laut
+    Jepang"), which is a test or a show of force."""
+    k = span.end
+    if k >= hi or doc[k].lower_ not in ("ke", "terhadap", "menuju"):
+        return False
+    k += 1
+    if k < hi and doc[k].lower_ == "arah":
+        k += 1
+    if k < hi and doc[k].lower_ in _OPEN_WATERS:
+        return False
+    return any(k <= m.start < min(hi, k + 5) and m.kind in ("place", "country", "entity", "group") for m in mentions)
+
+
 # ------------------------------------------------------------------ place, date, size, modality
 def location(lex: EventLexicon, doc: Doc, span: Span, mentions: list[Mention], lo: int, hi: int,
              home: Optional[str] = None) -> Optional[dict]:

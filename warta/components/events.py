@@ -51,7 +51,7 @@ functions of three private modules, each handed the lexicon:
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterator, NamedTuple, Optional
 
@@ -442,6 +442,9 @@ class Events:
         lo_char = doc[lo].idx if lo < len(doc) else span.start_char
         hi_char = doc[hi - 1].idx + len(doc[hi - 1].text) if hi > 0 else span.end_char
         sent_no = sentence_index(doc, span.start_char)
+        if trig.type == "MOBILIZE" and trig.mode == "weapons" and context_rules.fired_at_target(doc, span, mentions, hi):
+            # "menembakkan rudal ke pangkalan milik Suriah": weapons fired at someone are an attack on them
+            trig = replace(trig, type="ASSAULT", mode="heavy-weapons", cameo=None)
         actors, recipients = self._participants(doc, span, trig, voice, lo, hi, sent_no, story)
         location = context_rules.location(self.lex, doc, span, mentions, lo, hi, home)
         in_clause = location is not None and location.get("start") is not None \
