@@ -18,7 +18,9 @@ from typing import TYPE_CHECKING, Optional
 from spacy.tokens import Doc, Span
 
 from ..lang import load_lines
-from ._lexicon import BEFORE_PLACE, FIRST_PERSON, LOCATIVE_PREPOSITIONS, MILITARY_MODIFIERS, PLACE_PARTS, REFUSAL_WORDS
+from ._lexicon import (
+    AIM_PREPOSITIONS, BEFORE_PLACE, FIRST_PERSON, LOCATIVE_PREPOSITIONS, MILITARY_MODIFIERS, PLACE_PARTS, REFUSAL_WORDS,
+)
 from ._sentences import sentence_bounds
 from .extensions import doc_text
 
@@ -66,7 +68,7 @@ def freed_territory(lex: EventLexicon, doc: Doc, span: Span, voice: str, mention
         return True
     return any(m.start in window and m.kind in ("place", "country") for m in mentions)
 
-_OPEN_WATERS = frozenset({"laut", "perairan", "samudra", "samudera", "lautan", "udara"})
+_OPEN_WATERS = frozenset(load_lines("event_open_waters"))
 
 
 def fired_at_target(doc: Doc, span: Span, mentions: list[Mention], hi: int) -> bool:
@@ -74,7 +76,7 @@ def fired_at_target(doc: Doc, span: Span, mentions: list[Mention], hi: int) -> b
     milik Suriah", "meluncurkan rudal ke arah Israel"; not into open water ("ke laut lepas", "ke Laut
     Jepang"), which is a test or a show of force."""
     k = span.end
-    if k >= hi or doc[k].lower_ not in ("ke", "terhadap", "menuju"):
+    if k >= hi or doc[k].lower_ not in AIM_PREPOSITIONS:
         return False
     k += 1
     if k < hi and doc[k].lower_ == "arah":

@@ -67,6 +67,8 @@ BEFORE_PLACE: frozenset[str] = PLACE_PREPOSITIONS | frozenset(_PREPOSITIONS["mot
 PARTNER_PREPOSITIONS: frozenset[str] = frozenset(_PREPOSITIONS["partner"])
 #: "dalam", "akibat": what an event is reported in or from
 CAUSE_PREPOSITIONS: frozenset[str] = frozenset(_PREPOSITIONS["cause"])
+#: "ke", "terhadap", "menuju", "kepada": what weapons are fired at
+AIM_PREPOSITIONS: frozenset[str] = frozenset(_PREPOSITIONS["aim"])
 #: "untuk", "di", "dari", "ke", "bagi", "pada", "dengan"
 CORE_PREPOSITIONS: frozenset[str] = frozenset(_PREPOSITIONS["core"])
 #: "dan", "untuk", "dari", "bagi", "atas", "&": words inside a long organisation name

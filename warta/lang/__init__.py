@@ -39,6 +39,7 @@ TAB-separated columns, described in the file's header):
   event_report_words.txt        words that introduce who reported something (events)
   event_setting_words.txt       words after which a meeting is the setting of a statement ("dalam", "seusai") (events)
   event_size_words.txt          words around a number that give an event's size (events)
+  event_open_waters.txt         open waters: weapons fired into them hit nobody, a test, not an attack (events)
   event_stateless_groups.txt    armed groups with no country (events)
   event_targetless.txt          event types/modes with no recipient unless a partner preposition names one (events)
   event_triggers.txt            event triggers -> PLOVER type[:mode] and CAMEO code (events ontology)
