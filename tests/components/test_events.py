@@ -847,6 +847,12 @@ def test_events_occurrence_verb_before_a_noun_that_refers_back(nlp):
 
 
 
+def test_events_meeting_held_is_reported(nlp):
+    # holding a meeting ("menyelenggarakan", like "menggelar") reports it
+    text = "Kamar Dagang hari ini menyelenggarakan rapat koordinasi dengan para gubernur di Jakarta."
+    assert [e for e in _events(nlp, text) if e["type"] == "CONSULT" and e["modality"] == "asserted"]
+
+
 def test_events_in_order_to_is_an_aim(nlp):
     # "dalam rangka mendukung": in order to support, an aim, not a happening
     text = "Perusahaan itu ikut berpartisipasi dalam rangka mendukung kegiatan Hari Antikekerasan."
@@ -859,6 +865,8 @@ def test_events_in_order_to_is_an_aim(nlp):
      "rapat", "Sri Mulyani"),
     ('"Harga beras masih terkendali," ujar Gubernur Ridwan Kamil seusai rapat koordinasi di Bandung.',
      "rapat koordinasi", "Ridwan Kamil"),
+    ('"Investasi daerah terus tumbuh," kata Gubernur Rudi Hartono di sela-sela rapat koordinasi dengan para bupati.',
+     "rapat koordinasi", "Rudi Hartono"),
 ])
 def test_events_meeting_as_setting_of_statement(nlp, text, trigger, actor):
     found = [e for e in _events(nlp, text) if e["type"] == "CONSULT" and e["trigger"]["text"] == trigger]
