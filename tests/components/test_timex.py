@@ -107,6 +107,15 @@ def test_timex_normalizes_against_publication_date(text, span, kind, value):
     ("Jalur itu akan ditutup pada malam tahun baru mendatang.", [("malam tahun baru mendatang", "2022-12-31TNI")]),
     # "tahun baru" alone is no night
     ("Harga naik menjelang tahun baru.", []),
+    # a range or pair of durations writes its unit once: the first number has it too
+    ("Guru mengajar 24 - 40 jam di kelas.", [("24", "PT24H"), ("40 jam", "PT40H")]),
+    ("Keduanya dituntut tujuh dan lima tahun penjara.", [("tujuh", "P7Y"), ("lima tahun", "P5Y")]),
+    ("Proyek itu selesai dalam 2 hingga 3 minggu.", [("2", "P2W"), ("3 minggu", "P3W")]),
+    # ... but not an age, which is a quantity
+    ("Anak usia 6-10 tahun ikut lomba.", []),
+    # a century: "18" is the 1800s
+    ("Ia orang terakhir yang lahir pada abad ke-19.", [("abad ke-19", "18")]),
+    ("Kota itu dibangun pada abad ke - 16 oleh pedagang.", [("abad ke - 16", "15")]),
 ])
 def test_timex_ranges_and_anchors(text, spans):
     assert [(t["text"], t["value"]) for t in find_times(text, DCT)] == spans

@@ -181,6 +181,12 @@ _PATTERNS: list[tuple[str, str]] = [
     # malam tahun baru (2018): New Year's Eve
     ("new_year_eve", _B + r"(?P<eve>" + alternation(_TW["new_year_eves"]) + r")(?:\s+(?P<ny>" + _YEAR + r"))?(?:\s+(?:(?P<npast>"
      + _PAST + r")|(?P<nfut>" + _FUT + r")))?" + _E),
+    # the first number of a range or pair of durations: "24 - 40 jam", "tujuh dan lima tahun" (the unit is
+    # written once, after the second)
+    ("duration_range", _B + r"(?P<rn>" + _NUM + r")(?=\s*(?:-|–|hingga|sampai|s\.?d\.?|dan|atau)\s*" + _NUM
+     + r"\s+(?P<ru>" + _UNIT + r")" + _E + r")"),
+    # abad ke-19, abad 21: a century ("18" is the 1800s, TIMEX3)
+    ("century", _B + r"abad\s+(?:ke\s*-?\s*)?(?P<cn>\d{1,2})" + _E),
     # 1x24 jam: a deadline counted in hours
     ("hours_times", _B + r"(?P<hn>\d{1,2})\s*[x×]\s*24\s*jam" + _E),
     # the year of a numbered law or decree: "UU No.35/2014", "Nomor 4/2014", "Perppu 2/2017" (a year inside a
@@ -222,6 +228,8 @@ _FIRST_WORDS = {
     "holiday": _HOLIDAY_NAMES,
     "new_year_eve": [w.split()[0] for w in _TW["new_year_eves"]],
     "hours_times": [DIGIT],
+    "duration_range": _NUM_WORDS,
+    "century": ["abad"],
     "law_year": list(_TW["law_number_words"]) + [h.lower() for h in _LAW_HEADS],
 }
 _INDEX = trigger_index(_FIRST_WORDS)
@@ -501,6 +509,26 @@ def _h_compound_dur(m, dct):
     return {"type": "DURATION", "value": "P" + date_part + ("T" + time_part if time_part else ""), "anchored": True}
 
 
+def _h_duration_range(m, dct):
+    """The first duration of "24 - 40 jam" or "tujuh dan lima tahun", in the unit written after the second;
+    not an age ("usia 6-10 tahun", which quantities reads) nor a law's number and year."""
+    unit = _UNITS[_norm(m.group("ru"))]
+    if unit == "Y" and is_age(m.string, m.start(), m.end("ru")):
+        return None
+    if _YEAR_AFTER.match(m.string[m.end("ru"):m.end("ru") + 6]):
+        return None
+    raw = _norm(m.group("rn"))
+    n = None if raw in _VAGUE else (float(raw) if _DECIMAL.fullmatch(raw) else parse_number(raw))
+    if n is None:
+        return None
+    return {"type": "DURATION", "value": duration(n, unit), "anchored": True}
+
+
+def _h_century(m, dct):
+    n = int(m.group("cn"))
+    return {"type": "DATE", "value": f"{n - 1:02d}", "anchored": True} if 1 <= n <= 30 else None
+
+
 def _h_plural_dur(m, dct):
     return {"type": "DURATION", "value": duration(None, _PLURAL_DUR[m.group("pl").lower()]), "anchored": True}
 
@@ -718,6 +746,7 @@ _HANDLERS: dict[str, Callable] = {
     "period_rel": _h_period_rel, "period_mod": _h_period_mod, "count_rel": _h_count_rel,
     "plural_dur": _h_plural_dur, "compound_dur": _h_compound_dur, "clock": _h_clock, "set": _h_set, "set_adj": _h_set_adj, "ref": _h_ref,
     "narrated": _h_narrated, "narrated_period": _h_narrated_period, "holiday": _h_holiday, "new_year_eve": _h_new_year_eve, "hours_times": _h_hours_times,
+    "duration_range": _h_duration_range, "century": _h_century,
 }
 
 
