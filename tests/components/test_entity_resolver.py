@@ -541,6 +541,11 @@ def test_entity_resolver_known_nicknames(nlp, marked, text, nick, canonical):
     ("Ia ditahan di Rutan {Pondok Bambu|PER}.", [("Rutan Pondok Bambu", "LOC")]),
     ("Gubernur berada di {Balai Kota DKI|ORG} sejak pagi.", [("Balai Kota DKI", "LOC")]),
     ("Di Bandara Oksibil tidak ada stasiun cuaca.", [("Bandara Oksibil", "LOC")]),
+    # so are mountains, islands, lakes, straits and bays
+    ("Empat pendaki {Gunung Everest|PER} meninggal dunia.", [("Gunung Everest", "LOC")]),
+    ("Wisatawan berlibur ke Pulau Komodo dan {Danau Toba|ORG}.", [("Pulau Komodo", "LOC"), ("Danau Toba", "LOC")]),
+    ("Kapal itu berlayar di Selat Sunda menuju Teluk Jakarta.", [("Selat Sunda", "LOC"), ("Teluk Jakarta", "LOC")]),
+    ("Sungai itu meluap semalam.", []),
     # a lower-case head written before a place belongs to its name as written
     ("Kantor itu terletak di jalan {Ampera|LOC}, {Jakarta Selatan|LOC}.",
      [("jalan Ampera", "LOC"), ("Jakarta Selatan", "LOC")]),

@@ -123,7 +123,7 @@ class OfficialNames:
         self.org_words = ORG_HEADS_LOWER
         self.portfolio_titles = frozenset(load_json("titles")["portfolio_titles"])
         facilities = load_json("facilities")
-        self.facility_heads = frozenset(facilities["facilities"])
+        self.facility_heads = frozenset(facilities["facilities"]) | frozenset(facilities["natural_features"])
         self.lower_case_place_heads = frozenset(facilities["lower_case_heads"])
         self.rank_corps = frozenset(load_json("titles")["rank_corps"])
         self.rank_service_words = frozenset(load_json("titles")["rank_service_words"])
