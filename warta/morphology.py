@@ -42,6 +42,17 @@ def looks_prefixed_verb(word: str, prefixes: tuple[str, ...] = VERB_PREFIXES, mi
     return len(word) >= min_len and word.startswith(prefixes) and word not in NOT_VERBS
 
 
+#: an abstract noun of the ke-an, peN-an or per-an confix ("Kelangkaan", "Penangkapan", "Keberhasilan")
+_DERIVED_NOUN = re.compile(r"(?:ke|pe[mnr]?|peng|peny)\w{3,}an")
+
+
+def looks_derived_noun(word: str) -> bool:
+    """Whether the lower-case ``word`` looks like an abstract noun of a ke-an, peN-an or per-an confix:
+    a thing or an act ("keberhasilan", "penangkapan"), which the caller tells from a person noun that
+    looks alike ("perempuan")."""
+    return _DERIVED_NOUN.fullmatch(word) is not None
+
+
 def verb_pattern(prefixes: tuple[str, ...] = VERB_PREFIXES, min_stem: int = 3) -> str:
     """Regex source for a lower-case word of one of ``prefixes`` and at least ``min_stem`` more letters.
 

@@ -853,6 +853,26 @@ def test_quotes_subject_keeps_the_linked_full_name(pipelines):
     assert [s.speaker["canonical"] for s in subjects if s.start == at] == ["Joko Widodo"]
 
 
+@pytest.mark.parametrize("text", [
+    # after a cited document, "-nya" is the person who spoke before it, not a subject named earlier still
+    ("Menteri {Andi Wijaya|PER} meninjau pelabuhan itu pekan lalu.\n\n"
+     '"Harga minyak akan naik tahun ini," ujar ekonom {Budi Santoso|PER} kepada wartawan.\n\n'
+     "Berdasarkan data IMF, ekonomi kawasan tumbuh pesat tahun lalu.\n\n"
+     '"Tapi pertumbuhan bisa melambat karena konflik," jelasnya.'),
+    # a place the NER left untagged is no subject that speaks, even when a longer name holds it
+    ('"Harga tiket akan naik tahun ini," ujar ekonom {Budi Santoso|PER} kepada wartawan.\n\n'
+     "Maskapai Qatar Airways terus berkembang. Qatar merupakan negara yang kaya minyak dan gas.\n\n"
+     '"Tapi pertumbuhan bisa melambat karena konflik," jelasnya.'),
+    # nor is a noun phrase headed by an abstract ke-an/peN-an noun
+    ('"Harga tiket akan naik tahun ini," ujar ekonom {Budi Santoso|PER} kepada wartawan.\n\n'
+     "Keberhasilan Garuda Airlines membuat maskapai lain khawatir.\n\n"
+     '"Persaingan akan semakin ketat tahun depan," jelasnya.'),
+])
+def test_quotes_pronoun_skips_places_things_and_older_subjects(nlp, marked, text):
+    last = marked(nlp, text)._.quotes[-1]
+    assert last["text"].startswith(("Tapi", "Persaingan")) and last["speaker"]["canonical"] == "Budi Santoso"
+
+
 @pytest.mark.parametrize("text, opening", [
     # "mengatakan" reports the clause that opens with a noun of attitude
     ("{Budi Santoso|PER} mengatakan dukungan warga sangat besar bagi program itu.", "dukungan warga sangat"),

@@ -16,7 +16,7 @@ from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
 from ..lang import load_json, load_lines, load_wordset
-from ..morphology import looks_prefixed_verb
+from ..morphology import looks_derived_noun, looks_prefixed_verb
 from . import _doc_cache as cache
 from ._lexicon import (
     ALIAS_CUES, AREA_NOUNS, CORE_PREPOSITIONS, NAME_LINKS, ORG_HEADS, PLACE_PREPOSITIONS, RELATIONS, SUBORDINATORS,
@@ -133,8 +133,6 @@ def _hyphenated_syllable_end(doc: Doc, end: int) -> int:
     return end
 
 
-#: a derived common noun ("Kelangkaan", "Ketegangan", "Peletakan", "Penangkapan")
-_DERIVED_NOUN = re.compile(r"(?:ke|pe[mnr]?|peng|peny)\w{3,}an")
 
 PER_LABELS = frozenset({"PER", "PERSON"})
 _OPEN, _CLOSE = "(", ")"
@@ -239,7 +237,7 @@ class NameFinder:
                 ents.append(ent)  # "negeri Paman Sam" is a name of the United States
                 continue
             first = doc[start]
-            if ent.label_ != "LOC" and first.is_sent_start and _DERIVED_NOUN.fullmatch(first.lower_) \
+            if ent.label_ != "LOC" and first.is_sent_start and looks_derived_noun(first.lower_) \
                     and first.text not in self.org_heads:  # "Kementerian", "Kejaksaan" open names
                 start += 1  # "Peletakan batu pertama ...", "Penangkapan [Setya Novanto]": a capital, not a name
             while start < ent.end and not doc[start].text[:1].isupper():

@@ -23,7 +23,7 @@ from functools import cached_property, lru_cache
 from typing import NamedTuple, Optional
 
 from ..lang import load_json, load_wordset
-from ..morphology import ACTIVE_PREFIXES, MEN_ALLOMORPHS, NOT_VERBS, verb_pattern
+from ..morphology import ACTIVE_PREFIXES, MEN_ALLOMORPHS, NOT_VERBS, looks_derived_noun, verb_pattern
 from ._lexicon import (
     PRO_FORMS, PLURAL_MARKERS, THIRD_PERSON_PLURAL, DEMONSTRATIVES, ORG_HEADS_LOWER, OFFICE_UNITS, PERSONAL_PRONOUNS,
     WEEKDAYS, NAME_LIKE_TITLES, AND_WORDS,
@@ -592,7 +592,7 @@ def resolve(d, found, quoted) -> list[dict]:
     text = getattr(d, "raw", d.text)  # the article as written (d.text may stand in marks)
     out = []
     last = None  # the last resolved speaker dict
-    history = []  # every resolved speaker so far, in text order
+    history = []  # every resolved speaker so far, in text order, with where its quote starts ("_pos")
     subjects = _subjects(d, quoted)
     for k, item in enumerate(found):
         start, hint = item.start, item.hint
@@ -619,7 +619,7 @@ def resolve(d, found, quoted) -> list[dict]:
             speaker = nxt if nxt is not None else (dict(last) if last is not None else None)
         if speaker is not None and kind != "source":
             last = dict(speaker, _pos=start)
-            history.append(_public(speaker))
+            history.append(dict(_public(speaker), _pos=start))
         if item.kind != SPEECH_ACT:
             out.append(_quote_dict(text, item, speaker))
     return out
@@ -664,7 +664,7 @@ def _np_speaker(d, a, b, qstart, last, subjects, history=None):
         office = _office_holder(d, words, a)  # "mantan Kapolda Riau itu": the one the article names so
         if office:
             return {"start": a, "end": b, "text": text[a:b], "canonical": office, "label": "PER"}
-        same = [h for h in reversed(history or []) if h["text"].lower().split()[:1] == [low0]]
+        same = [_public(h) for h in reversed(history or []) if h["text"].lower().split()[:1] == [low0]]
         # an office held "itu"/"ini" ("Mantan Kapolrestabes Bandung ini menjelaskan") speaks again: the last
         # person who spoke, not whoever the last sentence was about
         official = any(w.lower() in TITLES for w in words) and last is not None and _human(last)
@@ -871,8 +871,10 @@ def _subjects(d, quoted) -> list[Subject]:
             out.append(Subject(hint.start, {"canonical": " ".join(words), "label": "GROUP"}))
             continue
         name = name_of(words)
-        full = d.names.fullest(name) if name and not any(c.isdigit() for c in name) else ""
         ent = d.entity_in(hint.start, hint.end)
+        if ent is None and name and names_place(name):
+            continue  # "Qatar merupakan negara ...": a place the NER left untagged, no one who speaks
+        full = d.names.fullest(name) if name and not any(c.isdigit() for c in name) else ""
         if ent is not None and ent.label_ == "PER" and _runs_into_other_entity(d, ent.text, full, hint.start, hint.end):
             full = ent._.canonical or ent.text  # "Ekonom [Bank Nusantara] [Agus Salim]": the person, not the run
         elif ent is not None and ent.label_ == "PER" and ent._.canonical and len(ent._.canonical.split()) > \
@@ -915,8 +917,8 @@ def _antecedent(pos, last, subjects, history=(), named=None):
         candidates.append((last["_pos"], {k: v for k, v in last.items() if not k.startswith("_")}))
     elif last is not None and last["_pos"] < pos:
         human = [h for h in history if _human(h)]
-        if human:  # the last speaker was an institution: the person who spoke before it
-            candidates.append((-1, dict(human[-1])))
+        if human:  # the last speaker was an institution or a document: the person who spoke before it
+            candidates.append((human[-1].get("_pos", -1), _public(human[-1])))
     candidates += [(p, dict(s)) for p, s in subjects if p < pos and _human(s)]
     candidates.sort(key=lambda c: -c[0])
     for _p, speaker in candidates:
@@ -996,14 +998,17 @@ def _person_np(d, words, ent) -> bool:
     """Whether a subject noun phrase may name a person.
 
     A PER entity does; otherwise a phrase whose first word the article also
-    writes in lower case ("Pesawat tersebut" where "pesawat" occurs) is a
-    common noun, and a thing unless that noun is a title or names people.
+    writes in lower case ("Pesawat tersebut" where "pesawat" occurs), or an
+    abstract ke-an/peN-an noun ("Keberhasilan Qatar Airways"), is a common
+    noun, and a thing unless that noun is a title or names people.
     """
     if ent is not None and ent.label_ == "PER":
         return True
     w0 = words[0].lower().strip(".,")
     if w0 in TITLES or w0 in _PERSON_NOUNS or w0 in PRONOUNS:
         return True
+    if looks_derived_noun(w0) and w0 not in _ORG_HEADS:
+        return False  # "Keberhasilan Qatar Airways ...": an abstract noun heads a thing, not a person
     return re.search(r"(?<![\w-])%s(?![\w-])" % re.escape(w0), d.text) is None
 
 
