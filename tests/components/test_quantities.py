@@ -122,6 +122,9 @@ def test_quantities_ignores_non_quantities(text):
     ("Kenaikan Rp 137 triliun atau Rp 151 triliun.", [("Rp 137 triliun", 137e12), ("Rp 151 triliun", 151e12)]),
     ("Gempa 5.8 SR diikuti 5.2 SR.", [("5.8 SR", 5.8), ("5.2 SR", 5.2)]),  # decimal point with a unit
     ("Disita 3 kilogram sabu dan satu bungkus ganja.", [("3 kilogram", 3), ("satu bungkus", 1)]),  # satu + classifier
+    # a number with decimals after "ke" or "posisi" is a level reached, not a rank ("posisi 2" stays none)
+    ("Indeks naik ke posisi 6.183,39 poin, lalu turun ke 6.100,25.", [("6.183,39", 6183.39), ("6.100,25", 6100.25)]),
+    ("Tim itu naik ke posisi 2 klasemen.", []),
 ])
 def test_quantities_two_amounts_side_by_side(text, expected):
     assert [(q["text"], pytest.approx(q["value"])) for q in _quantities(text)] == expected

@@ -72,6 +72,9 @@ def _one(text: str, published=DCT) -> dict:
     ("Harga naik dalam tiga pekan terakhir.", "tiga pekan terakhir", "DURATION", "P3W"),
     ("Pasukan bertugas sepekan di sana.", "sepekan", "DURATION", "P1W"),
     ("Ia menunggu satu setengah tahun.", "satu setengah tahun", "DURATION", "P1.5Y"),
+    # a fraction of a century is written in years, as annotators write it; whole centuries stay centuries
+    ("Satelit itu mengorbit lebih dari setengah abad.", "setengah abad", "DURATION", "P50Y"),
+    ("Ia hidup dalam tiga abad.", "tiga abad", "DURATION", "P3CE"),
     ("Negosiasi berlangsung berbulan-bulan.", "berbulan-bulan", "DURATION", "PXM"),
     ("Negara itu berpuluh-puluh tahun dikungkung sanksi.", "berpuluh-puluh tahun", "DURATION", "PXY"),
     ("Beratus - ratus tahun lamanya candi itu terkubur.", "Beratus - ratus tahun", "DURATION", "PXY"),
@@ -296,6 +299,9 @@ def test_timex_ignores_non_times(text):
     # a year compared with ("dibandingkan 2016") is a time
     ("Produksi turun 4,30 persen dibandingkan 2016 yang mencapai 94 juta lembar.", "2017-08-11", [("2016", "2016")]),
     ("Laba perusahaan naik ketimbang 2015.", "2017-08-11", [("2015", "2015")]),
+    # a fiscal year and a year of birth
+    ("Proyek itu dibiayai anggaran tahun anggaran 2007.", "2017-08-11", [("2007", "2007")]),
+    ("Pemain muda kelahiran 1999 itu dipanggil.", "2017-08-11", [("1999", "1999")]),
     # a bare part of the day after a word that opens a time is that part of the day narrated
     ("Banjir datang Senin (3/1). Hingga malam, air belum surut.", "2022-01-05",
      [("Senin (3/1)", "2022-01-03"), ("malam", "2022-01-03TNI")]),

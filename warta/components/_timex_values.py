@@ -89,6 +89,8 @@ def duration(n: Optional[float], unit: str) -> str:
         return f"P{'T' if unit.startswith('T') else ''}X{unit.lstrip('T')}"
     if unit == "8Y":
         n, unit = n * 8, "Y"
+    if unit == "CE" and n != int(n):
+        n, unit = n * 100, "Y"  # "setengah abad": P50Y, as annotators write a fraction of a century
     num = str(int(n)) if n == int(n) else f"{n:g}"
     return f"PT{num}{unit[1:]}" if unit.startswith("T") else f"P{num}{unit}"
 

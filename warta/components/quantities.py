@@ -208,6 +208,8 @@ _CLASSIFIER_NEXT = re.compile(r"[ \t]+(?:%s)(?![\w-])" % "|".join(sorted(map(re.
 _HINTS = set(_NW["counted_hints"])
 _NOT_COUNTED = set(_NW["not_counted"])
 _EXCLUDE_BEFORE = set(_NW["number_context_excludes"])
+_LEVEL_BEFORE = frozenset(_NW["level_before"])
+_DECIMAL_COMMA = re.compile(r"\d,\d")
 
 _CUR_PRE_RE = r"(?:" + _alt(_CUR_BEFORE) + r")"
 _NUM_RE = r"(?:" + NUMERAL_RE + r"|" + NUMBER_WORDS_RE + r"|(?:" + _alt(_APPROX) + r")(?![\w-]))"
@@ -541,8 +543,9 @@ def _extent(m: re.Match, a: dict) -> tuple[Optional[dict], int, int, str, bool, 
 def _code_or_identifier(text: str, m: re.Match, a: dict, prev: str, mod_word: str, has_unit: bool) -> bool:
     """Whether the number is an identifier, a phone number or a code, read from the words before it."""
     raw_a = a["raw"]
-    if not mod_word and prev in _EXCLUDE_BEFORE and not has_unit:
-        return True
+    if not mod_word and prev in _EXCLUDE_BEFORE and not has_unit \
+            and not (prev in _LEVEL_BEFORE and _DECIMAL_COMMA.search(raw_a)):
+        return True  # "Pasal 5", "ke-3", "posisi 2"; but "ke posisi 6.183,39": a level reached
     if raw_a[:1] == "0" and len(_NON_DIGITS.sub("", raw_a)) >= 4:
         return True  # phone numbers and codes
     if _LONG_DIGITS.fullmatch(raw_a) and not has_unit:
