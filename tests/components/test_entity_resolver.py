@@ -665,6 +665,10 @@ def test_entity_resolver_regional_long_form(nlp, marked, text, mention, canonica
     # a place whose own name has a hyphen, and a road or toll road between two places, stay whole
     ("Presiden {Guinea-Bissau|LOC} tiba.", [("Guinea-Bissau", "LOC")]),
     ("Kecelakaan terjadi di {Jalan Raya Bogor-Sukabumi|LOC}.", [("Jalan Raya Bogor-Sukabumi", "LOC")]),
+    # a route written with a spaced hyphen after its noun: each end is a place, a train's "KA" no vehicle
+    ("Pemerintah membangun jalur KA Purwokerto - Kroya tahun ini.", [("Purwokerto", "LOC"), ("Kroya", "LOC")]),
+    ("Bus rute {Jakarta - Bandung|ORG} kembali beroperasi.", [("Jakarta", "LOC"), ("Bandung", "LOC")]),
+    ("Ia berlari di jalur {Budi|PER} - {Ani|PER} kemarin.", [("Budi", "PER"), ("Ani", "PER")]),  # no place
     ("Kemacetan di ruas {Tol Jakarta-Cikampek|LOC} mengular.", [("Tol Jakarta-Cikampek", "LOC")]),
 ])
 def test_entity_resolver_splits_hyphenated_place_lists(nlp, marked, text, expected):
@@ -688,6 +692,15 @@ def test_entity_resolver_splits_hyphenated_place_lists(nlp, marked, text, expect
     ("Pesanan itu datang dari Direktorat Jenderal Imigrasi bulan lalu.", [("Direktorat Jenderal Imigrasi", "ORG")]),
     # the old name of a ministry opens an organisation name; in lower case it is a company's department
     ("Dana itu berasal dari Departemen Kesehatan pada 2005.", [("Departemen Kesehatan", "ORG")]),
+    # a legal form and the name after it are one company, the form written with its stop or not
+    ("Ia bertemu direktur {PT.|ORG} {Sinar Jaya Abadi|ORG} kemarin.", [("PT. Sinar Jaya Abadi", "ORG")]),
+    ("Ia bertemu direktur PT. {Multisoft Java Technologies|PER} kemarin.", [("PT. Multisoft Java Technologies", "ORG")]),
+    # a title's acronym in brackets is no place, and still marks the holder after the region
+    ("Sekretaris Daerah ({Sekda|LOC}) {Banten Ranta Soeharta|LOC} hadir.", [("Banten", "LOC"), ("Ranta Soeharta", "PER")]),
+    # a known organisation's acronym tagged as a person is the organisation
+    ("Izin itu wewenang {Kemenhub|PER}, kata Hudaya.", [("Kemenhub", "ORG")]),
+    # "Wali Kota" is a title: the place after it is the city's name
+    ("Partai itu mendukung Wali {Kota Bandung|LOC} itu.", [("Bandung", "LOC")]),
     ("Ia bekerja di departemen keuangan perusahaan itu.", []),
     # an office alone and an organisation's own head stay
     ("Data itu dirilis {Humas BNPB|ORG} kemarin.", [("Humas BNPB", "ORG")]),

@@ -322,6 +322,8 @@ class NameFinder:
                 label = "LOC"  # a bare country name standing for its government is still the country
             elif label != "ORG" and len(ent) >= 2 and ent[-1].text in self.name_tails and not lookup_place(ent_text):
                 label = "ORG"  # "Indosurya Sekuritas", "Trigana Air": a company's name ends so
+            elif label in PER_LABELS and (ent_text in self.orgs or self._starts_institution([ent_text]) == 1):
+                label = "ORG"  # "Kemenhub", "KPK" tagged as a person: a known organisation's acronym
             elif label != "LOC" and ent_text.isupper() and self._is_dateline(doc, ent) and lookup_place(ent_text):
                 label = "LOC"  # "ALMATY, warta.example -": the dateline's place
             if label != ent.label_:

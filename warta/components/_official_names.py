@@ -103,6 +103,14 @@ def _capitalised_inside_a_sentence(doc: Doc, word: str) -> bool:
     return any(t.text == word and not _opens_sentence(doc, t.i) for t in doc)
 
 
+def _cap_run_end(doc: Doc, start: int, most: int = 3) -> int:
+    """Where a run of up to ``most`` capitalised words from ``start`` ends (``start``: none)."""
+    end = start
+    while end < len(doc) and end - start < most and doc[end].is_alpha and is_cap(doc[end].text):
+        end += 1
+    return end
+
+
 def _is_place(text: str) -> bool:
     return lookup_place(text) is not None or country_code(text) is not None
 
@@ -124,6 +132,8 @@ class OfficialNames:
         self.portfolio_titles = frozenset(load_json("titles")["portfolio_titles"])
         facilities = load_json("facilities")
         self.facility_heads = frozenset(facilities["facilities"]) | frozenset(facilities["natural_features"])
+        self.route_nouns = frozenset(facilities["route_nouns"])
+        self.route_modifiers = frozenset(facilities["route_modifiers"])
         self.lower_case_place_heads = frozenset(facilities["lower_case_heads"])
         self.rank_corps = frozenset(load_json("titles")["rank_corps"])
         self.rank_service_words = frozenset(load_json("titles")["rank_service_words"])
@@ -185,7 +195,8 @@ class OfficialNames:
         ents = ents_of(doc)
         kept = [e for e in ents if e.text.lower() not in self.non_entities
                 and e.text.split()[0].split("/")[0].lower().rstrip(".") not in self.law_heads  # "UU No.35/2014"
-                and not (e.label_ == "PER" and len(e) == 1 and e.text.lower() in TITLE_ONLY_HEADS)]  # "Mendagri"
+                and not (len(e) == 1 and e.text.lower() in TITLE_ONLY_HEADS and e.text.lower() not in self.org_words
+                         and (e.label_ == "PER" or e.text not in self.orgs))]  # "Mendagri", "(Sekda)" tagged a place
         if len(kept) != len(ents):
             set_ents(doc, kept)
 
@@ -359,6 +370,8 @@ class OfficialNames:
         if len(toks) < 2 or e.start == 0 or e.label_ not in ("ORG", "LOC") or _is_place(e.text):
             return None  # a PER span is a name already, "Amerika Serikat" a place: the error is a person in an ORG/LOC
         prev = doc[e.start - 1].lower_
+        if prev == ")" and e.start >= 3 and doc[e.start - 3].text == "(":
+            prev = doc[e.start - 2].lower_  # "Sekretaris Daerah (Sekda) [Banten Ranta Soeharta]": the title's acronym
         titled = prev in self.title_heads or prev in self.bare_heads or prev in self.ranks \
             or prev in self.org_words or self._starts_institution([doc[e.start - 1].text]) \
             or (prev in self.title_adjectives and e.start >= 2 and doc[e.start - 2].lower_ in self.title_heads)
@@ -743,6 +756,57 @@ class OfficialNames:
         if changed:
             set_ents(doc, out)
 
+    def _places_of_a_route(self, doc: Doc) -> None:
+        """A route named by its two ends is two places ("jalur KA Langsa - Besitang", "rute Jakarta - Bandung",
+        IndoSum's spaced hyphen): each end a LOC, when one of them is a known place; whatever the NER put over
+        them gives way."""
+        ents = list(ents_of(doc))
+        new = []
+        for i, tok in enumerate(doc):
+            if tok.lower_ not in self.route_nouns:
+                continue
+            j = i + 1
+            while j < len(doc) and (doc[j].lower_ in self.route_modifiers or (doc[j].is_upper and len(doc[j]) <= 4)):
+                j += 1
+            a_end = _cap_run_end(doc, j)
+            if a_end == j or a_end >= len(doc) - 1 or doc[a_end].text not in ("-", "–"):
+                continue
+            b_end = _cap_run_end(doc, a_end + 1)
+            if b_end == a_end + 1:
+                continue
+            ends = [Span(doc, j, a_end, label="LOC"), Span(doc, a_end + 1, b_end, label="LOC")]
+            if any(_is_place(e.text) for e in ends):
+                new.extend(ends)
+        if not new:
+            return
+        kept = [e for e in ents if not any(e.start < n.end and n.start < e.end for n in new)]
+        set_ents(doc, sorted(kept + new, key=lambda e: e.start))
+
+    def _companies_with_legal_form(self, doc: Doc) -> None:
+        """A company's legal form and the name after it are one organisation, whatever the NER made of them
+        ("[PT.] [Sinar Jaya Abadi]", "PT. [Multisoft Java Technologies/PER]")."""
+        ents = list(ents_of(doc))
+        covered = {t for e in ents for t in range(e.start, e.end)}
+        out, changed = [], False
+        for e in ents:
+            if out and out[-1].text.rstrip(". ") in self.legal_forms and out[-1].end == e.start:
+                out[-1] = Span(doc, out[-1].start, e.end, label="ORG")  # "[PT.] [Sinar Jaya Abadi]"
+                changed = True
+                continue
+            k = self._legal_form_before(doc, e.start)
+            if k is not None and not covered & set(range(k, e.start)) and is_cap(e[0].text):
+                e = Span(doc, k, e.end, label="ORG")  # "PT. [Multisoft Java Technologies]"
+                changed = True
+            out.append(e)
+        if changed:
+            set_ents(doc, out)
+
+    def _legal_form_before(self, doc: Doc, i: int) -> Optional[int]:
+        """Where a legal form written right before token ``i`` starts ("PT", "PT ." as the tokenizer cuts
+        "PT."), or None."""
+        k = i - 1 if i >= 1 and doc[i - 1].text != "." else i - 2
+        return k if k >= 0 and doc[k].text in self.legal_forms else None
+
     def _untagged_bodies(self, doc: Doc) -> None:
         """Organisations the NER left untagged: an outlet cited in the body ("dikonfirmasi merdeka.com",
         "dalam pantauan detikcom"; not a dateline or a bracketed credit line), a company named by its tail
@@ -778,6 +842,7 @@ class OfficialNames:
         """Every repair above, in order."""
         with cache.scoped(doc, cache.LOWER_WORDS):  # the text does not change while the repairs run
             self._drop_outlets(doc)
+            self._companies_with_legal_form(doc)
             self._untagged_bodies(doc)
             self._drop_non_entities(doc)
             self._drop_category_acronyms(doc)
@@ -785,6 +850,7 @@ class OfficialNames:
             self._drop_common_phrases(doc)
             self._drop_portfolios(doc)
             self._drop_vehicle_names(doc)
+            self._places_of_a_route(doc)  # after the vehicles: "jalur KA Langsa - Besitang" names no train
             self._cited_sources_are_orgs(doc)
             self._drop_day_names(doc)
             self._rank_corps_and_name(doc)

@@ -101,6 +101,7 @@ class EntityResolver(NameFinder, RoleFinder, OfficialNames):
         self.ranks = frozenset(data["ranks"])
         self.rank_phrases = tuple(tuple(p.split()) for p in data["rank_phrases"])
         self.rank_offices = frozenset(tuple(p.split()) for p in data["rank_offices"])
+        self.area_titles = frozenset(tuple(p.split()) for p in data["area_titles"] if " " in p)
         self.title_adjectives = frozenset(data["title_adjectives"])
         self.place_prefixes = frozenset(load_lines("place_prefixes_id"))
         self._official_name_data()
@@ -192,7 +193,9 @@ class EntityResolver(NameFinder, RoleFinder, OfficialNames):
         self._add(doc, new)
 
     def _trim_titles(self, doc: Doc) -> None:
-        """Re-span PER entities that begin with a title or honorific ("Presiden Joko Widodo")."""
+        """Re-span PER entities that begin with a title or honorific ("Presiden Joko Widodo"), ORG entities
+        that begin with an officer's title, and a place that begins with the last word of a title ("Wali
+        [Kota Bandung]")."""
         changed, ents = False, []
         t = geo_tables()
         for ent in ents_of(doc):
@@ -206,6 +209,9 @@ class EntityResolver(NameFinder, RoleFinder, OfficialNames):
                 if k > start + 1 or doc[k].lower_ not in OFFICE_UNITS:
                     if k < ent.end and doc[k].text[:1].isupper() and doc[k].lower_ not in self.title_heads:
                         start = k
+            if ent.label_ == "LOC" and start > 0 and len(ent) >= 2 \
+                    and (doc[start - 1].lower_, doc[start].lower_) in self.area_titles:
+                start += 1  # "Wali [Kota Bandung]": the area noun is the title's, the place is Bandung
             if ent.label_ in PER_LABELS:
                 while start < ent.end - 1:
                     low = doc[start].lower_
