@@ -353,6 +353,9 @@ def test_entity_resolver_all_caps_country_inside_a_name(nlp, marked):
     ("Kata {Budi|PER} - yang datang terlambat - acara dimulai.", [("Budi", "PER")]),
     # a country between a title and a name goes with the title (and stays a place of its own)
     ("Pemimpin {Korut Kim Jong - un|PER} hadir di parade.", [("Korut", "LOC"), ("Kim Jong - un", "PER")]),
+    # a given name after the comma of an apposition belongs to the person tagged after it
+    ("Pengamat dari {Universitas Gadjah Mada|ORG}, Mada {Sukmajati|PER} menilai laporan itu.",
+     [("Universitas Gadjah Mada", "ORG"), ("Mada Sukmajati", "PER")]),
     # a name the NER cut in two is joined again; two people written apart stay two
     ("Komandan {Joseph.|PER} {F. Durfort Jr.|PER} tiba.", [("Joseph. F. Durfort Jr.", "PER")]),
     ("Pemimpin {Abu Bakr al -|PER} {Baghdadi|PER} tewas.", [("Abu Bakr al - Baghdadi", "PER")]),

@@ -873,6 +873,13 @@ def test_quotes_pronoun_skips_places_things_and_older_subjects(nlp, marked, text
     assert last["text"].startswith(("Tapi", "Persaingan")) and last["speaker"]["canonical"] == "Budi Santoso"
 
 
+def test_quotes_one_word_speaker_of_an_organisation_and_a_person(nlp, marked):
+    # "Mada" ends the university's name and opens the person's: the person entity is who speaks
+    text = ("Pengamat dari {Universitas Gadjah Mada|ORG}, {Mada Sukmajati|PER} menilai laporan itu berlebihan.\n\n"
+            "Menurut Mada, risiko itu bisa dialami partai mana pun.")
+    assert marked(nlp, text)._.quotes[-1]["speaker"]["canonical"] == "Mada Sukmajati"
+
+
 @pytest.mark.parametrize("text, opening", [
     # "mengatakan" reports the clause that opens with a noun of attitude
     ("{Budi Santoso|PER} mengatakan dukungan warga sangat besar bagi program itu.", "dukungan warga sangat"),

@@ -622,8 +622,9 @@ class NameFinder:
         At most two words are taken, each capitalised and alphabetic, not a title word
         ("Presiden"), not a country or well-known place ("Gubernur Jatim"), not in another
         entity, and not the sentence's first word ("Kemarin Yusuf datang"); a lower-case
-        word, a title word or an organisation entity must come before them (not a quote
-        mark: '" Masalah Ahok diselesaikan').
+        word, a title word, an organisation entity or the comma after an entity (an
+        apposition: "pengamat Universitas Gadjah Mada, Mada Sukmajati") must come before
+        them (not a quote mark: '" Masalah Ahok diselesaikan').
         """
         ents = list(ents_of(doc))
         changed = False
@@ -640,7 +641,9 @@ class NameFinder:
                 # what comes before: a lower-case word, a title ("Brigjen Pol. Toga ...") or an
                 # organisation ("Gerindra Ferry ...")
                 bounded = prev is not None and ((prev.is_alpha and prev.is_lower) or prev.lower_ in self.title_heads
-                                                or (prev.ent_iob_ in ("B", "I") and prev.ent_type_ == "ORG"))
+                                                or (prev.ent_iob_ in ("B", "I") and prev.ent_type_ == "ORG")
+                                                or (prev.text == "," and j - 1 > sent_start
+                                                    and doc[j - 2].ent_iob_ in ("B", "I")))
                 if j < ent.start and bounded:
                     start = j
             if start != ent.start:

@@ -58,7 +58,7 @@ from ._speakers import (
     CONTINUE, SOURCE_PEOPLE, SPEECH_ACT, ADVERBS, CONNECTIVES, DAYS, NOBODY, PRONOUNS, STOPS, TITLES, UNATTRIBUTED, WORD, Cue, Hint,
     Names, adverb_tail, hint_after, hint_before, name_of, names_place, resolve, skip_connective, speaker_segment,
 )
-from ._lexicon import AND_WORDS, DEMONSTRATIVES, NAME_LINKS, SUBORDINATORS, THIRD_PERSON
+from ._lexicon import AND_WORDS, DEMONSTRATIVES, NAME_LINKS, ORG_HEADS_LOWER, SUBORDINATORS, THIRD_PERSON
 from ._sentences import sentence_char_bounds
 from ._words import is_cap
 from .extensions import doc_list, doc_text
@@ -371,9 +371,11 @@ class _Doc:
         run the title's "dan" cuts).
         """
         full = self.names.fullest(name)
-        if len(full.split()) != 1:
+        if len(full.split()) != 1 and not (len(name.split()) == 1 and full.split()[0].lower() in ORG_HEADS_LOWER):
             return full
-        word = full.lower()
+        # a one-word name the runs complete to an organisation may be a person's too ("Mada" of "Universitas
+        # Gadjah Mada, Mada Sukmajati"): the one person entity with that word is who it names
+        word = name.lower() if len(full.split()) != 1 else full.lower()
         found = [p for p in self.person_names if word in p.lower().split()]
         return found[0] if len(found) == 1 else full
 
