@@ -873,6 +873,14 @@ def test_quotes_pronoun_skips_places_things_and_older_subjects(nlp, marked, text
     assert last["text"].startswith(("Tapi", "Persaingan")) and last["speaker"]["canonical"] == "Budi Santoso"
 
 
+def test_quotes_subject_of_a_reported_clause_is_not_who_speaks_next(nlp, marked):
+    # "..., lanjut Agus, Budi memang punya hak ...": Budi is spoken of; the next "ujarnya" is Agus's again
+    text = ("Pengamat media {Agus Sudibyo|PER} menilai laporan itu berlebihan.\n\n"
+            "Sebagai warga negara, lanjut Agus, {Budi Santoso|PER} memang punya hak untuk melapor ke polisi.\n\n"
+            '"Kalau lewat mediasi, citranya akan jauh lebih baik," ujarnya.')
+    assert marked(nlp, text)._.quotes[-1]["speaker"]["canonical"] == "Agus Sudibyo"
+
+
 def test_quotes_one_word_speaker_of_an_organisation_and_a_person(nlp, marked):
     # "Mada" ends the university's name and opens the person's: the person entity is who speaks
     text = ("Pengamat dari {Universitas Gadjah Mada|ORG}, {Mada Sukmajati|PER} menilai laporan itu berlebihan.\n\n"

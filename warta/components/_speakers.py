@@ -593,7 +593,10 @@ def resolve(d, found, quoted) -> list[dict]:
     out = []
     last = None  # the last resolved speaker dict
     history = []  # every resolved speaker so far, in text order, with where its quote starts ("_pos")
-    subjects = _subjects(d, quoted)
+    # the subject of a reported clause is what the speaker spoke of, no one a later "-nya" continues ("kata
+    # Fredrich, Dwina sudah memiliki rumah sendiri. ... ujarnya" is Fredrich again)
+    reported = [(item.start, item.end) for item in found if item.kind == "indirect"]
+    subjects = [sub for sub in _subjects(d, quoted) if not any(a <= sub.start < b for a, b in reported)]
     for k, item in enumerate(found):
         start, hint = item.start, item.hint
         kind = hint.kind if hint is not None else None  # a cue with no speaker found after it
