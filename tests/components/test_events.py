@@ -765,6 +765,8 @@ def test_events_new_triggers(nlp, text, type_):
     ("Militer negara itu menembakkan tiga peluru kendali ke laut lepas.", "MOBILIZE"),
     ("Angkatan udara menguji mesin roket barunya di gurun.", "MOBILIZE"),
     ("Negara itu meluncurkan rudal ke Laut Jepang pagi ini.", "MOBILIZE"),
+    # support withdrawn from a candidate
+    ("Partai itu mencabut dukungannya untuk calon gubernur petahana.", "SANCTION"),
     # ... but fired at someone, an attack
     ("Iran meluncurkan puluhan rudal ke arah Israel semalam.", "ASSAULT"),
     ("Kapal perang itu menembakkan rudal ke pangkalan udara milik Suriah.", "ASSAULT"),
@@ -789,6 +791,9 @@ def test_events_relations_prosecutions_confessions_and_laws_negatives(nlp, text)
     ("Mahasiswa menuntut hukuman berat bagi pelaku korupsi.", "ACCUSE"),
     ("Warga menuntut pemerintah membangun penjara baru di kota itu.", "ACCUSE"),
     ("Perusahaan itu memutus hubungan kerja 300 karyawan.", "SANCTION"),
+    # holding an office is no occupation; a word set in quotation marks of its own is a figure of speech
+    ("Kini ia menduduki jabatan wakil bendahara umum partai itu.", "COERCE"),
+    ('Presiden menyebut kesepakatan itu sebagai "pemerkosaan" terhadap negaranya.', "ASSAULT"),
     # a demand made forcefully is no charge; a test of a material is no weapons test
     ("Warga menuntut dengan keras agar jalan desa segera diperbaiki.", "ACCUSE"),
     ("Mahasiswa itu menguji kekuatan beton di laboratorium kampus.", "MOBILIZE"),
@@ -796,6 +801,16 @@ def test_events_relations_prosecutions_confessions_and_laws_negatives(nlp, text)
 ])
 def test_events_demands_and_layoffs_are_no_charges_or_sanctions(nlp, text, unwanted):
     assert unwanted not in {e["type"] for e in _events(nlp, text)}
+
+
+@pytest.mark.parametrize("text, type_", [
+    # "tak lama kemudian" (soon after), "tidak hanya" (not only): the negator denies nothing
+    ("Ia dilaporkan ke polisi dan tak lama kemudian ditetapkan sebagai tersangka.", "ACCUSE"),
+    ("Polisi tidak hanya menangkap pelaku itu.", "COERCE"),
+])
+def test_events_negator_idioms_leave_the_act_asserted(nlp, text, type_):
+    found = [e for e in _events(nlp, text) if e["type"] == type_]
+    assert found and not found[0]["negated"]
 
 
 @pytest.mark.parametrize("text", [

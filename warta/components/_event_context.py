@@ -194,8 +194,7 @@ def size(lex: EventLexicon, doc: Doc, lo_char: int, hi_char: int) -> Optional[di
 def modality(lex: EventLexicon, doc: Doc, span: Span, lo: int) -> tuple[bool, str]:
     """(negated, modality) of the trigger ``span``: asserted, future, obligation, hypothetical or question."""
     before = [t.lower_ for t in doc[max(lo, span.start - 3):span.start]]
-    negated = any(w in lex.negators and not _negates_stopping(lex, before[i + 1:i + 3])
-                  for i, w in enumerate(before))
+    negated = any(w in lex.negators and _negates_act(lex, before[i + 1:i + 3]) for i, w in enumerate(before))
     near = [t.lower_ for t in doc[max(lo, span.start - 4):span.start]]
     modality = "asserted"
     if any(w in lex.future for w in near):
@@ -211,6 +210,14 @@ def modality(lex: EventLexicon, doc: Doc, span: Span, lo: int) -> tuple[bool, st
     if _question(lex, doc, sent_start, sent_end):
         modality = "question"
     return negated, modality
+
+
+def _negates_act(lex: EventLexicon, after_negator: list[str]) -> bool:
+    """Whether a negator followed by ``after_negator`` denies the act after it: not "tidak berhenti melakukan"
+    (the stopping is denied), "tak lama kemudian" (soon after) or "tidak hanya" (not only)."""
+    if _negates_stopping(lex, after_negator):
+        return False
+    return not after_negator or after_negator[0] not in lex.negator_idioms
 
 
 def _negates_stopping(lex: EventLexicon, after_negator: list[str]) -> bool:

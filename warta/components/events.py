@@ -92,6 +92,18 @@ def _time_starts(doc: Doc) -> set[int]:
     return {t["start"] for t in doc._.times or []}
 
 
+_MARKS = frozenset('"“”')
+
+
+def _scare_quoted(doc: Doc, span: Span) -> bool:
+    """A trigger word set in quotation marks of its own ('ia ibaratkan dengan "pemerkosaan"'): a term
+    mentioned or a figure of speech, not an event (a one- or two-word quotation is no quote either)."""
+    if span.start == 0 or doc[span.start - 1].text not in _MARKS:
+        return False
+    close = next((k for k in range(span.end, min(span.end + 2, len(doc))) if doc[k].text in _MARKS), None)
+    return close is not None and close - (span.start - 1) <= 3
+
+
 @dataclass(frozen=True)
 class EventLexicon:
     """The words and tables the event rules read, built once (:func:`event_lexicon`) and passed to them."""
@@ -109,6 +121,7 @@ class EventLexicon:
     national: dict[str, str]  # national groups -> their country
     negators: frozenset[str]
     cessation: frozenset[str]  # "berhenti": a negator before it leaves the act asserted
+    negator_idioms: frozenset[str]  # "lama", "hanya": "tak lama kemudian", "tidak hanya" negate nothing
     permission: frozenset[str]  # "izin": negated, a permission withheld is a refusal
     future: frozenset[str]
     conditional: frozenset[str]
@@ -164,6 +177,7 @@ def event_lexicon() -> EventLexicon:
         stateless=frozenset(load_lines("event_stateless_groups")),
         national=dict(line.split("\t")[:2] for line in load_lines("event_national_groups")),
         negators=words("event_negators"), cessation=words("event_cessation_words"),
+        negator_idioms=words("event_negator_idioms"),
         permission=words("event_permission_words"),
         future=words("event_future"), conditional=words("event_conditional"),
         obligation=words("event_obligation"), question_words=words("event_question_words"),
@@ -275,7 +289,7 @@ class Events:
             if self.lex.triggers[i].type == "NONE":
                 continue
             voice = self.lex.voice.get((i, span[0].lower_), "noun")
-            if self._background(doc, span, voice):
+            if self._background(doc, span, voice) or _scare_quoted(doc, span):
                 continue
             prev = out[-1] if out else None
             if prev is not None and self.lex.triggers[prev[1]].type in _SPEECH_ACTS and span.start - prev[0].end <= 4 \
