@@ -114,6 +114,7 @@ def test_timex_normalizes_against_publication_date(text, span, kind, value):
     ("Guru mengajar 24 - 40 jam di kelas.", [("24", "PT24H"), ("40 jam", "PT40H")]),
     ("Keduanya dituntut tujuh dan lima tahun penjara.", [("tujuh", "P7Y"), ("lima tahun", "P5Y")]),
     ("Proyek itu selesai dalam 2 hingga 3 minggu.", [("2", "P2W"), ("3 minggu", "P3W")]),
+    ("Kegiatan itu berdurasi dua sampai dengan tiga tahun.", [("dua", "P2Y"), ("tiga tahun", "P3Y")]),
     # ... but not an age, which is a quantity
     ("Anak usia 6-10 tahun ikut lomba.", []),
     # a century: "18" is the 1800s

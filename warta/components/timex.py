@@ -183,7 +183,7 @@ _PATTERNS: list[tuple[str, str]] = [
      + _PAST + r")|(?P<nfut>" + _FUT + r")))?" + _E),
     # the first number of a range or pair of durations: "24 - 40 jam", "tujuh dan lima tahun" (the unit is
     # written once, after the second)
-    ("duration_range", _B + r"(?P<rn>" + _NUM + r")(?=\s*(?:-|–|hingga|sampai|s\.?d\.?|dan|atau)\s*" + _NUM
+    ("duration_range", _B + r"(?P<rn>" + _NUM + r")(?=\s*(?:-|–|hingga|sampai(?:\s+dengan)?|s\.?d\.?|dan|atau)\s*" + _NUM
      + r"\s+(?P<ru>" + _UNIT + r")" + _E + r")"),
     # abad ke-19, abad 21: a century ("18" is the 1800s, TIMEX3)
     ("century", _B + r"abad\s+(?:ke\s*-?\s*)?(?P<cn>\d{1,2})" + _E),
