@@ -530,6 +530,11 @@ def test_entity_resolver_known_long_form_in_text(nlp, marked):
 @pytest.mark.parametrize("text, nick, canonical", [
     # a well-known nickname is the full name the same article writes (lang/aliases.tsv)
     ("Presiden {Joko Widodo|PER} membuka sidang. Kata {Jokowi|PER}, ekonomi tumbuh.", "Jokowi", "Joko Widodo"),
+    # a blend of the heads of two words of a name written before it is that person
+    ("Ketua DPR {Setya Novanto|PER} hadir. {Setnov|PER} mengaku sakit.", "Setnov", "Setya Novanto"),
+    ("Ketua MPR {Zulkifli Hasan|PER} datang. Menurut {Zulhas|PER}, koalisi solid.", "Zulhas", "Zulkifli Hasan"),
+    # ... but not a name of its own that only shares a head
+    ("Ketua DPR {Setya Novanto|PER} hadir. {Setyawan|PER} mengaku sakit.", "Setyawan", "Setyawan"),
     # not when the article never writes the full name
     ("Kata {Jokowi|PER}, ekonomi tumbuh.", "Jokowi", "Jokowi"),
 ])

@@ -54,7 +54,7 @@ from ._names import (
 from ._official_names import OfficialNames
 from ._roles import RoleFinder
 from ._sentences import sentence_start
-from ._words import is_cap, is_clipped_form
+from ._words import is_blended_form, is_cap, is_clipped_form
 from .extensions import doc_text, ents_of, forget_ents, set_ents, span_get, span_set
 from .geo import lookup_place, tables as geo_tables
 
@@ -465,6 +465,12 @@ class EntityResolver(NameFinder, RoleFinder, OfficialNames):
         return [p for p in people if len(keys[p.start]) >= 2 and p.start < ent.start
                 and is_clipped_form(ent.text, keys[p.start][0])]
 
+    @staticmethod
+    def _blended_fits(ent: Span, people: list[Span], keys: dict[int, tuple[str, ...]]) -> list[Span]:
+        """The people whose name ``ent`` blends ("Setnov" -> "Setya Novanto", written before it)."""
+        return [p for p in people if len(keys[p.start]) >= 2 and p.start < ent.start
+                and is_blended_form(ent.text, keys[p.start])]
+
     def _resolve_people(self, doc: Doc, aliases: dict[str, str]) -> None:
         people = [e for e in ents_of(doc) if e.label_ in PER_LABELS]
         if not people:
@@ -494,7 +500,7 @@ class EntityResolver(NameFinder, RoleFinder, OfficialNames):
                 fits = [p for p in people if key in parts[p.start]] if key and (
                     len(key) > 1 or (len(key[0]) >= 3 and ent[0].text[:1].isupper())) else []
                 if not fits and len(key) == 1:
-                    fits = self._clipped_fits(ent, key[0], people, keys)
+                    fits = self._clipped_fits(ent, key[0], people, keys) or self._blended_fits(ent, people, keys)
                     people_clipped = {resolve(p, depth + 1) for p in fits} if depth < 3 else {keys[p.start] for p in fits}
                     if len(people_clipped) > 1:
                         fits = []  # "Sandi" must clip one person (written two ways at most), not two people
