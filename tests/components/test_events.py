@@ -765,6 +765,9 @@ def test_events_new_triggers(nlp, text, type_):
     ("Militer negara itu menembakkan tiga peluru kendali ke laut lepas.", "MOBILIZE"),
     ("Angkatan udara menguji mesin roket barunya di gurun.", "MOBILIZE"),
     ("Negara itu meluncurkan rudal ke Laut Jepang pagi ini.", "MOBILIZE"),
+    # a suspect questioned is investigated; a subject discussed with the other side is a meeting
+    ("Setya diperiksa sebagai tersangka oleh penyidik KPK.", "ACCUSE"),
+    ("Menteri itu membahas kerja sama energi dengan Perdana Menteri Jepang.", "CONSULT"),
     # support withdrawn from a candidate
     ("Partai itu mencabut dukungannya untuk calon gubernur petahana.", "SANCTION"),
     # ... but fired at someone, an attack
@@ -791,6 +794,9 @@ def test_events_relations_prosecutions_confessions_and_laws_negatives(nlp, text)
     ("Mahasiswa menuntut hukuman berat bagi pelaku korupsi.", "ACCUSE"),
     ("Warga menuntut pemerintah membangun penjara baru di kota itu.", "ACCUSE"),
     ("Perusahaan itu memutus hubungan kerja 300 karyawan.", "SANCTION"),
+    # questioned as a witness, or discussing among oneself: no accusation and no meeting
+    ("Bupati itu diperiksa KPK sebagai saksi untuk tersangka lain.", "ACCUSE"),
+    ("Komisi II membahas anggaran proyek itu pekan lalu.", "CONSULT"),
     # holding an office is no occupation; a word set in quotation marks of its own is a figure of speech
     ("Kini ia menduduki jabatan wakil bendahara umum partai itu.", "COERCE"),
     ('Presiden menyebut kesepakatan itu sebagai "pemerkosaan" terhadap negaranya.', "ASSAULT"),
