@@ -15,7 +15,7 @@ def test_readme_first_screen_has_what_how_and_how_good():
     assert shot and (ROOT / shot[1]).is_file()  # made by tests/web/test_browser.py
     assert "warta show demo-01" in FIRST and "Events (" in FIRST  # a sample of the output
     assert "make run" in FIRST and "make test" in FIRST and "pip install" in FIRST
-    assert "| section | figure | blind (85 articles) [95% interval] | tune (139 articles) |" in FIRST
+    assert "| section | figure | blind (95 articles) [95% interval] | tune (139 articles) |" in FIRST
     assert len(FIRST.splitlines()) < 110
 
 

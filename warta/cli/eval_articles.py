@@ -28,7 +28,7 @@ from ..errors import InputError
 @handle_errors
 def eval_articles_cmd(paths, split, sections, as_json, show_errors, model, bootstrap):
     """Score warta on annotated real articles in PATHS (default: ../shared/data/news and the
-    bundled gold on 180 IndoSum articles, warta/eval/gold/articles/indosum.jsonl), by
+    bundled gold on 190 IndoSum articles, warta/eval/gold/articles/indosum.jsonl), by
     ../shared/ANNOTATION.md: per section recall, precision, and speaker or value right,
     with counts. The articles named in warta/eval/gold/articles/blind.txt form the blind
     slice (shown with 95% bootstrap intervals); the rest is tune. Any folder of such
