@@ -342,13 +342,14 @@ def test_entity_resolver_all_caps_country_inside_a_name(nlp, marked):
     ("Pengunjuk rasa menduduki bandara {Almaty|PER}.", [("Almaty", "LOC")]),
     # a name that ends in a company's tail word is an organisation, whatever the NER said
     ("Analis {Mandala Sekuritas|PER}, Rudi Hartono, menilai pasar stabil.", [("Mandala Sekuritas", "ORG")]),
-    ("Pesawat {Nusa Air|LOC} mendarat di bandara.", [("Nusa Air", "ORG")]),
+    ("Warga {Desa Sungai Air|LOC} mengungsi ke balai desa.", [("Desa Sungai Air", "LOC")]),  # a village stays one
     ("Pesawat {Garuda Airlines|PER} mendarat.", [("Garuda Airlines", "ORG")]),
     ("Pasukan tiba di {Albu Kamal|LOC}. {Albu Kamal|PER} lalu dibebaskan.", [("Albu Kamal", "LOC"), ("Albu Kamal", "LOC")]),
     ("{Ahmad|PER} bernyanyi.", [("Ahmad", "PER")]),
     ("{ALMATY|ORG}, warta.example - Pasukan ditarik.", [("ALMATY", "LOC")]),
     # a given name's hyphenated syllable the NER left out belongs to the name; a word after a dash does not
     ("Duta Besar {Choe Myong|PER} - nam menegaskan sikap negaranya.", [("Choe Myong - nam", "PER")]),
+    ("Ketua {Irman Gusman|PER} - kini mantan - ditangkap polisi.", [("Irman Gusman", "PER")]),  # an aside
     ("Pertemuan dengan {Kim|PER} Jong-un berlangsung singkat.", [("Kim Jong-un", "PER")]),
     ("Kata {Budi|PER} - yang datang terlambat - acara dimulai.", [("Budi", "PER")]),
     # a country between a title and a name goes with the title (and stays a place of its own)
@@ -551,7 +552,9 @@ def test_entity_resolver_known_nicknames(nlp, marked, text, nick, canonical):
     ("Di Bandara Oksibil tidak ada stasiun cuaca.", [("Bandara Oksibil", "LOC")]),
     # so are mountains, islands, lakes, straits and bays
     ("Empat pendaki {Gunung Everest|PER} meninggal dunia.", [("Gunung Everest", "LOC")]),
-    ("Wisatawan berlibur ke Pulau Komodo dan {Danau Toba|ORG}.", [("Pulau Komodo", "LOC"), ("Danau Toba", "LOC")]),
+    ("Wisatawan berlibur ke Pulau Komodo dan {Danau Toba|PER}.", [("Pulau Komodo", "LOC"), ("Danau Toba", "LOC")]),
+    # ... but a company may bear such a name: an organisation so tagged stays one
+    ("Saham {Bukit Asam|ORG} menguat pada perdagangan hari ini.", [("Bukit Asam", "ORG")]),
     ("Kapal itu berlayar di Selat Sunda menuju Teluk Jakarta.", [("Selat Sunda", "LOC"), ("Teluk Jakarta", "LOC")]),
     ("Sungai itu meluap semalam.", []),
     # a lower-case head written before a place belongs to its name as written
@@ -676,6 +679,9 @@ def test_entity_resolver_regional_long_form(nlp, marked, text, mention, canonica
     # a route written with a spaced hyphen after its noun: each end is a place, a train's "KA" no vehicle
     ("Pemerintah membangun jalur KA Purwokerto - Kroya tahun ini.", [("Purwokerto", "LOC"), ("Kroya", "LOC")]),
     ("Bus rute {Jakarta - Bandung|ORG} kembali beroperasi.", [("Jakarta", "LOC"), ("Bandung", "LOC")]),
+    # a route noun that is part of a name, or a road named after its ends, is left whole
+    ("Bentrokan pecah di perbatasan {Jalur Gaza|LOC} - {Mesir|LOC}.", [("Jalur Gaza", "LOC"), ("Mesir", "LOC")]),
+    ("Macet terjadi di ruas {Jalan Raya Bogor - Sukabumi|LOC}.", [("Jalan Raya Bogor - Sukabumi", "LOC")]),
     ("Ia berlari di jalur {Budi|PER} - {Ani|PER} kemarin.", [("Budi", "PER"), ("Ani", "PER")]),  # no place
     ("Kemacetan di ruas {Tol Jakarta-Cikampek|LOC} mengular.", [("Tol Jakarta-Cikampek", "LOC")]),
 ])
@@ -703,6 +709,8 @@ def test_entity_resolver_splits_hyphenated_place_lists(nlp, marked, text, expect
     # a legal form and the name after it are one company, the form written with its stop or not
     ("Ia bertemu direktur {PT.|ORG} {Sinar Jaya Abadi|ORG} kemarin.", [("PT. Sinar Jaya Abadi", "ORG")]),
     ("Ia bertemu direktur PT. {Multisoft Java Technologies|PER} kemarin.", [("PT. Multisoft Java Technologies", "ORG")]),
+    # a person after a form that also stands for something else (PD: Partai Demokrat) stays a person
+    ("Wakil Ketua Umum {PD|ORG} {Syarief Hasan|PER} hadir.", [("PD", "ORG"), ("Syarief Hasan", "PER")]),
     # a title's acronym in brackets is no place, and still marks the holder after the region
     ("Sekretaris Daerah ({Sekda|LOC}) {Banten Ranta Soeharta|LOC} hadir.", [("Banten", "LOC"), ("Ranta Soeharta", "PER")]),
     # a known organisation's acronym tagged as a person is the organisation

@@ -763,7 +763,7 @@ def test_events_new_triggers(nlp, text, type_):
     ("Terdakwa menyatakan diri tidak bersalah atas semua dakwaan.", "REJECT"),
     # weapons fired or tested without a target: a show of force
     ("Militer negara itu menembakkan tiga peluru kendali ke laut lepas.", "MOBILIZE"),
-    ("Angkatan udara menguji mesin roket barunya di gurun.", "MOBILIZE"),
+    ("Angkatan udara menguji rudal barunya di gurun.", "MOBILIZE"),
     ("Negara itu meluncurkan rudal ke Laut Jepang pagi ini.", "MOBILIZE"),
     # a suspect questioned is investigated; a subject discussed with the other side is a meeting
     ("Setya diperiksa sebagai tersangka oleh penyidik KPK.", "ACCUSE"),
@@ -772,6 +772,9 @@ def test_events_new_triggers(nlp, text, type_):
     ("Partai itu mencabut dukungannya untuk calon gubernur petahana.", "SANCTION"),
     # ... but fired at someone, an attack
     ("Iran meluncurkan puluhan rudal ke arah Israel semalam.", "ASSAULT"),
+    ("Iran menembakkan rudal balistik ke pangkalan militer Amerika di Irak.", "ASSAULT"),
+    ("Ribuan buruh menggelar \"mogok nasional\" di kawasan industri.", "PROTEST"),
+    ("Pasukan pemberontak menduduki pos polisi di perbatasan kota itu.", "COERCE"),
     ("Kapal perang itu menembakkan rudal ke pangkalan udara milik Suriah.", "ASSAULT"),
 ])
 def test_events_relations_prosecutions_confessions_and_laws(nlp, text, type_):
@@ -802,7 +805,7 @@ def test_events_relations_prosecutions_confessions_and_laws_negatives(nlp, text)
     ('Presiden menyebut kesepakatan itu sebagai "pemerkosaan" terhadap negaranya.', "ASSAULT"),
     # a demand made forcefully is no charge; a test of a material is no weapons test
     ("Warga menuntut dengan keras agar jalan desa segera diperbaiki.", "ACCUSE"),
-    ("Mahasiswa itu menguji kekuatan beton di laboratorium kampus.", "MOBILIZE"),
+    ("Mahasiswa teknik menguji roket air buatan mereka di lapangan kampus.", "MOBILIZE"),
     ("Pabrik itu melakukan pemutusan hubungan kerja terhadap buruhnya.", "SANCTION"),
 ])
 def test_events_demands_and_layoffs_are_no_charges_or_sanctions(nlp, text, unwanted):
@@ -817,6 +820,20 @@ def test_events_demands_and_layoffs_are_no_charges_or_sanctions(nlp, text, unwan
 def test_events_negator_idioms_leave_the_act_asserted(nlp, text, type_):
     found = [e for e in _events(nlp, text) if e["type"] == type_]
     assert found and not found[0]["negated"]
+
+
+def test_events_not_at_all_negates(nlp):
+    # "tak sedikit pun" is "not at all": the idiom word followed by "pun" negates
+    found = [e for e in _events(nlp, "Aparat keamanan tak sedikit pun menyerang warga sipil.") if e["type"] == "ASSAULT"]
+    assert found and found[0]["negated"]
+
+
+@pytest.mark.parametrize("text", [
+    "Pyongyang meluncurkan rudal ke Zona Ekonomi Eksklusif Jepang.",  # a sea zone: a test, not an attack
+    "Korut menembakkan rudal ke lepas pantai timur Jepang.",
+])
+def test_events_missiles_into_sea_zones_are_no_attack(nlp, text):
+    assert "ASSAULT" not in {e["type"] for e in _events(nlp, text)}
 
 
 @pytest.mark.parametrize("text", [

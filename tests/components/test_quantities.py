@@ -125,6 +125,7 @@ def test_quantities_ignores_non_quantities(text):
     # a number with decimals after "ke" or "posisi" is a level reached, not a rank ("posisi 2" stays none)
     ("Indeks naik ke posisi 6.183,39 poin, lalu turun ke 6.100,25.", [("6.183,39", 6183.39), ("6.100,25", 6100.25)]),
     ("Tim itu naik ke posisi 2 klasemen.", []),
+    ("Rupiah melemah ke 13.450 per dolar AS.", [("13.450", 13450)]),
 ])
 def test_quantities_two_amounts_side_by_side(text, expected):
     assert [(q["text"], pytest.approx(q["value"])) for q in _quantities(text)] == expected

@@ -115,8 +115,12 @@ def test_timex_normalizes_against_publication_date(text, span, kind, value):
     ("Keduanya dituntut tujuh dan lima tahun penjara.", [("tujuh", "P7Y"), ("lima tahun", "P5Y")]),
     ("Proyek itu selesai dalam 2 hingga 3 minggu.", [("2", "P2W"), ("3 minggu", "P3W")]),
     ("Kegiatan itu berdurasi dua sampai dengan tiga tahun.", [("dua", "P2Y"), ("tiga tahun", "P3Y")]),
-    # ... but not an age, which is a quantity
+    # ... but not an age, which is a quantity, nor two times counted from now
     ("Anak usia 6-10 tahun ikut lomba.", []),
+    ("Banjir serupa melanda kota itu dua dan tiga tahun lalu.", [("tiga tahun lalu", "2019")]),
+    ("Bayi berusia 6 - 9 bulan wajib diimunisasi.", [("9 bulan", "P9M")]),
+    # a century before Christ has no TIMEX3 value here
+    ("Prasasti itu berasal dari abad ke-5 sebelum Masehi.", []),
     # a century: "18" is the 1800s
     ("Ia orang terakhir yang lahir pada abad ke-19.", [("abad ke-19", "18")]),
     ("Kota itu dibangun pada abad ke - 16 oleh pedagang.", [("abad ke - 16", "15")]),

@@ -69,13 +69,18 @@ def freed_territory(lex: EventLexicon, doc: Doc, span: Span, voice: str, mention
     return any(m.start in window and m.kind in ("place", "country") for m in mentions)
 
 _OPEN_WATERS = frozenset(load_lines("event_open_waters"))
+#: how many words after a weapon may name its kind before "ke"/"terhadap" says where it was aimed
+_AIM_REACH = 4
 
 
 def fired_at_target(doc: Doc, span: Span, mentions: list[Mention], hi: int) -> bool:
     """True when weapons fired or launched are aimed at someone: "menembakkan 59 rudal ke pangkalan udara
-    milik Suriah", "meluncurkan rudal ke arah Israel"; not into open water ("ke laut lepas", "ke Laut
-    Jepang"), which is a test or a show of force."""
+    milik Suriah", "meluncurkan rudal balistik ke arah Israel"; not into open water or a sea zone ("ke laut
+    lepas", "ke Laut Jepang", "ke Zona Ekonomi Eksklusif Jepang"), which is a test or a show of force. The
+    aim is looked for in the few words after the weapon, up to a comma."""
     k = span.end
+    while k < min(hi, span.end + _AIM_REACH) and doc[k].lower_ not in AIM_PREPOSITIONS and not doc[k].is_punct:
+        k += 1  # past the weapon's kind: "rudal balistik", "rudal jelajah Tomahawk"
     if k >= hi or doc[k].lower_ not in AIM_PREPOSITIONS:
         return False
     k += 1
@@ -214,10 +219,13 @@ def modality(lex: EventLexicon, doc: Doc, span: Span, lo: int) -> tuple[bool, st
 
 def _negates_act(lex: EventLexicon, after_negator: list[str]) -> bool:
     """Whether a negator followed by ``after_negator`` denies the act after it: not "tidak berhenti melakukan"
-    (the stopping is denied), "tak lama kemudian" (soon after) or "tidak hanya" (not only)."""
+    (the stopping is denied), "tak lama kemudian" (soon after) or "tidak hanya" (not only); "tak sedikit
+    pun" (not at all) does."""
     if _negates_stopping(lex, after_negator):
         return False
-    return not after_negator or after_negator[0] not in lex.negator_idioms
+    # "tak sedikit pun" (not at all) negates as strongly as a negator can
+    idiom = bool(after_negator) and after_negator[0] in lex.negator_idioms and after_negator[1:2] != ["pun"]
+    return not idiom
 
 
 def _negates_stopping(lex: EventLexicon, after_negator: list[str]) -> bool:

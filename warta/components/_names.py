@@ -39,8 +39,10 @@ _CLOSED_CLASS = frozenset(load_lines("function_words")) | frozenset(
     w for data in (load_json("conjunctions"), load_json("prepositions"))
     for key, words in data.items() if not key.startswith("_") for w in words)
 # time units and parts of the day in lower case ("[Direktorat Imigrasi] bulan lalu", "[Polres Bogor] malam itu")
-_TIME_NOUNS = frozenset(load_json("time_words")["duration_units"]) | frozenset(
-    w for w in load_json("time_words")["parts_of_day"] if " " not in w)
+_TIME_WORDS = load_json("time_words")
+_TIME_NOUNS = frozenset(_TIME_WORDS["duration_units"]) | frozenset(w for w in _TIME_WORDS["parts_of_day"] if " " not in w)
+#: words of the language (lower case) the corpus writes often: no syllable of a hyphenated given name
+_COMMON_WORDS = frozenset(load_lines("corpus_common_words"))
 
 
 def split_place_lists(doc: Doc) -> None:
@@ -122,11 +124,12 @@ _HYPHENATED_GIVEN_NAME = re.compile(r"[A-Z][a-z]+-[a-z]{1,4}")
 
 def _hyphenated_syllable_end(doc: Doc, end: int) -> int:
     """Where a person's name ends that goes on with a given name's hyphenated syllable: "Choe Myong" +
-    "- nam" (IndoSum's spaced hyphen), "Kim" + "Jong-un"; a word of the language after a dash ends no name
-    ("Budi - yang ...")."""
+    "- nam" (IndoSum's spaced hyphen), "Kim" + "Jong-un"; a word of the language after a dash opens an
+    aside and ends the name ("Irman Gusman - kini mantan -", "Budi - yang ..."): a function word or a
+    word of the corpus's common vocabulary (``lang/corpus_common_words.txt``)."""
     if end + 1 < len(doc) and doc[end].text in ("-", "–") and _SYLLABLE.fullmatch(doc[end + 1].text) \
-            and doc[end + 1].lower_ not in _CLOSED_CLASS and doc[end - 1].whitespace_ \
-            and (end + 2 == len(doc) or not doc[end + 2].is_alpha or doc[end + 2].is_lower):
+            and doc[end + 1].lower_ not in _CLOSED_CLASS and doc[end + 1].lower_ not in _COMMON_WORDS \
+            and doc[end - 1].whitespace_:
         return end + 2
     if end < len(doc) and _HYPHENATED_GIVEN_NAME.fullmatch(doc[end].text):
         return end + 1
@@ -320,8 +323,8 @@ class NameFinder:
                 label = "LOC"
             elif label == "ORG" and geo_tables().country(ent_text):
                 label = "LOC"  # a bare country name standing for its government is still the country
-            elif label != "ORG" and len(ent) >= 2 and ent[-1].text in self.name_tails and not lookup_place(ent_text):
-                label = "ORG"  # "Indosurya Sekuritas", "Trigana Air": a company's name ends so
+            elif label in PER_LABELS and len(ent) >= 2 and ent[-1].text in self.name_tails and not lookup_place(ent_text):
+                label = "ORG"  # "Indosurya Sekuritas", "Trigana Air" tagged as people: a company's name ends so
             elif label in PER_LABELS and (ent_text in self.orgs or self._starts_institution([ent_text]) == 1):
                 label = "ORG"  # "Kemenhub", "KPK" tagged as a person: a known organisation's acronym
             elif label != "LOC" and ent_text.isupper() and self._is_dateline(doc, ent) and lookup_place(ent_text):

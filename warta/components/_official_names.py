@@ -131,7 +131,8 @@ class OfficialNames:
         self.org_words = ORG_HEADS_LOWER
         self.portfolio_titles = frozenset(load_json("titles")["portfolio_titles"])
         facilities = load_json("facilities")
-        self.facility_heads = frozenset(facilities["facilities"]) | frozenset(facilities["natural_features"])
+        self.natural_heads = frozenset(facilities["natural_features"])
+        self.facility_heads = frozenset(facilities["facilities"]) | self.natural_heads
         self.route_nouns = frozenset(facilities["route_nouns"])
         self.route_modifiers = frozenset(facilities["route_modifiers"])
         self.lower_case_place_heads = frozenset(facilities["lower_case_heads"])
@@ -140,6 +141,7 @@ class OfficialNames:
         orgs = load_json("organisations")
         self.name_tails = frozenset(orgs["name_tails"])
         self.legal_forms = frozenset(orgs["legal_forms"])
+        self.company_forms = frozenset(orgs["company_forms"])
         self.faction_heads = frozenset(orgs["faction_heads"])
         self.standalone_bodies = frozenset(orgs["standalone_bodies"])
         self.outlet_words = frozenset(x.lower() for x in load_lines("outlets"))
@@ -195,10 +197,17 @@ class OfficialNames:
         ents = ents_of(doc)
         kept = [e for e in ents if e.text.lower() not in self.non_entities
                 and e.text.split()[0].split("/")[0].lower().rstrip(".") not in self.law_heads  # "UU No.35/2014"
-                and not (len(e) == 1 and e.text.lower() in TITLE_ONLY_HEADS and e.text.lower() not in self.org_words
-                         and (e.label_ == "PER" or e.text not in self.orgs))]  # "Mendagri", "(Sekda)" tagged a place
+                and not self._title_alone(e)]
         if len(kept) != len(ents):
             set_ents(doc, kept)
+
+    def _title_alone(self, e: Span) -> bool:
+        """A title tagged as an entity on its own ("Mendagri" as a person, "(Sekda)" as a place), unless the
+        word also names an organisation ("Kejati")."""
+        low = e.text.lower()
+        if len(e) != 1 or low not in TITLE_ONLY_HEADS or low in self.org_words:
+            return False
+        return e.label_ == "PER" or e.text not in self.orgs
 
     def _drop_category_acronyms(self, doc: Doc) -> None:
         """An acronym the article defines by a common noun phrase in lower case ("operasi tangkap tangan
@@ -600,7 +609,10 @@ class OfficialNames:
             if head is not None and (e.label_ == "LOC" or (e.label_ == "PER" and not lower_head)) \
                     and not (set(range(head, e.start)) & taken):
                 span = Span(doc, head, e.end, label="LOC")
-            elif self._head_at(doc, e.start, self.facility_heads) and e.label_ in ("ORG", "PER") and len(e) >= 2:
+            elif self._head_at(doc, e.start, self.facility_heads) and e.label_ in ("ORG", "PER") and len(e) >= 2 \
+                    and (e.label_ == "PER" or not self._head_at(doc, e.start, self.natural_heads)):
+                # a company may bear a mountain's or an island's name ("Bukit Asam", "Samudera Indonesia"):
+                # only a "person" so named is surely the place
                 span = Span(doc, e.start, e.end, label="LOC")
             changed |= span is not e
             out.append(span)
@@ -763,11 +775,13 @@ class OfficialNames:
         ents = list(ents_of(doc))
         new = []
         for i, tok in enumerate(doc):
-            if tok.lower_ not in self.route_nouns:
-                continue
+            if tok.text not in self.route_nouns:
+                continue  # lower case only: "Jalur Gaza" is a place's own name
             j = i + 1
-            while j < len(doc) and (doc[j].lower_ in self.route_modifiers or (doc[j].is_upper and len(doc[j]) <= 4)):
+            while j < len(doc) and doc[j].lower_ in self.route_modifiers:
                 j += 1
+            if j < len(doc) and self._head_at(doc, j, self.facility_heads):
+                continue  # "ruas Jalan Raya Bogor - Sukabumi": a road named after its ends is one place
             a_end = _cap_run_end(doc, j)
             if a_end == j or a_end >= len(doc) - 1 or doc[a_end].text not in ("-", "–"):
                 continue
@@ -784,17 +798,21 @@ class OfficialNames:
 
     def _companies_with_legal_form(self, doc: Doc) -> None:
         """A company's legal form and the name after it are one organisation, whatever the NER made of them
-        ("[PT.] [Sinar Jaya Abadi]", "PT. [Multisoft Java Technologies/PER]")."""
+        ("[PT.] [Sinar Jaya Abadi]", "PT. [Multisoft Java Technologies/PER]"); a person after a form that
+        also stands for something else stays a person ("Wakil Ketua Umum PD [Syarief Hasan]")."""
         ents = list(ents_of(doc))
         covered = {t for e in ents for t in range(e.start, e.end)}
         out, changed = [], False
         for e in ents:
-            if out and out[-1].text.rstrip(". ") in self.legal_forms and out[-1].end == e.start:
+            person = e.label_ == "PER"
+            if out and out[-1].text.rstrip(". ") in (self.company_forms if person else self.legal_forms) \
+                    and out[-1].end == e.start:
                 out[-1] = Span(doc, out[-1].start, e.end, label="ORG")  # "[PT.] [Sinar Jaya Abadi]"
                 changed = True
                 continue
             k = self._legal_form_before(doc, e.start)
-            if k is not None and not covered & set(range(k, e.start)) and is_cap(e[0].text):
+            if k is not None and not covered & set(range(k, e.start)) and is_cap(e[0].text) \
+                    and (not person or doc[k].text in self.company_forms):  # "PD [Syarief Hasan]": Partai Demokrat
                 e = Span(doc, k, e.end, label="ORG")  # "PT. [Multisoft Java Technologies]"
                 changed = True
             out.append(e)

@@ -101,7 +101,7 @@ class EntityResolver(NameFinder, RoleFinder, OfficialNames):
         self.ranks = frozenset(data["ranks"])
         self.rank_phrases = tuple(tuple(p.split()) for p in data["rank_phrases"])
         self.rank_offices = frozenset(tuple(p.split()) for p in data["rank_offices"])
-        self.area_titles = frozenset(tuple(p.split()) for p in data["area_titles"] if " " in p)
+        self.area_titles = frozenset(tuple(p.split()) for p in data["area_titles"])
         self.title_adjectives = frozenset(data["title_adjectives"])
         self.place_prefixes = frozenset(load_lines("place_prefixes_id"))
         self._official_name_data()

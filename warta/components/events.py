@@ -92,16 +92,19 @@ def _time_starts(doc: Doc) -> set[int]:
     return {t["start"] for t in doc._.times or []}
 
 
-_MARKS = frozenset('"“”')
+_MARKS = frozenset('"“”‘’\'')
+_NAMING = load_wordset("event_naming_words")
 
 
 def _scare_quoted(doc: Doc, span: Span) -> bool:
-    """A trigger word set in quotation marks of its own ('ia ibaratkan dengan "pemerkosaan"'): a term
-    mentioned or a figure of speech, not an event (a one- or two-word quotation is no quote either)."""
-    if span.start == 0 or doc[span.start - 1].text not in _MARKS:
+    """A trigger word in quotation marks of its own after a word that names or likens ('ia ibaratkan dengan
+    "pemerkosaan"', 'menyebut vonis itu "pembunuhan"'): a figure of speech, not an event. A quoted event
+    name without one ('menggelar "mogok nasional"') stays the event."""
+    k = span.start - 1
+    if k < 1 or doc[k].text not in _MARKS or doc[k - 1].lower_ not in _NAMING:
         return False
-    close = next((k for k in range(span.end, min(span.end + 2, len(doc))) if doc[k].text in _MARKS), None)
-    return close is not None and close - (span.start - 1) <= 3
+    close = next((c for c in range(span.end, min(span.end + 2, len(doc))) if doc[c].text in _MARKS), None)
+    return close is not None and close - k <= 3
 
 
 @dataclass(frozen=True)

@@ -209,7 +209,8 @@ _HINTS = set(_NW["counted_hints"])
 _NOT_COUNTED = set(_NW["not_counted"])
 _EXCLUDE_BEFORE = set(_NW["number_context_excludes"])
 _LEVEL_BEFORE = frozenset(_NW["level_before"])
-_DECIMAL_COMMA = re.compile(r"\d,\d")
+#: a number written as a measure, with decimals or thousands ("6.183,39", "13.450"), never as a rank
+_MEASURE_FORMAT = re.compile(r"\d,\d|\d\.\d{3}")
 
 _CUR_PRE_RE = r"(?:" + _alt(_CUR_BEFORE) + r")"
 _NUM_RE = r"(?:" + NUMERAL_RE + r"|" + NUMBER_WORDS_RE + r"|(?:" + _alt(_APPROX) + r")(?![\w-]))"
@@ -544,7 +545,7 @@ def _code_or_identifier(text: str, m: re.Match, a: dict, prev: str, mod_word: st
     """Whether the number is an identifier, a phone number or a code, read from the words before it."""
     raw_a = a["raw"]
     if not mod_word and prev in _EXCLUDE_BEFORE and not has_unit \
-            and not (prev in _LEVEL_BEFORE and _DECIMAL_COMMA.search(raw_a)):
+            and not (prev in _LEVEL_BEFORE and _MEASURE_FORMAT.search(raw_a)):
         return True  # "Pasal 5", "ke-3", "posisi 2"; but "ke posisi 6.183,39": a level reached
     if raw_a[:1] == "0" and len(_NON_DIGITS.sub("", raw_a)) >= 4:
         return True  # phone numbers and codes

@@ -371,11 +371,13 @@ class _Doc:
         run the title's "dan" cuts).
         """
         full = self.names.fullest(name)
-        if len(full.split()) != 1 and not (len(name.split()) == 1 and full.split()[0].lower() in ORG_HEADS_LOWER):
-            return full
         # a one-word name the runs complete to an organisation may be a person's too ("Mada" of "Universitas
-        # Gadjah Mada, Mada Sukmajati"): the one person entity with that word is who it names
-        word = name.lower() if len(full.split()) != 1 else full.lower()
+        # Gadjah Mada, Mada Sukmajati"): then, as for a one-word name they leave alone, the person entity
+        one_word = len(full.split()) == 1
+        of_an_org = len(name.split()) == 1 and full.split()[0].lower() in ORG_HEADS_LOWER
+        if not (one_word or of_an_org):
+            return full
+        word = full.lower() if one_word else name.lower()
         found = [p for p in self.person_names if word in p.lower().split()]
         return found[0] if len(found) == 1 else full
 

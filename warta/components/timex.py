@@ -243,6 +243,8 @@ _YEAR_AFTER = re.compile(r"\s+" + _YEAR + r"\b")
 _COORD_MONTH_YEAR = re.compile(r"\s*(?:dan|hingga|sampai|atau|s\.?d\.?|-|–)\s*(?:bulan\s+)?" + _MONTH_FULL
                                + r"\s+(?:tahun\s+)?(?P<cy>" + _YEAR + r")\b", re.I)
 _WORDS = re.compile(r"\w+")
+_ANCHOR_AFTER = re.compile(r"\s+(?:yang\s+)?(\w+)")
+_BEFORE_CHRIST = re.compile(r"\s+(?:sebelum\s+masehi|SM)\b", re.I)
 _PRESENT_REFS = frozenset(_TW["present_refs"])
 _WEEK_WORDS = frozenset(_TW["week_words"])
 _COMING = frozenset(_TW["coming_words"]) | frozenset(_TW["this_words"])
@@ -511,12 +513,18 @@ def _h_compound_dur(m, dct):
 
 def _h_duration_range(m, dct):
     """The first duration of "24 - 40 jam" or "tujuh dan lima tahun", in the unit written after the second;
-    not an age ("usia 6-10 tahun", which quantities reads) nor a law's number and year."""
+    not an age ("usia 6-10 tahun", which quantities reads), a law's number and year, nor two times counted
+    from now ("dua dan tiga tahun lalu")."""
     unit = _UNITS[_norm(m.group("ru"))]
-    if unit == "Y" and is_age(m.string, m.start(), m.end("ru")):
+    if is_age(m.string, m.start(), m.end("ru")):
+        return None  # "berusia 6 - 9 bulan"
+    after = m.string[m.end("ru"):m.end("ru") + 16]
+    if _YEAR_AFTER.match(after):
         return None
-    if _YEAR_AFTER.match(m.string[m.end("ru"):m.end("ru") + 6]):
-        return None
+    anchor = _ANCHOR_AFTER.match(after)
+    if anchor and (_norm(anchor.group(1)) in _AGO_SIGNS or _norm(anchor.group(1)) in _ANCHORED_SIGNS
+                   or _norm(anchor.group(1)) in _COMING):
+        return None  # "dua dan tiga tahun lalu", "5 dan 10 hari kemudian", "Kelas 7 dan 8 hari ini": no durations
     raw = _norm(m.group("rn"))
     n = None if raw in _VAGUE else (float(raw) if _DECIMAL.fullmatch(raw) else parse_number(raw))
     if n is None:
@@ -525,8 +533,12 @@ def _h_duration_range(m, dct):
 
 
 def _h_century(m, dct):
+    """ "abad ke-19" -> "18" (TIMEX3 writes a century by its first two digits); none before Christ ("abad
+    ke-5 sebelum Masehi"), which the value cannot say."""
     n = int(m.group("cn"))
-    return {"type": "DATE", "value": f"{n - 1:02d}", "anchored": True} if 1 <= n <= 30 else None
+    if not 1 <= n <= 30 or _BEFORE_CHRIST.match(m.string, m.end()):
+        return None
+    return {"type": "DATE", "value": f"{n - 1:02d}", "anchored": True}
 
 
 def _h_plural_dur(m, dct):

@@ -32,6 +32,7 @@ TAB-separated columns, described in the file's header):
   event_locative_words.txt      words before a name that make it a place (events)
   event_national_groups.txt     armed and political groups of one country -> ISO alpha-3 (events)
   event_negators.txt            words before a trigger that negate it (events)
+  event_naming_words.txt        words that name or liken before a quoted term: a trigger quoted after them is a figure of speech (events)
   event_negator_idioms.txt      words after a negator that make it no negation ("tak lama", "tidak hanya") (events)
   event_nonpolitical_subjects.txt  nature, vehicles, diseases, markets: as a subject they make no event (events)
   event_obligation.txt          modal words of obligation: a modality, or a REQUEST put on others (events)
