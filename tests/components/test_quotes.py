@@ -863,6 +863,10 @@ def test_quotes_subject_keeps_the_linked_full_name(pipelines):
     ('"Harga tiket akan naik tahun ini," ujar ekonom {Budi Santoso|PER} kepada wartawan.\n\n'
      "Maskapai Qatar Airways terus berkembang. Qatar merupakan negara yang kaya minyak dan gas.\n\n"
      '"Tapi pertumbuhan bisa melambat karena konflik," jelasnya.'),
+    # nor a reduplicated common word opening a sentence
+    ('"Harga minyak akan naik tahun ini," ujar ekonom {Budi Santoso|PER} kepada wartawan.\n\n'
+     "Rata - rata harga minyak naik lima persen tahun ini.\n\n"
+     '"Tapi permintaan terus meningkat," jelasnya.'),
     # nor is a noun phrase headed by an abstract ke-an/peN-an noun
     ('"Harga tiket akan naik tahun ini," ujar ekonom {Budi Santoso|PER} kepada wartawan.\n\n'
      "Keberhasilan Garuda Airlines membuat maskapai lain khawatir.\n\n"
@@ -871,6 +875,16 @@ def test_quotes_subject_keeps_the_linked_full_name(pipelines):
 def test_quotes_pronoun_skips_places_things_and_older_subjects(nlp, marked, text):
     last = marked(nlp, text)._.quotes[-1]
     assert last["text"].startswith(("Tapi", "Persaingan")) and last["speaker"]["canonical"] == "Budi Santoso"
+
+
+def test_quotes_short_title_and_short_name_are_the_full_name(pipelines):
+    # "Konjen" is "Konsul Jenderal": "Konjen Hery" is the consul general the article named in full
+    from warta.pipeline import STAGES
+
+    text = ('Konsul Jenderal RI di Jeddah Muhammad Hery Saripudin membuka pameran itu.\n\n'
+            '"Kami menyewa dua belas stan tahun ini," kata Konjen Hery.')
+    speaker = pipelines(STAGES)(text)._.quotes[-1]["speaker"]
+    assert speaker["canonical"].endswith("Hery Saripudin")
 
 
 def test_quotes_subject_of_a_reported_clause_is_not_who_speaks_next(nlp, marked):

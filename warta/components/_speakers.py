@@ -1012,6 +1012,8 @@ def _person_np(d, words, ent) -> bool:
         return True
     if looks_derived_noun(w0) and w0 not in _ORG_HEADS:
         return False  # "Keberhasilan Qatar Airways ...": an abstract noun heads a thing, not a person
+    if len(words) >= 3 and words[1] in ("-", "–") and words[2].lower() == w0:
+        return False  # "Rata - rata", "Kawan - kawan": a reduplicated common word, no name
     return re.search(r"(?<![\w-])%s(?![\w-])" % re.escape(w0), d.text) is None
 
 
