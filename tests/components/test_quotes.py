@@ -797,6 +797,11 @@ def test_quotes_menurut_a_plan_is_no_quote(nlp, text):
     # after a contrast, another who reports takes the rest of the sentence
     ("{Omar Khadr|PER} mengaku bersalah, namun {Mahkamah Agung|ORG} kemudian memutuskan bahwa pengakuan itu "
      "diberikan di bawah tekanan.", "pengakuan itu diberikan", "Mahkamah Agung"),
+    # so after the comma that closes a fronted clause ("Meski X mengatakan ..., Y mengklaim ...")
+    ("Meski {PPP|ORG} mengatakan akan mengevaluasi dukungannya, {Partai Nasdem|ORG} mengklaim koalisi mereka "
+     "masih solid.", "koalisi mereka masih", "Partai Nasdem"),
+    ("Meski {PPP|ORG} mengatakan akan mengevaluasi dukungannya, {Partai Nasdem|ORG} mengklaim koalisi mereka "
+     "masih solid.", "akan mengevaluasi dukungannya", "PPP"),
 ])
 def test_quotes_rulings_and_a_second_report_after_a_contrast(nlp, marked, text, opening, who):
     assert who in speaker_of_quote_opening(nlp, marked, text, opening)

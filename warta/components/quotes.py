@@ -127,6 +127,7 @@ PASSIVE_START = re.compile(r"(?P<cue>%s)\s+(?:oleh\s+)?(?P<np>[^,]{1,80}?)\s*,\s
 AGENTLESS_START = re.compile(r"(?P<cue>%s)(?:nya)?(?:\s*[,:]\s*|\s+(?=(?P<next>[a-z][\w-]*)))" % _PASSIVE)
 # ", namun ...": a contrast after which another may report
 _CONTRAST = re.compile(r",\s*(?:%s)\s+" % alternation(_LEX["contrast_coordinators"]))
+_COMMA = re.compile(r",\s+")
 # "Pernyataan itu dinilai Budi jauh dari ...", "diklaimnya untuk ...": a passive judgement whose agent follows it
 AGENT_PASSIVE = re.compile(r"\b(?P<cue>%s)(?:(?P<nya>nya)\b|\s+)" % alternation(_LEX["agentive_passives"]))
 TRAIL_REPORT = re.compile(
@@ -493,8 +494,15 @@ class Quotes:
         """``item``, or ``item`` cut at a contrast and the report after it: "Dia mengaku bersalah, namun
         Mahkamah Agung kemudian memutuskan bahwa ..." holds the court's report, not more of his. Only a report
         with a speaker of its own after ", namun/tetapi/sedangkan ..." cuts; "X mengatakan harga naik, namun
-        stok aman" stays one quote of X."""
-        for m in _CONTRAST.finditer(d.text, item.start, item.end):
+        stok aman" stays one quote of X. In a sentence opened by a subordinator ("Meski X mengatakan ...,
+        Y mengklaim ..."), the comma that closes the fronted clause cuts the same way."""
+        cuts = list(_CONTRAST.finditer(d.text, item.start, item.end))
+        s0 = d.sentence_of(item.start)[0]
+        if d.text[s0:item.start].split()[:1] and d.text[s0:item.start].split()[0].lower() in SUBORDINATORS:
+            # "Meski PPP mengatakan akan mengevaluasi dukungan, Partai Nasdem mengklaim ...": the fronted
+            # clause ends at its comma, and a report with its own speaker may follow
+            cuts += list(_COMMA.finditer(d.text, item.start, item.end))
+        for m in cuts:
             second = self._indirect(d, m.end(), s1, blocked)
             if second is not None and second.hint is not None and second.hint.kind == "np" \
                     and second.kind != SPEECH_ACT and second.start >= m.end() \
