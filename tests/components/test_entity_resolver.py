@@ -347,6 +347,8 @@ def test_entity_resolver_all_caps_country_inside_a_name(nlp, marked):
     ("Pasukan tiba di {Albu Kamal|LOC}. {Albu Kamal|PER} lalu dibebaskan.", [("Albu Kamal", "LOC"), ("Albu Kamal", "LOC")]),
     ("{Ahmad|PER} bernyanyi.", [("Ahmad", "PER")]),
     ("{ALMATY|ORG}, warta.example - Pasukan ditarik.", [("ALMATY", "LOC")]),
+    # the corps written after a rank goes with the rank, not with the name
+    ("Dandim Letkol {Kav Budi Santoso|PER} hadir.", [("Budi Santoso", "PER")]),
     # a given name's hyphenated syllable the NER left out belongs to the name; a word after a dash does not
     ("Duta Besar {Choe Myong|PER} - nam menegaskan sikap negaranya.", [("Choe Myong - nam", "PER")]),
     ("Ketua {Irman Gusman|PER} - kini mantan - ditangkap polisi.", [("Irman Gusman", "PER")]),  # an aside

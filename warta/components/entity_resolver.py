@@ -217,6 +217,9 @@ class EntityResolver(NameFinder, RoleFinder, OfficialNames):
                     low = doc[start].lower_
                     if low in self.honorifics or low in self.modifiers:
                         start += 1
+                    elif low in self.rank_service_words and is_cap(doc[start].text) and start > 0 \
+                            and doc[start - 1].lower_ in self.ranks:
+                        start += 1  # "Letkol [Kav Budi Santoso]": the corps goes with the rank before it
                     elif low in self.title_heads and not (low in self.name_like and ent.end - start == 2):
                         start += 1
                     elif t.country(doc[start].text) and ent.end - start > 1 and (
