@@ -223,7 +223,6 @@ def _negates_act(lex: EventLexicon, after_negator: list[str]) -> bool:
     pun" (not at all) does."""
     if _negates_stopping(lex, after_negator):
         return False
-    # "tak sedikit pun" (not at all) negates as strongly as a negator can
     idiom = bool(after_negator) and after_negator[0] in lex.negator_idioms and after_negator[1:2] != ["pun"]
     return not idiom
 

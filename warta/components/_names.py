@@ -108,8 +108,8 @@ def _before_inner_clause(doc: Doc, start: int, end: int) -> int:
 
 def _lower_word_after_name(doc: Doc, start: int, end: int) -> bool:
     """Whether the entity [start, end) ran on into a lower-case word after the name ("[Kementerian Pertanian]
-    sehingga", "[Kementerian Perdagangan] menetapkan", "[Direktorat Imigrasi] bulan lalu"): a name ends in a capitalised word, but a
-    reduplication's second half stays ("Gorong - gorong", "Moon Jae - in")."""
+    sehingga", "[Kementerian Perdagangan] menetapkan", "[Direktorat Imigrasi] bulan lalu"): a name ends in a
+    capitalised word, but a reduplication's second half stays ("Gorong - gorong", "Moon Jae - in")."""
     last = doc[end - 1]
     if not (end - 1 > start and last.is_alpha and last.is_lower and doc[end - 2].text not in ("-", "–")):
         return False
@@ -134,7 +134,6 @@ def _hyphenated_syllable_end(doc: Doc, end: int) -> int:
     if end < len(doc) and _HYPHENATED_GIVEN_NAME.fullmatch(doc[end].text):
         return end + 1
     return end
-
 
 
 PER_LABELS = frozenset({"PER", "PERSON"})

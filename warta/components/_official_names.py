@@ -103,7 +103,7 @@ def _capitalised_inside_a_sentence(doc: Doc, word: str) -> bool:
     return any(t.text == word and not _opens_sentence(doc, t.i) for t in doc)
 
 
-def _cap_run_end(doc: Doc, start: int, most: int = 3) -> int:
+def cap_run_end(doc: Doc, start: int, most: int = 3) -> int:
     """Where a run of up to ``most`` capitalised words from ``start`` ends (``start``: none)."""
     end = start
     while end < len(doc) and end - start < most and doc[end].is_alpha and is_cap(doc[end].text):
@@ -782,10 +782,10 @@ class OfficialNames:
                 j += 1
             if j < len(doc) and self._head_at(doc, j, self.facility_heads):
                 continue  # "ruas Jalan Raya Bogor - Sukabumi": a road named after its ends is one place
-            a_end = _cap_run_end(doc, j)
+            a_end = cap_run_end(doc, j)
             if a_end == j or a_end >= len(doc) - 1 or doc[a_end].text not in ("-", "–"):
                 continue
-            b_end = _cap_run_end(doc, a_end + 1)
+            b_end = cap_run_end(doc, a_end + 1)
             if b_end == a_end + 1:
                 continue
             ends = [Span(doc, j, a_end, label="LOC"), Span(doc, a_end + 1, b_end, label="LOC")]

@@ -921,7 +921,7 @@ def _antecedent(pos, last, subjects, history=(), named=None):
     elif last is not None and last["_pos"] < pos:
         human = [h for h in history if _human(h)]
         if human:  # the last speaker was an institution or a document: the person who spoke before it
-            candidates.append((human[-1].get("_pos", -1), _public(human[-1])))
+            candidates.append((human[-1]["_pos"], _public(human[-1])))
     candidates += [(p, dict(s)) for p, s in subjects if p < pos and _human(s)]
     candidates.sort(key=lambda c: -c[0])
     for _p, speaker in candidates:

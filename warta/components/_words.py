@@ -44,4 +44,3 @@ def is_blended_form(short: str, words: tuple[str, ...]) -> bool:
             if low[:cut] == first[:cut] and second.startswith(low[cut:]) and low not in (first, second):
                 return True
     return False
-

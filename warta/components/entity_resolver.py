@@ -51,7 +51,7 @@ from ._names import (
     PER_LABELS, NameFinder, _ALIAS_CUES, _CLOSE, _LONG_FORM_LINKS, _OPEN, _positions, _subsequence,
     _upper_count, split_place_lists,
 )
-from ._official_names import OfficialNames
+from ._official_names import OfficialNames, cap_run_end
 from ._roles import RoleFinder
 from ._sentences import sentence_start
 from ._words import is_blended_form, is_cap, is_clipped_form
@@ -555,9 +555,7 @@ def make_entity_resolver(nlp: Language, name: str, add_entities: bool) -> Entity
 
 def _cap_run(doc: Doc, start: int, most: int = 3) -> Optional[tuple[int, int]]:
     """The run of up to ``most`` capitalised words from token ``start``, or None."""
-    end = start
-    while end < len(doc) and end - start < most and is_cap(doc[end].text) and doc[end].is_alpha:
-        end += 1
+    end = cap_run_end(doc, start, most)
     return (start, end) if end > start else None
 
 

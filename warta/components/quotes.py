@@ -497,8 +497,8 @@ class Quotes:
         stok aman" stays one quote of X. In a sentence opened by a subordinator ("Meski X mengatakan ...,
         Y mengklaim ..."), the comma that closes the fronted clause cuts the same way."""
         cuts = list(_CONTRAST.finditer(d.text, item.start, item.end))
-        s0 = d.sentence_of(item.start)[0]
-        if d.text[s0:item.start].split()[:1] and d.text[s0:item.start].split()[0].lower() in SUBORDINATORS:
+        opening = d.text[d.sentence_of(item.start)[0]:item.start].split()[:1]
+        if opening and opening[0].lower() in SUBORDINATORS:
             # "Meski PPP mengatakan akan mengevaluasi dukungan, Partai Nasdem mengklaim ...": the fronted
             # clause ends at its comma, and a report with its own speaker may follow
             cuts += list(_COMMA.finditer(d.text, item.start, item.end))

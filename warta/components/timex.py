@@ -462,6 +462,11 @@ def _h_period_mod(m, dct):
     return {"type": "DATE", "value": value, "anchored": True}
 
 
+def _count(raw: str) -> Optional[float]:
+    """The number a duration counts: "1,5", "23.5" (before "detik") or a number word ("tiga"); None if none."""
+    return float(raw) if _DECIMAL.fullmatch(raw) else parse_number(raw)
+
+
 def _h_count_rel(m, dct):
     if _YEAR_AFTER.match(m.string[m.end():m.end() + 6]):
         return None  # "UU Nomor 5 Tahun 1997": a law's number and year
@@ -472,7 +477,7 @@ def _h_count_rel(m, dct):
         n, unit = _SE_DUR[m.group("se").lower()]
     else:
         raw = _norm(m.group("num"))
-        n = None if raw in _VAGUE else (float(raw) if _DECIMAL.fullmatch(raw) else parse_number(raw))
+        n = None if raw in _VAGUE else _count(raw)
         unit = _UNITS[_norm(m.group("unit"))]
         if raw not in _VAGUE and n is None:
             return None
@@ -498,7 +503,7 @@ _ORDER = ["CE", "DE", "Y", "M", "W", "D", "TH", "TM", "TS"]
 def _h_compound_dur(m, dct):
     parts = {}
     for num, unit in _PAIR.findall(m.group("parts")):
-        n = float(num) if _DECIMAL.fullmatch(num) else parse_number(num)
+        n = _count(num)
         u = _UNITS[_norm(unit)]
         if n is None or u in parts or u == "8Y":
             return None
@@ -522,11 +527,11 @@ def _h_duration_range(m, dct):
     if _YEAR_AFTER.match(after):
         return None
     anchor = _ANCHOR_AFTER.match(after)
-    if anchor and (_norm(anchor.group(1)) in _AGO_SIGNS or _norm(anchor.group(1)) in _ANCHORED_SIGNS
-                   or _norm(anchor.group(1)) in _COMING):
+    word = _norm(anchor.group(1)) if anchor else ""
+    if word in _AGO_SIGNS or word in _ANCHORED_SIGNS or word in _COMING:
         return None  # "dua dan tiga tahun lalu", "5 dan 10 hari kemudian", "Kelas 7 dan 8 hari ini": no durations
     raw = _norm(m.group("rn"))
-    n = None if raw in _VAGUE else (float(raw) if _DECIMAL.fullmatch(raw) else parse_number(raw))
+    n = None if raw in _VAGUE else _count(raw)
     if n is None:
         return None
     return {"type": "DURATION", "value": duration(n, unit), "anchored": True}
